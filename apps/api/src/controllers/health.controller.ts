@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '#access';
+import { QUEUE_BACKEND, QueueBackend, QueueFactory, QUEUES } from '#queue';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+  ) {}
+
+  /** 200 when the database and the queue answer, 503 otherwise: load balancers need nothing more. */
+  @Public() @Get()
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [database, queue] = await Promise.all([
+      this.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const),
+      this.queues.queue(QUEUES.outbox).getJobCounts('waiting', 'active', 'failed', 'delayed').then(
+        (counts) => ({ status: 'up' as const, counts }),
+        () => ({ status: 'down' as const, counts: {} }),
+      ),
+    ]);
+    const ok = database === 'up' && queue.status === 'up';
+    response.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', database, queue: { backend: this.backend.kind, ...queue } };
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Authenticated, CurrentActor, Permission } from '#access';
+import { Actor, PageQuery, Role, ROLES } from '#core';
+import { CreateUserRequest, UpdateRolesRequest, UserService } from '#identity';
+
+class UserListQuery extends PageQuery {
+  @IsOptional() @IsIn(ROLES) role?: Role;
+  @IsOptional() @IsString() @MaxLength(100) search?: string;
+}
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UserService) {}
+
+  @Authenticated(Permission.UserManage) @Post()
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest) {
+    return this.users.create(actor, body);
+  }
+
+  @Authenticated(Permission.UserRead) @Get()
+  list(@Query() query: UserListQuery) {
+    return this.users.list(query);
+  }
+
+  @Authenticated(Permission.UserRead) @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.users.get(id);
+  }
+
+  @Authenticated(Permission.UserManage) @Put(':id/roles')
+  updateRoles(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRolesRequest) {
+    return this.users.updateRoles(actor, id, body.roles);
+  }
+}

@@ -1,0 +1,109 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorKind, LocalisedText } from '#core';
+import { UnauditedChangeError } from '#database';
+
+/** The one mapping from domain error kinds to HTTP. */
+const STATUS: Record<ErrorKind, number> = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const TITLES: Record<number, LocalisedText> = {
+  400: { cs: 'Chybný požadavek', en: 'Bad request' },
+  401: { cs: 'Nepřihlášen', en: 'Not signed in' },
+  403: { cs: 'Nedostatečné oprávnění', en: 'Forbidden' },
+  404: { cs: 'Nenalezeno', en: 'Not found' },
+  409: { cs: 'Konflikt', en: 'Conflict' },
+  413: { cs: 'Příliš velký požadavek', en: 'Payload too large' },
+  422: { cs: 'Neplatné údaje', en: 'Invalid data' },
+  429: { cs: 'Příliš mnoho pokusů', en: 'Too many requests' },
+  500: { cs: 'Chyba serveru', en: 'Server error' },
+  503: { cs: 'Služba nedostupná', en: 'Service unavailable' },
+};
+
+function fromHttpException(exception: HttpException): DomainError {
+  const status = exception.getStatus();
+  if (exception instanceof ThrottlerException) {
+    return new DomainError('TOO_MANY_ATTEMPTS', 'rate_limited', {
+      cs: 'Příliš mnoho pokusů. Počkejte minutu a zkuste to znovu.',
+      en: 'Too many attempts. Wait a minute and try again.',
+    });
+  }
+  if (status === 404) return new DomainError('ROUTE_NOT_FOUND', 'not_found', { cs: 'Tato adresa neexistuje.', en: 'No such route.' });
+  if (status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'validation', { cs: 'Požadavek je příliš velký.', en: 'The request is too large.' });
+  // Malformed JSON and similar: the body could not even be read.
+  return new DomainError('BAD_REQUEST', 'validation', {
+    cs: 'Požadavek nelze přečíst (zkontrolujte formát JSON).',
+    en: `The request could not be read: ${exception.message}`,
+  });
+}
+
+/**
+ * Answers every error as application/problem+json (RFC 9457): a stable code, a human message in the
+ * caller's language (Czech by default, the other language alongside), and field errors. Unexpected
+ * errors become a 500 that carries only a correlation id; the details go to the log.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { actor?: { correlationId: string; language: 'cs' | 'en' } }>();
+    const response = http.getResponse<Response>();
+    const correlationId = request.actor?.correlationId ?? randomUUID();
+    const language = request.actor?.language ?? (/^\s*en\b/i.test(String(request.headers['accept-language'] ?? '')) ? 'en' : 'cs');
+    const other = language === 'cs' ? 'en' : 'cs';
+
+    let error: DomainError | null = null;
+    if (exception instanceof DomainError) error = exception;
+    else if (exception instanceof HttpException && exception.getStatus() < 500) error = fromHttpException(exception);
+    else if (isUniqueViolation(exception)) {
+      error = DomainError.conflict('DUPLICATE', { cs: 'Takový záznam už existuje.', en: 'Such a record already exists.' });
+    }
+
+    if (!error) {
+      if (exception instanceof UnauditedChangeError) this.logger.error(`[${correlationId}] programming error: ${exception.message}`);
+      this.logger.error(`[${correlationId}] ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+      response.status(500).type('application/problem+json').json({
+        type: 'urn:grants:error:INTERNAL',
+        title: TITLES[500][language],
+        status: 500,
+        code: 'INTERNAL',
+        detail: language === 'cs' ? `Neočekávaná chyba. Uveďte prosím kód ${correlationId}.` : `Unexpected error. Please quote ${correlationId}.`,
+        correlationId,
+      });
+      return;
+    }
+
+    const status = STATUS[error.kind];
+    response
+      .status(status)
+      .type('application/problem+json')
+      .json({
+        type: `urn:grants:error:${error.code}`,
+        title: (TITLES[status] ?? TITLES[400])[language],
+        status,
+        code: error.code,
+        detail: error.text[language],
+        [`detail_${other}`]: error.text[other],
+        ...(error.fields.length > 0
+          ? { errors: error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message[language], [`message_${other}`]: f.message[other] })) }
+          : {}),
+        ...error.details,
+        correlationId,
+      });
+  }
+}
+
+function isUniqueViolation(exception: unknown): boolean {
+  return typeof exception === 'object' && exception !== null && (exception as { driverError?: { code?: string } }).driverError?.code === '23505';
+}

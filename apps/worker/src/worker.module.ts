@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '#access';
+import { AuditModule } from '#audit';
+import { ConfigModule } from '#config';
+import { DatabaseModule } from '#database';
+import { NotificationsModule } from '#notifications';
+import { OutboxModule, OutboxRelayModule } from '#outbox';
+import { QueueModule } from '#queue';
+import { SCHEMA } from '#schema';
+import { OutboxConsumer } from './outbox-consumer.js';
+import { OutboxRelayLoop } from './outbox-relay.loop.js';
+
+/** Background processing only: the outbox relay and the queue consumers. No HTTP. */
+@Module({
+  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule],
+  providers: [OutboxRelayLoop, OutboxConsumer],
+})
+export class WorkerModule {}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, DomainError } from '#core';
+
+export type OrganisationAction = 'read' | 'update' | 'manage_members';
+
+/**
+ * The one place that decides whether an actor may touch particular objects. Checks are set-based
+ * (one query for many ids) so list endpoints stay cheap. Objects the actor may not see are reported
+ * as not found, so their existence does not leak.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private seesEverything(actor: Actor): boolean {
+    return actor.roles.some((r) => r === 'staff' || r === 'admin' || r === 'auditor');
+  }
+
+  private writesEverything(actor: Actor): boolean {
+    return actor.roles.some((r) => r === 'staff' || r === 'admin');
+  }
+
+  /** Organisation ids (of those asked) the actor is a member of, with their membership role. */
+  async memberships(actor: Actor, organisationIds?: string[]): Promise<Map<string, 'owner' | 'member'>> {
+    if (!actor.userId) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT organisation_id, role FROM organisation_member WHERE user_id = $1 ${organisationIds ? 'AND organisation_id = ANY($2::uuid[])' : ''}`,
+      organisationIds ? [actor.userId, organisationIds] : [actor.userId],
+    )) as { organisation_id: string; role: 'owner' | 'member' }[];
+    return new Map(rows.map((r) => [r.organisation_id, r.role]));
+  }
+
+  /** Null means "all organisations"; otherwise the ids the actor may read. */
+  async readableOrganisationIds(actor: Actor): Promise<string[] | null> {
+    if (this.seesEverything(actor)) return null;
+    return [...(await this.memberships(actor)).keys()];
+  }
+
+  async requireOrganisations(actor: Actor, action: OrganisationAction, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (action === 'read' && this.seesEverything(actor)) return;
+    if (action !== 'read' && this.writesEverything(actor)) return;
+    const memberships = await this.memberships(actor, unique);
+    for (const id of unique) {
+      const role = memberships.get(id);
+      if (!role) {
+        if (this.seesEverything(actor)) throw DomainError.forbidden();
+        throw DomainError.notFound('organisation', id);
+      }
+      if (action !== 'read' && role !== 'owner') {
+        throw DomainError.forbidden('ORGANISATION_OWNER_REQUIRED', {
+          cs: 'Tuto změnu může provést jen správce (vlastník) organizace.',
+          en: 'Only an owner of the organisation can make this change.',
+        });
+      }
+    }
+  }
+}

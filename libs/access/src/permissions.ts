@@ -1,0 +1,51 @@
+import { Role } from '#core';
+
+/** What a route or a service may require. Object-level rules live in AccessService. */
+export enum Permission {
+  AccountSelf = 'account.self',
+  UserRead = 'user.read',
+  UserManage = 'user.manage',
+  OrganisationCreate = 'organisation.create',
+  OrganisationRead = 'organisation.read',
+  OrganisationUpdate = 'organisation.update',
+  OrganisationMembersManage = 'organisation.members.manage',
+  AuditRead = 'audit.read',
+  AuditVerify = 'audit.verify',
+  QueueRead = 'queue.read',
+}
+
+const everyone = [Permission.AccountSelf];
+
+/**
+ * Role → permissions, as data: a diff here is a permission change, and the route snapshot test
+ * shows which routes it touches. Auditors get only read permissions: they read everything and
+ * write nothing.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  applicant: [
+    ...everyone,
+    Permission.OrganisationCreate,
+    Permission.OrganisationRead,
+    Permission.OrganisationUpdate,
+    Permission.OrganisationMembersManage,
+  ],
+  staff: [
+    ...everyone,
+    Permission.UserRead,
+    Permission.OrganisationCreate,
+    Permission.OrganisationRead,
+    Permission.OrganisationUpdate,
+    Permission.OrganisationMembersManage,
+  ],
+  commission_member: [...everyone],
+  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead],
+  admin: Object.values(Permission),
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
+}

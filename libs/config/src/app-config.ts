@@ -1,0 +1,139 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the system reads, typed and validated. Nothing outside libs/config
+ * touches process.env. config/.env.example documents each key.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  PUBLIC_URL?: string;
+
+  /** Unset: use a PostgreSQL on localhost if one answers, else start the embedded one. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** Unset: use Redis on localhost if it answers, else the PostgreSQL queue backend. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsIn(['auto', 'redis', 'postgres'])
+  QUEUE_BACKEND: 'auto' | 'redis' | 'postgres' = 'auto';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  AUTH_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Transform(toInt) @IsInt() @Min(5) @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_ATTEMPTS_PER_MINUTE = 5;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Dotace HMP <dotace@praha.eu>';
+
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  OUTBOX_POLL_MS = 1000;
+}
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  publicUrl: string;
+  database: { url: string | undefined; poolSize: number; embeddedDir: string; embeddedPort: number };
+  queue: { backend: 'auto' | 'redis' | 'postgres'; redisUrl: string | undefined };
+  auth: {
+    secret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    passwordResetTtlMinutes: number;
+    loginAttemptsPerMinute: number;
+  };
+  mail: { smtpUrl: string | undefined; from: string };
+  demoData: boolean;
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  outboxPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A fixed secret for development and tests only; production refuses to start without AUTH_SECRET. */
+const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production-0123456789';
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...source });
+  const problems = validateSync(vars, { whitelist: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(source[error.property])})`),
+  );
+  if (vars.NODE_ENV === 'production' && !vars.AUTH_SECRET) problems.push('AUTH_SECRET: is required in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    database: {
+      url: vars.DATABASE_URL,
+      poolSize: vars.DATABASE_POOL_SIZE,
+      embeddedDir: vars.EMBEDDED_PG_DIR,
+      embeddedPort: vars.EMBEDDED_PG_PORT,
+    },
+    queue: { backend: vars.QUEUE_BACKEND, redisUrl: vars.REDIS_URL },
+    auth: {
+      secret: vars.AUTH_SECRET ?? DEVELOPMENT_SECRET,
+      accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
+      passwordResetTtlMinutes: vars.PASSWORD_RESET_TTL_MINUTES,
+      loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
+    },
+    mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
+    demoData: vars.DEMO_DATA ?? vars.NODE_ENV === 'development',
+    logLevel: vars.LOG_LEVEL,
+    outboxPollMs: vars.OUTBOX_POLL_MS,
+  };
+}
+
+/** The environment as the launcher hands it to child processes (api, worker). */
+export function processEnvironment(): Record<string, string | undefined> {
+  return process.env;
+}

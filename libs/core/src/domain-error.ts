@@ -1,0 +1,76 @@
+/**
+ * Domain errors carry a stable machine-readable code and a message in Czech (first) and English.
+ * They never know about HTTP: the API edge maps `kind` to a status code in exactly one place.
+ */
+export type ErrorKind =
+  | 'validation' // the request is malformed or a field is invalid (422)
+  | 'unauthenticated' // no or bad credentials (401)
+  | 'forbidden' // authenticated but not allowed (403)
+  | 'not_found' // the object does not exist or is invisible to the caller (404)
+  | 'conflict' // the object changed meanwhile or the state does not allow it (409)
+  | 'rate_limited' // too many attempts (429)
+  | 'unavailable'; // a dependency is down (503)
+
+export interface LocalisedText {
+  cs: string;
+  en: string;
+}
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: LocalisedText;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    readonly text: LocalisedText,
+    readonly fields: FieldError[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(text.en);
+    this.name = 'DomainError';
+  }
+
+  static validation(fields: FieldError[], code = 'VALIDATION_FAILED'): DomainError {
+    const names = fields.map((f) => f.field).join(', ');
+    return new DomainError(
+      code,
+      'validation',
+      { cs: `Neplatné údaje v polích: ${names}.`, en: `Invalid data in fields: ${names}.` },
+      fields,
+    );
+  }
+
+  static field(field: string, code: string, message: LocalisedText): DomainError {
+    return DomainError.validation([{ field, code, message }], code);
+  }
+
+  static notFound(objectType: string, id: string): DomainError {
+    return new DomainError(
+      `${objectType.toUpperCase()}_NOT_FOUND`,
+      'not_found',
+      { cs: `Záznam (${objectType}) ${id} neexistuje nebo k němu nemáte přístup.`, en: `${objectType} ${id} does not exist or is not visible to you.` },
+      [],
+      { objectType, id },
+    );
+  }
+
+  static forbidden(code = 'ACCESS_DENIED', text?: LocalisedText): DomainError {
+    return new DomainError(code, 'forbidden', text ?? { cs: 'K této akci nemáte oprávnění.', en: 'You are not allowed to do this.' });
+  }
+
+  static unauthenticated(code = 'NOT_AUTHENTICATED', text?: LocalisedText): DomainError {
+    return new DomainError(
+      code,
+      'unauthenticated',
+      text ?? { cs: 'Přihlaste se prosím.', en: 'Please sign in.' },
+    );
+  }
+
+  static conflict(code: string, text: LocalisedText, details: Record<string, unknown> = {}): DomainError {
+    return new DomainError(code, 'conflict', text, [], details);
+  }
+}

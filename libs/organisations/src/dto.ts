@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery } from '#core';
+import { NGO_LEGAL_FORMS, NgoLegalForm, ORGANISATION_TYPES, OrganisationType } from './entities.js';
+
+export class CreateOrganisationRequest {
+  @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES)
+  type: OrganisationType;
+
+  @ApiPropertyOptional({ enum: NGO_LEGAL_FORMS, description: 'Povinné pro NNO / required for NGOs' }) @IsOptional() @IsIn(NGO_LEGAL_FORMS)
+  legalForm?: NgoLegalForm;
+
+  @ApiProperty({ example: 'Poradna pro integraci, z. ú.' }) @IsString() @MinLength(2) @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ example: '00064581', description: 'IČO: 8 číslic s kontrolní číslicí' }) @IsString() @MaxLength(12)
+  ico: string;
+
+  @ApiProperty({ example: 'Mariánské nám. 2' }) @IsString() @MinLength(2) @MaxLength(200)
+  seatStreet: string;
+
+  @ApiProperty({ example: 'Praha 1' }) @IsString() @MinLength(2) @MaxLength(100)
+  seatCity: string;
+
+  @ApiProperty({ example: '110 00' }) @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
+  seatPostalCode: string;
+
+  @ApiPropertyOptional({ example: '19-2000145399/0800' }) @IsOptional() @IsString() @MaxLength(30)
+  bankAccount?: string;
+
+  @ApiPropertyOptional({ example: 'abc1234' }) @IsOptional() @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
+  dataBoxId?: string;
+}
+
+export class UpdateOrganisationRequest {
+  @ApiProperty({ description: 'Verze, kterou jste načetli (optimistické zamykání) / the version you read' }) @IsInt() @Min(1)
+  version: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  seatStreet?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  seatCity?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
+  seatPostalCode?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30)
+  bankAccount?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
+  dataBoxId?: string;
+}
+
+export class AddMemberRequest {
+  @ApiProperty() @IsEmail()
+  email: string;
+
+  @ApiProperty({ enum: ['owner', 'member'] }) @IsIn(['owner', 'member'])
+  role: 'owner' | 'member';
+}
+
+export class OrganisationListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES }) @IsOptional() @IsIn(ORGANISATION_TYPES)
+  type?: OrganisationType;
+
+  @ApiPropertyOptional({ description: 'Hledání v názvu nebo IČO' }) @IsOptional() @IsString() @MaxLength(100)
+  search?: string;
+}
+
+export interface OrganisationView {
+  id: string;
+  type: OrganisationType;
+  legalForm: NgoLegalForm | null;
+  name: string;
+  ico: string;
+  seat: { street: string; city: string; postalCode: string };
+  bankAccount: string | null;
+  dataBoxId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: 'owner' | 'member';
+}

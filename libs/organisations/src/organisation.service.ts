@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '#access';
+import { Actor, DomainError, normaliseBankAccount, Page, PageQuery, pageOf, requireIco } from '#core';
+import { Tx, UnitOfWork } from '#database';
+import { AddMemberRequest, CreateOrganisationRequest, MemberView, OrganisationListQuery, OrganisationView, UpdateOrganisationRequest } from './dto.js';
+import { Organisation, OrganisationMember } from './entities.js';
+
+export function toOrganisationView(o: Organisation): OrganisationView {
+  return {
+    id: o.id,
+    type: o.type,
+    legalForm: o.legalForm,
+    name: o.name,
+    ico: o.ico,
+    seat: { street: o.seatStreet, city: o.seatCity, postalCode: o.seatPostalCode },
+    bankAccount: o.bankAccount,
+    dataBoxId: o.dataBoxId,
+    version: o.version,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+function requireBankAccount(value: string): string {
+  const account = normaliseBankAccount(value);
+  if (!account) {
+    throw DomainError.field('bankAccount', 'BANK_ACCOUNT_INVALID', {
+      cs: `Číslo účtu „${value}“ není platné (formát předčíslí-číslo/kód banky, kontrola modulo 11).`,
+      en: `Bank account "${value}" is not valid (format prefix-number/bank code, modulo-11 check).`,
+    });
+  }
+  return account;
+}
+
+const normalisePostalCode = (value: string) => value.replace(/\s+/g, '').replace(/^(\d{3})(\d{2})$/, '$1 $2');
+
+@Injectable()
+export class OrganisationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Registers an organisation; an applicant who registers it becomes its owner. */
+  async create(actor: Actor, request: CreateOrganisationRequest): Promise<OrganisationView> {
+    return this.unitOfWork.run(actor, (tx) => this.insert(tx, request, actor.roles.includes('applicant') ? actor.userId : null));
+  }
+
+  async insert(tx: Tx, request: CreateOrganisationRequest, ownerUserId: string | null): Promise<OrganisationView> {
+    const ico = requireIco(request.ico);
+    if (request.type === 'ngo' && !request.legalForm) {
+      throw DomainError.field('legalForm', 'LEGAL_FORM_REQUIRED', {
+        cs: 'U nestátní neziskové organizace uveďte právní formu (spolek, o. p. s., ústav, nadace, nadační fond, církevní právnická osoba).',
+        en: 'For an NGO, give its legal form.',
+      });
+    }
+    if (await tx.manager.existsBy(Organisation, { ico })) {
+      throw DomainError.field('ico', 'ICO_TAKEN', {
+        cs: `Organizace s IČO ${ico} je už registrována. Požádejte jejího správce o přidání do organizace.`,
+        en: `An organisation with IČO ${ico} is already registered. Ask its owner to add you.`,
+      });
+    }
+    const organisation: Organisation = {
+      id: randomUUID(),
+      type: request.type,
+      legalForm: request.type === 'ngo' ? request.legalForm! : null,
+      name: request.name.trim(),
+      ico,
+      seatStreet: request.seatStreet.trim(),
+      seatCity: request.seatCity.trim(),
+      seatPostalCode: normalisePostalCode(request.seatPostalCode),
+      bankAccount: request.bankAccount ? requireBankAccount(request.bankAccount) : null,
+      dataBoxId: request.dataBoxId?.toLowerCase() ?? null,
+      createdAt: tx.now,
+      updatedAt: tx.now,
+      version: 1,
+    };
+    await tx.manager.insert(Organisation, organisation);
+    tx.audit({ action: 'organisation.created', objectType: 'organisation', objectId: organisation.id, after: toOrganisationView(organisation) });
+    if (ownerUserId) {
+      await tx.manager.insert(OrganisationMember, { organisationId: organisation.id, userId: ownerUserId, role: 'owner', createdAt: tx.now });
+      tx.audit({ action: 'organisation.member_added', objectType: 'organisation', objectId: organisation.id, after: { userId: ownerUserId, role: 'owner' } });
+    }
+    return toOrganisationView(organisation);
+  }
+
+  async get(actor: Actor, id: string): Promise<OrganisationView> {
+    await this.access.requireOrganisations(actor, 'read', [id]);
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });
+    if (!organisation) throw DomainError.notFound('organisation', id);
+    return toOrganisationView(organisation);
+  }
+
+  async list(actor: Actor, filter: OrganisationListQuery, page: PageQuery): Promise<Page<OrganisationView>> {
+    const visible = await this.access.readableOrganisationIds(actor);
+    const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
+    if (visible) qb.andWhere('o.id = ANY(:visible::uuid[])', { visible });
+    if (filter.type) qb.andWhere('o.type = :type', { type: filter.type });
+    if (filter.search) qb.andWhere('(o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${filter.search.replace(/[%_]/g, '\\$&')}%` });
+    const [items, total] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id').skip(page.offset).take(page.pageSize).getManyAndCount();
+    return pageOf(items.map(toOrganisationView), total, page);
+  }
+
+  /** Optimistic concurrency: the caller sends the version it read; a stale one gets 409 with the current state. */
+  async update(actor: Actor, id: string, request: UpdateOrganisationRequest): Promise<OrganisationView> {
+    await this.access.requireOrganisations(actor, 'update', [id]);
+    return this.unitOfWork.run(actor, async (tx) => {
+      const current = await tx.manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw DomainError.notFound('organisation', id);
+      if (current.version !== request.version) {
+        throw DomainError.conflict('STALE_VERSION', {
+          cs: 'Organizaci mezitím změnil někdo jiný. Načtěte aktuální údaje a změnu zopakujte.',
+          en: 'Someone else changed the organisation meanwhile. Reload and repeat your change.',
+        }, { current: toOrganisationView(current) });
+      }
+      const before = toOrganisationView(current);
+      const { version: _, ...changes } = request;
+      if (changes.name !== undefined) current.name = changes.name.trim();
+      if (changes.seatStreet !== undefined) current.seatStreet = changes.seatStreet.trim();
+      if (changes.seatCity !== undefined) current.seatCity = changes.seatCity.trim();
+      if (changes.seatPostalCode !== undefined) current.seatPostalCode = normalisePostalCode(changes.seatPostalCode);
+      if (changes.bankAccount !== undefined) current.bankAccount = requireBankAccount(changes.bankAccount);
+      if (changes.dataBoxId !== undefined) current.dataBoxId = changes.dataBoxId.toLowerCase();
+      current.updatedAt = tx.now;
+      const result = await tx.manager
+        .createQueryBuilder()
+        .update(Organisation)
+        .set({ ...current, version: current.version + 1 })
+        .where('id = :id AND version = :version', { id, version: request.version })
+        .execute();
+      if (result.affected !== 1) throw DomainError.conflict('STALE_VERSION', { cs: 'Souběžná změna.', en: 'Concurrent change.' });
+      const after = toOrganisationView({ ...current, version: current.version + 1 });
+      tx.audit({ action: 'organisation.updated', objectType: 'organisation', objectId: id, before, after });
+      return after;
+    });
+  }
+
+  async members(actor: Actor, id: string): Promise<MemberView[]> {
+    await this.access.requireOrganisations(actor, 'read', [id]);
+    return (await this.dataSource.query(
+      `SELECT m.user_id AS "userId", u.email, u.display_name AS "displayName", m.role
+         FROM organisation_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.organisation_id = $1 ORDER BY m.role DESC, u.email`,
+      [id],
+    )) as MemberView[];
+  }
+
+  async addMember(actor: Actor, id: string, request: AddMemberRequest): Promise<MemberView> {
+    await this.access.requireOrganisations(actor, 'manage_members', [id]);
+    return this.unitOfWork.run(actor, async (tx) => {
+      const [user] = (await tx.manager.query('SELECT id, email, display_name FROM app_user WHERE email = $1', [request.email.trim().toLowerCase()])) as {
+        id: string; email: string; display_name: string;
+      }[];
+      if (!user) {
+        throw DomainError.field('email', 'USER_NOT_FOUND', {
+          cs: `Uživatel s e-mailem ${request.email} nemá účet. Ať se nejprve zaregistruje.`,
+          en: `No account has the e-mail ${request.email}. Ask them to register first.`,
+        });
+      }
+      if (await tx.manager.existsBy(OrganisationMember, { organisationId: id, userId: user.id })) {
+        throw DomainError.conflict('ALREADY_MEMBER', { cs: 'Uživatel už je členem organizace.', en: 'The user is already a member.' });
+      }
+      await tx.manager.insert(OrganisationMember, { organisationId: id, userId: user.id, role: request.role, createdAt: tx.now });
+      tx.audit({ action: 'organisation.member_added', objectType: 'organisation', objectId: id, after: { userId: user.id, role: request.role } });
+      return { userId: user.id, email: user.email, displayName: user.display_name, role: request.role };
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { createPostgresBackend, Job, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { QueueBackend } from './queue-backend.js';
+
+export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
+
+const OnPostgres = withBackend(createPostgresBackend);
+
+/** Names of the queues, with the shape of each job's data: ids only, never personal data. */
+export const QUEUES = {
+  outbox: 'outbox',
+} as const;
+export interface OutboxJobData {
+  outboxId: string;
+  type: string;
+}
+
+/**
+ * Builds BullMQ queues and workers for whichever backend was chosen at boot, and closes them on
+ * shutdown. Callers never see which backend it is.
+ */
+@Injectable()
+export class QueueFactory implements OnApplicationShutdown {
+  private readonly closables: { close(): Promise<void> }[] = [];
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(@Inject(QUEUE_BACKEND) readonly backend: QueueBackend) {}
+
+  queue<T = unknown>(name: string): Queue<T> {
+    const existing = this.queues.get(name);
+    if (existing) return existing as unknown as Queue<T>;
+    const queue = this.backend.kind === 'redis'
+      ? new Queue(name, { connection: this.redis(), prefix: this.backend.prefix })
+      : new OnPostgres.Queue(name, { connection: this.postgresConnection(), prefix: this.backend.prefix });
+    this.queues.set(name, queue as unknown as Queue);
+    this.closables.push(queue);
+    return queue as unknown as Queue<T>;
+  }
+
+  worker<T>(name: string, processor: Processor<T>, options: Omit<WorkerOptions, 'connection' | 'prefix'> = {}): Worker<T> {
+    const worker = this.backend.kind === 'redis'
+      ? new Worker<T>(name, processor, { ...options, connection: this.redis(true), prefix: this.backend.prefix })
+      : new OnPostgres.Worker<T>(name, processor, { ...options, connection: this.postgresConnection(), prefix: this.backend.prefix });
+    this.closables.push(worker);
+    return worker as unknown as Worker<T>;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.closables.reverse().map((c) => c.close()));
+  }
+
+  private redis(forWorker = false): Redis {
+    if (this.backend.kind !== 'redis') throw new Error('not a Redis backend');
+    // Workers must wait for Redis forever (BullMQ requires maxRetriesPerRequest: null for them).
+    return new Redis(this.backend.redisUrl, { maxRetriesPerRequest: forWorker ? null : 3 });
+  }
+
+  private postgresConnection() {
+    if (this.backend.kind !== 'postgres') throw new Error('not a PostgreSQL backend');
+    return { connectionString: this.backend.databaseUrl, schema: this.backend.schema, max: 4 };
+  }
+}
+
+/** Creates or upgrades BullMQ's own tables when the PostgreSQL backend is in use. Idempotent and lock-protected by BullMQ. */
+export async function prepareQueueBackend(backend: QueueBackend): Promise<void> {
+  if (backend.kind !== 'postgres') return;
+  const client = new pg.Client({ connectionString: backend.databaseUrl });
+  await client.connect();
+  try {
+    await runMigrations(client, backend.schema);
+  } finally {
+    await client.end();
+  }
+}
+
+export type { Job };

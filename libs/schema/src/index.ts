@@ -1,0 +1,17 @@
+import { AuditLogEntry } from '#audit';
+import type { DataSourceParts } from '#database';
+import { PasswordReset, Session, User } from '#identity';
+import { Organisation, OrganisationMember } from '#organisations';
+import { OutboxEvent } from '#outbox';
+import { StrategyNode, StrategyVersion } from '#strategy';
+import { MIGRATIONS } from '../../../migrations/index.js';
+
+/**
+ * The composition root of the schema: every entity and every migration, in one list each, for the
+ * apps, the CLI and the tests. Explicit lists instead of globs, so the same code runs compiled
+ * and under Jest.
+ */
+export const SCHEMA: DataSourceParts = {
+  entities: [AuditLogEntry, OutboxEvent, User, Session, PasswordReset, Organisation, OrganisationMember, StrategyVersion, StrategyNode],
+  migrations: MIGRATIONS,
+};
