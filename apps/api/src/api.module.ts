@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard, AccessModule } from '#access';
 import { AuditModule } from '#audit';
-import { AppConfig, APP_CONFIG, ConfigModule } from '#config';
+import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
 import { IdentityModule } from '#identity';
 import { OrganisationsModule } from '#organisations';
@@ -30,18 +29,6 @@ import { ProblemFilter } from './http/problem.filter.js';
     IdentityModule,
     OrganisationsModule,
     StrategyModule,
-    // Login and reset attempts per e-mail and IP address (see LoginThrottle); in memory per API process.
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'credentials', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute }],
-        getTracker: (request: Record<string, unknown>) => {
-          const body = (request.body ?? {}) as { email?: unknown; refreshToken?: unknown };
-          const subject = typeof body.email === 'string' ? body.email.trim().toLowerCase() : typeof body.refreshToken === 'string' ? body.refreshToken.split('.')[0] : '';
-          return `${String(request.ip)}|${subject}`;
-        },
-      }),
-    }),
   ],
   controllers: [AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController],
   providers: [

@@ -14,10 +14,17 @@ export async function createApiApp(config: AppConfig, options: { logger?: boolea
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
-  app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(createValidationPipe());
+  configureApiApp(app, config);
   app.enableShutdownHooks();
+  return app;
+}
+
+/** Everything about the HTTP edge that is not a module: shared by production and the end-to-end tests. */
+export function configureApiApp(app: INestApplication, _config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', 'loopback');
+  express.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -28,5 +35,4 @@ export async function createApiApp(config: AppConfig, options: { logger?: boolea
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }

@@ -18,7 +18,7 @@ export async function provisionInfrastructure(config: AppConfig, log: (line: str
     embeddedPort: config.database.embeddedPort,
     log,
   });
-  const queue = await resolveQueueBackend({ backend: config.queue.backend, redisUrl: config.queue.redisUrl, databaseUrl: database.url, prefix: 'grants' });
+  const queue = await resolveQueueBackend({ backend: config.queue.backend, redisUrl: config.queue.redisUrl, databaseUrl: database.url, prefix: config.queue.prefix });
   log(describeQueueBackend(queue));
   await prepareQueueBackend(queue);
   const childEnvironment: Record<string, string> = { DATABASE_URL: database.url, QUEUE_BACKEND: queue.kind };

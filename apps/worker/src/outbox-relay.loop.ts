@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
-import { AppConfig, APP_CONFIG } from '#config';
+import { APP_CONFIG } from '#config';
+import type { AppConfig } from '#config';
 import { OUTBOX_CHANNEL, OutboxRelay } from '#outbox';
 
 /**

@@ -37,6 +37,10 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** Key prefix of every queue, so several installations (or a test run) can share one Redis. */
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'must be 1-40 lower-case letters, digits or dashes' })
+  QUEUE_PREFIX = 'grants';
+
   @IsIn(['auto', 'redis', 'postgres'])
   QUEUE_BACKEND: 'auto' | 'redis' | 'postgres' = 'auto';
 
@@ -76,7 +80,7 @@ export interface AppConfig {
   port: number;
   publicUrl: string;
   database: { url: string | undefined; poolSize: number; embeddedDir: string; embeddedPort: number };
-  queue: { backend: 'auto' | 'redis' | 'postgres'; redisUrl: string | undefined };
+  queue: { backend: 'auto' | 'redis' | 'postgres'; redisUrl: string | undefined; prefix: string };
   auth: {
     secret: string;
     accessTokenTtlSeconds: number;
@@ -118,7 +122,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       embeddedDir: vars.EMBEDDED_PG_DIR,
       embeddedPort: vars.EMBEDDED_PG_PORT,
     },
-    queue: { backend: vars.QUEUE_BACKEND, redisUrl: vars.REDIS_URL },
+    queue: { backend: vars.QUEUE_BACKEND, redisUrl: vars.REDIS_URL, prefix: vars.QUEUE_PREFIX },
     auth: {
       secret: vars.AUTH_SECRET ?? DEVELOPMENT_SECRET,
       accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { AppConfig, APP_CONFIG } from '#config';
+import { APP_CONFIG } from '#config';
+import type { AppConfig } from '#config';
 
 export interface OutgoingMail {
   to: string;

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, APP_CONFIG } from '#config';
+import { APP_CONFIG } from '#config';
+import type { AppConfig } from '#config';
 import { AuthService, User } from '#identity';
 import { OutboxEvent } from '#outbox';
 import { OutboxJobData } from '#queue';

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '#core';
-import { NGO_LEGAL_FORMS, NgoLegalForm, ORGANISATION_TYPES, OrganisationType } from './entities.js';
+import { NGO_LEGAL_FORMS, ORGANISATION_TYPES } from './entities.js';
+import type { OrganisationType } from './entities.js';
+import type { NgoLegalForm } from './entities.js';
 
 export class CreateOrganisationRequest {
   @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES)

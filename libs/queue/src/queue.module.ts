@@ -6,7 +6,7 @@ import { QUEUE_BACKEND, QueueFactory } from './queue-factory.js';
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(prefix = 'grants'): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: QueueModule,
       providers: [
@@ -14,7 +14,7 @@ export class QueueModule {
           provide: QUEUE_BACKEND,
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) =>
-            resolveQueueBackend({ backend: config.queue.backend, redisUrl: config.queue.redisUrl, databaseUrl: config.database.url ?? '', prefix }),
+            resolveQueueBackend({ backend: config.queue.backend, redisUrl: config.queue.redisUrl, databaseUrl: config.database.url ?? '', prefix: config.queue.prefix }),
         },
         QueueFactory,
       ],

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { Authenticated, CurrentActor, Permission, Public } from '#access';
+import { AttemptLimiter, Authenticated, CurrentActor, Permission, Public } from '#access';
 import type { Actor } from '#core';
 import {
   AuthService,
@@ -27,12 +26,12 @@ export class AuthController {
     return this.users.register(actor, body);
   }
 
-  @Public() @UseGuards(ThrottlerGuard) @Post('login') @HttpCode(200)
+  @Public() @UseGuards(AttemptLimiter) @Post('login') @HttpCode(200)
   login(@CurrentActor() actor: Actor, @Body() body: LoginRequest, @Req() request: Request) {
     return this.auth.login(actor, body.email, body.password, request.headers['user-agent'] ?? null);
   }
 
-  @Public() @UseGuards(ThrottlerGuard) @Post('refresh') @HttpCode(200)
+  @Public() @UseGuards(AttemptLimiter) @Post('refresh') @HttpCode(200)
   refresh(@CurrentActor() actor: Actor, @Body() body: RefreshRequest) {
     return this.auth.refresh(actor, body.refreshToken);
   }
@@ -42,12 +41,12 @@ export class AuthController {
     return this.auth.logout(actor);
   }
 
-  @Public() @UseGuards(ThrottlerGuard) @Post('password-reset') @HttpCode(202)
+  @Public() @UseGuards(AttemptLimiter) @Post('password-reset') @HttpCode(202)
   requestPasswordReset(@CurrentActor() actor: Actor, @Body() body: PasswordResetRequest) {
     return this.auth.requestPasswordReset(actor, body.email);
   }
 
-  @Public() @UseGuards(ThrottlerGuard) @Post('password-reset/confirm') @HttpCode(204)
+  @Public() @UseGuards(AttemptLimiter) @Post('password-reset/confirm') @HttpCode(204)
   confirmPasswordReset(@CurrentActor() actor: Actor, @Body() body: PasswordResetConfirmation) {
     return this.auth.confirmPasswordReset(actor, body.token, body.newPassword);
   }

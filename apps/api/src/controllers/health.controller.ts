@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '#access';
-import { QUEUE_BACKEND, QueueBackend, QueueFactory, QUEUES } from '#queue';
+import { QUEUE_BACKEND, QueueFactory, QUEUES } from '#queue';
+import type { QueueBackend } from '#queue';
 
 @ApiTags('health')
 @Controller('health')

@@ -4,7 +4,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Public } from '#access';
 import { PageQuery } from '#core';
-import { STRATEGY_LEVELS, StrategyLevelName, StrategyService } from '#strategy';
+import { STRATEGY_LEVELS, StrategyService } from '#strategy';
+import type { StrategyLevelName } from '#strategy';
 
 class StrategySearchQuery extends PageQuery {
   @IsString() @MinLength(1) @MaxLength(200) q: string;

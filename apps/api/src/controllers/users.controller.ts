@@ -2,7 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated, CurrentActor, Permission } from '#access';
-import { Actor, PageQuery, Role, ROLES } from '#core';
+import { PageQuery, ROLES } from '#core';
+import type { Actor } from '#core';
+import type { Role } from '#core';
 import { CreateUserRequest, UpdateRolesRequest, UserService } from '#identity';
 
 class UserListQuery extends PageQuery {

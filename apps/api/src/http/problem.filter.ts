@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorKind, LocalisedText } from '#core';
@@ -31,12 +30,6 @@ const TITLES: Record<number, LocalisedText> = {
 
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
-  if (exception instanceof ThrottlerException) {
-    return new DomainError('TOO_MANY_ATTEMPTS', 'rate_limited', {
-      cs: 'Příliš mnoho pokusů. Počkejte minutu a zkuste to znovu.',
-      en: 'Too many attempts. Wait a minute and try again.',
-    });
-  }
   if (status === 404) return new DomainError('ROUTE_NOT_FOUND', 'not_found', { cs: 'Tato adresa neexistuje.', en: 'No such route.' });
   if (status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'validation', { cs: 'Požadavek je příliš velký.', en: 'The request is too large.' });
   // Malformed JSON and similar: the body could not even be read.
