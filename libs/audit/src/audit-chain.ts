@@ -31,7 +31,20 @@ export function toStoredJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
+/** Hashes exactly the chained fields (never whatever else the object carries, such as its own hash). */
 export function entryHash(fields: ChainedFields): string {
-  const material = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
+  const material = canonicalJson({
+    seq: fields.seq,
+    occurredAt: fields.occurredAt.toISOString(),
+    actorUserId: fields.actorUserId,
+    actorRoles: fields.actorRoles,
+    action: fields.action,
+    objectType: fields.objectType,
+    objectId: fields.objectId,
+    before: fields.before,
+    after: fields.after,
+    correlationId: fields.correlationId,
+    prevHash: fields.prevHash,
+  });
   return createHash('sha256').update(material).digest('hex');
 }

@@ -51,7 +51,7 @@ export class AuditLogService {
         });
         if (BigInt(entry.seq) !== expectedSeq) return broken('sequence_gap', expectedSeq.toString(), entry.seq);
         if (entry.prevHash !== prevHash) return broken('prev_hash_mismatch', prevHash, entry.prevHash);
-        const recomputed = entryHash({ ...entry, occurredAt: entry.occurredAt });
+        const recomputed = entryHash(entry);
         if (recomputed !== entry.hash) return broken('hash_mismatch', recomputed, entry.hash);
         prevHash = entry.hash;
         expectedSeq += 1n;

@@ -106,8 +106,8 @@ const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production-012
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, { ...source });
-  const problems = validateSync(vars, { whitelist: false }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(source[error.property])})`),
+  const problems = validateSync(vars, { whitelist: false }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got ${JSON.stringify(source[error.property])})`,
   );
   if (vars.NODE_ENV === 'production' && !vars.AUTH_SECRET) problems.push('AUTH_SECRET: is required in production');
   if (problems.length > 0) throw new ConfigError(problems);

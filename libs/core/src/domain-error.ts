@@ -44,8 +44,9 @@ export class DomainError extends Error {
     );
   }
 
+  /** One bad field: its own message is the error's message. */
   static field(field: string, code: string, message: LocalisedText): DomainError {
-    return DomainError.validation([{ field, code, message }], code);
+    return new DomainError(code, 'validation', message, [{ field, code, message }]);
   }
 
   static notFound(objectType: string, id: string): DomainError {

@@ -16,7 +16,7 @@ export class OutboxEvent {
   @Column({ type: 'text' })
   aggregateId: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb' })
   payload: Record<string, string | number | boolean | null>;
 
   @Column({ type: 'timestamptz' })

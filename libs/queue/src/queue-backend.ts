@@ -40,5 +40,5 @@ export async function resolveQueueBackend(options: {
 export function describeQueueBackend(backend: QueueBackend): string {
   return backend.kind === 'redis'
     ? `Queues: Redis at ${backend.redisUrl.replace(/\/\/[^@]*@/, '//***@')}`
-    : 'Queues: no Redis answered, so BullMQ runs on its PostgreSQL backend (schema "bullmq" in the application database)';
+    : 'Queues: BullMQ on its PostgreSQL backend (schema "bullmq" in the application database; no Redis configured or answering, or QUEUE_BACKEND=postgres)';
 }

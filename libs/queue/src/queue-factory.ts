@@ -1,6 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { createPostgresBackend, Job, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import { createPostgresBackend, Job, Processor, Queue, RedisOptions, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
 import pg from 'pg';
 import type { QueueBackend } from './queue-backend.js';
 
@@ -51,10 +50,14 @@ export class QueueFactory implements OnApplicationShutdown {
     await Promise.allSettled(this.closables.reverse().map((c) => c.close()));
   }
 
-  private redis(forWorker = false): Redis {
+  /**
+   * Connection options rather than a client: BullMQ then owns its connections and closes them with
+   * the queue or worker (a client passed in would be left open and keep the process alive).
+   */
+  private redis(forWorker = false): RedisOptions {
     if (this.backend.kind !== 'redis') throw new Error('not a Redis backend');
     // Workers must wait for Redis forever (BullMQ requires maxRetriesPerRequest: null for them).
-    return new Redis(this.backend.redisUrl, { maxRetriesPerRequest: forWorker ? null : 3 });
+    return { url: this.backend.redisUrl, maxRetriesPerRequest: forWorker ? null : 3 };
   }
 
   private postgresConnection() {

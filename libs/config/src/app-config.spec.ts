@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('configuration', () => {
+  it('works with nothing set (development defaults)', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', port: 3000, demoData: true, queue: { backend: 'auto', prefix: 'grants' } });
+    expect(config.database.url).toBeUndefined();
+  });
+
+  it('lists every bad key at once', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', QUEUE_BACKEND: 'kafka', AUTH_SECRET: 'short', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const keys = error!.problems.map((p) => p.split(':')[0]).sort();
+    expect(keys).toEqual(['AUTH_SECRET', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'QUEUE_BACKEND']);
+  });
+
+  it('refuses to run production without a secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).demoData).toBe(false);
+  });
+});
