@@ -4,13 +4,13 @@ import { PRIORITY_NAMES } from './priority-names.js';
 import { detectDocumentKind, parseStrategyDocument } from './strategy-parser.js';
 import { STRATEGY_LEVELS, type ParsedDocument, type ParsedNode, type StrategyLevel } from './types.js';
 
-// /work/shared sits next to the repository root.
+// The project keeps its own copies of the public seed documents.
 function readSeed(fileName: string): string {
-  return readFileSync(new URL(`../../../../../shared/seeds/${fileName}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../seeds/${fileName}`, import.meta.url), 'utf8');
 }
 
-const KONCEPCE_TEXT = readSeed('000_2f385f30ca4b1281.txt');
-const ACTION_PLAN_TEXT = readSeed('001_5293582d5c67d45d.txt');
+const KONCEPCE_TEXT = readSeed('koncepce-2022-2027.txt');
+const ACTION_PLAN_TEXT = readSeed('akcni-plan-2023.txt');
 
 function allNodes(document: ParsedDocument): ParsedNode[] {
   const nodes: ParsedNode[] = [];
