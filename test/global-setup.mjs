@@ -10,9 +10,11 @@ import { DataSource } from 'typeorm';
 export default async function globalSetup() {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
   const say = (line) => process.stdout.write(`\n${line}`);
+  // One database per run, so two runs on one machine never drop each other's data.
+  const databaseName = `grants_test_${process.pid}`;
   const database = await provisionDatabase({
-    configuredUrl: config.database.url ? config.database.url.replace(/\/[^/?]+(\?|$)/, '/grants_test$1') : undefined,
-    databaseName: 'grants_test',
+    configuredUrl: config.database.url ? config.database.url.replace(/\/[^/?]+(\?|$)/, `/${databaseName}$1`) : undefined,
+    databaseName,
     embeddedDir: config.database.embeddedDir,
     embeddedPort: config.database.embeddedPort,
     log: say,

@@ -1,3 +1,13 @@
+import pg from 'pg';
+
 export default async function globalTeardown() {
-  await globalThis.__grantsDatabase?.stop();
+  const database = globalThis.__grantsDatabase;
+  if (!database) return;
+  const admin = new URL(database.url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => client.end());
+  await database.stop();
 }

@@ -67,7 +67,7 @@ export class AuditLogService {
     if (filter.objectType) qb.andWhere('e.objectType = :objectType', { objectType: filter.objectType });
     if (filter.objectId) qb.andWhere('e.objectId = :objectId', { objectId: filter.objectId });
     if (filter.actorUserId) qb.andWhere('e.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
-    if (filter.action) qb.andWhere('e.action LIKE :action', { action: `${filter.action.replace(/[%_]/g, '\\$&')}%` });
+    if (filter.action) qb.andWhere('e.action LIKE :action', { action: `${filter.action.replace(/[\\%_]/g, '\\$&')}%` });
     if (filter.from) qb.andWhere('e.occurredAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('e.occurredAt < :to', { to: filter.to });
     const [items, total] = await qb.orderBy('e.seq', 'DESC').skip(page.offset).take(page.pageSize).getManyAndCount();

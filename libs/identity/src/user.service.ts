@@ -69,7 +69,7 @@ export class UserService {
   async list(query: PageQuery & { role?: Role; search?: string }): Promise<Page<UserView>> {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
-    if (query.search) qb.andWhere('(u.email ILIKE :s OR u.display_name ILIKE :s)', { s: `%${query.search.replace(/[%_]/g, '\\$&')}%` });
+    if (query.search) qb.andWhere('(u.email ILIKE :s OR u.display_name ILIKE :s)', { s: `%${query.search.replace(/[\\%_]/g, '\\$&')}%` });
     const [users, total] = await qb.orderBy('u.email').skip(query.offset).take(query.pageSize).getManyAndCount();
     return pageOf(users.map(toUserView), total, query);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '#core';
 import { NGO_LEGAL_FORMS, ORGANISATION_TYPES } from './entities.js';
 import type { OrganisationType } from './entities.js';
@@ -38,22 +38,22 @@ export class UpdateOrganisationRequest {
   @ApiProperty({ description: 'Verze, kterou jste načetli (optimistické zamykání) / the version you read' }) @IsInt() @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300)
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MinLength(2) @MaxLength(300)
   name?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MinLength(2) @MaxLength(200)
   seatStreet?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MinLength(2) @MaxLength(100)
   seatCity?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
   seatPostalCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30)
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MaxLength(30)
   bankAccount?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
   dataBoxId?: string;
 }
 

@@ -35,6 +35,12 @@ function requireBankAccount(value: string): string {
   return account;
 }
 
+const icoTaken = (ico: string) =>
+  DomainError.field('ico', 'ICO_TAKEN', {
+    cs: `Organizace s IČO ${ico} je už registrována. Požádejte jejího správce o přidání do organizace.`,
+    en: `An organisation with IČO ${ico} is already registered. Ask its owner to add you.`,
+  });
+
 const normalisePostalCode = (value: string) => value.replace(/\s+/g, '').replace(/^(\d{3})(\d{2})$/, '$1 $2');
 
 @Injectable()
@@ -58,12 +64,7 @@ export class OrganisationService {
         en: 'For an NGO, give its legal form.',
       });
     }
-    if (await tx.manager.existsBy(Organisation, { ico })) {
-      throw DomainError.field('ico', 'ICO_TAKEN', {
-        cs: `Organizace s IČO ${ico} je už registrována. Požádejte jejího správce o přidání do organizace.`,
-        en: `An organisation with IČO ${ico} is already registered. Ask its owner to add you.`,
-      });
-    }
+    if (await tx.manager.existsBy(Organisation, { ico })) throw icoTaken(ico);
     const organisation: Organisation = {
       id: randomUUID(),
       type: request.type,
@@ -79,7 +80,11 @@ export class OrganisationService {
       updatedAt: tx.now,
       version: 1,
     };
-    await tx.manager.insert(Organisation, organisation);
+    await tx.manager.insert(Organisation, organisation).catch((error: { driverError?: { code?: string } }) => {
+      // Two registrations of one IČO at once: the unique index decides, the loser gets the same answer.
+      if (error.driverError?.code === '23505') throw icoTaken(ico);
+      throw error;
+    });
     tx.audit({ action: 'organisation.created', objectType: 'organisation', objectId: organisation.id, after: toOrganisationView(organisation) });
     if (ownerUserId) {
       await tx.manager.insert(OrganisationMember, { organisationId: organisation.id, userId: ownerUserId, role: 'owner', createdAt: tx.now });
@@ -100,7 +105,7 @@ export class OrganisationService {
     const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
     if (visible) qb.andWhere('o.id = ANY(:visible::uuid[])', { visible });
     if (filter.type) qb.andWhere('o.type = :type', { type: filter.type });
-    if (filter.search) qb.andWhere('(o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${filter.search.replace(/[%_]/g, '\\$&')}%` });
+    if (filter.search) qb.andWhere('(o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
     const [items, total] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id').skip(page.offset).take(page.pageSize).getManyAndCount();
     return pageOf(items.map(toOrganisationView), total, page);
   }
@@ -141,6 +146,7 @@ export class OrganisationService {
 
   async members(actor: Actor, id: string): Promise<MemberView[]> {
     await this.access.requireOrganisations(actor, 'read', [id]);
+    if (!(await this.dataSource.getRepository(Organisation).existsBy({ id }))) throw DomainError.notFound('organisation', id);
     return (await this.dataSource.query(
       `SELECT m.user_id AS "userId", u.email, u.display_name AS "displayName", m.role
          FROM organisation_member m JOIN app_user u ON u.id = m.user_id
@@ -152,6 +158,7 @@ export class OrganisationService {
   async addMember(actor: Actor, id: string, request: AddMemberRequest): Promise<MemberView> {
     await this.access.requireOrganisations(actor, 'manage_members', [id]);
     return this.unitOfWork.run(actor, async (tx) => {
+      if (!(await tx.manager.existsBy(Organisation, { id }))) throw DomainError.notFound('organisation', id);
       const [user] = (await tx.manager.query('SELECT id, email, display_name FROM app_user WHERE email = $1', [request.email.trim().toLowerCase()])) as {
         id: string; email: string; display_name: string;
       }[];
