@@ -105,7 +105,7 @@ async function start(config: AppConfig): Promise<void> {
     return;
   }
   say('');
-  say(`Dotační systém běží / the system is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  say(`Dotační systém běží / the system is running (ready in ${Math.round((Date.now() - startedAt) / 100) / 10} s)`);
   say(`  API:      ${base}`);
   say(`  OpenAPI:  ${base}/api/docs   (JSON: ${base}/api/docs-json)`);
   say(`  Health:   ${base}/health`);
