@@ -5,6 +5,9 @@ import { loadConfig } from '../dist/libs/config/src/index.js';
 import { buildDataSourceOptions, migrateUnderLock, provisionDatabase, recreateDatabase } from '../dist/libs/database/src/index.js';
 import { describeQueueBackend, prepareQueueBackend, resolveQueueBackend } from '../dist/libs/queue/src/index.js';
 import { SCHEMA } from '../dist/libs/schema/src/index.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
 
 export default async function globalSetup() {
@@ -36,5 +39,7 @@ export default async function globalSetup() {
   process.env.QUEUE_PREFIX = prefix;
   if (queue.kind === 'redis') process.env.REDIS_URL = queue.redisUrl;
   process.env.LOG_LEVEL = 'error';
+  // Uploaded files of this run live in a throwaway folder, removed in teardown.
+  process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), 'grants-test-files-'));
   globalThis.__grantsDatabase = database;
 }

@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
+  if (process.env.STORAGE_DIR?.includes('grants-test-files-')) rmSync(process.env.STORAGE_DIR, { recursive: true, force: true });
   const database = globalThis.__grantsDatabase;
   if (!database) return;
   const admin = new URL(database.url);

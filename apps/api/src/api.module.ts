@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { AccessGuard, AccessModule } from '#access';
+import { ApplicationsModule } from '#applications';
 import { AuditModule } from '#audit';
-import { ConfigModule } from '#config';
+import { CallsModule } from '#calls';
+import { APP_CONFIG, ConfigModule } from '#config';
+import type { AppConfig } from '#config';
 import { DatabaseModule } from '#database';
 import { IdentityModule } from '#identity';
 import { OrganisationsModule } from '#organisations';
 import { OutboxModule } from '#outbox';
 import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
+import { StorageModule } from '#storage';
 import { StrategyModule } from '#strategy';
+import { ApplicationsController, FormalCheckController } from './controllers/applications.controller.js';
+import { CallsController, PublicCallsController } from './controllers/calls.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -29,8 +36,16 @@ import { ProblemFilter } from './http/problem.filter.js';
     IdentityModule,
     OrganisationsModule,
     StrategyModule,
+    StorageModule,
+    CallsModule,
+    ApplicationsModule,
+    // Uploads are held in memory up to the configured limit, then sniffed and hashed before they reach storage.
+    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.storage.maxUploadBytes, files: 1, fields: 5 } }) }),
   ],
-  controllers: [AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController],
+  controllers: [
+    AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
+    CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#access';
+import { ApplicationsModule } from '#applications';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
@@ -7,12 +8,14 @@ import { NotificationsModule } from '#notifications';
 import { OutboxModule, OutboxRelayModule } from '#outbox';
 import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
+import { StorageModule } from '#storage';
+import { LifecycleClockLoop } from './lifecycle-clock.loop.js';
 import { OutboxConsumer } from './outbox-consumer.js';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
 
 /** Background processing only: the outbox relay and the queue consumers. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule],
-  providers: [OutboxRelayLoop, OutboxConsumer],
+  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, ApplicationsModule],
+  providers: [OutboxRelayLoop, OutboxConsumer, LifecycleClockLoop],
 })
 export class WorkerModule {}

@@ -57,4 +57,26 @@ export class AccessService {
       }
     }
   }
+
+  /**
+   * Objects that belong to an organisation (applications now; agreements and settlements later).
+   * Reading: staff, auditors and admins see all, applicants their organisations' objects. Acting
+   * for the applicant (editing, submitting, withdrawing): members of the organisation only, never
+   * staff on the applicant's behalf. Invisible objects answer "not found", visible ones "forbidden".
+   */
+  async requireOrganisationObject(
+    actor: Actor,
+    action: 'read' | 'act_for_applicant',
+    object: { type: string; id: string; organisationId: string },
+  ): Promise<void> {
+    if (action === 'read' && this.seesEverything(actor)) return;
+    if ((await this.memberships(actor, [object.organisationId])).has(object.organisationId)) return;
+    if (this.seesEverything(actor)) {
+      throw DomainError.forbidden('APPLICANT_ONLY', {
+        cs: 'Tuto akci může provést jen žadatel (člen organizace), ne úředník za něj.',
+        en: 'Only the applicant (a member of the organisation) can do this.',
+      });
+    }
+    throw DomainError.notFound(object.type, object.id);
+  }
 }

@@ -12,6 +12,13 @@ export enum Permission {
   AuditRead = 'audit.read',
   AuditVerify = 'audit.verify',
   QueueRead = 'queue.read',
+  CallRead = 'call.read',
+  CallManage = 'call.manage',
+  ApplicationRead = 'application.read',
+  /** Create, edit, upload, submit, withdraw: acting as the applicant. */
+  ApplicationWrite = 'application.write',
+  /** The formal check: checklist, remedy requests, acceptance, exclusion, mapping corrections. */
+  ApplicationCheck = 'application.check',
 }
 
 const everyone = [Permission.AccountSelf];
@@ -28,6 +35,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OrganisationRead,
     Permission.OrganisationUpdate,
     Permission.OrganisationMembersManage,
+    Permission.ApplicationRead,
+    Permission.ApplicationWrite,
   ],
   staff: [
     ...everyone,
@@ -36,9 +45,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OrganisationRead,
     Permission.OrganisationUpdate,
     Permission.OrganisationMembersManage,
+    Permission.CallRead,
+    Permission.CallManage,
+    Permission.ApplicationRead,
+    Permission.ApplicationCheck,
   ],
   commission_member: [...everyone],
-  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead],
+  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead],
   admin: Object.values(Permission),
 };
 

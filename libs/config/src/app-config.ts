@@ -73,6 +73,16 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   OUTBOX_POLL_MS = 1000;
+
+  /** Where uploaded files and generated documents are kept (local disk driver). */
+  @IsString()
+  STORAGE_DIR = '.data/files';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  MAX_UPLOAD_MB = 20;
+
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3600000)
+  LIFECYCLE_TICK_MS = 30000;
 }
 
 export interface AppConfig {
@@ -92,6 +102,8 @@ export interface AppConfig {
   demoData: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   outboxPollMs: number;
+  storage: { dir: string; maxUploadBytes: number };
+  lifecycleTickMs: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +146,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoData: vars.DEMO_DATA ?? vars.NODE_ENV === 'development',
     logLevel: vars.LOG_LEVEL,
     outboxPollMs: vars.OUTBOX_POLL_MS,
+    storage: { dir: vars.STORAGE_DIR, maxUploadBytes: vars.MAX_UPLOAD_MB * 1024 * 1024 },
+    lifecycleTickMs: vars.LIFECYCLE_TICK_MS,
   };
 }
 

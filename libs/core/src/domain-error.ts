@@ -71,6 +71,18 @@ export class DomainError extends Error {
     );
   }
 
+  /** Optimistic concurrency: the caller's version is stale. The current state travels with the answer, so nothing is silently overwritten. */
+  static staleVersion(current: unknown): DomainError {
+    return DomainError.conflict(
+      'STALE_VERSION',
+      {
+        cs: 'Záznam mezitím změnil někdo jiný. Aktuální stav je v odpovědi; změnu proveďte znovu nad ním.',
+        en: 'Someone else changed the record meanwhile. The current state is in the response; repeat your change on top of it.',
+      },
+      { current },
+    );
+  }
+
   static conflict(code: string, text: LocalisedText, details: Record<string, unknown> = {}): DomainError {
     return new DomainError(code, 'conflict', text, [], details);
   }

@@ -4,3 +4,5 @@ export * from './clock.js';
 export * from './ico.js';
 export * from './pagination.js';
 export * from './actor.js';
+export * from './status-machine.js';
+export * from './validators.js';

@@ -1,32 +1,29 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
 import { AuthService, User } from '#identity';
-import { OutboxEvent } from '#outbox';
-import { OutboxJobData } from '#queue';
+import { OutboxEvent, OutboxHandlers } from '#outbox';
 import { passwordResetMail, welcomeMail } from './account-mails.js';
 import { MailSender } from './mail-sender.js';
 
-/**
- * Handles one relayed outbox event. Job data carries ids only; everything personal is loaded here.
- * Event types without a handler yet are acknowledged and logged (their handlers come with their issues).
- */
+/** The account e-mails. Job data carries ids only; everything personal is loaded here. */
 @Injectable()
-export class OutboxEventProcessor {
-  private readonly logger = new Logger(OutboxEventProcessor.name);
-
+export class OutboxEventProcessor implements OnModuleInit {
   constructor(
+    private readonly handlers: OutboxHandlers,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailSender,
     private readonly auth: AuthService,
   ) {}
 
-  async process(job: OutboxJobData): Promise<void> {
-    const event = await this.dataSource.getRepository(OutboxEvent).findOneBy({ id: job.outboxId });
-    if (!event) return;
+  onModuleInit(): void {
+    for (const type of ['account.password_reset_requested', 'account.created']) this.handlers.register(type, (event) => this.process(event));
+  }
+
+  async process(event: OutboxEvent): Promise<void> {
     switch (event.type) {
       case 'account.password_reset_requested': {
         const user = await this.user(event.aggregateId);
@@ -40,8 +37,6 @@ export class OutboxEventProcessor {
         await this.mail.send(welcomeMail(user, this.config.publicUrl, event.id));
         return;
       }
-      default:
-        this.logger.debug(`no handler for ${event.type} yet (outbox ${event.id})`);
     }
   }
 

@@ -1,4 +1,8 @@
+import {
+  Application, ApplicationActivity, ApplicationAttachment, ApplicationBudgetLine, ApplicationStatusChange, ApplicationVersion, FormalCheck, RemedyRequest,
+} from '#applications';
 import { AuditLogEntry } from '#audit';
+import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import type { DataSourceParts } from '#database';
 import { PasswordReset, Session, User } from '#identity';
 import { Organisation, OrganisationMember } from '#organisations';
@@ -12,6 +16,10 @@ import { MIGRATIONS } from '../../../migrations/index.js';
  * and under Jest.
  */
 export const SCHEMA: DataSourceParts = {
-  entities: [AuditLogEntry, OutboxEvent, User, Session, PasswordReset, Organisation, OrganisationMember, StrategyVersion, StrategyNode],
+  entities: [
+    AuditLogEntry, OutboxEvent, User, Session, PasswordReset, Organisation, OrganisationMember, StrategyVersion, StrategyNode,
+    GrantCall, CallBudgetArea, CallCriterion, CallAnnexType, CallActivity, CallStatusChange, CallAmendment,
+    Application, ApplicationVersion, ApplicationBudgetLine, ApplicationActivity, ApplicationAttachment, ApplicationStatusChange, FormalCheck, RemedyRequest,
+  ],
   migrations: MIGRATIONS,
 };

@@ -19,6 +19,13 @@ const MESSAGES: Record<string, (field: string) => LocalisedText> = {
   isNotEmpty: (f) => ({ cs: `Pole „${f}“ je povinné.`, en: `Field "${f}" is required.` }),
   isDefined: (f) => ({ cs: `Pole „${f}“ je povinné.`, en: `Field "${f}" is required.` }),
   matches: (f) => ({ cs: `Pole „${f}“ nemá správný formát.`, en: `Field "${f}" has the wrong format.` }),
+  isAmount: (f) => ({ cs: `Pole „${f}“ musí být částka v Kč, např. 125000.00.`, en: `Field "${f}" must be an amount in CZK, e.g. 125000.00.` }),
+  isCalendarDate: (f) => ({ cs: `Pole „${f}“ musí být platné datum ve tvaru RRRR-MM-DD.`, en: `Field "${f}" must be a valid date (YYYY-MM-DD).` }),
+  isIso8601: (f) => ({ cs: `Pole „${f}“ musí být datum a čas ve formátu ISO 8601.`, en: `Field "${f}" must be an ISO 8601 date-time.` }),
+  arrayMaxSize: (f) => ({ cs: `Seznam „${f}“ má příliš mnoho položek.`, en: `List "${f}" has too many items.` }),
+  nestedValidation: (f) => ({ cs: `Pole „${f}“ musí být objekt se správnou strukturou.`, en: `Field "${f}" must be an object of the right shape.` }),
+  isObject: (f) => ({ cs: `Pole „${f}“ musí být objekt.`, en: `Field "${f}" must be an object.` }),
+  isNumberString: (f) => ({ cs: `Pole „${f}“ musí být číslo.`, en: `Field "${f}" must be a number.` }),
   whitelistValidation: (f) => ({ cs: `Pole „${f}“ zde není dovoleno.`, en: `Field "${f}" is not allowed here.` }),
 };
 

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '#access';
+import { CallService, GrantCall } from '#calls';
+import { Actor, Clock, DomainError, formatCzechDateTime, Page, PageQuery, pageOf, systemActor } from '#core';
+import { UnitOfWork } from '#database';
+import { Organisation } from '#organisations';
+import { APPLICATION_MACHINE } from './application-status.js';
+import { ApplicationStore } from './application-store.js';
+import { budgetSummary, checkActivityShares, checkCompleteness, DRAFT_SECTIONS, DraftSection, percentToBasisPoints } from './draft.js';
+import type { ApplicationDraft } from './draft.js';
+import { ApplicationListQuery, ApplicationSummary, ApplicationView, CorrectMappingRequest, CreateApplicationRequest, ReasonRequest, SaveDraftRequest } from './dto.js';
+import { Application, ApplicationActivity, ApplicationAttachment, RemedyRequest } from './entities.js';
+
+const frozen = (closesAt: Date) =>
+  DomainError.conflict('APPLICATION_FROZEN', {
+    cs: `Lhůta pro podání žádostí skončila ${formatCzechDateTime(closesAt)}; žádost už nelze měnit.`,
+    en: `The application period ended at ${closesAt.toISOString()}; the application can no longer change.`,
+  });
+
+@Injectable()
+export class ApplicationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly store: ApplicationStore,
+    private readonly calls: CallService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A member of an eligible organisation starts a draft for a call that is open now. */
+  async create(actor: Actor, request: CreateApplicationRequest): Promise<ApplicationView> {
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'organisation', id: request.organisationId, organisationId: request.organisationId });
+    await this.calls.advanceByClock();
+    const id = await this.unitOfWork.run(actor, async (tx) => {
+      const call = await tx.manager.findOne(GrantCall, { where: { id: request.callId }, lock: { mode: 'pessimistic_write' } });
+      if (!call || call.status === 'draft') throw DomainError.notFound('call', request.callId);
+      if (!call.opensAt || tx.now < call.opensAt || tx.now >= call.closesAt!) {
+        throw DomainError.conflict('CALL_NOT_OPEN', {
+          cs: `Výzva nyní nepřijímá žádosti (příjem: ${formatCzechDateTime(call.opensAt!)} – ${formatCzechDateTime(call.closesAt!)}).`,
+          en: `The call is not accepting applications now (${call.opensAt!.toISOString()} – ${call.closesAt!.toISOString()}).`,
+        });
+      }
+      const organisation = await tx.manager.findOneByOrFail(Organisation, { id: request.organisationId });
+      if (!call.eligibleApplicantTypes.includes(organisation.type)) {
+        throw DomainError.field('organisationId', 'APPLICANT_NOT_ELIGIBLE', {
+          cs: 'Tento typ žadatele výzva nepřipouští.',
+          en: 'The call does not admit this type of applicant.',
+        });
+      }
+      const seq = call.lastApplicationSeq + 1;
+      await tx.manager.update(GrantCall, { id: call.id }, { lastApplicationSeq: seq });
+      const application: Application = {
+        id: randomUUID(),
+        number: `${call.code}-${String(seq).padStart(4, '0')}`,
+        callId: call.id,
+        organisationId: organisation.id,
+        status: 'draft',
+        draft: {},
+        draftVersion: 1,
+        currentVersionNo: 0,
+        title: null,
+        budgetAreaId: null,
+        requestedAmount: null,
+        totalCost: null,
+        firstSubmittedAt: null,
+        lastSubmittedAt: null,
+        endReason: null,
+        createdBy: tx.actor.userId,
+        createdAt: tx.now,
+        updatedAt: tx.now,
+      };
+      await tx.manager.insert(Application, application);
+      tx.audit({ action: 'application.created', objectType: 'application', objectId: application.id, after: { number: application.number, callId: call.id, organisationId: organisation.id } });
+      return application.id;
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationView> {
+    const application = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
+    await this.advanceByClock();
+    return this.view(this.dataSource.manager, id);
+  }
+
+  async list(actor: Actor, query: ApplicationListQuery, page: PageQuery): Promise<Page<ApplicationSummary>> {
+    const visible = await this.access.readableOrganisationIds(actor);
+    const qb = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoin(GrantCall, 'c', 'c.id = a.call_id')
+      .innerJoin(Organisation, 'o', 'o.id = a.organisation_id')
+      .leftJoin('call_budget_area', 'ba', 'ba.id = a.budget_area_id')
+      .select([
+        'a.id AS id', 'a.number AS number', 'a.status AS status', 'a.title AS title', 'a.requested_amount AS "requestedAmount"', 'a.total_cost AS "totalCost"',
+        'a.current_version_no AS "currentVersionNo"', 'a.last_submitted_at AS "lastSubmittedAt"', 'a.updated_at AS "updatedAt"',
+        'c.id AS "callId"', 'c.code AS "callCode"', 'c.title AS "callTitle"', 'o.id AS "orgId"', 'o.name AS "orgName"', 'o.ico AS "orgIco"', 'o.type AS "orgType"', 'ba.code AS "budgetAreaCode"',
+      ]);
+    if (visible) qb.andWhere('a.organisation_id = ANY(:visible::uuid[])', { visible });
+    if (query.callId) qb.andWhere('a.call_id = :callId', { callId: query.callId });
+    if (query.organisationId) qb.andWhere('a.organisation_id = :organisationId', { organisationId: query.organisationId });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.search) {
+      qb.andWhere('(a.number ILIKE :s OR a.title ILIKE :s OR o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${query.search.replace(/[\\%_]/g, '\\$&')}%` });
+    }
+    const total = await qb.getCount();
+    const rows = (await qb.orderBy('a.number').offset(page.offset).limit(page.pageSize).getRawMany()) as Record<string, any>[];
+    return pageOf(
+      rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        call: { id: r.callId, code: r.callCode, title: r.callTitle },
+        organisation: { id: r.orgId, name: r.orgName, ico: r.orgIco, type: r.orgType },
+        status: r.status,
+        statusName: APPLICATION_MACHINE.statusName(r.status),
+        title: r.title,
+        budgetAreaCode: r.budgetAreaCode,
+        requestedAmount: r.requestedAmount,
+        totalCost: r.totalCost,
+        currentVersionNo: r.currentVersionNo,
+        lastSubmittedAt: r.lastSubmittedAt ? new Date(r.lastSubmittedAt).toISOString() : null,
+        updatedAt: new Date(r.updatedAt).toISOString(),
+      })),
+      total,
+      page,
+    );
+  }
+
+  /**
+   * Saves the sections the request names (partial saves at any time). The request names the draft
+   * version it started from; if someone saved in between, 409 with the current state, never a
+   * silent overwrite. During a remedy request only the sections the staff asked about may change.
+   */
+  async saveDraft(actor: Actor, id: string, request: SaveDraftRequest): Promise<ApplicationView> {
+    const found = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: found.organisationId });
+    const { version, ...sections } = request;
+    const named = (Object.keys(sections) as DraftSection[]).filter((k) => DRAFT_SECTIONS.includes(k) && sections[k] !== undefined);
+    await this.unitOfWork.run(actor, async (tx) => {
+      const application = await this.store.lock(tx.manager, id);
+      if (application.draftVersion !== version) throw DomainError.staleVersion(await this.view(tx.manager, id));
+      await this.assertEditable(tx.manager, application, tx.now, named);
+      const draft: ApplicationDraft = { ...application.draft };
+      for (const key of named) (draft as Record<string, unknown>)[key] = JSON.parse(JSON.stringify(sections[key]));
+      await tx.manager.update(Application, { id }, { draft, draftVersion: version + 1, updatedAt: tx.now });
+      tx.audit({ action: 'application.draft_saved', objectType: 'application', objectId: id, after: { draftVersion: version + 1, sections: named } });
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  async withdraw(actor: Actor, id: string, request: ReasonRequest): Promise<ApplicationView> {
+    const found = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: found.organisationId });
+    await this.unitOfWork.run(actor, async (tx) => {
+      const application = await this.store.lock(tx.manager, id);
+      await this.store.changeStatus(tx, application, 'withdraw', request.reason.trim(), { endReason: request.reason.trim() });
+      await tx.manager.update(RemedyRequest, { applicationId: id, status: 'open' }, { status: 'expired' });
+      tx.emit({ type: 'application.withdrawn', aggregateType: 'application', aggregateId: id });
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  /** Staff correct which activities a submitted project serves (audited with before and after). */
+  async correctMapping(actor: Actor, id: string, request: CorrectMappingRequest): Promise<ApplicationView> {
+    await this.unitOfWork.run(actor, async (tx) => {
+      const application = await this.store.lock(tx.manager, id);
+      if (application.status === 'draft') {
+        throw DomainError.conflict('NOT_SUBMITTED', { cs: 'Mapování lze opravit až u podané žádosti.', en: 'The mapping can be corrected only once submitted.' });
+      }
+      const rules = await this.store.callRules(tx.manager, application.callId);
+      const problems = checkActivityShares(request.activities, rules.activityIds);
+      if (problems.length) throw DomainError.validation(problems);
+      const before = await tx.manager.findBy(ApplicationActivity, { applicationId: id });
+      await tx.manager.delete(ApplicationActivity, { applicationId: id });
+      await tx.manager.insert(ApplicationActivity, request.activities.map((a) => ({ applicationId: id, strategyNodeId: a.activityId!, shareBasisPoints: percentToBasisPoints(a.sharePercent!) })));
+      await tx.manager.update(Application, { id }, { updatedAt: tx.now });
+      tx.audit({
+        action: 'application.mapping_corrected',
+        objectType: 'application',
+        objectId: id,
+        before: before.map((b) => ({ activityId: b.strategyNodeId, shareBasisPoints: b.shareBasisPoints })),
+        after: { reason: request.reason, activities: request.activities },
+      });
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  /** Ends applications whose remedy deadline passed unanswered. Run by the worker's ticker and before reads. */
+  async advanceByClock(): Promise<number> {
+    const due = (await this.dataSource.query(`SELECT application_id AS id FROM remedy_request WHERE status = 'open' AND deadline_at <= $1`, [this.clock.now()])) as { id: string }[];
+    let ended = 0;
+    for (const { id } of due) {
+      await this.unitOfWork
+        .run(systemActor('clock'), async (tx) => {
+          const application = await this.store.lock(tx.manager, id);
+          const remedy = await this.store.openRemedy(tx.manager, id);
+          if (!remedy || remedy.deadlineAt > tx.now || !APPLICATION_MACHINE.can('miss_remedy_deadline', application.status)) throw new NothingDue();
+          await tx.manager.update(RemedyRequest, { id: remedy.id }, { status: 'expired' });
+          const reason = `Vady nebyly odstraněny ve lhůtě do ${formatCzechDateTime(remedy.deadlineAt)}.`;
+          await this.store.changeStatus(tx, application, 'miss_remedy_deadline', reason, { endReason: reason });
+          tx.emit({ type: 'application.excluded', aggregateType: 'application', aggregateId: id });
+          ended++;
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof NothingDue)) throw error;
+        });
+    }
+    return ended;
+  }
+
+  /** Throws unless the named sections may change now: before the deadline, or within an open remedy request. */
+  async assertEditable(manager: EntityManager, application: Application, now: Date, sections: string[]): Promise<void> {
+    if (application.status === 'draft' || application.status === 'submitted') {
+      const call = await manager.findOneByOrFail(GrantCall, { id: application.callId });
+      if (now >= call.closesAt!) throw frozen(call.closesAt!);
+      return;
+    }
+    if (application.status === 'remedy_requested') {
+      const remedy = await this.store.openRemedy(manager, application.id);
+      if (!remedy || now >= remedy.deadlineAt) {
+        throw DomainError.conflict('REMEDY_DEADLINE_PASSED', { cs: 'Lhůta k odstranění vad uplynula.', en: 'The remedy deadline has passed.' });
+      }
+      const allowed = new Set(remedy.items.map((i) => i.section));
+      const outside = sections.filter((s) => !allowed.has(s));
+      if (outside.length) {
+        throw DomainError.validation(
+          outside.map((field) => ({
+            field,
+            code: 'OUTSIDE_REMEDY_SCOPE',
+            message: { cs: 'Tuto část výzva k odstranění vad nezmiňuje; nelze ji měnit.', en: 'The remedy request does not cover this part; it cannot change.' },
+          })),
+          'OUTSIDE_REMEDY_SCOPE',
+        );
+      }
+      return;
+    }
+    APPLICATION_MACHINE.assert('submit', application.status);
+  }
+
+  async view(manager: EntityManager, id: string): Promise<ApplicationView> {
+    const application = await this.store.find(manager, id);
+    const [rules, organisation, attachments, remedy, activities] = await Promise.all([
+      this.store.callRules(manager, application.callId),
+      manager.findOneByOrFail(Organisation, { id: application.organisationId }),
+      this.store.activeAttachments(manager, id),
+      this.store.openRemedy(manager, id),
+      manager.query(
+        `SELECT n.id AS "activityId", n.code, n.name, a.share_basis_points AS bp FROM application_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.application_id = $1 ORDER BY n.code`,
+        [id],
+      ) as Promise<{ activityId: string; code: string; name: string; bp: number }[]>,
+    ]);
+    const area = rules.areas.find((a) => a.id === application.budgetAreaId);
+    const now = this.clock.now();
+    const open = now < rules.call.closesAt!;
+    const availableActions = APPLICATION_MACHINE.actionsFrom(application.status).filter((action) => {
+      if (action === 'submit') return open;
+      if (action === 'answer_remedy') return !!remedy && now < remedy.deadlineAt;
+      if (action === 'miss_remedy_deadline') return false;
+      if (action === 'accept' || action === 'exclude' || action === 'request_remedy') return !open;
+      return true;
+    });
+    return {
+      id: application.id,
+      number: application.number,
+      call: { id: rules.call.id, code: rules.call.code, title: rules.call.title },
+      organisation: { id: organisation.id, name: organisation.name, ico: organisation.ico, type: organisation.type },
+      status: application.status,
+      statusName: APPLICATION_MACHINE.statusName(application.status),
+      title: application.title ?? application.draft.project?.title ?? null,
+      budgetAreaCode: area?.code ?? null,
+      requestedAmount: application.requestedAmount?.toString() ?? null,
+      totalCost: application.totalCost?.toString() ?? null,
+      currentVersionNo: application.currentVersionNo,
+      lastSubmittedAt: application.lastSubmittedAt?.toISOString() ?? null,
+      updatedAt: application.updatedAt.toISOString(),
+      draft: application.draft,
+      draftVersion: application.draftVersion,
+      draftBudget: budgetSummary(application.draft.budgetLines),
+      missing: checkCompleteness(this.store.completenessContext(application, rules, organisation, attachments)),
+      deadline: rules.call.closesAt!.toISOString(),
+      attachments: attachments.map(attachmentView),
+      remedy: remedy ? { id: remedy.id, items: remedy.items, deadlineAt: remedy.deadlineAt.toISOString() } : null,
+      activities: activities.map((a) => ({ activityId: a.activityId, code: a.code, name: a.name, sharePercent: (a.bp / 100).toFixed(2) })),
+      endReason: application.endReason,
+      firstSubmittedAt: application.firstSubmittedAt?.toISOString() ?? null,
+      createdAt: application.createdAt.toISOString(),
+      availableActions,
+    };
+  }
+}
+
+class NothingDue extends Error {}
+
+export function attachmentView(a: ApplicationAttachment) {
+  return { id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedAt: a.uploadedAt.toISOString() };
+}

@@ -1,0 +1,185 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '#access';
+import { Actor, DomainError, formatCzechDateTime, Money } from '#core';
+import { Tx, UnitOfWork } from '#database';
+import { Organisation } from '#organisations';
+import { ApplicationStore } from './application-store.js';
+import { budgetSummary, checkCompleteness, percentToBasisPoints } from './draft.js';
+import type { SubmittedContent } from './draft.js';
+import { SubmissionReceipt, VersionView } from './dto.js';
+import { Application, ApplicationActivity, ApplicationBudgetLine, ApplicationVersion, RemedyRequest } from './entities.js';
+
+/** JSON with sorted keys, so the same content always hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+export function receiptOf(application: { id: string; number: string }, version: ApplicationVersion): SubmissionReceipt {
+  return {
+    applicationId: application.id,
+    applicationNumber: application.number,
+    receiptNumber: version.receiptNumber,
+    versionNo: version.versionNo,
+    kind: version.kind,
+    submittedAt: version.submittedAt.toISOString(),
+    contentSha256: version.contentSha256,
+    receiptPdf: `/applications/${application.id}/versions/${version.versionNo}/receipt.pdf`,
+  };
+}
+
+/**
+ * Submission: the whole draft is checked, frozen as a new version with a receipt number and a
+ * content hash, and becomes the version that counts. Before the deadline an applicant may submit
+ * again (the last version counts, all are kept). The PDF receipt is rendered after commit by the
+ * worker, so the deadline rush waits only for the database.
+ */
+@Injectable()
+export class SubmissionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly store: ApplicationStore,
+  ) {}
+
+  async submit(actor: Actor, id: string, idempotencyKey: string | undefined): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw DomainError.field('Idempotency-Key', 'IDEMPOTENCY_KEY_INVALID', {
+        cs: 'Hlavička Idempotency-Key musí mít 8–100 znaků (písmena, číslice, _ . : -).',
+        en: 'The Idempotency-Key header must be 8-100 characters (letters, digits, _ . : -).',
+      });
+    }
+    const found = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: found.organisationId });
+    return this.unitOfWork
+      .run(actor, async (tx) => {
+        // The row lock orders concurrent submissions of one application; a retry with the same key then finds the first one's version.
+        const application = await this.store.lock(tx.manager, id);
+        if (idempotencyKey) {
+          const previous = await tx.manager.findOneBy(ApplicationVersion, { applicationId: id, idempotencyKey });
+          if (previous) throw new Replayed(receiptOf(application, previous));
+        }
+        return { receipt: await this.submitLocked(tx, application, idempotencyKey ?? null), replayed: false };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Replayed) return { receipt: error.receipt, replayed: true };
+        throw error;
+      });
+  }
+
+  private async submitLocked(tx: Tx, application: Application, idempotencyKey: string | null): Promise<SubmissionReceipt> {
+    const remedy = application.status === 'remedy_requested' ? await this.store.openRemedy(tx.manager, application.id) : null;
+    const action = remedy ? 'answer_remedy' : 'submit';
+    const rules = await this.store.callRules(tx.manager, application.callId);
+    const deadline = remedy ? remedy.deadlineAt : rules.call.closesAt!;
+    if (tx.now >= deadline) {
+      throw DomainError.conflict(remedy ? 'REMEDY_DEADLINE_PASSED' : 'DEADLINE_PASSED', {
+        cs: `Lhůta ${remedy ? 'k odstranění vad' : 'pro podání žádostí'} skončila ${formatCzechDateTime(deadline)}; žádost nelze podat.`,
+        en: `The ${remedy ? 'remedy' : 'application'} deadline passed at ${deadline.toISOString()}; the application cannot be submitted.`,
+      }, { deadline: deadline.toISOString() });
+    }
+    if (!remedy && tx.now < rules.call.opensAt!) {
+      throw DomainError.conflict('CALL_NOT_OPEN', { cs: 'Příjem žádostí ještě nezačal.', en: 'The application period has not started yet.' });
+    }
+    const [organisation, attachments] = await Promise.all([
+      tx.manager.findOneByOrFail(Organisation, { id: application.organisationId }),
+      this.store.activeAttachments(tx.manager, application.id),
+    ]);
+    const missing = checkCompleteness(this.store.completenessContext(application, rules, organisation, attachments));
+    if (missing.length > 0) {
+      throw DomainError.validation(missing, 'APPLICATION_INCOMPLETE');
+    }
+
+    const draft = application.draft;
+    const budget = budgetSummary(draft.budgetLines);
+    const content: SubmittedContent = {
+      draft,
+      organisation: { id: organisation.id, name: organisation.name, ico: organisation.ico, type: organisation.type, seat: `${organisation.seatStreet}, ${organisation.seatPostalCode} ${organisation.seatCity}` },
+      call: { id: rules.call.id, code: rules.call.code, title: rules.call.title },
+      budget,
+      annexes: attachments.map((a) => ({ attachmentId: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+    };
+    const versionNo = application.currentVersionNo + 1;
+    const version: ApplicationVersion = {
+      id: randomUUID(),
+      applicationId: application.id,
+      versionNo,
+      kind: remedy ? 'remedy' : 'submission',
+      receiptNumber: `${application.number}/${versionNo}`,
+      content,
+      contentSha256: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+      submittedAt: tx.now,
+      submittedBy: tx.actor.userId,
+      idempotencyKey,
+      receiptStorageKey: null,
+    };
+    await tx.manager.insert(ApplicationVersion, version);
+
+    // The rows later stages use describe the version that counts.
+    await tx.manager.delete(ApplicationBudgetLine, { applicationId: application.id });
+    await tx.manager.insert(
+      ApplicationBudgetLine,
+      draft.budgetLines!.map((line, position) => ({
+        id: randomUUID(),
+        applicationId: application.id,
+        versionNo,
+        position,
+        categoryCode: line.category!,
+        description: line.description!,
+        totalCost: Money.parse(line.totalCost!),
+        requested: Money.parse(line.requested!),
+        otherSources: Money.parse(line.otherSources!),
+      })),
+    );
+    await tx.manager.delete(ApplicationActivity, { applicationId: application.id });
+    await tx.manager.insert(
+      ApplicationActivity,
+      draft.activities!.map((a) => ({ applicationId: application.id, strategyNodeId: a.activityId!, shareBasisPoints: percentToBasisPoints(a.sharePercent!) })),
+    );
+    if (remedy) {
+      await tx.manager.update(RemedyRequest, { id: remedy.id }, { status: 'answered', answeredAt: tx.now, answeredVersionNo: versionNo });
+    }
+    await this.store.changeStatus(tx, application, action, null, {
+      currentVersionNo: versionNo,
+      title: draft.project!.title!.trim(),
+      budgetAreaId: rules.areas.find((a) => a.code === draft.budgetAreaCode)!.id,
+      requestedAmount: Money.parse(budget.requested),
+      totalCost: Money.parse(budget.totalCost),
+      firstSubmittedAt: application.firstSubmittedAt ?? tx.now,
+      lastSubmittedAt: tx.now,
+    });
+    tx.audit({ action: 'application.version_submitted', objectType: 'application', objectId: application.id, after: { versionNo, receiptNumber: version.receiptNumber, contentSha256: version.contentSha256 } });
+    tx.emit({ type: 'application.submitted', aggregateType: 'application', aggregateId: application.id, payload: { versionNo } });
+    return receiptOf(application, version);
+  }
+
+  async versions(actor: Actor, id: string): Promise<VersionView[]> {
+    const application = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
+    const versions = await this.dataSource.getRepository(ApplicationVersion).find({ where: { applicationId: id }, order: { versionNo: 'ASC' } });
+    return versions.map((v) => receiptOf(application, v));
+  }
+
+  async version(actor: Actor, id: string, versionNo: number): Promise<VersionView & { content: SubmittedContent }> {
+    const application = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
+    const version = await this.dataSource.getRepository(ApplicationVersion).findOneBy({ applicationId: id, versionNo });
+    if (!version) throw DomainError.notFound('application_version', `${id}/${versionNo}`);
+    return { ...receiptOf(application, version), content: version.content };
+  }
+}
+
+class Replayed extends Error {
+  constructor(readonly receipt: SubmissionReceipt) {
+    super('replayed');
+  }
+}

@@ -1,0 +1,36 @@
+import { StatusMachine } from '#core';
+
+export const CALL_STATUSES = ['draft', 'published', 'open', 'closed', 'in_evaluation', 'decided', 'archived'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export type CallAction = 'publish' | 'open' | 'close' | 'start_evaluation' | 'mark_decided' | 'archive';
+
+/** Opening and closing are driven by the Clock (CallService.advanceByClock); the rest by staff. */
+export const CALL_MACHINE = new StatusMachine<CallStatus, CallAction>(
+  'call',
+  {
+    publish: { from: ['draft'], to: 'published' },
+    open: { from: ['published'], to: 'open' },
+    close: { from: ['open'], to: 'closed' },
+    start_evaluation: { from: ['closed'], to: 'in_evaluation' },
+    mark_decided: { from: ['in_evaluation'], to: 'decided' },
+    archive: { from: ['decided'], to: 'archived' },
+  },
+  {
+    draft: { cs: 'koncept', en: 'draft' },
+    published: { cs: 'zveřejněný', en: 'published' },
+    open: { cs: 'příjem žádostí', en: 'open for applications' },
+    closed: { cs: 'příjem ukončen', en: 'closed' },
+    in_evaluation: { cs: 'hodnocení', en: 'in evaluation' },
+    decided: { cs: 'rozhodnuto', en: 'decided' },
+    archived: { cs: 'archivováno', en: 'archived' },
+  },
+  {
+    publish: { cs: 'zveřejnit', en: 'publish' },
+    open: { cs: 'zahájit příjem žádostí', en: 'open for applications' },
+    close: { cs: 'ukončit příjem žádostí', en: 'close' },
+    start_evaluation: { cs: 'zahájit hodnocení', en: 'start evaluation' },
+    mark_decided: { cs: 'označit jako rozhodnutý', en: 'mark as decided' },
+    archive: { cs: 'archivovat', en: 'archive' },
+  },
+);
