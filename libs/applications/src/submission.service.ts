@@ -6,6 +6,7 @@ import { AccessService } from '#access';
 import { Actor, DomainError, formatCzechDateTime, Money } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { Organisation } from '#organisations';
+import { APPLICATION_MACHINE } from './application-status.js';
 import { ApplicationStore } from './application-store.js';
 import { budgetSummary, checkCompleteness, percentToBasisPoints } from './draft.js';
 import type { SubmittedContent } from './draft.js';
@@ -79,6 +80,7 @@ export class SubmissionService {
   private async submitLocked(tx: Tx, application: Application, idempotencyKey: string | null): Promise<SubmissionReceipt> {
     const remedy = application.status === 'remedy_requested' ? await this.store.openRemedy(tx.manager, application.id) : null;
     const action = remedy ? 'answer_remedy' : 'submit';
+    APPLICATION_MACHINE.assert(action, application.status);
     const rules = await this.store.callRules(tx.manager, application.callId);
     const deadline = remedy ? remedy.deadlineAt : rules.call.closesAt!;
     if (tx.now >= deadline) {

@@ -1,1 +1,2 @@
 export * from './test-app.js';
+export * from './grant-fixtures.js';

@@ -1,0 +1,164 @@
+import type { Response } from 'supertest';
+import { bearer, callPayload, createTestActivities, createTestApp, createUser, TestApp, TestUser } from '#testing';
+
+const DAY = 86_400_000;
+
+function expectProblem(response: Response, status: number, code: string): void {
+  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
+  expect(response.headers['content-type']).toContain('application/problem+json');
+}
+
+describe('calls', () => {
+  let t: TestApp;
+  let staff: TestUser;
+  let applicant: TestUser;
+  let auditor: TestUser;
+  let commission: TestUser;
+  let activityIds: string[];
+
+  // Publication on 10 October 2022, applications 14–24 November 2022 (the real 2023 round).
+  const publication = new Date('2022-10-10T08:00:00Z');
+  const opensAt = new Date('2022-11-14T00:00:00+01:00');
+  const closesAt = new Date('2022-11-25T00:00:00+01:00');
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [staff, applicant, auditor, commission] = await Promise.all([
+      createUser(t, ['staff'], 'call-staff'),
+      createUser(t, ['applicant'], 'call-applicant'),
+      createUser(t, ['auditor'], 'call-auditor'),
+      createUser(t, ['commission_member'], 'call-commission'),
+    ]);
+    activityIds = await createTestActivities(t);
+  });
+  afterAll(() => t.close());
+
+  beforeEach(() => t.clock.set(publication));
+
+  const create = (body: Record<string, unknown>, user = staff) => t.http.post('/calls').set(bearer(user)).send(body);
+  const publish = (id: string, version: number) => t.http.post(`/calls/${id}/publish`).set(bearer(staff)).send({ version });
+
+  it('keeps an incomplete draft and refuses to publish it, naming every missing element of § 10c(2)', async () => {
+    const draft = await create({ code: `D-${Date.now()}`, year: 2023, title: 'Rozpracovaná výzva pro rok 2023' }).expect(201);
+    expect(draft.body).toMatchObject({ status: 'draft', version: 1, purpose: '', budgetAreas: [] });
+    const refused = await publish(draft.body.id, draft.body.version);
+    expectProblem(refused, 422, 'CALL_INCOMPLETE');
+    const fields = (refused.body.errors as { field: string }[]).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining([
+      'purpose', 'reasons', 'totalAllocation', 'maxGrant', 'eligibleApplicantTypes', 'opensAt', 'closesAt', 'criteria', 'decisionDeadline', 'conditions', 'annexTypes', 'budgetAreas', 'activityIds',
+    ]));
+    expect(refused.body.detail).toContain('purpose');
+    const still = await t.http.get(`/calls/${draft.body.id}`).set(bearer(staff)).expect(200);
+    expect(still.body.status).toBe('draft');
+  });
+
+  it('refuses publication when the application period opens fewer than 30 days later, and allows it at 30', async () => {
+    t.clock.set(new Date(opensAt.getTime() - 29 * DAY));
+    const call = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    const early = await publish(call.body.id, call.body.version);
+    expectProblem(early, 422, 'PUBLICATION_TOO_LATE');
+    expect(early.body.errors[0].field).toBe('opensAt');
+    expect(early.body.detail).toContain('30');
+    t.clock.set(new Date('2022-10-15T09:00:00+02:00')); // 30 Prague calendar days before 14 November
+    const published = await publish(call.body.id, call.body.version).expect(200);
+    expect(published.body).toMatchObject({ status: 'published', statusName: { cs: 'zveřejněný' }, publishedAt: '2022-10-15T07:00:00.000Z' });
+  });
+
+  it('refuses overlapping amounts and periods on save, and invalid money as a field error', async () => {
+    expectProblem(await create(callPayload(activityIds, opensAt, closesAt, { minGrant: '2000000.00' })), 422, 'VALIDATION_FAILED');
+    const reversed = await create(callPayload(activityIds, closesAt, opensAt));
+    expectProblem(reversed, 422, 'VALIDATION_FAILED');
+    expect(reversed.body.errors.map((e: { code: string }) => e.code)).toContain('PERIOD_REVERSED');
+    const comma = await create(callPayload(activityIds, opensAt, closesAt, { totalAllocation: '16 000 000,00' }));
+    expectProblem(comma, 422, 'VALIDATION_FAILED');
+    expect(comma.body.errors).toContainEqual(expect.objectContaining({ field: 'totalAllocation', code: 'isAmount' }));
+    const notActivity = await create(callPayload(activityIds, opensAt, closesAt, { activityIds: [staff.id] }));
+    expect(notActivity.body.errors).toContainEqual(expect.objectContaining({ field: 'activityIds', code: 'NOT_AN_ACTIVITY' }));
+    const format = await create(callPayload(activityIds, opensAt, closesAt, { annexTypes: [{ code: 'X', name: 'Spustitelný soubor', required: true, allowedFormats: ['exe'], maxSizeMb: 1 }] }));
+    expect(format.body.errors).toContainEqual(expect.objectContaining({ field: 'annexTypes.0.allowedFormats', code: 'UNKNOWN_FORMAT' }));
+    const taken = callPayload(activityIds, opensAt, closesAt);
+    await create(taken).expect(201);
+    expectProblem(await create(taken), 422, 'CALL_CODE_TAKEN');
+    expectProblem(await create({ ...callPayload(activityIds, opensAt, closesAt), status: 'open' }), 422, 'VALIDATION_FAILED');
+  });
+
+  it('changes a published call only by a numbered amendment with a reason, shown to the public', async () => {
+    const call = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    const published = await publish(call.body.id, call.body.version).expect(200);
+    const silent = await t.http.patch(`/calls/${call.body.id}`).set(bearer(staff)).send({ version: published.body.version, maxGrant: '900000.00' });
+    expectProblem(silent, 409, 'CALL_PUBLISHED');
+
+    const amended = await t.http
+      .post(`/calls/${call.body.id}/amendments`)
+      .set(bearer(staff))
+      .send({ version: published.body.version, reason: 'Prodloužení lhůty kvůli výpadku portálu', changes: { closesAt: new Date(closesAt.getTime() + 2 * DAY).toISOString() } })
+      .expect(201);
+    expect(amended.body.amendments).toEqual([
+      expect.objectContaining({ number: 1, reason: 'Prodloužení lhůty kvůli výpadku portálu', changes: [{ field: 'closesAt', before: closesAt.toISOString(), after: new Date(closesAt.getTime() + 2 * DAY).toISOString() }] }),
+    ]);
+
+    const stale = await t.http.post(`/calls/${call.body.id}/amendments`).set(bearer(staff)).send({ version: published.body.version, reason: 'Jiná změna', changes: { maxGrant: '900000.00' } });
+    expectProblem(stale, 409, 'STALE_VERSION');
+    expect(stale.body.current.amendments).toHaveLength(1);
+
+    const empty = await t.http.post(`/calls/${call.body.id}/amendments`).set(bearer(staff)).send({ version: amended.body.version, reason: 'Nic nového', changes: { maxGrant: '1500000.00' } });
+    expectProblem(empty, 422, 'AMENDMENT_EMPTY');
+    const tooSoon = await t.http.post(`/calls/${call.body.id}/amendments`).set(bearer(staff)).send({ version: amended.body.version, reason: 'Dřívější otevření', changes: { opensAt: new Date(opensAt.getTime() - 10 * DAY).toISOString() } });
+    expectProblem(tooSoon, 422, 'PUBLICATION_TOO_LATE');
+
+    const publicView = await t.http.get(`/public/calls/${call.body.id}`).expect(200);
+    expect(publicView.body.amendments).toHaveLength(1);
+    expect(publicView.body.closesAt).toBe(new Date(closesAt.getTime() + 2 * DAY).toISOString());
+  });
+
+  it('opens and closes by the clock, audits each transition, and refuses transitions out of order', async () => {
+    const call = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    let current = (await publish(call.body.id, call.body.version).expect(200)).body;
+    expectProblem(await t.http.post(`/calls/${call.body.id}/start-evaluation`).set(bearer(staff)).send({ version: current.version }), 409, 'INVALID_STATE');
+
+    t.clock.set(new Date(opensAt.getTime() - 1000));
+    expect((await t.http.get(`/calls/${call.body.id}`).set(bearer(staff))).body.status).toBe('published');
+    t.clock.set(opensAt);
+    expect((await t.http.get(`/calls/${call.body.id}`).set(bearer(staff))).body.status).toBe('open');
+    t.clock.set(closesAt);
+    current = (await t.http.get(`/calls/${call.body.id}`).set(bearer(staff))).body;
+    expect(current.status).toBe('closed');
+
+    current = (await t.http.post(`/calls/${call.body.id}/start-evaluation`).set(bearer(staff)).send({ version: current.version }).expect(200)).body;
+    current = (await t.http.post(`/calls/${call.body.id}/mark-decided`).set(bearer(staff)).send({ version: current.version }).expect(200)).body;
+    // 10 Oct → 20 Dec is fewer than 90 days of publication.
+    t.clock.set(new Date('2022-12-20T10:00:00Z'));
+    const early = await t.http.post(`/calls/${call.body.id}/archive`).set(bearer(staff)).send({ version: current.version });
+    expectProblem(early, 409, 'CALL_MIN_PUBLICATION');
+    t.clock.set(new Date('2023-01-09T10:00:00Z'));
+    current = (await t.http.post(`/calls/${call.body.id}/archive`).set(bearer(staff)).send({ version: current.version }).expect(200)).body;
+    expect(current.status).toBe('archived');
+
+    const audit = await t.http.get('/audit-log').query({ objectId: call.body.id, pageSize: 50 }).set(bearer(auditor)).expect(200);
+    const transitions = (audit.body.items as { action: string; after: { status: string } }[]).filter((e) => e.action === 'call.status_changed').map((e) => e.after.status);
+    expect(transitions.sort()).toEqual(['archived', 'closed', 'decided', 'in_evaluation', 'open', 'published'].sort());
+  });
+
+  it('shows upcoming and open calls to the public without signing in, never drafts', async () => {
+    const draft = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    const published = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    await publish(published.body.id, published.body.version).expect(200);
+    const list = await t.http.get('/public/calls').query({ pageSize: 200 }).expect(200);
+    const ids = list.body.items.map((c: { id: string }) => c.id);
+    expect(ids).toContain(published.body.id);
+    expect(ids).not.toContain(draft.body.id);
+    const full = list.body.items.find((c: { id: string }) => c.id === published.body.id);
+    expect(full).toMatchObject({ criteria: expect.arrayContaining([expect.objectContaining({ code: 'K2', minScore: 8 })]), annexTypes: expect.any(Array), budgetAreas: expect.any(Array) });
+    expectProblem(await t.http.get(`/public/calls/${draft.body.id}`), 404, 'CALL_NOT_FOUND');
+  });
+
+  it('lets only staff manage calls; auditors read, applicants and commission members use the public board', async () => {
+    const call = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    expectProblem(await create(callPayload(activityIds, opensAt, closesAt), applicant), 403, 'PERMISSION_DENIED');
+    expectProblem(await t.http.get('/calls').set(bearer(commission)), 403, 'PERMISSION_DENIED');
+    expectProblem(await t.http.get(`/calls/${call.body.id}`).set(bearer(applicant)), 403, 'PERMISSION_DENIED');
+    await t.http.get(`/calls/${call.body.id}`).set(bearer(auditor)).expect(200);
+    expectProblem(await t.http.patch(`/calls/${call.body.id}`).set(bearer(auditor)).send({ version: 1, title: 'Změna auditorem' }), 403, 'PERMISSION_DENIED');
+    expectProblem(await t.http.post('/calls').send(callPayload(activityIds, opensAt, closesAt)), 401, 'NOT_AUTHENTICATED');
+  });
+});
