@@ -39,6 +39,8 @@ export default async function globalSetup() {
   process.env.QUEUE_PREFIX = prefix;
   if (queue.kind === 'redis') process.env.REDIS_URL = queue.redisUrl;
   process.env.LOG_LEVEL = 'error';
+  // Test files share the database and each moves its own clock; a worker's ticker on the real clock would move their calls.
+  process.env.LIFECYCLE_TICK_MS = '0';
   // Uploaded files of this run live in a throwaway folder, removed in teardown.
   process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), 'grants-test-files-'));
   globalThis.__grantsDatabase = database;

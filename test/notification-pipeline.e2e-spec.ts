@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SMTPServer } from 'smtp-server';
 import { OutboxEvent, OutboxRelay } from '#outbox';
-import { createTestApp, createUser, TestApp } from '#testing';
+import { applicantWithOrganisation, bearer, createTestActivities, createTestApp, createUser, openCall, readyApplication, TestApp } from '#testing';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 
 /** The whole path of a side effect: API commit → outbox → relay → queue → worker → a real SMTP server. */
@@ -68,4 +68,27 @@ describe('outbox → queue → worker → SMTP', () => {
     await t.http.post('/auth/password-reset/confirm').set('X-Forwarded-For', randomUUID()).send({ token, newPassword: 'Heslo-z-e-mailu-2026' }).expect(204);
     await t.http.post('/auth/login').set('X-Forwarded-For', randomUUID()).send({ email: user.email, password: 'Heslo-z-e-mailu-2026' }).expect(200);
   });
+
+  it('renders the PDF receipt of a submission in the worker, after commit', async () => {
+    const staff = await createUser(t, ['staff']);
+    const applicant = await applicantWithOrganisation(t);
+    const call = await openCall(t, staff, await createTestActivities(t), new Date('2022-11-14T00:00:00+01:00'), new Date('2022-11-25T00:00:00+01:00'));
+    const app = await readyApplication(t, applicant.user, applicant.organisationId, call);
+    await t.http.post(`/applications/${app.id}/submit`).set(bearer(applicant.user)).expect(201);
+    const key = await waitForAsync(async () => {
+      const [row] = (await t.dataSource.query('SELECT receipt_storage_key FROM application_version WHERE application_id = $1', [app.id])) as { receipt_storage_key: string | null }[];
+      return row?.receipt_storage_key ?? undefined;
+    });
+    expect(key).toBe(`receipts/${app.id}/1.pdf`);
+  });
+
+  async function waitForAsync<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error('timed out waiting');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 });

@@ -22,6 +22,7 @@ export class LifecycleClockLoop implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.lifecycleTickMs === 0) return;
     this.timer = setInterval(() => this.tick(), this.config.lifecycleTickMs);
     this.tick();
   }

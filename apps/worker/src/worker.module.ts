@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#access';
 import { ApplicationsModule } from '#applications';
+import { CallsModule } from '#calls';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
@@ -15,7 +16,7 @@ import { OutboxRelayLoop } from './outbox-relay.loop.js';
 
 /** Background processing only: the outbox relay and the queue consumers. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, ApplicationsModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule],
   providers: [OutboxRelayLoop, OutboxConsumer, LifecycleClockLoop],
 })
 export class WorkerModule {}
