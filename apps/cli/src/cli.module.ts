@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#access';
+import { ApplicationsModule } from '#applications';
+import { CallsModule } from '#calls';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
@@ -7,12 +9,26 @@ import { IdentityModule } from '#identity';
 import { OrganisationsModule } from '#organisations';
 import { OutboxModule } from '#outbox';
 import { SCHEMA } from '#schema';
+import { StorageModule } from '#storage';
 import { StrategyModule } from '#strategy';
 import { DemoData } from './demo-data.js';
+import { DemoRound, ReplayClock } from './demo-round.js';
 
 /** What the command-line tasks need: the domain services with their audit and outbox hooks, no HTTP, no queues. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), AccessModule, AuditModule, OutboxModule, IdentityModule, OrganisationsModule, StrategyModule],
-  providers: [DemoData],
+  imports: [
+    ConfigModule,
+    DatabaseModule.forRoot(SCHEMA, { clock: new ReplayClock() }),
+    AccessModule,
+    AuditModule,
+    OutboxModule,
+    IdentityModule,
+    OrganisationsModule,
+    StrategyModule,
+    StorageModule,
+    CallsModule,
+    ApplicationsModule,
+  ],
+  providers: [DemoData, DemoRound],
 })
 export class CliModule {}

@@ -9,7 +9,8 @@ import { UnitOfWork } from './unit-of-work.js';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(parts: DataSourceParts): DynamicModule {
+  /** `clock` replaces the system clock (the demo loader replays a past call round with it). */
+  static forRoot(parts: DataSourceParts, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -21,7 +22,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, UnitOfWork],
+      providers: [options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock }, UnitOfWork],
       exports: [Clock, UnitOfWork],
     };
   }
