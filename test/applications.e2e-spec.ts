@@ -245,6 +245,12 @@ describe('applications', () => {
       expectProblem(await t.http.get('/applications').set(bearer(commission)), 403, 'PERMISSION_DENIED');
       expectProblem(await t.http.get(`/applications/${theirs.id}`).set(bearer(ngo.user)), 404, 'APPLICATION_NOT_FOUND');
       expectProblem(await save(auditor, mine.id, { version: 1, purpose: 'auditor' }), 403, 'PERMISSION_DENIED');
+      const csv = await t.http.get('/applications/export.csv').query({ callId: call.id }).set(bearer(ngo.user)).expect(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.text.startsWith('\uFEFFČíslo žádosti;Výzva;Žadatel')).toBe(true);
+      expect(csv.text).toContain(mine.number);
+      expect(csv.text).not.toContain(theirs.number);
+      expectProblem(await t.http.get('/applications/export.csv').set(bearer(commission)), 403, 'PERMISSION_DENIED');
       const search = await t.http.get('/applications').query({ search: mine.number }).set(bearer(staff)).expect(200);
       expect(search.body.items.map((i: { id: string }) => i.id)).toEqual([mine.id]);
     });

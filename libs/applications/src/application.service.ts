@@ -131,6 +131,28 @@ export class ApplicationService {
   }
 
   /**
+   * The list as CSV for spreadsheets (UTF-8 with BOM, semicolons and decimal commas, as Czech Excel
+   * expects), produced page by page so a large call never sits in memory at once.
+   */
+  async *exportCsv(actor: Actor, query: ApplicationListQuery): AsyncGenerator<string> {
+    const header = ['Číslo žádosti', 'Výzva', 'Žadatel', 'IČO', 'Typ žadatele', 'Název projektu', 'Okruh', 'Stav', 'Požadováno (Kč)', 'Celkové náklady (Kč)', 'Verze', 'Podáno'];
+    yield `\uFEFF${header.map(csvCell).join(';')}\r\n`;
+    const page = Object.assign(new PageQuery(), { pageSize: 200, page: 1 });
+    for (;;) {
+      const batch = await this.list(actor, query, page);
+      for (const a of batch.items) {
+        yield `${[
+          a.number, a.call.code, a.organisation.name, a.organisation.ico, a.organisation.type === 'city_district' ? 'městská část' : a.organisation.type === 'ngo' ? 'NNO' : 'jiný',
+          a.title ?? '', a.budgetAreaCode ?? '', a.statusName.cs, (a.requestedAmount ?? '').replace('.', ','), (a.totalCost ?? '').replace('.', ','),
+          String(a.currentVersionNo), a.lastSubmittedAt ? formatCzechDateTime(new Date(a.lastSubmittedAt)) : '',
+        ].map(csvCell).join(';')}\r\n`;
+      }
+      if (page.page * page.pageSize >= batch.total) return;
+      page.page += 1;
+    }
+  }
+
+  /**
    * Saves the sections the request names (partial saves at any time). The request names the draft
    * version it started from; if someone saved in between, 409 with the current state, never a
    * silent overwrite. During a remedy request only the sections the staff asked about may change.
@@ -294,6 +316,12 @@ export class ApplicationService {
 }
 
 class NothingDue extends Error {}
+
+/** Quotes a CSV cell when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 export function attachmentView(a: ApplicationAttachment) {
   return { id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedAt: a.uploadedAt.toISOString() };

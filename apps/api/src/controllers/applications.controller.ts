@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -30,6 +31,14 @@ export class ApplicationsController {
   @Authenticated(Permission.ApplicationRead) @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery) {
     return this.applications.list(actor, query, query);
+  }
+
+  @Authenticated(Permission.ApplicationRead) @Get('export.csv')
+  export(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery): StreamableFile {
+    return new StreamableFile(Readable.from(this.applications.exportCsv(actor, query)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: attachmentDisposition('zadosti.csv'),
+    });
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id')
