@@ -1,17 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityNotFoundError } from 'typeorm';
 import { AccessService } from '#access';
 import { Actor, DomainError, formatCzechDateTime, Money } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE } from './application-status.js';
-import { ApplicationStore } from './application-store.js';
+import { ApplicationStore, hydrate } from './application-store.js';
 import { budgetSummary, checkCompleteness, percentToBasisPoints } from './draft.js';
 import type { SubmittedContent } from './draft.js';
 import { SubmissionReceipt, VersionView } from './dto.js';
-import { Application, ApplicationActivity, ApplicationBudgetLine, ApplicationVersion, RemedyRequest } from './entities.js';
+import { Application, ApplicationVersion, RemedyRequest } from './entities.js';
 
 /** JSON with sorted keys, so the same content always hashes the same. */
 function canonicalJson(value: unknown): string {
@@ -59,14 +59,16 @@ export class SubmissionService {
         en: 'The Idempotency-Key header must be 8-100 characters (letters, digits, _ . : -).',
       });
     }
-    const found = await this.store.find(this.dataSource.manager, id);
-    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: found.organisationId });
+    const organisationId = await this.store.organisationOf(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId });
     return this.unitOfWork
       .run(actor, async (tx) => {
         // The row lock orders concurrent submissions of one application; a retry with the same key then finds the first one's version.
         const application = await this.store.lock(tx.manager, id);
         if (idempotencyKey) {
-          const previous = await tx.manager.findOneBy(ApplicationVersion, { applicationId: id, idempotencyKey });
+          const [previous] = hydrate(tx.manager, ApplicationVersion, await tx.manager.query(
+            'SELECT * FROM application_version WHERE application_id = $1 AND idempotency_key = $2', [id, idempotencyKey],
+          ));
           if (previous) throw new Replayed(receiptOf(application, previous));
         }
         return { receipt: await this.submitLocked(tx, application, idempotencyKey ?? null), replayed: false };
@@ -92,10 +94,10 @@ export class SubmissionService {
     if (!remedy && tx.now < rules.call.opensAt!) {
       throw DomainError.conflict('CALL_NOT_OPEN', { cs: 'Příjem žádostí ještě nezačal.', en: 'The application period has not started yet.' });
     }
-    const [organisation, attachments] = await Promise.all([
-      tx.manager.findOneByOrFail(Organisation, { id: application.organisationId }),
-      this.store.activeAttachments(tx.manager, application.id),
-    ]);
+    // One after another: a transaction has one connection, so running them "in parallel" only queues them in the driver.
+    const [organisation] = hydrate(tx.manager, Organisation, await tx.manager.query('SELECT * FROM organisation WHERE id = $1', [application.organisationId]));
+    if (!organisation) throw new EntityNotFoundError(Organisation, { id: application.organisationId });
+    const attachments = await this.store.activeAttachments(tx.manager, application.id);
     const missing = checkCompleteness(this.store.completenessContext(application, rules, organisation, attachments));
     if (missing.length > 0) {
       throw DomainError.validation(missing, 'APPLICATION_INCOMPLETE');
@@ -124,28 +126,36 @@ export class SubmissionService {
       idempotencyKey,
       receiptStorageKey: null,
     };
-    await tx.manager.insert(ApplicationVersion, version);
-
-    // The rows later stages use describe the version that counts.
-    await tx.manager.delete(ApplicationBudgetLine, { applicationId: application.id });
-    await tx.manager.insert(
-      ApplicationBudgetLine,
-      draft.budgetLines!.map((line, position) => ({
-        id: randomUUID(),
-        applicationId: application.id,
-        versionNo,
-        position,
-        categoryCode: line.category!,
-        description: line.description!,
-        totalCost: Money.parse(line.totalCost!),
-        requested: Money.parse(line.requested!),
-        otherSources: Money.parse(line.otherSources!),
-      })),
-    );
-    await tx.manager.delete(ApplicationActivity, { applicationId: application.id });
-    await tx.manager.insert(
-      ApplicationActivity,
-      draft.activities!.map((a) => ({ applicationId: application.id, strategyNodeId: a.activityId!, shareBasisPoints: percentToBasisPoints(a.sharePercent!) })),
+    // The rows later stages use describe the version that counts. A draft has never been submitted (nothing returns
+    // to 'draft', and the mapping can be corrected only once submitted), so it has no such rows to replace yet.
+    if (application.status !== 'draft') {
+      await tx.manager.query(
+        'WITH lines AS (DELETE FROM application_budget_line WHERE application_id = $1) DELETE FROM application_activity WHERE application_id = $1',
+        [application.id],
+      );
+    }
+    const lines = draft.budgetLines!;
+    const activities = draft.activities!;
+    // The version, its budget lines and its activity shares in one statement: the deadline rush waits for every round trip.
+    await tx.manager.query(
+      `WITH version AS (
+         INSERT INTO application_version (id, application_id, version_no, kind, receipt_number, content, content_sha256, submitted_at, submitted_by, idempotency_key, receipt_storage_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ), budget_lines AS (
+         INSERT INTO application_budget_line (id, application_id, version_no, position, category_code, description, total_cost, requested, other_sources)
+         SELECT line.id, $2, $3, line.position, line.category_code, line.description, line.total_cost, line.requested, line.other_sources
+           FROM unnest($12::uuid[], $13::int[], $14::text[], $15::text[], $16::numeric[], $17::numeric[], $18::numeric[])
+             AS line (id, position, category_code, description, total_cost, requested, other_sources)
+       )
+       INSERT INTO application_activity (application_id, strategy_node_id, share_basis_points)
+       SELECT $2, share.strategy_node_id, share.basis_points FROM unnest($19::uuid[], $20::int[]) AS share (strategy_node_id, basis_points)`,
+      [
+        version.id, version.applicationId, version.versionNo, version.kind, version.receiptNumber, JSON.stringify(version.content), version.contentSha256,
+        version.submittedAt, version.submittedBy, version.idempotencyKey, version.receiptStorageKey,
+        lines.map(() => randomUUID()), lines.map((_, position) => position), lines.map((line) => line.category!), lines.map((line) => line.description!),
+        lines.map((line) => Money.parse(line.totalCost!).toString()), lines.map((line) => Money.parse(line.requested!).toString()), lines.map((line) => Money.parse(line.otherSources!).toString()),
+        activities.map((a) => a.activityId!), activities.map((a) => percentToBasisPoints(a.sharePercent!)),
+      ],
     );
     if (remedy) {
       await tx.manager.update(RemedyRequest, { id: remedy.id }, { status: 'answered', answeredAt: tx.now, answeredVersionNo: versionNo });
