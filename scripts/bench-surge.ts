@@ -527,7 +527,9 @@ interface RunningApi {
 }
 
 function startChild(script: string, env: Record<string, string>, name: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join(distRoot, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(distRoot, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (!stopping.has(child)) say(`[${name}] skončil / exited unexpectedly (${signal ?? code})`);
   });

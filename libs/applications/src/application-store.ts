@@ -6,7 +6,7 @@ import { Tx } from '#database';
 import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE, ApplicationStatus } from './application-status.js';
 import { CompletenessContext } from './draft.js';
-import { Application, ApplicationAttachment, RemedyRequest } from './entities.js';
+import { Application, ApplicationAttachment, ApplicationVersion, RemedyRequest } from './entities.js';
 
 /** What an application is checked against, loaded once per call version and reused (calls change rarely, applications often). */
 export interface CallRules {
@@ -35,22 +35,24 @@ export function hydrate<T extends ObjectLiteral>(manager: EntityManager, target:
   });
 }
 
+export interface SubmissionContext {
+  rules: CallRules;
+  organisation: Pick<Organisation, 'id' | 'type' | 'name' | 'ico' | 'seatStreet' | 'seatCity' | 'seatPostalCode'>;
+  attachments: Pick<ApplicationAttachment, 'id' | 'annexTypeCode' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'>[];
+  /** The version an earlier request with the same Idempotency-Key created. */
+  replay: Pick<ApplicationVersion, 'versionNo' | 'kind' | 'receiptNumber' | 'submittedAt' | 'contentSha256'> | null;
+}
+
 /** Loading and bookkeeping shared by the application services. */
 @Injectable()
 export class ApplicationStore {
-  private readonly rulesCache = new Map<string, Omit<CallRules, 'call'>>();
+  // Keyed by call id and version. The cached call row must not be used for last_application_seq, which changes without a version bump.
+  private readonly rulesCache = new Map<string, CallRules>();
 
   async lock(manager: EntityManager, id: string): Promise<Application> {
     const [application] = hydrate(manager, Application, await manager.query('SELECT * FROM application WHERE id = $1 FOR UPDATE', [id]));
     if (!application) throw DomainError.notFound('application', id);
     return application;
-  }
-
-  /** The organisation an application belongs to, for the access check made before its row is locked (without reading the draft). */
-  async organisationOf(manager: EntityManager, id: string): Promise<string> {
-    const [row] = (await manager.query('SELECT organisation_id FROM application WHERE id = $1', [id])) as { organisation_id: string }[];
-    if (!row) throw DomainError.notFound('application', id);
-    return row.organisation_id;
   }
 
   async find(manager: EntityManager, id: string): Promise<Application> {
@@ -59,24 +61,55 @@ export class ApplicationStore {
     return application;
   }
 
-  async callRules(manager: EntityManager, callId: string): Promise<CallRules> {
+  /**
+   * The call's rules. Every change of a call's content or status bumps its version, so a caller that
+   * already knows the current version (read in the same statement as something else) skips the read.
+   */
+  async callRules(manager: EntityManager, callId: string, knownVersion?: number): Promise<CallRules> {
+    const cached = knownVersion === undefined ? undefined : this.rulesCache.get(`${callId}:${knownVersion}`);
+    if (cached) return cached;
     const [call] = hydrate(manager, GrantCall, await manager.query('SELECT * FROM grant_call WHERE id = $1', [callId]));
     if (!call) throw new EntityNotFoundError(GrantCall, { id: callId });
     const key = `${call.id}:${call.version}`;
-    let children = this.rulesCache.get(key);
-    if (!children) {
+    let rules = this.rulesCache.get(key);
+    if (!rules) {
       // One after another: inside a transaction they share one connection anyway.
       const areas = await manager.find(CallBudgetArea, { where: { callId }, order: { position: 'ASC' } });
       const annexTypes = await manager.find(CallAnnexType, { where: { callId }, order: { position: 'ASC' } });
       const activities = (await manager.query('SELECT strategy_node_id AS id FROM call_activity WHERE call_id = $1', [callId])) as { id: string }[];
-      children = { areas, annexTypes, activityIds: activities.map((a) => a.id) };
+      rules = { call, areas, annexTypes, activityIds: activities.map((a) => a.id) };
       if (this.rulesCache.size > 200) this.rulesCache.clear();
-      this.rulesCache.set(key, children);
+      this.rulesCache.set(key, rules);
     }
-    return { call, ...children };
+    return rules;
   }
 
-  completenessContext(application: Application, rules: CallRules, organisation: Organisation, attachments: ApplicationAttachment[]): CompletenessContext {
+  /**
+   * Everything a submission reads besides the locked application, in one round trip: the call's
+   * version, the organisation, the attached annexes and an earlier version with the same
+   * Idempotency-Key. Run after the row lock, so (each statement seeing the latest commits) it sees
+   * what a concurrent submission of the same application committed while we waited.
+   */
+  async submissionContext(manager: EntityManager, application: Application, idempotencyKey: string | null): Promise<SubmissionContext> {
+    const [row] = (await manager.query(
+      `SELECT c.version AS call_version,
+              json_build_object('id', o.id, 'type', o.type, 'name', o.name, 'ico', o.ico, 'seatStreet', o.seat_street, 'seatCity', o.seat_city, 'seatPostalCode', o.seat_postal_code) AS organisation,
+              (SELECT coalesce(json_agg(json_build_object('id', f.id, 'annexTypeCode', f.annex_type_code, 'fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'sha256', f.sha256) ORDER BY f.uploaded_at), '[]'::json)
+                 FROM application_attachment f WHERE f.application_id = $3 AND f.removed_at IS NULL) AS attachments,
+              (SELECT json_build_object('versionNo', v.version_no, 'kind', v.kind, 'receiptNumber', v.receipt_number, 'submittedAt', v.submitted_at, 'contentSha256', v.content_sha256)
+                 FROM application_version v WHERE v.application_id = $3 AND v.idempotency_key = $4) AS replay
+         FROM grant_call c, organisation o WHERE c.id = $1 AND o.id = $2`,
+      [application.callId, application.organisationId, application.id, idempotencyKey],
+    )) as { call_version: number; organisation: SubmissionContext['organisation']; attachments: SubmissionContext['attachments']; replay: (Omit<NonNullable<SubmissionContext['replay']>, 'submittedAt'> & { submittedAt: string }) | null }[];
+    return {
+      rules: await this.callRules(manager, application.callId, row.call_version),
+      organisation: row.organisation,
+      attachments: row.attachments,
+      replay: row.replay && { ...row.replay, submittedAt: new Date(row.replay.submittedAt) },
+    };
+  }
+
+  completenessContext(application: Application, rules: CallRules, organisation: Pick<Organisation, 'type'>, attachments: Pick<ApplicationAttachment, 'annexTypeCode'>[]): CompletenessContext {
     return {
       draft: application.draft,
       organisationType: organisation.type,

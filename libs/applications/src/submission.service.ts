@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityNotFoundError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '#access';
 import { Actor, DomainError, formatCzechDateTime, Money } from '#core';
 import { Tx, UnitOfWork } from '#database';
-import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE } from './application-status.js';
-import { ApplicationStore, hydrate } from './application-store.js';
+import { ApplicationStore } from './application-store.js';
+import type { SubmissionContext } from './application-store.js';
 import { budgetSummary, checkCompleteness, percentToBasisPoints } from './draft.js';
 import type { SubmittedContent } from './draft.js';
 import { SubmissionReceipt, VersionView } from './dto.js';
@@ -24,7 +24,7 @@ function canonicalJson(value: unknown): string {
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
-export function receiptOf(application: { id: string; number: string }, version: ApplicationVersion): SubmissionReceipt {
+export function receiptOf(application: { id: string; number: string }, version: Pick<ApplicationVersion, 'versionNo' | 'kind' | 'receiptNumber' | 'submittedAt' | 'contentSha256'>): SubmissionReceipt {
   return {
     applicationId: application.id,
     applicationNumber: application.number,
@@ -59,19 +59,14 @@ export class SubmissionService {
         en: 'The Idempotency-Key header must be 8-100 characters (letters, digits, _ . : -).',
       });
     }
-    const organisationId = await this.store.organisationOf(this.dataSource.manager, id);
-    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId });
     return this.unitOfWork
       .run(actor, async (tx) => {
         // The row lock orders concurrent submissions of one application; a retry with the same key then finds the first one's version.
         const application = await this.store.lock(tx.manager, id);
-        if (idempotencyKey) {
-          const [previous] = hydrate(tx.manager, ApplicationVersion, await tx.manager.query(
-            'SELECT * FROM application_version WHERE application_id = $1 AND idempotency_key = $2', [id, idempotencyKey],
-          ));
-          if (previous) throw new Replayed(receiptOf(application, previous));
-        }
-        return { receipt: await this.submitLocked(tx, application, idempotencyKey ?? null), replayed: false };
+        await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: application.organisationId });
+        const context = await this.store.submissionContext(tx.manager, application, idempotencyKey ?? null);
+        if (context.replay) throw new Replayed(receiptOf(application, context.replay));
+        return { receipt: await this.submitLocked(tx, application, context, idempotencyKey ?? null), replayed: false };
       })
       .catch((error: unknown) => {
         if (error instanceof Replayed) return { receipt: error.receipt, replayed: true };
@@ -79,11 +74,10 @@ export class SubmissionService {
       });
   }
 
-  private async submitLocked(tx: Tx, application: Application, idempotencyKey: string | null): Promise<SubmissionReceipt> {
+  private async submitLocked(tx: Tx, application: Application, { rules, organisation, attachments }: SubmissionContext, idempotencyKey: string | null): Promise<SubmissionReceipt> {
     const remedy = application.status === 'remedy_requested' ? await this.store.openRemedy(tx.manager, application.id) : null;
     const action = remedy ? 'answer_remedy' : 'submit';
     APPLICATION_MACHINE.assert(action, application.status);
-    const rules = await this.store.callRules(tx.manager, application.callId);
     const deadline = remedy ? remedy.deadlineAt : rules.call.closesAt!;
     if (tx.now >= deadline) {
       throw DomainError.conflict(remedy ? 'REMEDY_DEADLINE_PASSED' : 'DEADLINE_PASSED', {
@@ -94,10 +88,6 @@ export class SubmissionService {
     if (!remedy && tx.now < rules.call.opensAt!) {
       throw DomainError.conflict('CALL_NOT_OPEN', { cs: 'Příjem žádostí ještě nezačal.', en: 'The application period has not started yet.' });
     }
-    // One after another: a transaction has one connection, so running them "in parallel" only queues them in the driver.
-    const [organisation] = hydrate(tx.manager, Organisation, await tx.manager.query('SELECT * FROM organisation WHERE id = $1', [application.organisationId]));
-    if (!organisation) throw new EntityNotFoundError(Organisation, { id: application.organisationId });
-    const attachments = await this.store.activeAttachments(tx.manager, application.id);
     const missing = checkCompleteness(this.store.completenessContext(application, rules, organisation, attachments));
     if (missing.length > 0) {
       throw DomainError.validation(missing, 'APPLICATION_INCOMPLETE');
