@@ -189,6 +189,14 @@ describe('applications', () => {
       expect(outbox.map((o: { payload: unknown }) => o.payload)).toEqual([{ versionNo: 1 }, { versionNo: 2 }]);
     });
 
+    it('takes more simultaneous submissions than the database pool has connections', async () => {
+      // A check that needs a second pooled connection inside the transaction would deadlock here.
+      const apps = [];
+      for (let i = 0; i < 40; i++) apps.push(await readyApplication(t, ngo.user, ngo.organisationId, call));
+      const results = await Promise.all(apps.map((a) => submit(ngo.user, a.id, randomUUID())));
+      expect(results.map((r) => r.status)).toEqual(apps.map(() => 201));
+    });
+
     it('renders a PDF receipt', async () => {
       const app = await readyApplication(t, ngo.user, ngo.organisationId, call);
       const receipt = await submit(ngo.user, app.id).expect(201);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError } from '#core';
 
 export type OrganisationAction = 'read' | 'update' | 'manage_members';
@@ -23,9 +23,10 @@ export class AccessService {
   }
 
   /** Organisation ids (of those asked) the actor is a member of, with their membership role. */
-  async memberships(actor: Actor, organisationIds?: string[]): Promise<Map<string, 'owner' | 'member'>> {
+  /** `manager`: run on the caller's transaction connection (a check inside a transaction must never wait for a second pooled connection). */
+  async memberships(actor: Actor, organisationIds?: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, 'owner' | 'member'>> {
     if (!actor.userId) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = (await manager.query(
       `SELECT organisation_id, role FROM organisation_member WHERE user_id = $1 ${organisationIds ? 'AND organisation_id = ANY($2::uuid[])' : ''}`,
       organisationIds ? [actor.userId, organisationIds] : [actor.userId],
     )) as { organisation_id: string; role: 'owner' | 'member' }[];
@@ -68,9 +69,10 @@ export class AccessService {
     actor: Actor,
     action: 'read' | 'act_for_applicant',
     object: { type: string; id: string; organisationId: string },
+    manager?: EntityManager,
   ): Promise<void> {
     if (action === 'read' && this.seesEverything(actor)) return;
-    if ((await this.memberships(actor, [object.organisationId])).has(object.organisationId)) return;
+    if ((await this.memberships(actor, [object.organisationId], manager)).has(object.organisationId)) return;
     if (this.seesEverything(actor)) {
       throw DomainError.forbidden('APPLICANT_ONLY', {
         cs: 'Tuto akci může provést jen žadatel (člen organizace), ne úředník za něj.',

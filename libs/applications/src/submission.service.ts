@@ -63,7 +63,7 @@ export class SubmissionService {
       .run(actor, async (tx) => {
         // The row lock orders concurrent submissions of one application; a retry with the same key then finds the first one's version.
         const application = await this.store.lock(tx.manager, id);
-        await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: application.organisationId });
+        await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: application.organisationId }, tx.manager);
         const context = await this.store.submissionContext(tx.manager, application, idempotencyKey ?? null);
         if (context.replay) throw new Replayed(receiptOf(application, context.replay));
         return { receipt: await this.submitLocked(tx, application, context, idempotencyKey ?? null), replayed: false };
