@@ -17,8 +17,8 @@ export class AuditLogWriter implements CommitHook, OnModuleInit {
 
   async beforeCommit(tx: Tx): Promise<void> {
     if (tx.auditTrail.length === 0) return;
-    await tx.manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = (await tx.manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
+    // Lock and head in one round trip; see migration AuditChainHead for why this must be a function.
+    const [last] = (await tx.manager.query('SELECT seq, hash FROM audit_chain_lock_head($1)', [AUDIT_CHAIN_LOCK])) as { seq: string; hash: string }[];
     let seq = BigInt(last?.seq ?? '0');
     let prevHash = last?.hash ?? GENESIS_HASH;
 
