@@ -708,25 +708,27 @@ async function submitRaw(pool: pg.Pool, call: PreparedCall, items: PreparedAppli
       const versionNo = locked.current_version_no + 1;
       const receiptNumber = `${locked.number}/${versionNo}`;
       const contentSha256 = createHash('sha256').update(canonicalJson(content)).digest('hex');
-      const idempotencyKey = `surge-${randomUUID()}`;
-      await client.query(
-        `INSERT INTO application_version (id, application_id, version_no, kind, receipt_number, content, content_sha256, submitted_at, submitted_by, idempotency_key, receipt_storage_key)
-         VALUES ($1, $2, $3, 'submission', $4, $5, $6, $7, $8, $9, NULL)`,
-        [randomUUID(), item.applicationId, versionNo, receiptNumber, JSON.stringify(content), contentSha256, now, item.userId, idempotencyKey],
-      );
+      // The same statements the service sends: version, budget lines and activity shares in one (a draft has no old rows to delete).
       const lines = draft.budgetLines ?? [];
-      await client.query('DELETE FROM application_budget_line WHERE application_id = $1', [item.applicationId]);
-      await client.query(
-        `INSERT INTO application_budget_line (id, application_id, version_no, position, category_code, description, total_cost, requested, other_sources)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[])`,
-        [lines.map(() => randomUUID()), lines.map(() => item.applicationId), lines.map(() => versionNo), lines.map((_, i) => i), lines.map((l) => l.category), lines.map((l) => l.description),
-          lines.map((l) => l.totalCost), lines.map((l) => l.requested), lines.map((l) => l.otherSources)],
-      );
       const activities = draft.activities ?? [];
-      await client.query('DELETE FROM application_activity WHERE application_id = $1', [item.applicationId]);
       await client.query(
-        'INSERT INTO application_activity (application_id, strategy_node_id, share_basis_points) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])',
-        [activities.map(() => item.applicationId), activities.map((a) => a.activityId), activities.map((a) => percentToBasisPoints(a.sharePercent!))],
+        `WITH version AS (
+           INSERT INTO application_version (id, application_id, version_no, kind, receipt_number, content, content_sha256, submitted_at, submitted_by, idempotency_key, receipt_storage_key)
+           VALUES ($1, $2, $3, 'submission', $4, $5, $6, $7, $8, $9, NULL)
+         ), budget_lines AS (
+           INSERT INTO application_budget_line (id, application_id, version_no, position, category_code, description, total_cost, requested, other_sources)
+           SELECT line.id, $2, $3, line.position, line.category_code, line.description, line.total_cost, line.requested, line.other_sources
+             FROM unnest($10::uuid[], $11::int[], $12::text[], $13::text[], $14::numeric[], $15::numeric[], $16::numeric[])
+               AS line (id, position, category_code, description, total_cost, requested, other_sources)
+         )
+         INSERT INTO application_activity (application_id, strategy_node_id, share_basis_points)
+         SELECT $2, share.strategy_node_id, share.basis_points FROM unnest($17::uuid[], $18::int[]) AS share (strategy_node_id, basis_points)`,
+        [
+          randomUUID(), item.applicationId, versionNo, receiptNumber, JSON.stringify(content), contentSha256, now, item.userId, `surge-${randomUUID()}`,
+          lines.map(() => randomUUID()), lines.map((_, i) => i), lines.map((l) => l.category), lines.map((l) => l.description),
+          lines.map((l) => l.totalCost), lines.map((l) => l.requested), lines.map((l) => l.otherSources),
+          activities.map((a) => a.activityId), activities.map((a) => percentToBasisPoints(a.sharePercent!)),
+        ],
       );
       const extra = {
         currentVersionNo: versionNo,
@@ -738,25 +740,25 @@ async function submitRaw(pool: pg.Pool, call: PreparedCall, items: PreparedAppli
         lastSubmittedAt: now.toISOString(),
       };
       await client.query(
-        `UPDATE application SET current_version_no = $2, title = $3, budget_area_id = $4, requested_amount = $5, total_cost = $6, first_submitted_at = $7, last_submitted_at = $8,
-                status = 'submitted', updated_at = $8 WHERE id = $1`,
-        [item.applicationId, versionNo, extra.title, extra.budgetAreaId, extra.requestedAmount, extra.totalCost, locked.first_submitted_at ?? now, now],
-      );
-      await client.query(
-        `INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by, reason) VALUES ($1, $2, 'submitted', $3, $4, NULL) RETURNING id`,
-        [item.applicationId, locked.status, now, item.userId],
+        `WITH changed AS (
+           UPDATE application SET current_version_no = $5, title = $6, budget_area_id = $7, requested_amount = $8, total_cost = $9, first_submitted_at = $10, last_submitted_at = $3,
+                  status = 'submitted', updated_at = $3 WHERE id = $1
+         )
+         INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by, reason) VALUES ($1, $2, 'submitted', $3, $4, NULL)`,
+        [item.applicationId, locked.status, now, item.userId, versionNo, extra.title, extra.budgetAreaId, extra.requestedAmount, extra.totalCost, locked.first_submitted_at ?? now],
       );
       const correlationId = randomUUID();
       await client.query(
-        `INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, payload, created_at, available_at, relayed_at, actor_user_id, correlation_id)
-         VALUES ($1, 'application.submitted', 'application', $2, $3, $4, $4, NULL, $5, $6)`,
+        `WITH added AS (
+           INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, payload, created_at, available_at, relayed_at, actor_user_id, correlation_id)
+           VALUES ($1, 'application.submitted', 'application', $2, $3, $4, $4, NULL, $5, $6)
+         )
+         SELECT pg_notify('outbox_event_added', '')`,
         [randomUUID(), item.applicationId, JSON.stringify({ versionNo }), now, item.userId, correlationId],
       );
-      await client.query(`SELECT pg_notify('outbox_event_added', '')`);
 
       // The audit chain, exactly as the writer appends it.
-      await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-      const [last] = (await client.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows as { seq: string; hash: string }[];
+      const [last] = (await client.query('SELECT seq, hash FROM audit_chain_lock_head($1)', [AUDIT_CHAIN_LOCK])).rows as { seq: string; hash: string }[];
       let seq = BigInt(last?.seq ?? '0');
       let prevHash = last?.hash ?? GENESIS_HASH;
       const records = [
