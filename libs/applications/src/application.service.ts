@@ -5,10 +5,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '#access';
 import { CallService, GrantCall } from '#calls';
 import { Actor, Clock, DomainError, formatCzechDateTime, Page, PageQuery, pageOf, systemActor } from '#core';
-import { UnitOfWork } from '#database';
+import { readAll, UnitOfWork } from '#database';
 import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE } from './application-status.js';
 import { ApplicationStore } from './application-store.js';
+import type { CallRules } from './application-store.js';
 import { budgetSummary, checkActivityShares, checkCompleteness, DRAFT_SECTIONS, DraftSection, percentToBasisPoints } from './draft.js';
 import type { ApplicationDraft } from './draft.js';
 import { ApplicationListQuery, ApplicationSummary, ApplicationView, CorrectMappingRequest, CreateApplicationRequest, ReasonRequest, SaveDraftRequest } from './dto.js';
@@ -265,12 +266,12 @@ export class ApplicationService {
 
   async view(manager: EntityManager, id: string): Promise<ApplicationView> {
     const application = await this.store.find(manager, id);
-    const [rules, organisation, attachments, remedy, activities] = await Promise.all([
-      this.store.callRules(manager, application.callId),
-      manager.findOneByOrFail(Organisation, { id: application.organisationId }),
-      this.store.activeAttachments(manager, id),
-      this.store.openRemedy(manager, id),
-      manager.query(
+    const [rules, organisation, attachments, remedy, activities] = await readAll<[CallRules, Organisation, ApplicationAttachment[], RemedyRequest | null, { activityId: string; code: string; name: string; bp: number }[]]>(manager, [
+      () => this.store.callRules(manager, application.callId),
+      () => manager.findOneByOrFail(Organisation, { id: application.organisationId }),
+      () => this.store.activeAttachments(manager, id),
+      () => this.store.openRemedy(manager, id),
+      () => manager.query(
         `SELECT n.id AS "activityId", n.code, n.name, a.share_basis_points AS bp FROM application_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.application_id = $1 ORDER BY n.code`,
         [id],
       ) as Promise<{ activityId: string; code: string; name: string; bp: number }[]>,

@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError, FieldError, formatCzechDateTime } from '#core';
-import { Tx, UnitOfWork } from '#database';
+import { readAll, Tx, UnitOfWork } from '#database';
 import { Organisation } from '#organisations';
 import { ApplicationService } from './application.service.js';
 import { ApplicationStore } from './application-store.js';
+import type { CallRules } from './application-store.js';
 import { checkCompleteness } from './draft.js';
 import { ApplicationView, FormalCheckRequest, FormalCheckView, ReasonRequest, RemedyRequestInput } from './dto.js';
-import { Application, FORMAL_CHECK_ITEMS, FormalCheck, FormalCheckItem, RemedyRequest } from './entities.js';
+import { Application, ApplicationAttachment, FORMAL_CHECK_ITEMS, FormalCheck, FormalCheckItem, RemedyRequest } from './entities.js';
 
 /** Which completeness findings belong to which checklist item, so staff see the machine's findings next to each item. */
 function itemOf(finding: FieldError): FormalCheckItem {
@@ -131,11 +132,11 @@ export class FormalCheckService {
   }
 
   private async view(manager: EntityManager, application: Application): Promise<FormalCheckView> {
-    const [rules, organisation, attachments, check] = await Promise.all([
-      this.store.callRules(manager, application.callId),
-      manager.findOneByOrFail(Organisation, { id: application.organisationId }),
-      this.store.activeAttachments(manager, application.id),
-      manager.findOneBy(FormalCheck, { applicationId: application.id }),
+    const [rules, organisation, attachments, check] = await readAll<[CallRules, Organisation, ApplicationAttachment[], FormalCheck | null]>(manager, [
+      () => this.store.callRules(manager, application.callId),
+      () => manager.findOneByOrFail(Organisation, { id: application.organisationId }),
+      () => this.store.activeAttachments(manager, application.id),
+      () => manager.findOneBy(FormalCheck, { applicationId: application.id }),
     ]);
     // Findings are about the version that counts (the last submitted), not the working copy.
     const version = (await manager.query('SELECT content FROM application_version WHERE application_id = $1 AND version_no = $2', [application.id, application.currentVersionNo])) as {

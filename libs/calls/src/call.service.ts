@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { LegalRules } from '#config';
 import { Actor, Clock, DomainError, FieldError, Money, Page, PageQuery, pageOf, pragueIsoDate, systemActor } from '#core';
-import { Tx, UnitOfWork } from '#database';
+import { readAll, Tx, UnitOfWork } from '#database';
 import { ANNEX_MEDIA_TYPES } from '#storage';
 import { CALL_MACHINE, CallAction, CallStatus } from './call-status.js';
 import { AmendCallRequest, CallContentInput, CallListQuery, CallTransitionRequest, CallView, CreateCallRequest, UpdateCallRequest } from './dto.js';
@@ -433,11 +433,11 @@ export class CallService {
   }
 
   private async children(manager: EntityManager, callId: string): Promise<Children> {
-    const [areas, criteria, annexTypes, activities] = await Promise.all([
-      manager.find(CallBudgetArea, { where: { callId }, order: { position: 'ASC' } }),
-      manager.find(CallCriterion, { where: { callId }, order: { position: 'ASC' } }),
-      manager.find(CallAnnexType, { where: { callId }, order: { position: 'ASC' } }),
-      manager.query(
+    const [areas, criteria, annexTypes, activities] = await readAll<[CallBudgetArea[], CallCriterion[], CallAnnexType[], { id: string; code: string; name: string }[]]>(manager, [
+      () => manager.find(CallBudgetArea, { where: { callId }, order: { position: 'ASC' } }),
+      () => manager.find(CallCriterion, { where: { callId }, order: { position: 'ASC' } }),
+      () => manager.find(CallAnnexType, { where: { callId }, order: { position: 'ASC' } }),
+      () => manager.query(
         `SELECT n.id, n.code, n.name FROM call_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.call_id = $1 ORDER BY n.position, n.code`,
         [callId],
       ) as Promise<{ id: string; code: string; name: string }[]>,
@@ -448,9 +448,9 @@ export class CallService {
   async view(manager: EntityManager, id: string): Promise<CallView> {
     const call = await manager.findOneBy(GrantCall, { id });
     if (!call) throw DomainError.notFound('call', id);
-    const [children, amendments] = await Promise.all([
-      this.children(manager, id),
-      manager.find(CallAmendment, { where: { callId: id }, order: { number: 'ASC' } }),
+    const [children, amendments] = await readAll<[Children, CallAmendment[]]>(manager, [
+      () => this.children(manager, id),
+      () => manager.find(CallAmendment, { where: { callId: id }, order: { number: 'ASC' } }),
     ]);
     return {
       id: call.id,

@@ -5,3 +5,4 @@ export * from './migrate.js';
 export * from './provision.js';
 export * from './unit-of-work.js';
 export * from './database.module.js';
+export * from './read-all.js';
