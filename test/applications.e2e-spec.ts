@@ -323,6 +323,11 @@ describe('applications', () => {
       const ended = (await t.http.get(`/applications/${app.id}`).set(bearer(ngo.user)).expect(200)).body;
       expect(ended.status).toBe('excluded');
       expect(ended.endReason).toContain('Vady nebyly odstraněny ve lhůtě');
+      const history = (await t.http.get(`/applications/${app.id}/history`).set(bearer(ngo.user)).expect(200)).body;
+      expect(history.map((h: { to: string }) => h.to)).toEqual(['submitted', 'remedy_requested', 'excluded']);
+      expect(history[2]).toMatchObject({ by: null, toName: { cs: 'vyřazená' }, reason: expect.stringContaining('Vady nebyly odstraněny') });
+      expect(history[1].by).toBe('Test app-staff');
+      expect((await t.http.get(`/applications/${app.id}/history`).set(bearer(stranger.user))).status).toBe(404);
       expectProblem(await submit(ngo.user, app.id), 409, 'INVALID_STATE');
     });
 

@@ -4,10 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '#access';
 import { CallService, GrantCall } from '#calls';
-import { Actor, Clock, DomainError, formatCzechDateTime, Page, PageQuery, pageOf, systemActor } from '#core';
+import { Actor, Clock, DomainError, formatCzechDateTime, LocalisedText, Page, PageQuery, pageOf, systemActor } from '#core';
 import { readAll, UnitOfWork } from '#database';
 import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE } from './application-status.js';
+import type { ApplicationStatus } from './application-status.js';
 import { ApplicationStore } from './application-store.js';
 import type { CallRules } from './application-store.js';
 import { budgetSummary, checkActivityShares, checkCompleteness, DRAFT_SECTIONS, DraftSection, percentToBasisPoints } from './draft.js';
@@ -129,6 +130,26 @@ export class ApplicationService {
       total,
       page,
     );
+  }
+
+  /** The application's timeline: every status change with when, by whom (or by the clock) and why. */
+  async history(actor: Actor, id: string): Promise<{ from: string | null; to: string; toName: LocalisedText; at: string; by: string | null; reason: string | null }[]> {
+    const application = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
+    const rows = (await this.dataSource.query(
+      `SELECT h.from_status, h.to_status, h.changed_at, h.reason, u.display_name
+         FROM application_status_change h LEFT JOIN app_user u ON u.id = h.changed_by
+        WHERE h.application_id = $1 ORDER BY h.id`,
+      [id],
+    )) as { from_status: ApplicationStatus | null; to_status: ApplicationStatus; changed_at: Date; reason: string | null; display_name: string | null }[];
+    return rows.map((r) => ({
+      from: r.from_status,
+      to: r.to_status,
+      toName: APPLICATION_MACHINE.statusName(r.to_status),
+      at: new Date(r.changed_at).toISOString(),
+      by: r.display_name,
+      reason: r.reason,
+    }));
   }
 
   /**

@@ -71,6 +71,11 @@ export class ApplicationsController {
     return this.applications.withdraw(actor, id, body);
   }
 
+  @Authenticated(Permission.ApplicationRead) @Get(':id/history')
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.applications.history(actor, id);
+  }
+
   @Authenticated(Permission.ApplicationRead) @Get(':id/versions')
   versions(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.submissions.versions(actor, id);
