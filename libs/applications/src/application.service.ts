@@ -11,7 +11,7 @@ import { APPLICATION_MACHINE } from './application-status.js';
 import type { ApplicationStatus } from './application-status.js';
 import { ApplicationStore } from './application-store.js';
 import type { CallRules } from './application-store.js';
-import { budgetSummary, checkActivityShares, checkCompleteness, DRAFT_SECTIONS, DraftSection, percentToBasisPoints } from './draft.js';
+import { basisPointsToPercent, budgetSummary, checkActivityShares, checkCompleteness, DRAFT_SECTIONS, DraftSection, percentToBasisPoints } from './draft.js';
 import type { ApplicationDraft } from './draft.js';
 import { ApplicationListQuery, ApplicationSummary, ApplicationView, CorrectMappingRequest, CreateApplicationRequest, ReasonRequest, SaveDraftRequest } from './dto.js';
 import { Application, ApplicationActivity, ApplicationAttachment, RemedyRequest } from './entities.js';
@@ -328,7 +328,7 @@ export class ApplicationService {
       deadline: rules.call.closesAt!.toISOString(),
       attachments: attachments.map(attachmentView),
       remedy: remedy ? { id: remedy.id, items: remedy.items, deadlineAt: remedy.deadlineAt.toISOString() } : null,
-      activities: activities.map((a) => ({ activityId: a.activityId, code: a.code, name: a.name, sharePercent: (a.bp / 100).toFixed(2) })),
+      activities: activities.map((a) => ({ activityId: a.activityId, code: a.code, name: a.name, sharePercent: basisPointsToPercent(a.bp) })),
       endReason: application.endReason,
       firstSubmittedAt: application.firstSubmittedAt?.toISOString() ?? null,
       createdAt: application.createdAt.toISOString(),

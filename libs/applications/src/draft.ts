@@ -165,7 +165,11 @@ export const percentToBasisPoints = (value: string): number => {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 };
 
-const basisPointsToPercent = (bp: bigint): string => `${bp / 100n}.${String(bp % 100n).padStart(2, '0')}`;
+/** 6667 → "66.67": shares are exact integers of hundredths of a percent, printed without floating point. */
+export const basisPointsToPercent = (bp: bigint | number): string => {
+  const value = BigInt(bp);
+  return `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+};
 
 /** Totals of the lines that have amounts; usable on a half-filled draft for live display. */
 export function budgetSummary(lines: BudgetLineItem[] = []): BudgetSummary {
@@ -296,7 +300,7 @@ export function checkActivityShares(shares: ActivityShareItem[], allowedActivity
   if (shares.length > 0 && shares.every((s) => s.sharePercent)) {
     const total = shares.reduce((acc, s) => acc + percentToBasisPoints(s.sharePercent!), 0);
     if (total !== 10_000) {
-      out.push(problem('activities', 'SHARES_NOT_100', `Podíly aktivit dávají dohromady ${(total / 100).toFixed(2).replace('.', ',')} %, musí dát 100 %.`, `Activity shares add up to ${(total / 100).toFixed(2)} %, they must add up to 100 %.`));
+      out.push(problem('activities', 'SHARES_NOT_100', `Podíly aktivit dávají dohromady ${basisPointsToPercent(total).replace('.', ',')} %, musí dát 100 %.`, `Activity shares add up to ${basisPointsToPercent(total)} %, they must add up to 100 %.`));
     }
   }
 

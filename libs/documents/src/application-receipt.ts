@@ -167,5 +167,6 @@ export function formatCzechByteSize(sizeBytes: number): string {
     value /= 1000;
     unitIndex++;
   }
-  return `${(Math.round(value * 10) / 10).toFixed(1).replace('.', ',')}\u00a0${BYTE_UNITS[unitIndex]}`;
+  const tenths = Math.round(value * 10);
+  return `${Math.trunc(tenths / 10)},${tenths % 10}\u00a0${BYTE_UNITS[unitIndex]}`;
 }
