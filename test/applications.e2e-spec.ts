@@ -11,6 +11,13 @@ function expectProblem(response: Response, status: number, code: string): void {
   expect(response.headers['content-type']).toContain('application/problem+json');
 }
 
+/** Collects a binary response body (supertest would otherwise try to parse it as text). */
+const binaryBody = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
 const fieldsOf = (response: Response) => (response.body.errors as { field: string; code: string }[]).map((e) => `${e.field}:${e.code}`);
 
 describe('applications', () => {
@@ -112,11 +119,7 @@ describe('applications', () => {
       expect(ok.body).toMatchObject({ annexTypeCode: 'STATUTORY', mediaType: 'application/pdf', sizeBytes: PDF_BYTES.length, fileName: 'Výpis ze spolkového rejstříku.pdf' });
       expect(ok.body.sha256).toBe(createHash('sha256').update(PDF_BYTES).digest('hex'));
 
-      const download = (user: TestUser) => t.http.get(`/applications/${draft.id}/attachments/${ok.body.id}`).set(bearer(user)).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const download = (user: TestUser) => t.http.get(`/applications/${draft.id}/attachments/${ok.body.id}`).set(bearer(user)).buffer(true).parse(binaryBody);
       const mine = await download(ngo.user).expect(200);
       expect(Buffer.compare(mine.body as Buffer, PDF_BYTES)).toBe(0);
       expect(mine.headers['x-content-sha256']).toBe(ok.body.sha256);
@@ -200,11 +203,7 @@ describe('applications', () => {
     it('renders a PDF receipt', async () => {
       const app = await readyApplication(t, ngo.user, ngo.organisationId, call);
       const receipt = await submit(ngo.user, app.id).expect(201);
-      const pdf = await t.http.get(receipt.body.receiptPdf).set(bearer(ngo.user)).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const pdf = await t.http.get(receipt.body.receiptPdf).set(bearer(ngo.user)).buffer(true).parse(binaryBody).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
       expect((await t.http.get(receipt.body.receiptPdf).set(bearer(stranger.user))).status).toBe(404);

@@ -40,10 +40,10 @@ describe('outbox → queue → worker → SMTP', () => {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  async function waitFor<T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const value = probe();
+      const value = await probe();
       if (value !== undefined) return value;
       if (Date.now() > deadline) throw new Error('timed out waiting');
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -75,20 +75,10 @@ describe('outbox → queue → worker → SMTP', () => {
     const call = await openCall(t, staff, await createTestActivities(t), new Date('2022-11-14T00:00:00+01:00'), new Date('2022-11-25T00:00:00+01:00'));
     const app = await readyApplication(t, applicant.user, applicant.organisationId, call);
     await t.http.post(`/applications/${app.id}/submit`).set(bearer(applicant.user)).expect(201);
-    const key = await waitForAsync(async () => {
+    const key = await waitFor(async () => {
       const [row] = (await t.dataSource.query('SELECT receipt_storage_key FROM application_version WHERE application_id = $1', [app.id])) as { receipt_storage_key: string | null }[];
       return row?.receipt_storage_key ?? undefined;
     });
     expect(key).toBe(`receipts/${app.id}/1.pdf`);
   });
-
-  async function waitForAsync<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 });
