@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '#access';
 import { CallAnnexType, CallBudgetArea } from '#calls';
-import { DomainError } from '#core';
+import { Actor, DomainError } from '#core';
 import { renderApplicationReceipt } from '#documents';
 import { OutboxHandlers } from '#outbox';
 import { FileStorage } from '#storage';
@@ -34,7 +34,7 @@ export class ReceiptService implements OnModuleInit {
     });
   }
 
-  async download(actor: Parameters<AccessService['requireOrganisationObject']>[0], applicationId: string, versionNo: number): Promise<{ stream: Readable; fileName: string }> {
+  async download(actor: Actor, applicationId: string, versionNo: number): Promise<{ stream: Readable; fileName: string }> {
     const application = await this.store.find(this.dataSource.manager, applicationId);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id: applicationId, organisationId: application.organisationId });
     const key = await this.ensureRendered(applicationId, versionNo);
