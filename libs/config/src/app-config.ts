@@ -65,6 +65,45 @@ export class EnvironmentVariables {
   @IsString()
   MAIL_FROM = 'Dotace HMP <dotace@praha.eu>';
 
+  /** Where `npm start` keeps the e-mails of its local SMTP sink (used when SMTP_URL is unset). */
+  @IsString()
+  MAIL_SINK_DIR = '.data/mail';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  MAIL_MAX_CONNECTIONS = 5;
+
+  /** Messages per second handed to the SMTP server at most (the provider's limit). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  MAIL_RATE_PER_SECOND = 200;
+
+  /** Mails sent at once by one worker. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  MAIL_CONCURRENCY = 16;
+
+  /** Attempts per message before it goes to the dead-letter list. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  MAIL_ATTEMPTS = 8;
+
+  /** Delay before the first retry; each further retry waits twice as long. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  MAIL_BACKOFF_MS = 30000;
+
+  /** Longest an SMTP conversation may take; a claim older than this is certainly over (sent or not). */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600000)
+  MAIL_SEND_TIMEOUT_MS = 60000;
+
+  /** How long a worker holds a job without renewing its lock; after it, a dead worker's job is taken over. */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600000)
+  QUEUE_LOCK_MS = 30000;
+
+  /** Hour of the day (Prague time) at which daily digests go out. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  NOTIFY_DIGEST_HOUR = 7;
+
+  /** Reminder offsets in days before each deadline: kind=days,days;kind=days. */
+  @Matches(/^([a-z_]+=\d+(,\d+)*)(;[a-z_]+=\d+(,\d+)*)*$/, { message: 'must look like call_closing_soon=7,1;draft_reminder=3' })
+  NOTIFY_REMINDERS = 'call_closing_soon=7,1;draft_reminder=3;remedy_deadline_reminder=2';
+
   @Transform(toBool) @IsOptional() @IsBoolean()
   DEMO_DATA?: boolean;
 
@@ -99,7 +138,19 @@ export interface AppConfig {
     passwordResetTtlMinutes: number;
     loginAttemptsPerMinute: number;
   };
-  mail: { smtpUrl: string | undefined; from: string };
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    sinkDir: string;
+    maxConnections: number;
+    ratePerSecond: number;
+    concurrency: number;
+    attempts: number;
+    backoffMs: number;
+    sendTimeoutMs: number;
+  };
+  queueLockMs: number;
+  notifications: { digestHour: number; reminderOffsetsDays: Record<string, number[]> };
   demoData: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   outboxPollMs: number;
@@ -143,7 +194,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       passwordResetTtlMinutes: vars.PASSWORD_RESET_TTL_MINUTES,
       loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
     },
-    mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
+    mail: {
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM,
+      sinkDir: vars.MAIL_SINK_DIR,
+      maxConnections: vars.MAIL_MAX_CONNECTIONS,
+      ratePerSecond: vars.MAIL_RATE_PER_SECOND,
+      concurrency: vars.MAIL_CONCURRENCY,
+      attempts: vars.MAIL_ATTEMPTS,
+      backoffMs: vars.MAIL_BACKOFF_MS,
+      sendTimeoutMs: vars.MAIL_SEND_TIMEOUT_MS,
+    },
+    queueLockMs: vars.QUEUE_LOCK_MS,
+    notifications: {
+      digestHour: vars.NOTIFY_DIGEST_HOUR,
+      reminderOffsetsDays: Object.fromEntries(
+        vars.NOTIFY_REMINDERS.split(';').map((entry) => {
+          const [kind, days] = entry.split('=');
+          return [kind, days.split(',').map(Number)];
+        }),
+      ),
+    },
     demoData: vars.DEMO_DATA ?? vars.NODE_ENV === 'development',
     logLevel: vars.LOG_LEVEL,
     outboxPollMs: vars.OUTBOX_POLL_MS,
