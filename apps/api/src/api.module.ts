@@ -9,6 +9,7 @@ import { APP_CONFIG, ConfigModule } from '#config';
 import type { AppConfig } from '#config';
 import { DatabaseModule } from '#database';
 import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { OrganisationsModule } from '#organisations';
 import { OutboxModule } from '#outbox';
 import { QueueModule } from '#queue';
@@ -19,6 +20,8 @@ import { ApplicationsController, FormalCheckController } from './controllers/app
 import { CallsController, PublicCallsController } from './controllers/calls.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
+import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
+import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
 import { StrategyController } from './controllers/strategy.controller.js';
@@ -39,12 +42,14 @@ import { ProblemFilter } from './http/problem.filter.js';
     StorageModule,
     CallsModule,
     ApplicationsModule,
+    NotificationsModule,
     // Uploads are held in memory up to the configured limit, then sniffed and hashed before they reach storage.
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.storage.maxUploadBytes, files: 1, fields: 5 } }) }),
   ],
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
+    NotificationsController, DeliveryAdminController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

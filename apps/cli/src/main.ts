@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig, processEnvironment } from '#config';
 import { buildDataSourceOptions, migrateUnderLock } from '#database';
 import { SCHEMA } from '#schema';
+import { startMailSink } from '#notifications';
 import { StrategyService } from '#strategy';
 import { systemActor } from '#core';
 import { CliModule } from './cli.module.js';
@@ -74,12 +75,24 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** Only scheme, host and port: a password pasted unencoded can break URL syntax, and a banner must not show it even then. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.username || parsed.password ? '***@' : ''}${parsed.host}`;
+  } catch {
+    return `${url.split(':')[0]}://***`;
+  }
+}
+
 /** `npm start`: provisions what is missing, migrates, loads the demo data, and runs the API and the worker. */
 async function start(config: AppConfig): Promise<void> {
   const startedAt = Date.now();
   const infrastructure = await provisionInfrastructure(config, say);
   await migrate(infrastructure.database.url);
   if (config.demoData) await withContext(infrastructure.database.url, (app) => app.get(DemoData).load());
+  const sink = config.mail.smtpUrl ? null : await startMailSink({ dir: config.mail.sinkDir });
+  if (sink) infrastructure.childEnvironment.SMTP_URL = sink.url;
 
   const children = [
     startChild('api', 'apps/api/src/main.js', infrastructure.childEnvironment),
@@ -91,6 +104,7 @@ async function start(config: AppConfig): Promise<void> {
     stopping = true;
     say('Stopping …');
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+    await sink?.close();
     await infrastructure.database.stop();
     process.exit(code);
   };
@@ -109,6 +123,11 @@ async function start(config: AppConfig): Promise<void> {
   say(`  API:      ${base}`);
   say(`  OpenAPI:  ${base}/api/docs   (JSON: ${base}/api/docs-json)`);
   say(`  Health:   ${base}/health`);
+  say(
+    sink
+      ? `  E-maily:  ${path.resolve(config.mail.sinkDir)} (.eml) — také / also GET ${base}/admin/mail-sink`
+      : `  E-maily:  SMTP ${withoutCredentials(config.mail.smtpUrl ?? '')}`,
+  );
   if (config.demoData) {
     say(`  Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const user of DEMO_USERS) say(`    ${user.email.padEnd(26)} ${user.roles.join(', ')}`);

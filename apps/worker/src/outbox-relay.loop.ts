@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import pg from 'pg';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
@@ -9,7 +9,7 @@ import { OUTBOX_CHANNEL, OutboxRelay } from '#outbox';
  * the listener is reconnecting). One drain runs at a time.
  */
 @Injectable()
-export class OutboxRelayLoop implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private listener: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -50,7 +50,7 @@ export class OutboxRelayLoop implements OnApplicationBootstrap, OnApplicationShu
     })().finally(() => (this.running = null));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;

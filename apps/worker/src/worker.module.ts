@@ -11,12 +11,13 @@ import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
 import { LifecycleClockLoop } from './lifecycle-clock.loop.js';
+import { MailConsumer } from './mail-consumer.js';
 import { OutboxConsumer } from './outbox-consumer.js';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
 
-/** Background processing only: the outbox relay and the queue consumers. No HTTP. */
+/** Background processing only: the outbox relay, the queue consumers (outbox events, e-mails) and the clock. No HTTP. */
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule],
-  providers: [OutboxRelayLoop, OutboxConsumer, LifecycleClockLoop],
+  providers: [OutboxRelayLoop, OutboxConsumer, MailConsumer, LifecycleClockLoop],
 })
 export class WorkerModule {}

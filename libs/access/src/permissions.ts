@@ -11,7 +11,10 @@ export enum Permission {
   OrganisationMembersManage = 'organisation.members.manage',
   AuditRead = 'audit.read',
   AuditVerify = 'audit.verify',
+  /** Queue counts, failed jobs, the dead-letter list, the local mail sink. */
   QueueRead = 'queue.read',
+  /** Re-queue dead letters and failed jobs. */
+  QueueManage = 'queue.manage',
   CallRead = 'call.read',
   CallManage = 'call.manage',
   ApplicationRead = 'application.read',
@@ -49,6 +52,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CallManage,
     Permission.ApplicationRead,
     Permission.ApplicationCheck,
+    Permission.QueueRead,
+    Permission.QueueManage,
   ],
   commission_member: [...everyone],
   auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead],

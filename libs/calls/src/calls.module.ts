@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '#notifications';
+import { CallNotifications } from './call-notifications.js';
 import { CallService } from './call.service.js';
 
-@Module({ providers: [CallService], exports: [CallService] })
+@Module({ imports: [NotificationsModule], providers: [CallService, CallNotifications], exports: [CallService] })
 export class CallsModule {}

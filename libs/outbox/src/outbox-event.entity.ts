@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A side effect waiting to happen after its transaction committed. The relay moves it to the queue. */
 @Entity('outbox_event')
 @Index('outbox_event_pending_idx', ['availableAt'], { where: 'relayed_at IS NULL' })
+@Index('outbox_event_unprocessed_idx', ['relayedAt'], { where: 'relayed_at IS NOT NULL AND processed_at IS NULL' })
 export class OutboxEvent {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'outbox_event_pkey' })
   id: string;
@@ -27,6 +28,10 @@ export class OutboxEvent {
 
   @Column({ type: 'timestamptz', nullable: true })
   relayedAt: Date | null;
+
+  /** Set when every handler finished: a job delivered again (relay ran twice, Redis lost its data) is skipped. */
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
   actorUserId: string | null;

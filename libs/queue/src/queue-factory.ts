@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createPostgresBackend, Job, Processor, Queue, RedisOptions, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
 import pg from 'pg';
 import type { QueueBackend } from './queue-backend.js';
@@ -10,10 +10,15 @@ const OnPostgres = withBackend(createPostgresBackend);
 /** Names of the queues, with the shape of each job's data: ids only, never personal data. */
 export const QUEUES = {
   outbox: 'outbox',
+  mail: 'mail',
 } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface OutboxJobData {
   outboxId: string;
   type: string;
+}
+export interface MailJobData {
+  notificationId: string;
 }
 
 /**
@@ -21,8 +26,8 @@ export interface OutboxJobData {
  * shutdown. Callers never see which backend it is.
  */
 @Injectable()
-export class QueueFactory implements OnApplicationShutdown {
-  private readonly closables: { close(): Promise<void> }[] = [];
+export class QueueFactory implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly workers: Worker[] = [];
   private readonly queues = new Map<string, Queue>();
 
   constructor(@Inject(QUEUE_BACKEND) readonly backend: QueueBackend) {}
@@ -34,7 +39,6 @@ export class QueueFactory implements OnApplicationShutdown {
       ? new Queue(name, { connection: this.redis(), prefix: this.backend.prefix })
       : new OnPostgres.Queue(name, { connection: this.postgresConnection(), prefix: this.backend.prefix });
     this.queues.set(name, queue as unknown as Queue);
-    this.closables.push(queue);
     return queue as unknown as Queue<T>;
   }
 
@@ -42,12 +46,20 @@ export class QueueFactory implements OnApplicationShutdown {
     const worker = this.backend.kind === 'redis'
       ? new Worker<T>(name, processor, { ...options, connection: this.redis(true), prefix: this.backend.prefix })
       : new OnPostgres.Worker<T>(name, processor, { ...options, connection: this.postgresConnection(), prefix: this.backend.prefix });
-    this.closables.push(worker);
+    this.workers.push(worker as unknown as Worker);
     return worker as unknown as Worker<T>;
   }
 
+  /**
+   * Graceful stop (SIGTERM): workers take no new jobs and wait for the running ones to finish, while
+   * every other provider (database, SMTP pool) is still alive; Nest destroys those only afterwards.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled(this.closables.reverse().map((c) => c.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
 
   /**

@@ -5,6 +5,7 @@ import { AuditLogEntry } from '#audit';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import type { DataSourceParts } from '#database';
 import { PasswordReset, Session, User } from '#identity';
+import { Notification, NotificationPreference } from '#notifications';
 import { Organisation, OrganisationMember } from '#organisations';
 import { OutboxEvent } from '#outbox';
 import { StrategyNode, StrategyVersion } from '#strategy';
@@ -20,6 +21,7 @@ export const SCHEMA: DataSourceParts = {
     AuditLogEntry, OutboxEvent, User, Session, PasswordReset, Organisation, OrganisationMember, StrategyVersion, StrategyNode,
     GrantCall, CallBudgetArea, CallCriterion, CallAnnexType, CallActivity, CallStatusChange, CallAmendment,
     Application, ApplicationVersion, ApplicationBudgetLine, ApplicationActivity, ApplicationAttachment, ApplicationStatusChange, FormalCheck, RemedyRequest,
+    Notification, NotificationPreference,
   ],
   migrations: MIGRATIONS,
 };

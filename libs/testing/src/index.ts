@@ -1,2 +1,3 @@
 export * from './test-app.js';
 export * from './grant-fixtures.js';
+export * from './smtp-recorder.js';

@@ -1,0 +1,142 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Actor, DomainError, Page, pageOf, PageQuery } from '#core';
+import { UnitOfWork } from '#database';
+import { OutboxHandlers } from '#outbox';
+import { QueueFactory, QUEUES } from '#queue';
+import type { QueueName } from '#queue';
+import type { DeadReason } from './entities.js';
+import { Notifier, QueuedMail } from './notifier.js';
+
+export interface QueueHealth {
+  name: QueueName;
+  counts: Record<string, number>;
+  failed: { id: string; name: string; failedReason: string; attemptsMade: number; failedAt: Date | null }[];
+}
+
+export interface DeadLetter {
+  id: string;
+  kind: string;
+  recipient: string;
+  reason: DeadReason;
+  lastError: string | null;
+  attempts: number;
+  sourceEventId: string | null;
+  createdAt: Date;
+  deadSince: Date;
+}
+
+const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
+
+/** What an operator needs when mail does not arrive: queue counts, failed jobs, dead letters, and a way to send again. */
+@Injectable()
+export class DeliveryAdminService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly handlers: OutboxHandlers,
+    private readonly notifier: Notifier,
+  ) {}
+
+  onModuleInit(): void {
+    // The re-queue commits first; the worker then queues the job (the outbox keeps that step from being lost).
+    this.handlers.register('notification.requeued', async (event) => {
+      const rows = (await this.dataSource.query(`SELECT id, email_generation FROM notification WHERE id = $1 AND email_status = 'pending'`, [event.aggregateId])) as QueuedMail[];
+      await this.notifier.enqueue(rows);
+    });
+  }
+
+  async health(): Promise<{ queues: QueueHealth[]; deadLetters: Record<DeadReason, number> & { total: number } }> {
+    const queues = await Promise.all(
+      QUEUE_NAMES.map(async (name): Promise<QueueHealth> => {
+        const queue = this.queues.queue(name);
+        const [counts, failed] = await Promise.all([queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'), queue.getFailed(0, 19)]);
+        return {
+          name,
+          counts,
+          failed: failed.map((job) => ({
+            id: String(job.id), name: job.name, failedReason: job.failedReason, attemptsMade: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+          })),
+        };
+      }),
+    );
+    const rows = (await this.dataSource.query(`SELECT email_dead_reason AS reason, count(*) AS n FROM notification WHERE email_status = 'dead' GROUP BY 1`)) as { reason: DeadReason; n: string }[];
+    const dead = { permanent: 0, attempts_exhausted: 0, outcome_unknown: 0, total: 0 };
+    for (const row of rows) {
+      dead[row.reason] = Number(row.n);
+      dead.total += Number(row.n);
+    }
+    return { queues, deadLetters: dead };
+  }
+
+  async deadLetters(query: PageQuery & { reason?: DeadReason }): Promise<Page<DeadLetter>> {
+    const params: unknown[] = [query.pageSize, query.offset];
+    if (query.reason) params.push(query.reason);
+    const where = `n.email_status = 'dead'${query.reason ? ' AND n.email_dead_reason = $3' : ''}`;
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.kind, u.email, n.email_dead_reason, n.email_last_error, n.email_attempts, n.source_event_id, n.created_at, n.email_updated_at, count(*) OVER () AS total
+         FROM notification n JOIN app_user u ON u.id = n.user_id
+        WHERE ${where} ORDER BY n.email_updated_at DESC, n.id LIMIT $1 OFFSET $2`,
+      params,
+    )) as { id: string; kind: string; email: string; email_dead_reason: DeadReason; email_last_error: string | null; email_attempts: number; source_event_id: string | null; created_at: Date; email_updated_at: Date; total: string }[];
+    return pageOf(
+      rows.map((r) => ({
+        id: r.id, kind: r.kind, recipient: r.email, reason: r.email_dead_reason, lastError: r.email_last_error, attempts: r.email_attempts,
+        sourceEventId: r.source_event_id, createdAt: r.created_at, deadSince: r.email_updated_at,
+      })),
+      Number(rows[0]?.total ?? 0),
+      query,
+    );
+  }
+
+  /**
+   * Sends a dead letter again, as a new job (a new generation). For "outcome unknown" the operator
+   * accepts that the recipient may get it twice; the Message-ID stays the same, so mail systems
+   * that de-duplicate will.
+   */
+  async requeue(actor: Actor, id: string): Promise<{ id: string; generation: number }> {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const [rows] = (await tx.manager.query(
+        `UPDATE notification SET email_status = 'pending', email_generation = email_generation + 1, email_attempts = 0, email_updated_at = $2
+          WHERE id = $1 AND email_status = 'dead'
+        RETURNING email_generation, email_dead_reason, email_last_error`,
+        [id, tx.now],
+      )) as [{ email_generation: number; email_dead_reason: DeadReason; email_last_error: string | null }[], number];
+      if (rows.length === 0) {
+        const [exists] = (await tx.manager.query('SELECT email_status FROM notification WHERE id = $1', [id])) as { email_status: string }[];
+        if (!exists) throw DomainError.notFound('notification', id);
+        throw DomainError.conflict('NOTIFICATION_NOT_DEAD', {
+          cs: `Zprávu lze znovu zařadit jen ze seznamu nedoručených; její stav je „${exists.email_status}“.`,
+          en: `Only dead letters can be re-queued; this message is "${exists.email_status}".`,
+        }, { status: exists.email_status });
+      }
+      const [row] = rows;
+      tx.audit({ action: 'notification.requeued', objectType: 'notification', objectId: id, before: { status: 'dead', reason: row.email_dead_reason, lastError: row.email_last_error }, after: { status: 'pending', generation: row.email_generation } });
+      tx.emit({ type: 'notification.requeued', aggregateType: 'notification', aggregateId: id });
+      return { id, generation: row.email_generation };
+    });
+  }
+
+  /** A failed job of another kind (e.g. an outbox event whose handler kept failing) after the cause was fixed. */
+  async retryFailedJob(actor: Actor, queueName: string, jobId: string): Promise<{ queue: string; jobId: string }> {
+    if (!QUEUE_NAMES.includes(queueName as QueueName)) {
+      throw DomainError.field('queue', 'QUEUE_UNKNOWN', { cs: `Fronta „${queueName}“ neexistuje (${QUEUE_NAMES.join(', ')}).`, en: `There is no queue "${queueName}" (${QUEUE_NAMES.join(', ')}).` });
+    }
+    if (queueName === QUEUES.mail) {
+      throw DomainError.conflict('USE_DEAD_LETTER_REQUEUE', {
+        cs: 'E-maily se znovu odesílají ze seznamu nedoručených zpráv (POST /admin/dead-letters/{id}/requeue), aby zůstal záznam o doručení.',
+        en: 'E-mails are re-sent from the dead-letter list (POST /admin/dead-letters/{id}/requeue), so the delivery record stays right.',
+      });
+    }
+    const job = await Job.fromId(this.queues.queue(queueName) as never, jobId);
+    if (!job || !(await job.isFailed())) throw DomainError.notFound('failed_job', `${queueName}/${jobId}`);
+    await this.unitOfWork.run(actor, async (tx) => {
+      tx.audit({ action: 'queue.job_retried', objectType: 'queue_job', objectId: `${queueName}/${jobId}`, before: { failedReason: job.failedReason }, after: { state: 'waiting' } });
+    });
+    await job.retry('failed');
+    return { queue: queueName, jobId };
+  }
+}
