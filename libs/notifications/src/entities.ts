@@ -47,7 +47,7 @@ export class Notification {
   params: Record<string, unknown>;
 
   /** Stored files to attach: [{ storageKey, fileName, contentType }]. */
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb' })
   attachments: { storageKey: string; fileName: string; contentType: string }[];
 
   @Column({ type: 'boolean' })
@@ -113,7 +113,7 @@ export class NotificationPreference {
   @Column({ type: 'text', default: 'immediate' })
   delivery: 'immediate' | 'daily_digest';
 
-  @Column({ type: 'text', array: true, default: () => `'{}'::text[]` })
+  @Column({ type: 'text', array: true })
   mutedKinds: string[];
 
   @Column({ type: 'timestamptz' })
