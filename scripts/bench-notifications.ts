@@ -12,6 +12,7 @@
  *
  * Flags: --n <events, 10000>  --batch <events per transaction, 100>  --backend <redis|postgres|both>
  *        --concurrency <MAIL_CONCURRENCY of the worker, 32>
+ * BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the worker.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -121,7 +122,9 @@ async function waitUntil(probe: () => boolean | Promise<boolean>, quietMs: numbe
 }
 
 function startWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [path.join(distRoot, 'apps/worker/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the worker.
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, path.join(distRoot, 'apps/worker/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 /** Inserts users and their account.created events; returns each event's commit time. */
