@@ -8,13 +8,17 @@ import { DatabaseModule } from '#database';
 import { IdentityModule } from '#identity';
 import { OrganisationsModule } from '#organisations';
 import { OutboxModule } from '#outbox';
+import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
 import { StrategyModule } from '#strategy';
 import { DemoData } from './demo-data.js';
 import { DemoRound, ReplayClock } from './demo-round.js';
 
-/** What the command-line tasks need: the domain services with their audit and outbox hooks, no HTTP, no queues. */
+/**
+ * What the command-line tasks need: the domain services with their audit and outbox hooks, no HTTP.
+ * The queues are there because the domain modules depend on the notifier; the CLI itself queues nothing.
+ */
 @Module({
   imports: [
     ConfigModule,
@@ -22,6 +26,7 @@ import { DemoRound, ReplayClock } from './demo-round.js';
     AccessModule,
     AuditModule,
     OutboxModule,
+    QueueModule.forRoot(),
     IdentityModule,
     OrganisationsModule,
     StrategyModule,
