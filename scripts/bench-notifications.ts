@@ -22,11 +22,11 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '#config';
-import { buildDataSourceOptions, migrateUnderLock, provisionDatabase, recreateDatabase } from '#database';
+import { buildDataSourceOptions, migrateUnderLock, recreateDatabase } from '#database';
 import { describeQueueBackend, prepareQueueBackend, resolveQueueBackend } from '#queue';
 import type { QueueBackend } from '#queue';
 import { SCHEMA } from '#schema';
+import { provisionBenchDatabase } from './bench-database.js';
 
 interface Options {
   n: number;
@@ -242,18 +242,9 @@ async function runBackend(kind: 'redis' | 'postgres', options: Options, database
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const configured = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
-  if (configured) configured.pathname = `/${BENCH_DATABASE}`;
-  const base = loadConfig({ ...process.env, DATABASE_URL: configured?.toString() });
   say('Benchmark „oznámení“ / notifications: outbox → fronta / queue → SMTP');
   say(`  ${cpus().length} jádra / cores, Node ${process.version}`);
-  const database = await provisionDatabase({
-    configuredUrl: configured?.toString(),
-    databaseName: BENCH_DATABASE,
-    embeddedDir: base.database.embeddedDir,
-    embeddedPort: base.database.embeddedPort,
-    log: (line) => say(`  ${line}`),
-  });
+  const { database, config: base } = await provisionBenchDatabase(BENCH_DATABASE, (line) => say(`  ${line}`));
   const results: string[] = [];
   try {
     for (const kind of options.backends) results.push(await runBackend(kind, options, database.url, base.queue.redisUrl));

@@ -32,10 +32,11 @@ import { budgetSummary, percentToBasisPoints } from '#applications';
 import type { ApplicationDraft, SubmittedContent } from '#applications';
 import { canonicalJson, entryHash, GENESIS_HASH, toStoredJson } from '#audit';
 import { loadConfig } from '#config';
-import { buildDataSourceOptions, migrateUnderLock, provisionDatabase, recreateDatabase } from '#database';
+import { buildDataSourceOptions, migrateUnderLock, recreateDatabase } from '#database';
 import { describeQueueBackend, prepareQueueBackend, resolveQueueBackend } from '#queue';
 import { SCHEMA } from '#schema';
 import { LocalDiskStorage } from '#storage';
+import { provisionBenchDatabase } from './bench-database.js';
 
 // ---------------------------------------------------------------------------------------------
 // Options and small helpers
@@ -830,16 +831,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
 
   // The database: a dedicated one on the configured server, the local one, or the embedded one.
-  const configured = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
-  if (configured) configured.pathname = `/${BENCH_DATABASE}`;
-  const base = loadConfig({ ...process.env, DATABASE_URL: configured?.toString() });
-  const database = await provisionDatabase({
-    configuredUrl: configured?.toString(),
-    databaseName: BENCH_DATABASE,
-    embeddedDir: base.database.embeddedDir,
-    embeddedPort: base.database.embeddedPort,
-    log: (line) => say(`  ${line}`),
-  });
+  const { database, config: base } = await provisionBenchDatabase(BENCH_DATABASE, (line) => say(`  ${line}`));
   const queue = await resolveQueueBackend({ backend: base.queue.backend, redisUrl: base.queue.redisUrl, databaseUrl: database.url, prefix: 'grants-bench' });
 
   // Everything the API reads, set before its config is loaded (here or in the child).

@@ -1,0 +1,21 @@
+import { AppConfig, loadConfig } from '#config';
+import { provisionDatabase, ProvisionedDatabase } from '#database';
+
+/**
+ * A benchmark's own database, never the development data: the same server DATABASE_URL names (with
+ * the benchmark's database name), the local one, or the embedded one, found as `npm start` finds it.
+ * Returns it with the configuration read for it.
+ */
+export async function provisionBenchDatabase(databaseName: string, log: (line: string) => void): Promise<{ database: ProvisionedDatabase; config: AppConfig }> {
+  const configured = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
+  if (configured) configured.pathname = `/${databaseName}`;
+  const config = loadConfig({ ...process.env, DATABASE_URL: configured?.toString() });
+  const database = await provisionDatabase({
+    configuredUrl: configured?.toString(),
+    databaseName,
+    embeddedDir: config.database.embeddedDir,
+    embeddedPort: config.database.embeddedPort,
+    log,
+  });
+  return { database, config };
+}
