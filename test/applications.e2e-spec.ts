@@ -188,7 +188,8 @@ describe('applications', () => {
       const mapping = await t.dataSource.query('SELECT share_basis_points FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC', [app.id]);
       expect(mapping.map((m: { share_basis_points: number }) => m.share_basis_points)).toEqual([6667, 3333]);
 
-      const outbox = await t.dataSource.query(`SELECT payload FROM outbox_event WHERE type = 'application.submitted' AND aggregate_id = $1 ORDER BY created_at`, [app.id]);
+      // One event per version; both commits may carry the same instant of the test's clock, so order by version.
+      const outbox = await t.dataSource.query(`SELECT payload FROM outbox_event WHERE type = 'application.submitted' AND aggregate_id = $1 ORDER BY (payload->>'versionNo')::int`, [app.id]);
       expect(outbox.map((o: { payload: unknown }) => o.payload)).toEqual([{ versionNo: 1 }, { versionNo: 2 }]);
     });
 
