@@ -2,6 +2,7 @@ import { Foundation1763800000000 } from './1763800000000-foundation.js';
 import { CallsAndApplications1795343610259 } from './1795343610259-calls-and-applications.js';
 import { AuditChainHead1795350000000 } from './1795350000000-audit-chain-head.js';
 import { Notifications1795360000000 } from './1795360000000-notifications.js';
+import { Evaluation1795370000000 } from './1795370000000-evaluation.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Foundation1763800000000, CallsAndApplications1795343610259, AuditChainHead1795350000000, Notifications1795360000000];
+export const MIGRATIONS = [Foundation1763800000000, CallsAndApplications1795343610259, AuditChainHead1795350000000, Notifications1795360000000, Evaluation1795370000000];

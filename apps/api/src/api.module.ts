@@ -8,6 +8,7 @@ import { CallsModule } from '#calls';
 import { APP_CONFIG, ConfigModule } from '#config';
 import type { AppConfig } from '#config';
 import { DatabaseModule } from '#database';
+import { EvaluationModule } from '#evaluation';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrganisationsModule } from '#organisations';
@@ -21,6 +22,7 @@ import { CallsController, PublicCallsController } from './controllers/calls.cont
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
+import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
@@ -43,13 +45,14 @@ import { ProblemFilter } from './http/problem.filter.js';
     CallsModule,
     ApplicationsModule,
     NotificationsModule,
+    EvaluationModule,
     // Uploads are held in memory up to the configured limit, then sniffed and hashed before they reach storage.
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.storage.maxUploadBytes, files: 1, fields: 5 } }) }),
   ],
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

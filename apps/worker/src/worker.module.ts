@@ -5,6 +5,7 @@ import { CallsModule } from '#calls';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
+import { EvaluationModule } from '#evaluation';
 import { NotificationsModule } from '#notifications';
 import { OutboxModule, OutboxRelayModule } from '#outbox';
 import { QueueModule } from '#queue';
@@ -17,7 +18,7 @@ import { OutboxRelayLoop } from './outbox-relay.loop.js';
 
 /** Background processing only: the outbox relay, the queue consumers (outbox events, e-mails) and the clock. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule, EvaluationModule],
   providers: [OutboxRelayLoop, OutboxConsumer, MailConsumer, LifecycleClockLoop],
 })
 export class WorkerModule {}

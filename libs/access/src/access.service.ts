@@ -81,4 +81,33 @@ export class AccessService {
     }
     throw DomainError.notFound(object.type, object.id);
   }
+
+  /**
+   * Of the applications asked (or all of a commission's, when none are named), those this commission
+   * member may see: assigned to them, while they are a member, and declared free of conflict with
+   * the applicant organisation. A conflict declared at any time removes the row from this answer at
+   * once, for every route that asks here.
+   */
+  async reviewableApplicationIds(actor: Actor, scope: { commissionId?: string; applicationIds?: string[] }, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!actor.userId) return new Set();
+    const rows = (await manager.query(
+      `SELECT ra.application_id
+         FROM review_assignment ra
+         JOIN application a ON a.id = ra.application_id
+         JOIN commission_member cm ON cm.commission_id = ra.commission_id AND cm.user_id = ra.user_id AND cm.removed_at IS NULL
+         JOIN coi_declaration d ON d.commission_id = ra.commission_id AND d.user_id = ra.user_id AND d.organisation_id = a.organisation_id AND NOT d.conflict
+        WHERE ra.user_id = $1
+          AND ($2::uuid IS NULL OR ra.commission_id = $2)
+          AND ($3::uuid[] IS NULL OR ra.application_id = ANY($3::uuid[]))`,
+      [actor.userId, scope.commissionId ?? null, scope.applicationIds ?? null],
+    )) as { application_id: string }[];
+    return new Set(rows.map((r) => r.application_id));
+  }
+
+  /** A commission member reaching one application: anything else is "not found". */
+  async requireReviewer(actor: Actor, applicationId: string, manager?: EntityManager): Promise<void> {
+    if (!(await this.reviewableApplicationIds(actor, { applicationIds: [applicationId] }, manager)).has(applicationId)) {
+      throw DomainError.notFound('application', applicationId);
+    }
+  }
 }

@@ -22,6 +22,12 @@ export enum Permission {
   ApplicationWrite = 'application.write',
   /** The formal check: checklist, remedy requests, acceptance, exclusion, mapping corrections. */
   ApplicationCheck = 'application.check',
+  /** Set up a commission, assign reviews, run its sessions (staff; the secretary). */
+  EvaluationManage = 'evaluation.manage',
+  /** Declare conflicts, score assigned applications, vote (commission members). */
+  EvaluationReview = 'evaluation.review',
+  /** Scores, rankings, recommendations and minutes of every commission (staff, auditors). */
+  EvaluationRead = 'evaluation.read',
 }
 
 const everyone = [Permission.AccountSelf];
@@ -54,9 +60,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ApplicationCheck,
     Permission.QueueRead,
     Permission.QueueManage,
+    Permission.EvaluationManage,
+    Permission.EvaluationRead,
   ],
-  commission_member: [...everyone],
-  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead],
+  commission_member: [...everyone, Permission.EvaluationReview],
+  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead, Permission.EvaluationRead],
   admin: Object.values(Permission),
 };
 

@@ -1,2 +1,3 @@
 export * from './pdf-document.js';
 export * from './application-receipt.js';
+export * from './commission-minutes.js';

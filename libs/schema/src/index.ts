@@ -4,6 +4,9 @@ import {
 import { AuditLogEntry } from '#audit';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import type { DataSourceParts } from '#database';
+import {
+  CoiDeclaration, Commission, CommissionMember, CommissionRecommendation, CommissionSession, ReviewAssignment, ScoreSheet, SessionDecision, SessionVote,
+} from '#evaluation';
 import { PasswordReset, Session, User } from '#identity';
 import { Notification, NotificationPreference } from '#notifications';
 import { Organisation, OrganisationMember } from '#organisations';
@@ -22,6 +25,7 @@ export const SCHEMA: DataSourceParts = {
     GrantCall, CallBudgetArea, CallCriterion, CallAnnexType, CallActivity, CallStatusChange, CallAmendment,
     Application, ApplicationVersion, ApplicationBudgetLine, ApplicationActivity, ApplicationAttachment, ApplicationStatusChange, FormalCheck, RemedyRequest,
     Notification, NotificationPreference,
+    Commission, CommissionMember, CoiDeclaration, ReviewAssignment, ScoreSheet, CommissionSession, SessionDecision, SessionVote, CommissionRecommendation,
   ],
   migrations: MIGRATIONS,
 };

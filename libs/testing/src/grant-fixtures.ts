@@ -142,3 +142,55 @@ export async function readyApplication(t: TestApp, user: TestUser, organisationI
   const ready = await t.http.get(`/applications/${created.body.id}`).set(bearer(user));
   return ready.body as Record<string, any>;
 }
+
+/** The formal-check checklist with every item confirmed. */
+export const ALL_CHECKS_OK = {
+  eligibility: { result: 'ok' }, completeness: { result: 'ok' }, annexes: { result: 'ok' }, budget: { result: 'ok' }, declarations: { result: 'ok', note: 'Prohlášení podepsána.' },
+};
+
+/**
+ * A call in evaluation with `count` formally accepted applications of different NGOs, each with its
+ * own requested amount (`requested(i)`, default 170 000 Kč) in budget area I. The clock ends after
+ * the deadline; tokens issued earlier may have expired, so sign people in again afterwards.
+ */
+export async function callInEvaluation(
+  t: TestApp, activityIds: string[], opensAt: Date, count: number, requested?: (index: number) => string, callOverrides: Record<string, unknown> = {},
+) {
+  t.clock.set(new Date(opensAt.getTime() - 31 * DAY)); // where openCall creates the call: the token must be fresh there
+  const staff = await createUser(t, ['staff']);
+  const call = await openCall(t, staff, activityIds, opensAt, new Date(opensAt.getTime() + 10 * DAY), callOverrides);
+  const applications: { id: string; number: string; organisationId: string; user: TestUser }[] = [];
+  for (let i = 0; i < count; i++) {
+    const applicant = await applicantWithOrganisation(t);
+    const app = await readyApplication(t, applicant.user, applicant.organisationId, call);
+    if (requested) {
+      // Half from the grant, half from other sources: well within any co-financing rule.
+      const amount = requested(i);
+      const patched = await t.http.patch(`/applications/${app.id}`).set(bearer(applicant.user)).send({
+        version: app.draftVersion,
+        budgetLines: [{ category: 'PERSONAL', description: 'Mzdy tlumočníků', totalCost: addAmounts(amount, amount), requested: amount, otherSources: amount }],
+      });
+      if (patched.status !== 200) throw new Error(`budget not saved: ${JSON.stringify(patched.body)}`);
+    }
+    const submitted = await t.http.post(`/applications/${app.id}/submit`).set(bearer(applicant.user));
+    if (submitted.status !== 201) throw new Error(`not submitted: ${JSON.stringify(submitted.body)}`);
+    applications.push({ id: app.id, number: app.number, organisationId: applicant.organisationId, user: applicant.user });
+  }
+  t.clock.set(new Date(new Date(call.closesAt).getTime() + DAY));
+  const checker = await createUser(t, ['staff']);
+  for (const app of applications) {
+    const check = await t.http.put(`/applications/${app.id}/formal-check`).set(bearer(checker)).send(ALL_CHECKS_OK);
+    if (check.status !== 200) throw new Error(`formal check not saved: ${JSON.stringify(check.body)}`);
+    const accepted = await t.http.post(`/applications/${app.id}/formal-check/accept`).set(bearer(checker));
+    if (accepted.status !== 200) throw new Error(`not accepted: ${JSON.stringify(accepted.body)}`);
+  }
+  const current = await t.http.get(`/calls/${call.id}`).set(bearer(checker));
+  const started = await t.http.post(`/calls/${call.id}/start-evaluation`).set(bearer(checker)).send({ version: current.body.version });
+  if (started.status !== 200) throw new Error(`evaluation not started: ${JSON.stringify(started.body)}`);
+  return { staff: checker, call: started.body as Record<string, any>, applications };
+}
+
+function addAmounts(a: string, b: string): string {
+  const cents = BigInt(a.replace('.', '')) + BigInt(b.replace('.', ''));
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+}

@@ -9,9 +9,7 @@ import {
   ReasonRequest, ReceiptService, RemedyRequestInput, SaveDraftRequest, SubmissionService,
 } from '#applications';
 import type { Actor } from '#core';
-
-/** RFC 6266 Content-Disposition that keeps Czech file names readable. */
-const attachmentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+import { attachmentDisposition } from '../http/content-disposition.js';
 
 @ApiTags('applications')
 @Controller('applications')

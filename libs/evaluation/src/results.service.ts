@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CallBudgetArea, CallCriterion, GrantCall } from '#calls';
+import { DomainError, Money } from '#core';
+import { CommissionService } from './commission.service.js';
+import { Commission, SessionDecision, StoredCriterionScore } from './entities.js';
+import { toCriteria } from './review.service.js';
+import { ApplicationScore, Criterion, rankArea, RankedApplication, Ratio, recommend, Recommendation, RankingCandidate, scoreApplication } from './scoring/index.js';
+
+export interface AreaResult {
+  code: string;
+  name: string;
+  allocation: string;
+  ranking: (RankedApplication & {
+    applicant: string;
+    projectTitle: string;
+    score: ScoreView;
+    votes: { for: number; against: number; abstain: number };
+  })[];
+  recommendation: {
+    lines: { rank: number; applicationId: string; applicationNumber: string; requested: string; eligible: string; recommended: string; remainingAfter: string; reasonCode: string; explanation: { cs: string; en: string } }[];
+    recommendedTotal: string;
+    remaining: string;
+  };
+}
+
+export interface ScoreView {
+  sheets: number;
+  mean: string | null;
+  median: string | null;
+  spread: string | null;
+  final: string | null;
+  consensusReason: string | null;
+  perCriterion: { criterionId: string; mean: string | null }[];
+  failedThresholds: ApplicationScore['failedThresholds'];
+  recommendable: boolean;
+  flaggedForDiscussion: boolean;
+}
+
+export interface CommissionResults {
+  commissionId: string;
+  callId: string;
+  sessionId: string | null;
+  criteria: Criterion[];
+  areas: AreaResult[];
+}
+
+interface CandidateRow {
+  id: string;
+  number: string;
+  budget_area_code: string;
+  requested_amount: string;
+  last_submitted_at: Date;
+  applicant: string;
+  title: string | null;
+}
+
+const fmt = (r: Ratio | null) => (r ? r.toFixedString(2) : null);
+
+/**
+ * Scores, ranking and the funding recommendation of a commission, computed from the submitted
+ * sheets and what the latest session decided (consensus, cuts, adjustments, votes). Always computed,
+ * never stored, until a session closes and freezes it; the arithmetic lives in ./scoring.
+ */
+@Injectable()
+export class ResultsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commissions: CommissionService,
+  ) {}
+
+  async compute(commissionId: string, manager: EntityManager = this.dataSource.manager): Promise<CommissionResults> {
+    const commission = await this.commissions.load(manager, commissionId);
+    // One after another: inside a transaction they share one connection anyway.
+    const call = await manager.findOneByOrFail(GrantCall, { id: commission.callId });
+    const criteria = toCriteria(await manager.find(CallCriterion, { where: { callId: call.id }, order: { position: 'ASC' } }));
+    const areas = await manager.find(CallBudgetArea, { where: { callId: call.id }, order: { position: 'ASC' } });
+    const candidates = (await manager.query(
+      `SELECT a.id, a.number, b.code AS budget_area_code, a.requested_amount, a.last_submitted_at, o.name AS applicant, a.title
+         FROM application a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN call_budget_area b ON b.id = a.budget_area_id
+        WHERE a.call_id = $1 AND a.status = 'accepted'`,
+      [call.id],
+    )) as CandidateRow[];
+    const sheets = (await manager.query(
+      `SELECT application_id, user_id, scores FROM score_sheet WHERE commission_id = $1 AND status = 'submitted'`, [commissionId],
+    )) as { application_id: string; user_id: string; scores: StoredCriterionScore[] }[];
+    const [session] = (await manager.query(
+      `SELECT id FROM commission_session WHERE commission_id = $1 ORDER BY (status = 'closed') DESC, held_at DESC LIMIT 1`, [commissionId],
+    )) as { id: string }[];
+    const decisions = session ? await manager.findBy(SessionDecision, { sessionId: session.id }) : [];
+    const votes = session
+      ? ((await manager.query(`SELECT application_id, vote, count(*) AS n FROM session_vote WHERE session_id = $1 GROUP BY 1, 2`, [session.id])) as { application_id: string; vote: string; n: string }[])
+      : [];
+
+    const sheetsOf = new Map<string, { reviewerId: string; scores: StoredCriterionScore[] }[]>();
+    for (const s of sheets) sheetsOf.set(s.application_id, [...(sheetsOf.get(s.application_id) ?? []), { reviewerId: s.user_id, scores: s.scores }]);
+    const decisionOf = new Map(decisions.map((d) => [d.applicationId, d]));
+    const votesOf = new Map<string, { for: number; against: number; abstain: number }>();
+    for (const v of votes) {
+      const tally = votesOf.get(v.application_id) ?? { for: 0, against: 0, abstain: 0 };
+      tally[v.vote as 'for'] = Number(v.n);
+      votesOf.set(v.application_id, tally);
+    }
+    const overallThreshold = commission.overallThreshold ? Ratio.parse(commission.overallThreshold) : null;
+    const spreadLimit = commission.spreadLimit ? Ratio.parse(commission.spreadLimit) : null;
+
+    const result: AreaResult[] = areas.map((area) => {
+      const inArea = candidates.filter((c) => c.budget_area_code === area.code);
+      const scored = inArea.map((c) => {
+        const decision = decisionOf.get(c.id);
+        const tally = votesOf.get(c.id) ?? { for: 0, against: 0, abstain: 0 };
+        const score = scoreApplication({
+          applicationId: c.id, criteria, sheets: sheetsOf.get(c.id) ?? [],
+          consensus: decision?.consensusPoints ? { points: Ratio.parse(decision.consensusPoints), reason: decision.consensusReason ?? '' } : null,
+          overallThreshold, spreadLimit,
+        });
+        const candidate: RankingCandidate = {
+          applicationId: c.id, applicationNumber: c.number, budgetAreaCode: area.code, score, submittedAt: c.last_submitted_at,
+          requested: Money.parse(c.requested_amount),
+          cut: decision?.cutAmount ? { amount: decision.cutAmount, reason: decision.cutReason ?? '' } : null,
+          adjustment: decision?.adjustedAmount ? { amount: decision.adjustedAmount, reason: decision.adjustReason ?? '' } : null,
+          // A recommendation the commission voted on stands only with more votes for than against.
+          voteRejected: tally.for + tally.against + tally.abstain > 0 && tally.for <= tally.against,
+        };
+        return { row: c, candidate, score, tally };
+      });
+      const ranking = rankArea(criteria, scored.map((s) => s.candidate));
+      const recommendation: Recommendation = recommend({
+        criteria, allocation: area.allocation, minGrant: call.minGrant, maxGrant: call.maxGrant,
+        strategy: commission.strategy === 'proportional' ? { kind: 'proportional' } : { kind: 'rank_order', allowPartial: commission.allowPartial },
+        candidates: scored.map((s) => s.candidate),
+      });
+      const byId = new Map(scored.map((s) => [s.row.id, s]));
+      return {
+        code: area.code,
+        name: area.name,
+        allocation: area.allocation.toString(),
+        ranking: ranking.map((r) => {
+          const s = byId.get(r.applicationId)!;
+          return { ...r, applicant: s.row.applicant, projectTitle: s.row.title ?? '', score: scoreView(s.score), votes: s.tally };
+        }),
+        recommendation: {
+          lines: recommendation.lines.map((l) => ({
+            rank: l.rank, applicationId: l.applicationId, applicationNumber: l.applicationNumber, requested: l.requested.toString(), eligible: l.eligible.toString(),
+            recommended: l.recommended.toString(), remainingAfter: l.remainingAfter.toString(), reasonCode: l.reasonCode, explanation: l.explanation,
+          })),
+          recommendedTotal: recommendation.recommendedTotal.toString(),
+          remaining: recommendation.remaining.toString(),
+        },
+      };
+    });
+    return { commissionId, callId: call.id, sessionId: session?.id ?? null, criteria, areas: result };
+  }
+
+  /** The recommendation list as CSV (UTF-8 with BOM, semicolons: what Czech Excel opens as is). */
+  async *recommendationCsv(commissionId: string): AsyncGenerator<string> {
+    const results = await this.compute(commissionId);
+    const quote = (value: string | number | null) => {
+      const text = value === null ? '' : String(value);
+      return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    const decimal = (value: string | null) => (value === null ? '' : value.replace('.', ','));
+    yield '\uFEFF' + ['okruh', 'poradi', 'cislo_zadosti', 'zadatel', 'projekt', 'body_prumer', 'body_konecne', 'pozadovano', 'zpusobile', 'doporuceno', 'duvod', 'zduvodneni'].join(';') + '\r\n';
+    for (const area of results.areas) {
+      const rankingOf = new Map(area.ranking.map((r) => [r.applicationId, r]));
+      for (const line of area.recommendation.lines) {
+        const ranked = rankingOf.get(line.applicationId)!;
+        yield [
+          area.code, line.rank, line.applicationNumber, ranked.applicant, ranked.projectTitle, decimal(ranked.score.mean), decimal(ranked.score.final),
+          decimal(line.requested), decimal(line.eligible), decimal(line.recommended), line.reasonCode, line.explanation.cs,
+        ].map(quote).join(';') + '\r\n';
+      }
+    }
+  }
+
+  async requireCommission(commissionId: string): Promise<Commission> {
+    const commission = await this.dataSource.manager.findOneBy(Commission, { id: commissionId });
+    if (!commission) throw DomainError.notFound('commission', commissionId);
+    return commission;
+  }
+}
+
+function scoreView(score: ApplicationScore): ScoreView {
+  return {
+    sheets: score.sheets.length, mean: fmt(score.mean), median: fmt(score.median), spread: fmt(score.spread), final: fmt(score.final),
+    consensusReason: score.consensus?.reason ?? null,
+    perCriterion: score.perCriterionMean.map((c) => ({ criterionId: c.criterionId, mean: fmt(c.mean) })),
+    failedThresholds: score.failedThresholds, recommendable: score.recommendable, flaggedForDiscussion: score.flaggedForDiscussion,
+  };
+}
