@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OutboxEvent, OutboxHandlers } from '#outbox';
 import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, TEST_PASSWORD, TestApp, TestUser } from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -193,6 +194,12 @@ describe('evaluation', () => {
     for (const [i, app] of applications.entries()) for (const m of members) await scoreAndSubmit(m, app.id, sheet(call, scoresFor[i]));
 
     const session = await t.http.post(`/commissions/${commission.id}/sessions`).set(bearer(staff)).send({ number: '1/2023', heldAt: new Date(t.clock.now().getTime() + DAY).toISOString(), place: 'Mariánské nám. 2, Praha 1' }).expect(201);
+    // Members hear about it: the declaration they owe, their reviews, the session (handled here as the worker would).
+    const events = await t.dataSource.getRepository(OutboxEvent).find({ where: [{ aggregateId: commission.id }, { aggregateId: session.body.id }] });
+    for (const event of events) await t.app.get(OutboxHandlers).dispatch(event);
+    const kinds = (await t.dataSource.query(`SELECT DISTINCT kind FROM notification WHERE user_id = $1 ORDER BY kind`, [m2.id])) as { kind: string }[];
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['coi_declaration_pending', 'commission_assignment', 'session_convened']));
+
     const noQuorum = await t.http.post(`/sessions/${session.body.id}/close`).set(bearer(staff)).send({ conclusion: 'Komise doporučuje.', version: session.body.version }).expect(409);
     expect(noQuorum.body.code).toBe('NO_QUORUM');
     const present = await t.http.put(`/sessions/${session.body.id}/attendance`).set(bearer(staff)).send({ present: [chair.id, m2.id], version: session.body.version }).expect(200);
@@ -243,6 +250,19 @@ describe('evaluation', () => {
     expect(rows[0]).toContain('cislo_zadosti;zadatel');
     expect(rows).toHaveLength(5);
     expect(rows.find((r) => r.includes(second.number))).toContain('100000,00');
+
+    // The applicant learns the result only once the call is decided, and never who scored what.
+    const applicant = await signIn(second.user);
+    expect((await t.http.get(`/applications/${second.id}/evaluation-result`).set(bearer(applicant)).expect(409)).body.code).toBe('NOT_DECIDED_YET');
+    const decidedCall = await t.http.get(`/calls/${call.id}`).set(bearer(staff)).expect(200);
+    await t.http.post(`/calls/${call.id}/mark-decided`).set(bearer(staff)).send({ version: decidedCall.body.version }).expect(200);
+    const result = await t.http.get(`/applications/${second.id}/evaluation-result`).set(bearer(applicant)).expect(200);
+    expect(result.body).toMatchObject({ rank: 3, finalPoints: '63.000', recommendedAmount: '100000.00' });
+    expect(result.body.explanation.cs).toContain('100\u00a0000,00\u00a0Kč');
+    const text = JSON.stringify(result.body);
+    for (const m of members) expect(text).not.toContain(m.id);
+    const stranger = await signIn(fourth.user);
+    await t.http.get(`/applications/${second.id}/evaluation-result`).set(bearer(stranger)).expect(404);
 
     const auditor = await createUser(t, ['auditor']);
     await t.http.get(`/commissions/${commission.id}/results`).set(bearer(auditor)).expect(200);

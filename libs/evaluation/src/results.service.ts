@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '#access';
 import { CallBudgetArea, CallCriterion, GrantCall } from '#calls';
-import { DomainError, Money } from '#core';
+import { Actor, DomainError, Money } from '#core';
 import { CommissionService } from './commission.service.js';
-import { Commission, SessionDecision, StoredCriterionScore } from './entities.js';
+import { Commission, CommissionRecommendation, SessionDecision, StoredCriterionScore } from './entities.js';
 import { toCriteria } from './review.service.js';
 import { ApplicationScore, Criterion, rankArea, RankedApplication, Ratio, recommend, Recommendation, RankingCandidate, scoreApplication } from './scoring/index.js';
 
@@ -68,7 +69,40 @@ export class ResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly commissions: CommissionService,
+    private readonly access: AccessService,
   ) {}
+
+  /**
+   * What the applicant learns once the call is decided: the commission's final score, the mean per
+   * criterion and the explanation of the recommended amount. Never who scored what.
+   */
+  async forApplicant(actor: Actor, applicationId: string) {
+    const [application] = (await this.dataSource.query(
+      `SELECT a.id, a.organisation_id, g.status AS call_status, c.id AS commission_id FROM application a JOIN grant_call g ON g.id = a.call_id
+         LEFT JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`,
+      [applicationId],
+    )) as { id: string; organisation_id: string; call_status: string; commission_id: string | null }[];
+    if (!application) throw DomainError.notFound('application', applicationId);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id: applicationId, organisationId: application.organisation_id });
+    const recommendation = await this.dataSource.manager.findOneBy(CommissionRecommendation, { applicationId });
+    if (!['decided', 'archived'].includes(application.call_status) || !recommendation || !application.commission_id) {
+      throw DomainError.conflict('NOT_DECIDED_YET', {
+        cs: 'Výsledek hodnocení zveřejňujeme až po rozhodnutí o dotacích z této výzvy.',
+        en: 'The evaluation result is shown once the grants of this call are decided.',
+      });
+    }
+    const results = await this.compute(application.commission_id);
+    const ranked = results.areas.flatMap((a) => a.ranking).find((r) => r.applicationId === applicationId);
+    return {
+      applicationId,
+      budgetAreaCode: recommendation.budgetAreaCode,
+      rank: recommendation.rank,
+      finalPoints: recommendation.finalPoints,
+      perCriterion: results.criteria.map((c) => ({ code: c.code, name: c.name, maxScore: c.maxScore, mean: ranked?.score.perCriterion.find((p) => p.criterionId === c.id)?.mean ?? null })),
+      recommendedAmount: recommendation.amount.toString(),
+      explanation: { cs: recommendation.explanationCs, en: recommendation.explanationEn },
+    };
+  }
 
   async compute(commissionId: string, manager: EntityManager = this.dataSource.manager): Promise<CommissionResults> {
     const commission = await this.commissions.load(manager, commissionId);

@@ -68,6 +68,12 @@ export class CommissionsController {
     return this.results.compute(id);
   }
 
+  /** The applicant's view of their own result, once the call is decided: no reviewer's individual scores. */
+  @Authenticated(Permission.ApplicationRead) @Get('applications/:id/evaluation-result')
+  forApplicant(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.results.forApplicant(actor, id);
+  }
+
   @Authenticated(Permission.EvaluationRead) @Get('commissions/:id/recommendation.csv')
   async csv(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     await this.results.requireCommission(id);
