@@ -5,6 +5,7 @@ import { CallsModule } from '#calls';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
+import { EvaluationModule } from '#evaluation';
 import { IdentityModule } from '#identity';
 import { OrganisationsModule } from '#organisations';
 import { OutboxModule } from '#outbox';
@@ -33,6 +34,7 @@ import { DemoRound, ReplayClock } from './demo-round.js';
     StorageModule,
     CallsModule,
     ApplicationsModule,
+    EvaluationModule,
   ],
   providers: [DemoData, DemoRound],
 })

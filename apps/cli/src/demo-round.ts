@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationService, AttachmentService, FormalCheckService, SubmissionService } from '#applications';
 import type { SaveDraftRequest } from '#applications';
 import { CallService } from '#calls';
+import { CommissionService, ReviewService, SessionService } from '#evaluation';
 import type { CreateCallRequest } from '#calls';
 import { Actor, Clock, pragueInstant } from '#core';
 import { PdfDocumentBuilder } from '#documents';
@@ -70,6 +71,9 @@ export class DemoRound {
     private readonly submissions: SubmissionService,
     private readonly attachments: AttachmentService,
     private readonly formalChecks: FormalCheckService,
+    private readonly commissions: CommissionService,
+    private readonly reviews: ReviewService,
+    private readonly sessions: SessionService,
   ) {}
 
   async load(staffUserId: string, applicants: DemoApplicant[]): Promise<void> {
@@ -85,6 +89,7 @@ export class DemoRound {
     try {
       if (!existing.some((c) => c.code === 'NMC-2023')) await this.round2023(clock, staff, applicants, activities.map((a) => a.id), annex);
       if (!existing.some((c) => c.code === currentCode())) await this.currentCall(clock, staff, activities.map((a) => a.id));
+      await this.evaluation2023(clock, staff);
     } finally {
       clock.backToPresent();
     }
@@ -154,6 +159,58 @@ export class DemoRound {
     clock.travelTo(pragueInstant('2022-12-12', '09:00:00'));
     await this.applications.advanceByClock();
     this.logger.log(`replayed the 2023 round: ${ids.length} applications`);
+  }
+
+  /**
+   * The commission of the 2023 round, in January 2023: both demo members declare (one conflict),
+   * reviews are assigned and mostly scored, and the session is convened but left open, so that a
+   * newcomer can score as komise1@demo.praha.eu (the chair), vote, and close it as referent@….
+   */
+  private async evaluation2023(clock: ReplayClock, staff: Actor): Promise<void> {
+    const [call] = (await this.dataSource.query(
+      `SELECT g.id, g.version, g.status FROM grant_call g WHERE g.code = 'NMC-2023' AND NOT EXISTS (SELECT 1 FROM commission c WHERE c.call_id = g.id)`,
+    )) as { id: string; version: number; status: string }[];
+    if (!call || call.status !== 'closed') return;
+    const members = (await this.dataSource.query(
+      `SELECT id, email FROM app_user WHERE email IN ('komise1@demo.praha.eu', 'komise2@demo.praha.eu') ORDER BY email`,
+    )) as { id: string; email: string }[];
+    if (members.length < 2) return;
+    const [chair, second] = members.map((m): Actor => ({ userId: m.id, roles: ['commission_member'], correlationId: `demo-${randomUUID()}`, language: 'cs' }));
+    clock.travelTo(pragueInstant('2023-01-09', '09:00:00'));
+    await this.calls.transition(staff, call.id, 'start_evaluation', { version: call.version });
+    const commission = await this.commissions.create(staff, call.id, {
+      name: 'Hodnoticí komise dotačního programu pro oblast integrace cizinců 2023', chairUserId: chair.userId!, secretaryUserId: staff.userId!,
+      memberUserIds: members.map((m) => m.id), reviewersPerApplication: 2, spreadLimit: '15', overallThreshold: '35', strategy: 'rank_order', allowPartial: true,
+    });
+    for (const [index, member] of [chair, second].entries()) {
+      clock.travelTo(pragueInstant('2023-01-10', `1${index}:00:00`));
+      const { organisations } = await this.commissions.declarationsOf(member, commission.id);
+      await this.commissions.declare(member, commission.id, {
+        declarations: organisations.map((o, i) => ({
+          organisationId: o.organisationId, conflict: index === 1 && i === 0, reason: index === 1 && i === 0 ? 'Jsem členkou správní rady žadatele.' : undefined,
+        })),
+      });
+    }
+    await this.commissions.autoAssign(staff, commission.id);
+    const criteria = (await this.dataSource.query(`SELECT id, max_score FROM call_criterion WHERE call_id = $1 ORDER BY position`, [call.id])) as { id: string; max_score: number }[];
+    for (const [index, member] of [chair, second].entries()) {
+      clock.travelTo(pragueInstant('2023-01-20', `1${index}:00:00`));
+      const reviews = await this.reviews.myApplications(member, commission.id);
+      for (const [n, review] of reviews.entries()) {
+        if (index === 0 && n % 10 === 0) continue; // left for the newcomer to score
+        const quality = 45 + ((n * 37 + index * 11) % 55);
+        const scores = criteria.map((c, k) => ({
+          criterionId: c.id, score: Math.min(c.max_score, Math.round((c.max_score * quality) / 100) + (k % 2)), notApplicable: false,
+          justification: quality > 75 ? 'Projekt přesně odpovídá aktivitě akčního plánu a má ověřený tým.' : 'Projekt je přínosný, ale rozpočet a výstupy jsou popsány obecně.',
+        }));
+        const saved = await this.reviews.save(member, review.applicationId, { scores, version: 0 });
+        await this.reviews.submit(member, review.applicationId, saved.version);
+      }
+    }
+    clock.travelTo(pragueInstant('2023-01-25', '10:00:00'));
+    const session = await this.sessions.create(staff, commission.id, { number: '1/2023', heldAt: pragueInstant('2023-02-02', '14:00:00').toISOString(), place: 'Mariánské náměstí 2, Praha 1' });
+    await this.sessions.setAttendance(staff, session.id, { present: members.map((m) => m.id), version: session.version });
+    this.logger.log('replayed the 2023 commission: declarations, assignments, score sheets, an open session');
   }
 
   /** A call open today, so that a newcomer can apply as zadatel@demo.praha.eu. */
