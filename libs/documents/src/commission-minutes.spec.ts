@@ -1,28 +1,12 @@
 // #core carries class-validator DTOs whose decorators need the polyfill the apps load in main.
 import 'reflect-metadata';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { extractPdfPages } from './testing/pdf-text.js';
 import { renderCommissionMinutes } from './commission-minutes.js';
 import type { CommissionAreaRow, CommissionMinutesData } from './commission-minutes.js';
 
 /** Text of every page, pages separated by form feeds, lines by newlines. */
 async function extractPdfText(buffer: Buffer): Promise<{ pages: string[]; title: unknown }> {
-  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false }).promise;
-  try {
-    const { info } = await pdf.getMetadata();
-    const pages: string[] = [];
-    for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
-      const page = await pdf.getPage(pageNumber);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
-      }
-      pages.push(text);
-    }
-    return { pages, title: (info as { Title?: unknown }).Title };
-  } finally {
-    await pdf.destroy();
-  }
+  return extractPdfPages(buffer);
 }
 
 /**

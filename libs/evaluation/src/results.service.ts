@@ -57,7 +57,7 @@ interface CandidateRow {
   title: string | null;
 }
 
-const fmt = (r: Ratio | null) => (r ? r.toFixedString(2) : null);
+const fmt = (r: Ratio | null) => (r ? r.toDecimalString(2) : null);
 
 /**
  * Scores, ranking and the funding recommendation of a commission, computed from the submitted

@@ -95,7 +95,7 @@ export class Ratio {
    * Decimal string rounded half-up to `places` (default 2), e.g. "87.35". Negative values round
    * half away from zero, so a value and its negation print symmetrically.
    */
-  toFixedString(places = 2): string {
+  toDecimalString(places = 2): string {
     if (!Number.isInteger(places) || places < 0 || places > 30) throw new RangeError('places must be a whole number from 0 to 30');
     const scale = 10n ** BigInt(places);
     const negative = this.num < 0n;
@@ -109,7 +109,7 @@ export class Ratio {
 
   /** Czech form: decimal comma and no-break-space thousands groups, e.g. "1 087,35". */
   toCzechString(places = 2): string {
-    const [whole, fraction] = this.toFixedString(places).split('.');
+    const [whole, fraction] = this.toDecimalString(places).split('.');
     const negative = whole.startsWith('-');
     const digits = negative ? whole.slice(1) : whole;
     const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
@@ -118,7 +118,7 @@ export class Ratio {
 
   /** JSON carries the rounded decimal string, like Money; keep the Ratio itself for exact work. */
   toJSON(): string {
-    return this.toFixedString(2);
+    return this.toDecimalString(2);
   }
 
   /** The exact value, "349/4" or "87" — for logs and test output, not for people. */
@@ -142,11 +142,11 @@ export function distinctCzech(a: Ratio, b: Ratio, places = 2): [string, string] 
 
 export function distinctEnglish(a: Ratio, b: Ratio, places = 2): [string, string] {
   for (let p = places; p <= 12; p++) {
-    const left = a.toFixedString(p);
-    const right = b.toFixedString(p);
+    const left = a.toDecimalString(p);
+    const right = b.toDecimalString(p);
     if (left !== right || a.equals(b)) return [left, right];
   }
-  return [a.toFixedString(12), b.toFixedString(12)];
+  return [a.toDecimalString(12), b.toDecimalString(12)];
 }
 
 /** "87,35 b." — the Czech points notation, with a no-break space like Money.format(). */
@@ -155,5 +155,5 @@ export function pointsCs(value: Ratio, places = 2): string {
 }
 
 export function pointsEn(value: Ratio, places = 2): string {
-  return `${value.toFixedString(places)} pts`;
+  return `${value.toDecimalString(places)} pts`;
 }

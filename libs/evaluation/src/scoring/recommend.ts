@@ -198,7 +198,7 @@ export function rankArea(criteria: Criterion[], candidates: RankingCandidate[]):
   // Neighbours need a word when their finals are equal, or differ only beyond the two printed
   // decimals — otherwise the list shows "87,35 b." above "87,35 b." with no visible reason.
   const needsText = (upper: Entry, lower: Entry) =>
-    decide(upper, lower).level !== 'final' || (upper.final !== null && lower.final !== null && upper.final.toFixedString(2) === lower.final.toFixedString(2));
+    decide(upper, lower).level !== 'final' || (upper.final !== null && lower.final !== null && upper.final.toDecimalString(2) === lower.final.toDecimalString(2));
   const sameFinal = (a: Entry, b: Entry) => (a.final === null ? b.final === null : b.final !== null && a.final.compare(b.final) === 0);
 
   return entries.map((entry, index) => {
@@ -480,7 +480,7 @@ function proportional(prepared: Prepared[], input: RecommendationInput, minEffec
             reasonCode: 'FUNDED_PROPORTIONALLY',
             recommended: grant,
             cs: `požadavky v okruhu převyšují alokaci (k poměrnému rozdělení ${pool.format()} na způsobilé částky celkem ${total.format()}), doporučeno poměrně ${grant.format()}, tj. ${pct.toCzechString(2)}\u00a0% způsobilé částky zaokrouhleno dolů na celé koruny`,
-            en: `requests in the area exceed the allocation (${moneyEn(pool)} to share out against eligible amounts of ${moneyEn(total)} in total); recommended proportionally: ${moneyEn(grant)}, i.e. ${pct.toFixedString(2)} % of the eligible amount rounded down to whole crowns`,
+            en: `requests in the area exceed the allocation (${moneyEn(pool)} to share out against eligible amounts of ${moneyEn(total)} in total); recommended proportionally: ${moneyEn(grant)}, i.e. ${pct.toDecimalString(2)} % of the eligible amount rounded down to whole crowns`,
           });
         }
       }
@@ -490,7 +490,7 @@ function proportional(prepared: Prepared[], input: RecommendationInput, minEffec
     const pct = percentOf(num, den);
     const below = belowMinimum(grant, input.minGrant, {
       cs: `poměrný podíl ${pct.toCzechString(2)}\u00a0% způsobilé částky by činil`,
-      en: `a proportional share of ${pct.toFixedString(2)} % of the eligible amount would be`,
+      en: `a proportional share of ${pct.toDecimalString(2)} % of the eligible amount would be`,
     });
     decisions.set(smallest, {
       ...below,

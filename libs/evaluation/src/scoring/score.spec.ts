@@ -44,13 +44,13 @@ describe('Ratio', () => {
   });
 
   it('prints half-up to the requested places', () => {
-    expect(Ratio.of(2n, 3n).toFixedString()).toBe('0.67');
-    expect(r('87.345').toFixedString()).toBe('87.35');
-    expect(r('87.3449').toFixedString()).toBe('87.34');
-    expect(r('2.5').toFixedString(0)).toBe('3');
-    expect(r('7').toFixedString(3)).toBe('7.000');
+    expect(Ratio.of(2n, 3n).toDecimalString()).toBe('0.67');
+    expect(r('87.345').toDecimalString()).toBe('87.35');
+    expect(r('87.3449').toDecimalString()).toBe('87.34');
+    expect(r('2.5').toDecimalString(0)).toBe('3');
+    expect(r('7').toDecimalString(3)).toBe('7.000');
     expect(r('1234.5').toCzechString()).toBe('1\u00a0234,50');
-    expect(Ratio.of(-1n, 200n).toFixedString()).toBe('-0.01');
+    expect(Ratio.of(-1n, 200n).toDecimalString()).toBe('-0.01');
   });
 });
 
@@ -64,15 +64,15 @@ describe('sheetResult', () => {
     // …scaled to the full 40-point scale, not to the 30 points that were applicable.
     expect(withNa.points.equals(Ratio.of(80n, 3n))).toBe(true);
     const naAsZero = sheetResult(CRITERIA, sheet('r1', { a: 8, b: 6, c: 0 }));
-    expect(naAsZero.percent.toFixedString()).toBe('50.00');
-    expect(withNa.percent.toFixedString()).toBe('66.67');
+    expect(naAsZero.percent.toDecimalString()).toBe('50.00');
+    expect(withNa.percent.toDecimalString()).toBe('66.67');
   });
 
   it('weights each criterion', () => {
     const result = sheetResult(CRITERIA, sheet('r1', { a: 10, b: 5, c: 10 }));
     // 10 + 10 + 5 = 25 of 40
     expect(result.points.equals(Ratio.fromInteger(25))).toBe(true);
-    expect(result.percent.toFixedString()).toBe('62.50');
+    expect(result.percent.toDecimalString()).toBe('62.50');
     expect(maxPoints(CRITERIA).equals(Ratio.fromInteger(40))).toBe(true);
   });
 
@@ -162,8 +162,8 @@ describe('scoreApplication', () => {
       criteria: CRITERIA,
       sheets: [sheet('r1', { a: 10, b: 10, c: 20 }), sheet('r2', { a: 4, b: 3, c: 4 }), sheet('r3', { a: 6, b: 5, c: 8 }), sheet('r4', { a: 5, b: 5, c: 20 })],
     });
-    expect(four2.median!.toFixedString()).toBe('22.50');
-    expect(four2.mean!.toFixedString()).toBe('24.25'); // (40 + 12 + 20 + 25) / 4
+    expect(four2.median!.toDecimalString()).toBe('22.50');
+    expect(four2.mean!.toDecimalString()).toBe('24.25'); // (40 + 12 + 20 + 25) / 4
   });
 
   it('averages raw scores per criterion over the sheets where it applied', () => {
@@ -172,7 +172,7 @@ describe('scoreApplication', () => {
       criteria: [C, A, B],
       sheets: [sheet('r1', { a: 3, b: 4, c: 'na' }), sheet('r2', { a: 6, b: 5, c: 9 })],
     });
-    expect(result.perCriterionMean.map((p) => [p.criterionId, p.mean?.toFixedString(), p.applicableSheets])).toEqual([
+    expect(result.perCriterionMean.map((p) => [p.criterionId, p.mean?.toDecimalString(), p.applicableSheets])).toEqual([
       ['a', '4.50', 2],
       ['b', '4.50', 2],
       ['c', '9.00', 1],

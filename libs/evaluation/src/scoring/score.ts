@@ -337,7 +337,7 @@ export function scoreApplication(input: ScoreApplicationInput): ApplicationScore
   if (consensus) {
     const full = Ratio.of(fullScaleMillis(criteria), 1000n);
     if (!(consensus.points instanceof Ratio) || consensus.points.isNegative() || consensus.points.compare(full) > 0) {
-      throw new RangeError(`Application ${applicationId}: the consensus points must be between 0 and ${full.toFixedString(3)}`);
+      throw new RangeError(`Application ${applicationId}: the consensus points must be between 0 and ${full.toDecimalString(3)}`);
     }
     // A departure from the reviewers' mean nobody can explain later is what this field exists to prevent.
     if (typeof consensus.reason !== 'string' || consensus.reason.trim() === '') {
