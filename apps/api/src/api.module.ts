@@ -8,7 +8,9 @@ import { CallsModule } from '#calls';
 import { APP_CONFIG, ConfigModule } from '#config';
 import type { AppConfig } from '#config';
 import { DatabaseModule } from '#database';
+import { AwardsModule } from '#awards';
 import { EvaluationModule } from '#evaluation';
+import { LedgerModule } from '#ledger';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrganisationsModule } from '#organisations';
@@ -21,6 +23,7 @@ import { ApplicationsController, FormalCheckController } from './controllers/app
 import { CallsController, PublicCallsController } from './controllers/calls.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
+import { AwardsController } from './controllers/awards.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
 import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
@@ -46,13 +49,15 @@ import { ProblemFilter } from './http/problem.filter.js';
     ApplicationsModule,
     NotificationsModule,
     EvaluationModule,
+    LedgerModule,
+    AwardsModule,
     // Uploads are held in memory up to the configured limit, then sniffed and hashed before they reach storage.
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.storage.maxUploadBytes, files: 1, fields: 5 } }) }),
   ],
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

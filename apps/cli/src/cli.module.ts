@@ -5,7 +5,9 @@ import { CallsModule } from '#calls';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
+import { AwardsModule } from '#awards';
 import { EvaluationModule } from '#evaluation';
+import { LedgerModule } from '#ledger';
 import { IdentityModule } from '#identity';
 import { OrganisationsModule } from '#organisations';
 import { OutboxModule } from '#outbox';
@@ -35,6 +37,8 @@ import { DemoRound, ReplayClock } from './demo-round.js';
     CallsModule,
     ApplicationsModule,
     EvaluationModule,
+    LedgerModule,
+    AwardsModule,
   ],
   providers: [DemoData, DemoRound],
 })

@@ -5,7 +5,9 @@ import { CallsModule } from '#calls';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
+import { AwardsModule } from '#awards';
 import { EvaluationModule } from '#evaluation';
+import { LedgerModule } from '#ledger';
 import { NotificationsModule } from '#notifications';
 import { OutboxModule, OutboxRelayModule } from '#outbox';
 import { QueueModule } from '#queue';
@@ -18,7 +20,7 @@ import { OutboxRelayLoop } from './outbox-relay.loop.js';
 
 /** Background processing only: the outbox relay, the queue consumers (outbox events, e-mails) and the clock. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule, EvaluationModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule, EvaluationModule, LedgerModule, AwardsModule],
   providers: [OutboxRelayLoop, OutboxConsumer, MailConsumer, LifecycleClockLoop],
 })
 export class WorkerModule {}

@@ -28,6 +28,10 @@ export enum Permission {
   EvaluationReview = 'evaluation.review',
   /** Scores, rankings, recommendations and minutes of every commission (staff, auditors). */
   EvaluationRead = 'evaluation.read',
+  /** Prepare batches and record resolutions with their award decisions (staff). */
+  AwardManage = 'award.manage',
+  /** Decisions, funding and the ledger (staff, auditors). */
+  AwardRead = 'award.read',
 }
 
 const everyone = [Permission.AccountSelf];
@@ -62,9 +66,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.QueueManage,
     Permission.EvaluationManage,
     Permission.EvaluationRead,
+    Permission.AwardManage,
+    Permission.AwardRead,
   ],
   commission_member: [...everyone, Permission.EvaluationReview],
-  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead, Permission.EvaluationRead],
+  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead, Permission.EvaluationRead, Permission.AwardRead],
   admin: Object.values(Permission),
 };
 

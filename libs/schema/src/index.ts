@@ -2,12 +2,14 @@ import {
   Application, ApplicationActivity, ApplicationAttachment, ApplicationBudgetLine, ApplicationStatusChange, ApplicationVersion, FormalCheck, RemedyRequest,
 } from '#applications';
 import { AuditLogEntry } from '#audit';
+import { AreaFunding, AwardDecision, CallFunding, Resolution } from '#awards';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import type { DataSourceParts } from '#database';
 import {
   CoiDeclaration, Commission, CommissionMember, CommissionRecommendation, CommissionSession, ReviewAssignment, ScoreSheet, SessionDecision, SessionVote,
 } from '#evaluation';
 import { PasswordReset, Session, User } from '#identity';
+import { LedgerEntry } from '#ledger';
 import { Notification, NotificationPreference } from '#notifications';
 import { Organisation, OrganisationMember } from '#organisations';
 import { OutboxEvent } from '#outbox';
@@ -26,6 +28,7 @@ export const SCHEMA: DataSourceParts = {
     Application, ApplicationVersion, ApplicationBudgetLine, ApplicationActivity, ApplicationAttachment, ApplicationStatusChange, FormalCheck, RemedyRequest,
     Notification, NotificationPreference,
     Commission, CommissionMember, CoiDeclaration, ReviewAssignment, ScoreSheet, CommissionSession, SessionDecision, SessionVote, CommissionRecommendation,
+    LedgerEntry, Resolution, AwardDecision, AreaFunding, CallFunding,
   ],
   migrations: MIGRATIONS,
 };

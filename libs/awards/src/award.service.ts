@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LegalRules } from '#config';
+import { Actor, Clock, DomainError, Money, pragueIsoDate } from '#core';
+import { Tx, UnitOfWork } from '#database';
+import { LedgerEvent, LedgerWriter } from '#ledger';
+import type { RecordResolutionRequest } from './dto.js';
+import { ApprovingBody, AwardDecision, Resolution } from './entities.js';
+import { approvingBody } from './rules/index.js';
+
+interface ApplicationRow {
+  id: string;
+  number: string;
+  call_id: string;
+  status: string;
+  budget_area_id: string | null;
+  requested_amount: string | null;
+  organisation_type: 'city_district' | 'ngo' | 'other';
+  organisation_name: string;
+}
+
+export interface ProposalLine {
+  applicationId: string;
+  number: string;
+  applicant: string;
+  applicantType: string;
+  requested: string;
+  recommended: string;
+  proposal: 'approve' | 'reject';
+  explanation: string;
+  body: ApprovingBody;
+  bodyReason: { cs: string; en: string; legalBasis: string };
+}
+
+const CALL_STATUSES_FOR_DECISIONS = ['in_evaluation', 'decided'];
+
+/**
+ * Award decisions, by resolution of the Council or the Assembly. Each batch commits as one: the
+ * resolution, its decisions, the allocation guards and the ledger entries, or nothing.
+ */
+@Injectable()
+export class AwardService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ledger: LedgerWriter,
+    private readonly legalRules: LegalRules,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Staff's starting point: the commission's frozen recommendation, split by the body that must approve each case. */
+  async proposal(callId: string): Promise<{ council: ProposalLine[]; assembly: ProposalLine[] }> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.number, a.requested_amount, o.name, o.type, r.amount, r.explanation_cs
+         FROM commission_recommendation r JOIN application a ON a.id = r.application_id JOIN organisation o ON o.id = a.organisation_id
+        WHERE a.call_id = $1 ORDER BY r.budget_area_code, r.rank`,
+      [callId],
+    )) as { id: string; number: string; requested_amount: string; name: string; type: 'city_district' | 'ngo' | 'other'; amount: string; explanation_cs: string }[];
+    if (rows.length === 0) {
+      throw DomainError.conflict('NO_RECOMMENDATION', { cs: 'Komise k této výzvě dosud neuzavřela doporučení.', en: 'The commission has not closed its recommendation for this call.' });
+    }
+    const rules = this.legalRules.at(pragueIsoDate(this.clock.now())).approval;
+    const lines = rows.map((row): ProposalLine => {
+      const recommended = Money.parse(row.amount);
+      const body = approvingBody(rules, { applicantType: row.type, amount: recommended });
+      return {
+        applicationId: row.id, number: row.number, applicant: row.name, applicantType: row.type, requested: row.requested_amount, recommended: recommended.toString(),
+        proposal: recommended.isZero() ? 'reject' : 'approve', explanation: row.explanation_cs, body: body.body, bodyReason: body.reason,
+      };
+    });
+    return { council: lines.filter((l) => l.body === 'council'), assembly: lines.filter((l) => l.body === 'assembly') };
+  }
+
+  async recordResolution(actor: Actor, callId: string, request: RecordResolutionRequest) {
+    const seen = new Set<string>();
+    request.decisions.forEach((d, i) => {
+      if (seen.has(d.applicationId)) throw DomainError.field(`decisions[${i}].applicationId`, 'DUPLICATE_APPLICATION', { cs: 'Žádost je v usnesení dvakrát.', en: 'The application appears twice.' });
+      seen.add(d.applicationId);
+      if (d.outcome === 'approved' && (!d.amount || Money.parse(d.amount).compare(Money.ZERO) <= 0)) {
+        throw DomainError.field(`decisions[${i}].amount`, 'AMOUNT_REQUIRED', { cs: 'U schválení uveďte kladnou částku.', en: 'An approval needs a positive amount.' });
+      }
+      if (d.outcome === 'rejected' && !d.reason?.trim()) {
+        throw DomainError.field(`decisions[${i}].reason`, 'REASON_REQUIRED', { cs: 'Zamítnutí musí obsahovat důvod (§ 10a odst. 4 zákona č. 250/2000 Sb.).', en: 'A rejection must give its reason.' });
+      }
+    });
+    return this.unitOfWork.run(actor, async (tx) => {
+      const [call] = (await tx.manager.query(`SELECT id, status, total_allocation FROM grant_call WHERE id = $1`, [callId])) as { id: string; status: string; total_allocation: string }[];
+      if (!call) throw DomainError.notFound('call', callId);
+      if (!CALL_STATUSES_FOR_DECISIONS.includes(call.status)) {
+        throw DomainError.conflict('CALL_NOT_IN_EVALUATION', { cs: 'O dotacích lze rozhodovat až po zahájení hodnocení výzvy.', en: 'Grants are decided only once the call is in evaluation.' });
+      }
+      const ids = request.decisions.map((d) => d.applicationId);
+      // Locked in id order, so concurrent batches over the same applications cannot deadlock.
+      const applications = (await tx.manager.query(
+        `SELECT a.id, a.number, a.call_id, a.status, a.budget_area_id, a.requested_amount, o.type AS organisation_type, o.name AS organisation_name
+           FROM application a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`,
+        [ids],
+      )) as ApplicationRow[];
+      const byId = new Map(applications.map((a) => [a.id, a]));
+      const current = (await tx.manager.query(
+        `SELECT d.id, d.application_id, d.outcome, d.amount FROM award_decision d
+          WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
+        [ids],
+      )) as { id: string; application_id: string; outcome: string; amount: string }[];
+      const effective = new Map(current.map((d) => [d.application_id, d]));
+      const rules = this.legalRules.at(request.adoptedOn).approval;
+
+      const decisions: AwardDecision[] = [];
+      const deltaByArea = new Map<string, Money>();
+      const ledger: LedgerEvent[] = [];
+      const resolutionId = randomUUID();
+      for (const [i, item] of request.decisions.entries()) {
+        const application = byId.get(item.applicationId);
+        if (!application || application.call_id !== callId) throw DomainError.field(`decisions[${i}].applicationId`, 'NOT_IN_CALL', { cs: 'Žádost nepatří do této výzvy.', en: 'The application is not in this call.' });
+        if (application.status !== 'accepted' || !application.budget_area_id || !application.requested_amount) {
+          throw DomainError.field(`decisions[${i}].applicationId`, 'NOT_EVALUATED', { cs: 'Rozhodovat lze jen o žádostech, které prošly formální kontrolou.', en: 'Only formally accepted applications can be decided.' });
+        }
+        const previous = effective.get(item.applicationId);
+        if ((previous?.id ?? null) !== (item.supersedesId ?? null)) {
+          throw DomainError.conflict('DECISION_EXISTS', {
+            cs: previous ? `O žádosti ${application.number} už bylo rozhodnuto; změnu zadejte jako nové rozhodnutí s odkazem na to platné.` : `Žádost ${application.number} nemá rozhodnutí, které by se měnilo.`,
+            en: previous ? `Application ${application.number} is decided; record a change as a new decision referencing the current one.` : `Application ${application.number} has no decision to change.`,
+          }, { applicationId: item.applicationId, currentDecisionId: previous?.id ?? null });
+        }
+        const requested = Money.parse(application.requested_amount);
+        const amount = item.outcome === 'approved' ? Money.parse(item.amount!) : Money.ZERO;
+        if (amount.compare(requested) > 0) {
+          throw DomainError.field(`decisions[${i}].amount`, 'ABOVE_REQUESTED', { cs: `Schválená částka převyšuje požadovanou (${requested.format()}).`, en: `The approved amount exceeds the requested ${requested.toString()}.` });
+        }
+        if (item.outcome === 'approved') {
+          const required = approvingBody(rules, { applicantType: application.organisation_type, amount });
+          if (required.body !== request.body) {
+            throw DomainError.field(`decisions[${i}].applicationId`, 'WRONG_BODY', {
+              cs: `O žádosti ${application.number} musí rozhodnout ${required.body === 'assembly' ? 'Zastupitelstvo' : 'Rada'} hl. m. Prahy: ${required.reason.cs}`,
+              en: `Application ${application.number} must be decided by the ${required.body}: ${required.reason.en}`,
+            });
+          }
+        }
+        const previousAmount = previous ? Money.parse(previous.amount) : Money.ZERO;
+        const delta = amount.subtract(previousAmount);
+        deltaByArea.set(application.budget_area_id, (deltaByArea.get(application.budget_area_id) ?? Money.ZERO).add(delta));
+        const decision = tx.manager.create(AwardDecision, {
+          id: randomUUID(), applicationId: application.id, resolutionId, outcome: item.outcome, amount, requestedAmount: requested,
+          conditions: item.conditions ?? [], reason: item.reason?.trim() || null, supersedesId: item.supersedesId ?? null, decidedAt: tx.now,
+        });
+        decisions.push(decision);
+        if (!delta.isZero()) {
+          ledger.push({ kind: 'approved', callId, budgetAreaId: application.budget_area_id, applicationId: application.id, amount: delta, sourceType: 'award_decision', sourceId: decision.id });
+        }
+      }
+
+      await tx.manager.insert(Resolution, { id: resolutionId, callId, body: request.body, number: request.number, adoptedOn: request.adoptedOn, text: request.text, recordedAt: tx.now, recordedBy: actor.userId });
+      await this.ensureFunding(tx, callId);
+      // Areas in a fixed order, then the call: every batch takes the locks in the same order.
+      const areaIds = [...deltaByArea.keys()].sort();
+      for (const areaId of areaIds) await this.guardedAdd(tx, 'area_funding', 'budget_area_id', areaId, deltaByArea.get(areaId)!);
+      await this.guardedAdd(tx, 'call_funding', 'call_id', callId, Money.sum(deltaByArea.values()));
+      await tx.manager.insert(AwardDecision, decisions);
+      await this.ledger.record(tx, await this.withShares(tx, ledger));
+      tx.audit({
+        action: 'resolution.recorded', objectType: 'resolution', objectId: resolutionId,
+        after: { body: request.body, number: request.number, adoptedOn: request.adoptedOn, decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })) },
+      });
+      for (const d of decisions) tx.emit({ type: 'award.decided', aggregateType: 'application', aggregateId: d.applicationId, payload: { decisionId: d.id } });
+      return { resolutionId, decisions: decisions.map((d) => ({ id: d.id, applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })) };
+    });
+  }
+
+  /** Allocation, approved and remaining, per area and for the call: what the guards hold. */
+  async funding(callId: string) {
+    const areas = (await this.dataSource.query(
+      `SELECT b.id, b.code, b.name, b.allocation, coalesce(f.approved, 0) AS approved FROM call_budget_area b LEFT JOIN area_funding f ON f.budget_area_id = b.id WHERE b.call_id = $1 ORDER BY b.position`,
+      [callId],
+    )) as { id: string; code: string; name: string; allocation: string; approved: string }[];
+    const [call] = (await this.dataSource.query(
+      `SELECT g.total_allocation, coalesce(f.approved, 0) AS approved FROM grant_call g LEFT JOIN call_funding f ON f.call_id = g.id WHERE g.id = $1`, [callId],
+    )) as { total_allocation: string; approved: string }[];
+    if (!call) throw DomainError.notFound('call', callId);
+    const view = (allocation: string, approved: string) => ({
+      allocation: Money.parse(allocation).toString(), approved: Money.parse(approved).toString(), remaining: Money.parse(allocation).subtract(Money.parse(approved)).toString(),
+    });
+    return { call: view(call.total_allocation, call.approved), areas: areas.map((a) => ({ budgetAreaId: a.id, code: a.code, name: a.name, ...view(a.allocation, a.approved) })) };
+  }
+
+  async decisions(callId: string) {
+    const rows = (await this.dataSource.query(
+      `SELECT d.id, d.application_id, a.number, d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, d.supersedes_id, d.decided_at, r.body, r.number AS resolution, r.adopted_on,
+              NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective
+         FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
+        WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`,
+      [callId],
+    )) as Record<string, unknown>[];
+    return rows;
+  }
+
+  /** First decisions of a call create its funding rows, with an "allocated" ledger entry per area. */
+  private async ensureFunding(tx: Tx, callId: string): Promise<void> {
+    const created = (await tx.manager.query(
+      `INSERT INTO area_funding (budget_area_id, call_id, allocation, approved) SELECT id, call_id, allocation, 0 FROM call_budget_area WHERE call_id = $1
+       ON CONFLICT (budget_area_id) DO NOTHING RETURNING budget_area_id, allocation`,
+      [callId],
+    )) as { budget_area_id: string; allocation: string }[];
+    await tx.manager.query(
+      `INSERT INTO call_funding (call_id, allocation, approved) SELECT id, total_allocation, 0 FROM grant_call WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`, [callId],
+    );
+    await this.ledger.record(tx, created.map((row) => ({
+      kind: 'allocated' as const, callId, budgetAreaId: row.budget_area_id, applicationId: null, amount: Money.parse(row.allocation), sourceType: 'call_budget_area', sourceId: row.budget_area_id,
+    })));
+  }
+
+  private async guardedAdd(tx: Tx, table: 'area_funding' | 'call_funding', key: string, id: string, delta: Money): Promise<void> {
+    if (delta.isZero()) return;
+    // The WHERE is re-checked on the latest row version after waiting for a concurrent update, so two
+    // batches can never both pass on a stale balance; the CHECK constraint stands behind it.
+    const rows = (await tx.manager.query(
+      `UPDATE ${table} SET approved = approved + $2::numeric WHERE ${key} = $1 AND approved + $2::numeric <= allocation AND approved + $2::numeric >= 0 RETURNING approved`,
+      [id, delta.toString()],
+    )) as [unknown[], number];
+    if (rows[1] === 0) {
+      const [state] = (await tx.manager.query(`SELECT allocation, approved FROM ${table} WHERE ${key} = $1`, [id])) as { allocation: string; approved: string }[];
+      const remaining = Money.parse(state.allocation).subtract(Money.parse(state.approved));
+      throw DomainError.conflict('ALLOCATION_EXCEEDED', {
+        cs: `Schválení by překročilo alokaci ${table === 'area_funding' ? 'okruhu' : 'výzvy'}: zbývá ${remaining.format()}, žádá se ${delta.format()}.`,
+        en: `The approval would exceed the ${table === 'area_funding' ? 'area' : 'call'} allocation: ${remaining.toString()} remains, ${delta.toString()} asked.`,
+      }, { scope: table === 'area_funding' ? 'budget_area' : 'call', id, allocation: state.allocation, approved: state.approved, requested: delta.toString() });
+    }
+  }
+
+  private async withShares(tx: Tx, events: LedgerEvent[]): Promise<LedgerEvent[]> {
+    const ids = [...new Set(events.map((e) => e.applicationId).filter((id): id is string => !!id))];
+    if (ids.length === 0) return events;
+    const rows = (await tx.manager.query(
+      `SELECT application_id, strategy_node_id, share_basis_points FROM application_activity WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, share_basis_points DESC, strategy_node_id`,
+      [ids],
+    )) as { application_id: string; strategy_node_id: string; share_basis_points: number }[];
+    const shares = new Map<string, { activityId: string; basisPoints: number }[]>();
+    for (const r of rows) shares.set(r.application_id, [...(shares.get(r.application_id) ?? []), { activityId: r.strategy_node_id, basisPoints: r.share_basis_points }]);
+    return events.map((e) => ({ ...e, shares: e.applicationId ? shares.get(e.applicationId) : undefined }));
+  }
+}

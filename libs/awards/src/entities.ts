@@ -1,0 +1,140 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Application } from '#applications';
+import { CallBudgetArea, GrantCall } from '#calls';
+import { Money } from '#core';
+import { moneyTransformer } from '#database';
+
+export type ApprovingBody = 'council' | 'assembly';
+
+/** A numbered resolution (usnesení) of the Council or the Assembly that authorises a batch of decisions. */
+@Entity('resolution')
+@Index('resolution_number_key', ['body', 'number'], { unique: true })
+@Check('resolution_body_known', `body IN ('council','assembly')`)
+export class Resolution {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'resolution_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  callId: string;
+
+  @ManyToOne(() => GrantCall, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'resolution_call_fk' })
+  call?: Relation<GrantCall>;
+
+  @Column({ type: 'text' })
+  body: ApprovingBody;
+
+  /** e.g. "USN RHMP 123/2023" */
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'date' })
+  adoptedOn: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'timestamptz' })
+  recordedAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  recordedBy: string | null;
+}
+
+export type DecisionOutcome = 'approved' | 'rejected';
+
+/**
+ * What a resolution decided about one application. Immutable (a trigger refuses UPDATE and DELETE):
+ * a change is a new decision that names the one it replaces, and only the newest one counts.
+ */
+@Entity('award_decision')
+@Index('award_decision_application_idx', ['applicationId'])
+@Index('award_decision_supersedes_key', ['supersedesId'], { unique: true, where: 'supersedes_id IS NOT NULL' })
+@Check('award_decision_outcome_known', `outcome IN ('approved','rejected')`)
+@Check('award_decision_amount_matches_outcome', `(outcome = 'approved' AND amount > 0) OR (outcome = 'rejected' AND amount = 0 AND length(trim(reason)) > 0)`)
+export class AwardDecision {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'award_decision_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'award_decision_application_fk' })
+  application?: Relation<Application>;
+
+  @Column({ type: 'uuid' })
+  resolutionId: string;
+
+  @ManyToOne(() => Resolution, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'resolution_id', foreignKeyConstraintName: 'award_decision_resolution_fk' })
+  resolution?: Relation<Resolution>;
+
+  @Column({ type: 'text' })
+  outcome: DecisionOutcome;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  amount: Money;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  requestedAmount: Money;
+
+  @Column({ type: 'text', array: true })
+  conditions: string[];
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  supersedesId: string | null;
+
+  @ManyToOne(() => AwardDecision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supersedes_id', foreignKeyConstraintName: 'award_decision_supersedes_fk' })
+  supersedes?: Relation<AwardDecision>;
+
+  @Column({ type: 'timestamptz' })
+  decidedAt: Date;
+}
+
+/**
+ * How much of a budget area's allocation is approved. The database itself refuses to approve more
+ * than the allocation (CHECK), and approvals add to `approved` with a guarded UPDATE, so concurrent
+ * decisions can never over-allocate, whatever the application code does.
+ */
+@Entity('area_funding')
+@Check('area_funding_within_allocation', `approved >= 0 AND approved <= allocation`)
+export class AreaFunding {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'area_funding_pkey' })
+  budgetAreaId: string;
+
+  @ManyToOne(() => CallBudgetArea, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'budget_area_id', foreignKeyConstraintName: 'area_funding_budget_area_fk' })
+  budgetArea?: Relation<CallBudgetArea>;
+
+  @Column({ type: 'uuid' })
+  callId: string;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  allocation: Money;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  approved: Money;
+}
+
+/** The same guard for the call's total allocation (areas may add up to more than the call holds). */
+@Entity('call_funding')
+@Check('call_funding_within_allocation', `approved >= 0 AND approved <= allocation`)
+export class CallFunding {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'call_funding_pkey' })
+  callId: string;
+
+  @ManyToOne(() => GrantCall, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'call_funding_call_fk' })
+  call?: Relation<GrantCall>;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  allocation: Money;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  approved: Money;
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Money } from '#core';
+import { splitByShares } from './activity-split.js';
+import type { ActivityShare } from './activity-split.js';
+import type { Tx } from '#database';
+import type { LedgerKind } from './ledger-entry.entity.js';
+
+export interface LedgerEvent {
+  kind: LedgerKind;
+  callId: string;
+  budgetAreaId: string | null;
+  applicationId: string | null;
+  amount: Money;
+  sourceType: string;
+  sourceId: string;
+  /** The application's action-plan shares (basis points adding up to 10 000); none: one entry without an activity. */
+  shares?: readonly ActivityShare[];
+}
+
+/**
+ * Writes money events in the transaction of the state change that caused them, one row per activity
+ * share, in one statement.
+ */
+@Injectable()
+export class LedgerWriter {
+  async record(tx: Tx, events: readonly LedgerEvent[]): Promise<void> {
+    const rows = events.flatMap((event) => {
+      const eventId = randomUUID();
+      const parts = event.shares && event.shares.length > 0 ? splitByShares(event.amount, event.shares) : [{ activityId: null, amount: event.amount }];
+      return parts.map((part) => ({ event, eventId, activityId: part.activityId, amount: part.amount }));
+    });
+    if (rows.length === 0) return;
+    await tx.manager.query(
+      `INSERT INTO ledger_entry (id, event_id, kind, occurred_at, call_id, budget_area_id, application_id, activity_id, amount, source_type, source_id, actor_user_id, correlation_id)
+       SELECT gen_random_uuid(), e, k, $1, c, b, a, act, amt, st, si, $2, $3
+         FROM unnest($4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::numeric[], $11::text[], $12::text[]) AS r(e, k, c, b, a, act, amt, st, si)`,
+      [
+        tx.now, tx.actor.userId, tx.actor.correlationId,
+        rows.map((r) => r.eventId), rows.map((r) => r.event.kind), rows.map((r) => r.event.callId), rows.map((r) => r.event.budgetAreaId),
+        rows.map((r) => r.event.applicationId), rows.map((r) => r.activityId), rows.map((r) => r.amount.toString()),
+        rows.map((r) => r.event.sourceType), rows.map((r) => r.event.sourceId),
+      ],
+    );
+  }
+}
