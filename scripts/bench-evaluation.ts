@@ -33,6 +33,7 @@ import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
 import { provisionBenchDatabase } from './bench-database.js';
+import { generator, seedCallInEvaluation } from './bench-seed.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const BENCH_DATABASE = 'grants_bench_eval';
@@ -51,21 +52,6 @@ function parseOptions(argv: string[]) {
   return options;
 }
 
-/** A small deterministic generator, so every run scores the same commission. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return (below: number) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % below;
-  };
-}
-
-function ico(index: number): string {
-  const base = String(2_000_000 + index).padStart(7, '0');
-  const sum = [8, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
-  return `${base}${(11 - (sum % 11)) % 10}`;
-}
-
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, StorageModule, EvaluationModule],
 })
@@ -74,7 +60,6 @@ class BenchModule {}
 async function seed(client: pg.Client, options: { n: number; members: number }) {
   const random = generator(2023);
   const now = new Date();
-  const callId = randomUUID();
   const staffId = randomUUID();
   const members = Array.from({ length: options.members }, () => randomUUID());
   await client.query('BEGIN');
@@ -85,45 +70,9 @@ async function seed(client: pg.Client, options: { n: number; members: number }) 
        FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, ord)`,
     [[staffId, ...members], now],
   );
-  await client.query(
-    `INSERT INTO grant_call (id, code, year, title, status, eligible_applicant_types, cost_categories, state_aid_regime, version, created_at, updated_at, min_grant, max_grant, total_allocation,
-                             reviewers_per_application, purpose, reasons, opens_at, closes_at, decision_deadline, conditions, settlement_deadline, published_at)
-     VALUES ($1, 'BENCH-2027', 2027, 'Dotační program hl. m. Prahy pro oblast integrace cizinců – zkušební výzva', 'in_evaluation', '{ngo,city_district}', '[]', 'none', 1, $2, $2, 20000, 1500000, 65000000,
-             3, 'Podpora integrace cizinců', 'Akční plán Koncepce', $2::timestamptz - interval '60 days', $2::timestamptz - interval '30 days', '2027-06-30', 'Podmínky výzvy', '2028-01-31', $2::timestamptz - interval '90 days')`,
-    [callId, now],
-  );
-  const areas = [{ id: randomUUID(), code: 'I', name: 'Okruh I – integrační aktivity', allocation: '60000000.00' }, { id: randomUUID(), code: 'II', name: 'Okruh II – publikace a audiovizuální díla', allocation: '5000000.00' }];
-  for (const [position, area] of areas.entries()) {
-    await client.query(`INSERT INTO call_budget_area (id, call_id, code, name, allocation, position) VALUES ($1, $2, $3, $4, $5, $6)`, [area.id, callId, area.code, area.name, area.allocation, position]);
-  }
-  const criteria = [
-    { code: 'K1', name: 'Soulad s akčním plánem Koncepce', max: 20, weight: '3', min: null },
-    { code: 'K2', name: 'Kvalita a proveditelnost projektu', max: 20, weight: '2', min: 5 },
-    { code: 'K3', name: 'Přiměřenost a hospodárnost rozpočtu', max: 10, weight: '2', min: null },
-    { code: 'K4', name: 'Zkušenosti žadatele', max: 10, weight: '1', min: null },
-    { code: 'K5', name: 'Spolupráce s městskou částí', max: 10, weight: '1', min: null },
-  ].map((c, position) => ({ ...c, id: randomUUID(), position }));
-  for (const c of criteria) {
-    await client.query(`INSERT INTO call_criterion (id, call_id, code, name, max_score, weight, min_score, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [c.id, callId, c.code, c.name, c.max, c.weight, c.min, c.position]);
-  }
-
-  const organisations = Array.from({ length: options.n }, () => randomUUID());
-  const applications = Array.from({ length: options.n }, () => randomUUID());
-  const requested = applications.map(() => `${(50 + random(1150)) * 1000}.00`);
-  const areaOf = applications.map((_, i) => (i % 10 === 9 ? areas[1] : areas[0]));
-  await client.query(
-    `INSERT INTO organisation (id, type, legal_form, name, ico, seat_street, seat_city, seat_postal_code, created_at, updated_at, version)
-     SELECT id, 'ngo', 'spolek', 'Spolek pro integraci č. ' || ord, ico, 'Školská ' || ord, 'Praha', '110 00', $3, $3, 1
-       FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS o(id, ico, ord)`,
-    [organisations, organisations.map((_, i) => ico(i)), now],
-  );
-  await client.query(
-    `INSERT INTO application (id, number, call_id, organisation_id, status, draft, draft_version, current_version_no, title, budget_area_id, requested_amount, total_cost, first_submitted_at, last_submitted_at, created_at, updated_at)
-     SELECT id, 'BENCH-2027-' || lpad(ord::text, 4, '0'), $5, org, 'accepted', '{}', 1, 1, 'Komunitní tlumočení a kurzy češtiny č. ' || ord, area, req::numeric, req::numeric * 2,
-            $6::timestamptz + make_interval(secs => ord), $6::timestamptz + make_interval(secs => ord), $6, $6
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) WITH ORDINALITY AS a(id, org, area, req, ord)`,
-    [applications, organisations, areaOf.map((a) => a.id), requested, callId, now],
-  );
+  const { callId, criteria, organisations, applications } = await seedCallInEvaluation(client, {
+    n: options.n, now, areaAllocations: ['60000000.00', '5000000.00'], requested: () => `${(50 + random(1150)) * 1000}.00`, areaOf: (i) => (i % 10 === 9 ? 1 : 0),
+  });
 
   const commissionId = randomUUID();
   await client.query(
