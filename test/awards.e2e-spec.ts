@@ -1,5 +1,6 @@
 import { OutboxEvent, OutboxHandlers } from '#outbox';
-import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, TestApp } from '#testing';
+import { createHash } from 'node:crypto';
+import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TestApp } from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -90,6 +91,100 @@ describe('awards', () => {
     const [ledger] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'approved'`, [call.id])) as { total: string }[];
     expect(ledger.total).toBe('340000.00');
     await expect(t.dataSource.query(`UPDATE area_funding SET approved = allocation + 1 WHERE call_id = $1`, [call.id])).rejects.toThrow(/area_funding_within_allocation/);
+  });
+
+  it('runs the agreement: tranches that add up, minor conditions with their levy, signature, the register, four-eyes payments, a bank file sent once, and a ledger that follows', async () => {
+    const { staff, call, applications } = await evaluatedCall(3);
+    const [a, b, c] = applications;
+    await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send(resolution('USN RHMP 50/2023', [
+      { applicationId: a.id, outcome: 'approved', amount: '170000.00' },
+      { applicationId: b.id, outcome: 'approved', amount: '40000.00' },
+      { applicationId: c.id, outcome: 'approved', amount: '90000.00' },
+    ])).expect(201);
+    const today = () => new Date(t.clock.now().getTime()).toISOString().slice(0, 10);
+    const noAccount = await t.http.post(`/applications/${a.id}/agreement`).set(bearer(staff)).send({
+      purpose: 'Komunitní tlumočení pro rodiny žáků.', purposeFrom: '2023-01-01', purposeTo: '2023-12-31', settlementDeadline: '2024-01-31', conditions: [], tranches: [{ amount: '170000.00', dueDate: '2023-04-30' }],
+    }).expect(409);
+    expect(noAccount.body.code).toBe('RECIPIENT_BANK_ACCOUNT_MISSING');
+    await t.dataSource.query(`UPDATE organisation SET bank_account = '19-2000145399/0800' WHERE id = ANY($1::uuid[])`, [[a.organisationId, b.organisationId, c.organisationId]]);
+    const terms = (tranches: { amount: string; dueDate: string }[], conditions: unknown[] = []) => ({
+      purpose: 'Komunitní tlumočení pro rodiny žáků s odlišným mateřským jazykem.', purposeFrom: '2023-01-01', purposeTo: '2023-12-31', settlementDeadline: '2024-01-31', conditions, tranches,
+    });
+    const off = await t.http.post(`/applications/${a.id}/agreement`).set(bearer(staff)).send(terms([{ amount: '100000.00', dueDate: '2023-04-30' }, { amount: '60000.00', dueDate: '2023-09-30' }])).expect(422);
+    expect(off.body.code).toBe('TRANCHES_DO_NOT_ADD_UP');
+    const noLevy = await t.http.post(`/applications/${a.id}/agreement`).set(bearer(staff)).send(terms([{ amount: '170000.00', dueDate: '2023-04-30' }], [{ text: 'Publicita projektu na webu příjemce.', minor: true }])).expect(422);
+    expect(noLevy.body.code).toBe('PENALTY_INCOMPLETE');
+    const created = await t.http.post(`/applications/${a.id}/agreement`).set(bearer(staff)).send(terms(
+      [{ amount: '100000.00', dueDate: '2023-04-30' }, { amount: '70000.00', dueDate: '2023-09-30' }],
+      [{ text: 'Příjemce použije dotaci jen na účel podle smlouvy.', minor: false }, { text: 'Publicita projektu na webu příjemce.', minor: true, penalty: { kind: 'percentage', percent: '5' } }],
+    )).expect(201);
+    expect(created.body).toMatchObject({ status: 'draft', registerRequired: true, registerState: 'not_signed', amount: '170000.00' });
+    const pdf = await t.http.get(`/agreements/${created.body.id}/document.pdf`).set(bearer(staff)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const early = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(staff)).send({ trancheNo: 1, amount: '100000.00' }).expect(409);
+    expect(early.body.code).toBe('AGREEMENT_NOT_EFFECTIVE');
+    const sent = await t.http.post(`/agreements/${created.body.id}/send`).set(bearer(staff)).send({ version: created.body.rowVersion }).expect(200);
+    const signed = await t.http.post(`/agreements/${created.body.id}/signature`).set(bearer(staff))
+      .field('version', String(sent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Jana Nováková (předsedkyně); za HMP vedoucí odboru')
+      .attach('file', PDF_BYTES, { filename: 'smlouva-podepsana.pdf', contentType: 'application/pdf' }).expect(200);
+    expect(signed.body).toMatchObject({ status: 'signed', registerState: 'pending', signedCopySha256: createHash('sha256').update(PDF_BYTES).digest('hex') });
+    const unpublished = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(staff)).send({ trancheNo: 1, amount: '100000.00' }).expect(409);
+    expect(unpublished.body.code).toBe('AGREEMENT_NOT_PUBLISHED');
+    t.clock.set(new Date(t.clock.now().getTime() + 21 * DAY));
+    const second = await createUser(t, ['staff']);
+    const first = await createUser(t, ['staff']);
+    expect((await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200)).body.registerState).toBe('warning');
+    const published = await t.http.post(`/agreements/${created.body.id}/publication`).set(bearer(first)).send({ version: signed.body.rowVersion, publishedOn: today(), registerId: '23145678' }).expect(200);
+    expect(published.body).toMatchObject({ status: 'effective', registerState: 'published' });
+
+    const ordered = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(first)).send({ trancheNo: 1, amount: '100000.00' }).expect(201);
+    expect((await t.http.post(`/payments/${ordered.body.id}/approve`).set(bearer(first)).send({ version: 1 }).expect(403)).body.code).toBe('FOUR_EYES');
+    await t.http.post(`/payments/${ordered.body.id}/approve`).set(bearer(second)).send({ version: 1 }).expect(200);
+    const over = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(first)).send({ trancheNo: 2, amount: '80000.00' }).expect(409);
+    expect(over.body.code).toBe('PAYMENT_EXCEEDS_AWARD');
+    const rest = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(first)).send({ trancheNo: 2, amount: '70000.00' }).expect(201);
+    await t.http.post(`/payments/${rest.body.id}/hold`).set(bearer(first)).send({ reason: 'Otevřená výzva k nápravě – chybí průběžná zpráva.', version: 1 }).expect(200);
+
+    const bankFile = await t.http.post('/payments/bank-export').set(bearer(second)).expect(200);
+    const lines = bankFile.text.trim().split('\r\n');
+    expect(lines[0]).toBe('payment_id;debit_account;credit_account;amount;variable_symbol;due_date;message');
+    expect(lines.filter((l) => l.startsWith(ordered.body.id))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith(rest.body.id))).toBe(false);
+    const again = await t.http.post('/payments/bank-export').set(bearer(second)).expect(200);
+    expect(again.text).not.toContain(ordered.body.id);
+
+    await t.http.post(`/payments/${ordered.body.id}/confirmation`).set(bearer(second)).send({ bankReference: 'VYP-2023-0412-17', paidOn: today(), version: 3 }).expect(200);
+    const ledger = (await t.dataSource.query(`SELECT kind, sum(amount)::text AS total, count(*)::int AS parts FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id])) as { kind: string; total: string; parts: number }[];
+    expect(ledger).toEqual([
+      { kind: 'approved', total: '170000.00', parts: 2 },
+      { kind: 'contracted', total: '170000.00', parts: 2 },
+      { kind: 'paid', total: '100000.00', parts: 2 },
+    ]);
+
+    // Up to 50 000 Kč nothing is published: signed means effective.
+    const small = await t.http.post(`/applications/${b.id}/agreement`).set(bearer(first)).send(terms([{ amount: '40000.00', dueDate: '2023-04-30' }])).expect(201);
+    const smallSent = await t.http.post(`/agreements/${small.body.id}/send`).set(bearer(first)).send({ version: 1 }).expect(200);
+    const smallSigned = await t.http.post(`/agreements/${small.body.id}/signature`).set(bearer(first))
+      .field('version', String(smallSent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Petr Novák')
+      .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' }).expect(200);
+    expect(smallSigned.body).toMatchObject({ status: 'effective', registerState: 'not_required' });
+
+    // Unpublished for three months: void from the start, and it cannot be published any more.
+    const late = await t.http.post(`/applications/${c.id}/agreement`).set(bearer(first)).send(terms([{ amount: '90000.00', dueDate: '2023-04-30' }])).expect(201);
+    const lateSent = await t.http.post(`/agreements/${late.body.id}/send`).set(bearer(first)).send({ version: 1 }).expect(200);
+    const lateSigned = await t.http.post(`/agreements/${late.body.id}/signature`).set(bearer(first))
+      .field('version', String(lateSent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Eva Malá')
+      .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' }).expect(200);
+    t.clock.set(new Date(t.clock.now().getTime() + 95 * DAY));
+    const staffLater = await createUser(t, ['staff']);
+    expect((await t.http.get(`/agreements/${late.body.id}`).set(bearer(staffLater)).expect(200)).body.registerState).toBe('void');
+    const voided = await t.http.post(`/agreements/${late.body.id}/publication`).set(bearer(staffLater)).send({ version: lateSigned.body.rowVersion, publishedOn: today(), registerId: '1' }).expect(409);
+    expect(voided.body.code).toBe('AGREEMENT_VOID');
   });
 
   it('lets only staff decide; auditors read the funding', async () => {

@@ -16,7 +16,7 @@ export class AwardNotifications implements OnModuleInit {
   onModuleInit(): void {
     this.handlers.register('award.decided', async (event) => {
       const [row] = (await this.dataSource.query(
-        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on, a.id AS application_id, a.number, a.title, a.organisation_id
+        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, a.id AS application_id, a.number, a.title, a.organisation_id
            FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id WHERE d.id = $1`,
         [String(event.payload.decisionId)],
       )) as {

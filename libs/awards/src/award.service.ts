@@ -186,7 +186,7 @@ export class AwardService {
 
   async decisions(callId: string) {
     const rows = (await this.dataSource.query(
-      `SELECT d.id, d.application_id, a.number, d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, d.supersedes_id, d.decided_at, r.body, r.number AS resolution, r.adopted_on,
+      `SELECT d.id, d.application_id, a.number, d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, d.supersedes_id, d.decided_at, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
               NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective
          FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
         WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`,

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { EvaluationModule } from '#evaluation';
 import { NotificationsModule } from '#notifications';
 import { AwardNotifications } from './award-notifications.js';
+import { AgreementService } from './agreement.service.js';
 import { AwardService } from './award.service.js';
+import { PaymentService } from './payment.service.js';
 
 @Module({
   imports: [EvaluationModule, NotificationsModule],
-  providers: [AwardService, AwardNotifications],
-  exports: [AwardService],
+  providers: [AwardService, AgreementService, PaymentService, AwardNotifications],
+  exports: [AwardService, AgreementService, PaymentService],
 })
 export class AwardsModule {}

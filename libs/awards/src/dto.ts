@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+} from 'class-validator';
 import { IsAmount, IsCalendarDate } from '#core';
 
 export class DecisionItem {
@@ -18,4 +20,63 @@ export class RecordResolutionRequest {
   @ApiProperty({ example: '2023-03-14' }) @IsCalendarDate() adoptedOn: string;
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(20000) text: string;
   @ApiProperty({ type: [DecisionItem] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => DecisionItem) decisions: DecisionItem[];
+}
+
+export class PenaltyInput {
+  @ApiProperty({ enum: ['fixed', 'percentage', 'percentage-range'] }) @IsIn(['fixed', 'percentage', 'percentage-range']) kind: 'fixed' | 'percentage' | 'percentage-range';
+  @ApiPropertyOptional() @IsOptional() @IsAmount() amount?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,2}(\.\d{1,2})?$/) percent?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,2}(\.\d{1,2})?$/) minPercent?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,2}(\.\d{1,2})?$/) maxPercent?: string;
+}
+
+export class ConditionInput {
+  @ApiProperty() @IsString() @MinLength(5) @MaxLength(4000) text: string;
+  @ApiProperty({ description: 'Méně závažná povinnost (§ 10a odst. 6)' }) @IsBoolean() minor: boolean;
+  @ApiPropertyOptional({ type: PenaltyInput }) @ValidateIf((c: ConditionInput) => c.minor) @ValidateNested() @Type(() => PenaltyInput) penalty?: PenaltyInput;
+}
+
+export class TrancheInput {
+  @ApiProperty({ example: '100000.00' }) @IsAmount() amount: string;
+  @ApiProperty({ example: '2023-04-30' }) @IsCalendarDate() dueDate: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) condition?: string;
+}
+
+export class CreateAgreementRequest {
+  @ApiProperty() @IsString() @MinLength(10) @MaxLength(4000) purpose: string;
+  @ApiProperty() @IsCalendarDate() purposeFrom: string;
+  @ApiProperty() @IsCalendarDate() purposeTo: string;
+  @ApiProperty() @IsCalendarDate() settlementDeadline: string;
+  @ApiProperty({ type: [ConditionInput] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ConditionInput) conditions: ConditionInput[];
+  @ApiProperty({ type: [TrancheInput] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @ValidateNested({ each: true }) @Type(() => TrancheInput) tranches: TrancheInput[];
+}
+
+export class VersionRequest {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+export class SignatureRequest extends VersionRequest {
+  @ApiProperty({ example: '2023-04-12' }) @IsCalendarDate() signedOn: string;
+  @ApiProperty({ example: 'Jana Nováková (předsedkyně spolku); Petr Svoboda (MHMP)' }) @IsString() @MinLength(3) @MaxLength(1000) signatories: string;
+}
+
+export class PublicationRequest extends VersionRequest {
+  @ApiProperty({ example: '2023-04-20' }) @IsCalendarDate() publishedOn: string;
+  @ApiProperty({ example: '23145678' }) @IsString() @MinLength(1) @MaxLength(40) registerId: string;
+}
+
+export class PaymentOrderRequest {
+  @ApiProperty() @IsInt() @Min(1) trancheNo: number;
+  @ApiProperty({ example: '100000.00' }) @IsAmount() amount: string;
+}
+
+export class HoldRequest {
+  @ApiProperty() @IsString() @MinLength(5) @MaxLength(2000) reason: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class ConfirmPaymentRequest {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(60) bankReference: string;
+  @ApiProperty() @IsCalendarDate() paidOn: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
 }

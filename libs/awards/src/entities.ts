@@ -138,3 +138,171 @@ export class CallFunding {
   @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
   approved: Money;
 }
+
+export type AgreementStatus = 'draft' | 'awaiting_signature' | 'signed' | 'effective' | 'void';
+
+export interface AgreementCondition {
+  text: string;
+  minor: boolean;
+  /** For a minor condition (§ 10a odst. 6): the lower levy for breaching it. */
+  penalty?: { kind: 'fixed'; amount: string } | { kind: 'percentage'; percent: string } | { kind: 'percentage-range'; minPercent: string; maxPercent: string };
+}
+
+export interface AgreementTranche {
+  trancheNo: number;
+  amount: string;
+  dueDate: string;
+  condition?: string;
+}
+
+/**
+ * The public-law agreement (§ 10a odst. 5) of an approved grant. It takes effect when signed, or,
+ * above the register threshold, only when published in the Registr smluv; no payment is ordered
+ * before it is effective. `committed` is what payments have reserved of the amount, guarded by a CHECK.
+ */
+@Entity('agreement')
+@Index('agreement_application_key', ['applicationId'], { unique: true })
+@Index('agreement_number_key', ['number'], { unique: true })
+@Check('agreement_status_known', `status IN ('draft','awaiting_signature','signed','effective','void')`)
+@Check('agreement_committed_within_amount', `committed >= 0 AND committed <= amount`)
+export class Agreement {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'agreement_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'agreement_application_fk' })
+  application?: Relation<Application>;
+
+  @Column({ type: 'uuid' })
+  decisionId: string;
+
+  @ManyToOne(() => AwardDecision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decision_id', foreignKeyConstraintName: 'agreement_decision_fk' })
+  decision?: Relation<AwardDecision>;
+
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'text' })
+  status: AgreementStatus;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  amount: Money;
+
+  /** Ordered, approved or paid (not cancelled) payments. */
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  committed: Money;
+
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Column({ type: 'date' })
+  purposeFrom: string;
+
+  @Column({ type: 'date' })
+  purposeTo: string;
+
+  @Column({ type: 'date' })
+  settlementDeadline: string;
+
+  @Column({ type: 'jsonb' })
+  conditions: AgreementCondition[];
+
+  @Column({ type: 'jsonb' })
+  tranches: AgreementTranche[];
+
+  @Column({ type: 'boolean' })
+  registerRequired: boolean;
+
+  @Column({ type: 'date', nullable: true })
+  signedOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  signedCopyStorageKey: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  signedCopySha256: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  signatories: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  publishedOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  registerId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  documentStorageKey: string | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'int' })
+  rowVersion: number;
+}
+
+export type PaymentStatus = 'ordered' | 'approved' | 'exported' | 'paid' | 'held' | 'cancelled';
+
+/** One payment order: ordered by one member of staff, approved by another (four eyes), exported for the bank, confirmed paid. */
+@Entity('payment')
+@Index('payment_agreement_idx', ['agreementId'])
+@Check('payment_status_known', `status IN ('ordered','approved','exported','paid','held','cancelled')`)
+@Check('payment_amount_positive', `amount > 0`)
+@Check('payment_four_eyes', `approved_by IS NULL OR approved_by <> ordered_by`)
+export class Payment {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'payment_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  agreementId: string;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id', foreignKeyConstraintName: 'payment_agreement_fk' })
+  agreement?: Relation<Agreement>;
+
+  @Column({ type: 'int' })
+  trancheNo: number;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  amount: Money;
+
+  @Column({ type: 'text' })
+  status: PaymentStatus;
+
+  @Column({ type: 'uuid' })
+  orderedBy: string;
+
+  @Column({ type: 'timestamptz' })
+  orderedAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  approvedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  holdReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  exportedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  bankReference: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  paidOn: string | null;
+
+  @Column({ type: 'int' })
+  version: number;
+}

@@ -1,4 +1,4 @@
-import { normaliseBankAccount, normaliseIco, requireIco } from './ico.js';
+import { bankNameOf, normaliseBankAccount, normaliseIco, requireIco } from './ico.js';
 
 describe('IČO', () => {
   it.each(['00064581', '00063410', '00006947', '70890692', '64581', ' 0006 4581 '])('accepts %p', (ico) => {
@@ -47,5 +47,13 @@ describe('Czech bank account', () => {
     expect(normaliseBankAccount('19-2000145398/0800')).toBeNull();
     expect(normaliseBankAccount('2000145399')).toBeNull();
     expect(normaliseBankAccount('12-2000145399/0800')).toBeNull();
+  });
+});
+
+describe('bank names', () => {
+  it('names the bank of a domestic account by its code, and says the code when it does not know it', () => {
+    expect(bankNameOf('19-2000145399/0800')).toBe('Česká spořitelna, a.s.');
+    expect(bankNameOf('2400000001/2010')).toBe('Fio banka, a.s.');
+    expect(bankNameOf('123/9999')).toBe('kód banky 9999');
   });
 });

@@ -48,3 +48,26 @@ export function normaliseBankAccount(input: string): string | null {
   const cleanPrefix = prefix ? String(Number(prefix)) : '';
   return `${cleanPrefix && cleanPrefix !== '0' ? `${cleanPrefix}-` : ''}${number.replace(/^0+/, '')}/${bank}`;
 }
+
+/** Names of the banks most Czech grant recipients use, by their ČNB bank code (the part after "/"). */
+const BANK_NAMES: Readonly<Record<string, string>> = {
+  '0100': 'Komerční banka, a.s.',
+  '0300': 'Československá obchodní banka, a. s.',
+  '0600': 'MONETA Money Bank, a.s.',
+  '0710': 'Česká národní banka',
+  '0800': 'Česká spořitelna, a.s.',
+  '2010': 'Fio banka, a.s.',
+  '2060': 'Citfin, spořitelní družstvo',
+  '2250': 'Banka CREDITAS a.s.',
+  '2700': 'UniCredit Bank Czech Republic and Slovakia, a.s.',
+  '3030': 'Air Bank a.s.',
+  '5500': 'Raiffeisenbank a.s.',
+  '6000': 'PPF banka a.s.',
+  '6210': 'mBank S.A.',
+};
+
+/** The bank's name for a domestic account number, or "kód banky NNNN" when the code is not in the short list. */
+export function bankNameOf(account: string): string {
+  const code = account.split('/')[1] ?? '';
+  return BANK_NAMES[code] ?? `kód banky ${code}`;
+}

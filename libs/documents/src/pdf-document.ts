@@ -20,20 +20,212 @@ const SMALL_SIZE = 8;
 /**
  * The standard PDF fonts only cover Latin-1, so ř, ů, ě, ť… would come out as garbage; DejaVu Sans
  * has every Czech glyph. It is located through the package rather than a relative path so that
- * the same code works from libs/documents/src under Jest and from dist/ after a build. The files
- * are read once per process because every document embeds (a subset of) them.
+ * the same code works from libs/documents/src under Jest and from dist/ after a build.
+ *
+ * The fonts are parsed once per process and handed to pdfkit as font objects rather than file
+ * bytes: from bytes, pdfkit parses the 750 kB font again and shapes every word from scratch in
+ * every document, which made a 5-page agreement take over 100 ms. Each document still embeds its
+ * own subset of the glyphs it uses, and the bytes are the same as before.
  */
-let fontCache: { regular: Buffer; bold: Buffer } | undefined;
-function dejaVuFonts(): { regular: Buffer; bold: Buffer } {
+let fontCache: { regular: SharedFont; bold: SharedFont } | undefined;
+function dejaVuFonts(): { regular: SharedFont; bold: SharedFont } {
   if (!fontCache) {
     const require = createRequire(import.meta.url);
     const fontDirectory = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fontCache = {
-      regular: readFileSync(join(fontDirectory, 'DejaVuSans.ttf')),
-      bold: readFileSync(join(fontDirectory, 'DejaVuSans-Bold.ttf')),
+    // The fontkit pdfkit itself depends on, so the font objects are the kind it expects.
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(buffer: Buffer): FontkitFont };
+    const load = (file: string): SharedFont => {
+      const bytes = readFileSync(join(fontDirectory, file));
+      return sharedFont(fontkit.create(bytes), fontkit.create(bytes));
     };
+    fontCache = { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf') };
   }
   return fontCache;
+}
+
+/** The part of a fontkit font and its glyph runs that pdfkit's EmbeddedFont uses. */
+interface FontkitFont {
+  layout(text: string, features?: unknown): GlyphRun;
+  createSubset(): unknown;
+}
+
+interface GlyphRun {
+  glyphs: readonly Glyph[];
+  positions: GlyphPosition[];
+  readonly advanceWidth: number;
+}
+
+/** pdfkit reads exactly these three properties of a glyph. */
+interface Glyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: readonly number[];
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** A fontkit font whose `layout` remembers its results across documents. */
+type SharedFont = FontkitFont;
+
+/** A shaped text as kept in the cache: the glyphs, and x/y advance and x/y offset per glyph. */
+interface ShapedText {
+  glyphs: readonly Glyph[];
+  placement: Float64Array;
+}
+
+/**
+ * Shaping text (OpenType substitutions and kerning) costs far more than laying it out, and the
+ * per-document cache pdfkit keeps starts empty with every document. Words recur across all of a
+ * programme's documents, and so do whole lines: to justify a line pdfkit shapes it again without
+ * its spaces, and the standard clauses of an agreement break into the same lines every time.
+ * Words and lines are kept in separate least-recently-used caches so that one-off lines (names,
+ * amounts) cannot push the common words out; both are bounded, since a server renders for weeks.
+ */
+const SHORT_TEXT_LENGTH = 40;
+const SHORT_CACHE_ENTRIES = 20_000;
+const LONG_CACHE_ENTRIES = 3_000;
+
+/**
+ * `layoutFont` shapes text; `subsetFont`, a second instance of the same file, builds each
+ * document's embedded subset. They must be apart because fontkit keeps one glyph object per id
+ * with the code points it was first created with, and the subsetter creates glyphs with none:
+ * shared, a glyph embedded as a component of another (Z inside Ž) would lose its text mapping in
+ * every later document.
+ */
+function sharedFont(layoutFont: FontkitFont, subsetFont: FontkitFont): SharedFont {
+  const shape = shaper(layoutFont);
+  const words = new Map<string, ShapedText>();
+  const lines = new Map<string, ShapedText>();
+  const layout = (text: string, features?: unknown): GlyphRun => {
+    if (features !== undefined) return layoutFont.layout(text, features);
+    const [cache, limit] = text.length > SHORT_TEXT_LENGTH ? [lines, LONG_CACHE_ENTRIES] : [words, SHORT_CACHE_ENTRIES];
+    let shaped = cache.get(text);
+    if (shaped) {
+      // Re-inserting moves the entry to the young end of the Map's insertion order.
+      cache.delete(text);
+    } else {
+      shaped = shape(text);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(text, shaped);
+    return glyphRun(shaped);
+  };
+  const subsetSource = withDecodedGlyphsKept(subsetFont);
+  const createSubset = () => subsetSource.createSubset();
+  return new Proxy(layoutFont, {
+    get: (target, property) =>
+      property === 'layout' ? layout : property === 'createSubset' ? createSubset : Reflect.get(target, property, target),
+  });
+}
+
+/**
+ * The subsetter decodes every glyph it embeds (outline and all) just to find the components of
+ * composite glyphs such as "ř", and fontkit does not keep the result; with the font shared, each
+ * glyph's decoding is kept instead of being repeated in every document. The decoded structure is
+ * only read. Should a fontkit version lack the private `_decode`, glyphs pass through unchanged.
+ */
+function withDecodedGlyphsKept(font: FontkitFont): FontkitFont {
+  const glyphs = new Map<number, unknown>();
+  const subsetter: FontkitFont = new Proxy(font, {
+    get: (target, property) => {
+      if (property === 'getGlyph') return getGlyph;
+      const value = Reflect.get(target, property, target) as unknown;
+      // Methods run against this proxy, so the subset they create asks it for glyphs.
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(subsetter) : value;
+    },
+  });
+  const getGlyph = (id: number, characters?: number[]): unknown => {
+    let kept = glyphs.get(id);
+    if (!kept) {
+      const glyph = (font as unknown as { getGlyph(id: number, characters?: number[]): { _decode?: () => unknown } }).getGlyph(id, characters);
+      const decode = glyph._decode;
+      if (typeof decode !== 'function') return glyph;
+      let decoded: unknown;
+      let done = false;
+      kept = Object.create(glyph, {
+        _decode: {
+          value: () => {
+            if (!done) {
+              decoded = decode.call(glyph);
+              done = true;
+            }
+            return decoded;
+          },
+        },
+      }) as unknown;
+      glyphs.set(id, kept);
+    }
+    return kept;
+  };
+  return subsetter;
+}
+
+/**
+ * The text each glyph stands for goes into the PDF's ToUnicode map, which is what copying,
+ * searching and screen readers use. fontkit reports the code points a shared glyph object was
+ * first created with, which for a font shared across documents depends on what was rendered
+ * before; where each character became one glyph (all of Czech text) the characters themselves
+ * are used instead, so a document's bytes depend only on its own content.
+ *
+ * The cache holds tens of thousands of runs, so a run keeps one shared object per glyph and
+ * character (a document uses a couple of hundred) and its positions as plain numbers.
+ */
+function shaper(font: FontkitFont): (text: string) => ShapedText {
+  const interned = new Map<number, Glyph>();
+  const glyphFor = (id: number, advanceWidth: number, codePoint: number): Glyph => {
+    // Glyph ids are below 2^16 and code points below 2^21, so the key is exact.
+    const key = id * 0x200000 + codePoint;
+    let glyph = interned.get(key);
+    if (!glyph) {
+      glyph = { id, advanceWidth, codePoints: [codePoint] };
+      interned.set(key, glyph);
+    }
+    return glyph;
+  };
+  return (text) => {
+    const run = font.layout(text);
+    const characters = Array.from(text, (character) => character.codePointAt(0) as number);
+    const oneToOne = characters.length === run.glyphs.length;
+    const placement = new Float64Array(run.positions.length * 4);
+    run.positions.forEach((position, index) => {
+      placement[index * 4] = position.xAdvance;
+      placement[index * 4 + 1] = position.yAdvance;
+      placement[index * 4 + 2] = position.xOffset;
+      placement[index * 4 + 3] = position.yOffset;
+    });
+    return {
+      glyphs: run.glyphs.map((glyph, index) =>
+        oneToOne
+          ? glyphFor(glyph.id, glyph.advanceWidth, characters[index])
+          : { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [...glyph.codePoints] },
+      ),
+      placement,
+    };
+  };
+}
+
+/** pdfkit scales the positions in place, so every caller gets its own position objects. */
+function glyphRun(shaped: ShapedText): GlyphRun {
+  const { placement } = shaped;
+  const positions: GlyphPosition[] = new Array(placement.length / 4);
+  for (let index = 0; index < positions.length; index++) {
+    const at = index * 4;
+    positions[index] = { xAdvance: placement[at], yAdvance: placement[at + 1], xOffset: placement[at + 2], yOffset: placement[at + 3] };
+  }
+  return {
+    glyphs: shaped.glyphs,
+    positions,
+    get advanceWidth() {
+      let width = 0;
+      for (const position of positions) width += position.xAdvance;
+      return width;
+    },
+  };
 }
 
 export interface PdfDocumentOptions {
@@ -123,8 +315,9 @@ export class PdfDocumentBuilder {
         CreationDate: options.creationDate ?? new Date(),
       },
     });
-    this.pdf.registerFont(REGULAR, fonts.regular);
-    this.pdf.registerFont(BOLD, fonts.bold);
+    // pdfkit takes any object with fontkit's `layout` as a font; its typings only list file sources.
+    this.pdf.registerFont(REGULAR, fonts.regular as unknown as Buffer);
+    this.pdf.registerFont(BOLD, fonts.bold as unknown as Buffer);
     this.pdf.font(REGULAR).fontSize(BODY_SIZE).fillColor(TEXT_COLOR);
 
     // Listen from the start: pdfkit pushes output while content is added, not only at end().
@@ -142,6 +335,24 @@ export class PdfDocumentBuilder {
   private get contentWidth(): number {
     const page = this.pdf.page;
     return page.width - page.margins.left - page.margins.right;
+  }
+
+  /**
+   * What `heightOfString` gives in the current font, without its wrapping pass when the text
+   * plainly fits on one line: rows and cells are measured before they are drawn, and the second
+   * full layout of every label and short value was a sizeable share of a document's time. The
+   * point of slack keeps the shortcut to texts pdfkit certainly does not wrap; a text with more
+   * characters than even the narrowest DejaVu glyphs (about 0,28 em) could fit is not measured
+   * twice either.
+   */
+  private textHeight(text: string, width: number): number {
+    const pdf = this.pdf;
+    const lineHeight = pdf.currentLineHeight(true);
+    const couldFit = text.length * 0.2 * pdf.currentLineHeight() < width;
+    if (text !== '' && couldFit && !/[\n\r\v\f\u0085\u2028\u2029]/.test(text) && pdf.widthOfString(text) < width - 1) {
+      return lineHeight;
+    }
+    return pdf.heightOfString(text, { width });
   }
 
   /** Starts a new page unless `height` points still fit above the bottom margin. */
@@ -193,7 +404,7 @@ export class PdfDocumentBuilder {
   heading(text: string): this {
     const pdf = this.pdf;
     pdf.font(BOLD).fontSize(11);
-    const height = pdf.heightOfString(text, { width: this.contentWidth });
+    const height = this.textHeight(text, this.contentWidth);
     this.ensureSpace(height + 3 * pdf.currentLineHeight(true));
     pdf.fillColor(TEXT_COLOR).text(text, this.left, pdf.y, { width: this.contentWidth });
     pdf.moveDown(0.3);
@@ -237,9 +448,9 @@ export class PdfDocumentBuilder {
     for (const row of rows) {
       const value = cellText(row.value);
       pdf.font(BOLD);
-      const labelHeight = pdf.heightOfString(row.label, { width: labelWidth });
+      const labelHeight = this.textHeight(row.label, labelWidth);
       pdf.font(REGULAR);
-      const valueHeight = pdf.heightOfString(value, { width: valueWidth });
+      const valueHeight = this.textHeight(value, valueWidth);
       const rowHeight = Math.max(labelHeight, valueHeight) + 2 * padding;
       this.ensureSpace(rowHeight);
       const top = pdf.y;
@@ -273,7 +484,7 @@ export class PdfDocumentBuilder {
 
     const measure = (cells: readonly string[], font: string): number => {
       pdf.font(font).fontSize(fontSize);
-      return Math.max(...cells.map((cell, index) => pdf.heightOfString(cell, { width: widths[index] }))) + 2 * padding;
+      return Math.max(...cells.map((cell, index) => this.textHeight(cell, widths[index]))) + 2 * padding;
     };
 
     const draw = (cells: readonly string[], font: string, height: number, shaded: boolean): void => {

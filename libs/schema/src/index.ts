@@ -2,7 +2,7 @@ import {
   Application, ApplicationActivity, ApplicationAttachment, ApplicationBudgetLine, ApplicationStatusChange, ApplicationVersion, FormalCheck, RemedyRequest,
 } from '#applications';
 import { AuditLogEntry } from '#audit';
-import { AreaFunding, AwardDecision, CallFunding, Resolution } from '#awards';
+import { Agreement, AreaFunding, AwardDecision, CallFunding, Payment, Resolution } from '#awards';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import type { DataSourceParts } from '#database';
 import {
@@ -28,7 +28,7 @@ export const SCHEMA: DataSourceParts = {
     Application, ApplicationVersion, ApplicationBudgetLine, ApplicationActivity, ApplicationAttachment, ApplicationStatusChange, FormalCheck, RemedyRequest,
     Notification, NotificationPreference,
     Commission, CommissionMember, CoiDeclaration, ReviewAssignment, ScoreSheet, CommissionSession, SessionDecision, SessionVote, CommissionRecommendation,
-    LedgerEntry, Resolution, AwardDecision, AreaFunding, CallFunding,
+    LedgerEntry, Resolution, AwardDecision, AreaFunding, CallFunding, Agreement, Payment,
   ],
   migrations: MIGRATIONS,
 };

@@ -1,7 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
-import { AwardService, RecordResolutionRequest } from '#awards';
+import {
+  AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
+  SignatureRequest, VersionRequest,
+} from '#awards';
+import { DomainError } from '#core';
+import { attachmentDisposition } from '../http/content-disposition.js';
 import type { Actor } from '#core';
 
 /** Award decisions by resolution of the Council or the Assembly, and what remains of each allocation. */
@@ -29,5 +35,97 @@ export class AwardsController {
   @Authenticated(Permission.AwardRead) @Get('funding')
   funding(@Param('callId', ParseUUIDPipe) callId: string) {
     return this.awards.funding(callId);
+  }
+}
+
+/** Agreements: generated from the approval, signed (with the signed copy), published in the Registr smluv. */
+@ApiTags('awards')
+@Controller()
+export class AgreementsController {
+  constructor(
+    private readonly agreements: AgreementService,
+    private readonly payments: PaymentService,
+  ) {}
+
+  @Authenticated(Permission.AwardManage) @Post('applications/:applicationId/agreement')
+  create(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: CreateAgreementRequest) {
+    return this.agreements.create(actor, applicationId, body);
+  }
+
+  @Authenticated(Permission.AwardRead) @Get('agreements/:id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.agreements.get(id);
+  }
+
+  @Authenticated(Permission.AwardRead) @Get('agreements/:id/document.pdf')
+  async document(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { stream, fileName } = await this.agreements.document(id);
+    return new StreamableFile(stream, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('agreements/:id/send') @HttpCode(200)
+  send(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest) {
+    return this.agreements.send(actor, id, body.version);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('agreements/:id/signature') @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
+    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsanou smlouvu (PDF).', en: 'Upload the signed agreement (PDF).' });
+    return this.agreements.sign(actor, id, body, { originalName: file.originalname, bytes: file.buffer });
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('agreements/:id/publication') @HttpCode(200)
+  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PublicationRequest) {
+    return this.agreements.publish(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardRead) @Get('agreements/:id/payments')
+  listPayments(@Param('id', ParseUUIDPipe) id: string) {
+    return this.payments.list(id);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('agreements/:id/payments')
+  order(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PaymentOrderRequest) {
+    return this.payments.order(actor, id, body);
+  }
+}
+
+/** Payment orders after they are issued: four eyes, hold and release, the bank file, the bank's confirmation. */
+@ApiTags('awards')
+@Controller('payments')
+export class PaymentsController {
+  constructor(private readonly payments: PaymentService) {}
+
+  @Authenticated(Permission.AwardManage) @Post(':id/approve') @HttpCode(200)
+  approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest) {
+    return this.payments.approve(actor, id, body.version);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post(':id/hold') @HttpCode(200)
+  hold(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: HoldRequest) {
+    return this.payments.hold(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post(':id/release') @HttpCode(200)
+  release(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest) {
+    return this.payments.release(actor, id, body.version);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post(':id/cancel') @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest) {
+    return this.payments.cancel(actor, id, body.version);
+  }
+
+  /** The approved orders as the bank's import file; each order goes out once. */
+  @Authenticated(Permission.AwardManage) @Post('bank-export') @HttpCode(200)
+  async bankExport(@CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const csv = await this.payments.exportForBank(actor);
+    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('platebni-prikazy.csv') });
+  }
+
+  @Authenticated(Permission.AwardManage) @Post(':id/confirmation') @HttpCode(200)
+  confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ConfirmPaymentRequest) {
+    return this.payments.confirm(actor, id, body);
   }
 }

@@ -1,0 +1,293 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { LegalRules } from '#config';
+import { Actor, bankNameOf, Clock, DomainError, Money, pragueIsoDate } from '#core';
+import { UnitOfWork } from '#database';
+import { renderGrantAgreement } from '#documents';
+import type { GrantAgreementData } from '#documents';
+import { LedgerWriter } from '#ledger';
+import { checkUpload, FileStorage } from '#storage';
+import type { ConditionInput, CreateAgreementRequest, PublicationRequest, SignatureRequest } from './dto.js';
+import { Agreement, AgreementStatus, AwardDecision } from './entities.js';
+import type { AgreementCondition } from './entities.js';
+import { calendarDaysBetween } from './rules/index.js';
+
+/** The provider: the City of Prague, from its public identification. */
+export const PROVIDER = {
+  name: 'Hlavní město Praha',
+  seat: 'Mariánské náměstí 2/2, 110 00 Praha 1',
+  ico: '00064581',
+  dic: 'CZ00064581',
+  bankAccount: { number: '27-5157998/6000', bankName: 'PPF banka a.s.' },
+  representedBy: { name: 'vedoucí odboru sociálních věcí MHMP', role: 'na základě pověření' },
+} as const;
+
+export type RegisterState = 'not_required' | 'not_signed' | 'pending' | 'warning' | 'overdue' | 'void' | 'published';
+
+const TRANSITIONS: Record<string, AgreementStatus[]> = {
+  send: ['draft'],
+  sign: ['awaiting_signature'],
+  publish: ['signed'],
+};
+
+/**
+ * Agreements from approved decisions: generation (the § 10a odst. 5 PDF), signature with the signed
+ * copy's hash, and the Registr smluv (over 50 000 Kč the agreement takes effect only on publication,
+ * warned from day 20, overdue at day 30, void after three months).
+ */
+@Injectable()
+export class AgreementService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ledger: LedgerWriter,
+    private readonly legalRules: LegalRules,
+    private readonly storage: FileStorage,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, applicationId: string, request: CreateAgreementRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const [decision] = (await tx.manager.query(
+        `SELECT d.id, d.amount, a.number, a.title, o.bank_account, a.draft -> 'representatives' AS representatives
+           FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
+          WHERE d.application_id = $1 AND d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
+        [applicationId],
+      )) as { id: string; amount: string; number: string; title: string | null; bank_account: string | null; representatives: { name?: string }[] | null }[];
+      if (!decision) throw DomainError.conflict('NOT_APPROVED', { cs: 'Žádost nemá platné rozhodnutí o poskytnutí dotace.', en: 'The application has no effective approval.' });
+      // Elements § 10a odst. 5 requires of the recipient: checked now, not when the PDF is first rendered.
+      if (!decision.bank_account) {
+        throw DomainError.conflict('RECIPIENT_BANK_ACCOUNT_MISSING', {
+          cs: 'Příjemce nemá v profilu organizace bankovní účet; smlouva ho musí uvádět (§ 10a odst. 5 písm. b).',
+          en: 'The recipient organisation has no bank account on record; the agreement must state it.',
+        });
+      }
+      if (!(decision.representatives ?? []).some((r) => r.name?.trim())) {
+        throw DomainError.conflict('RECIPIENT_SIGNATORY_MISSING', {
+          cs: 'Žádost neuvádí nikoho, kdo za příjemce jedná; smlouvu by neměl kdo podepsat.', en: 'The application names nobody who acts for the recipient.',
+        });
+      }
+      const amount = Money.parse(decision.amount);
+      const planned = Money.sum(request.tranches.map((t) => Money.parse(t.amount)));
+      if (!planned.equals(amount)) {
+        throw DomainError.field('tranches', 'TRANCHES_DO_NOT_ADD_UP', {
+          cs: `Splátky dávají ${planned.format()}, dotace činí ${amount.format()}.`, en: `The tranches add up to ${planned.toString()}, the grant is ${amount.toString()}.`,
+        });
+      }
+      if (request.purposeTo < request.purposeFrom) {
+        throw DomainError.field('purposeTo', 'PERIOD_REVERSED', { cs: 'Konec období je před jeho začátkem.', en: 'The period ends before it starts.' });
+      }
+      const threshold = Money.parse(this.legalRules.at(pragueIsoDate(tx.now)).contractRegister.thresholdAmount);
+      const agreement = tx.manager.create(Agreement, {
+        id: randomUUID(), applicationId, decisionId: decision.id, number: `SML-${decision.number}`, version: 1, status: 'draft', amount, committed: Money.ZERO,
+        purpose: request.purpose, purposeFrom: request.purposeFrom, purposeTo: request.purposeTo, settlementDeadline: request.settlementDeadline,
+        conditions: request.conditions.map((c, i) => toCondition(c, i)), tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })),
+        registerRequired: amount.compare(threshold) > 0, signedOn: null, signedCopyStorageKey: null, signedCopySha256: null, signatories: null, publishedOn: null,
+        registerId: null, documentStorageKey: null, createdAt: tx.now, updatedAt: tx.now, rowVersion: 1,
+      });
+      await tx.manager.insert(Agreement, agreement);
+      tx.audit({ action: 'agreement.created', objectType: 'agreement', objectId: agreement.id, after: { ...agreement, amount: amount.toString(), committed: '0.00' } });
+      return this.view(tx.manager, agreement.id);
+    });
+  }
+
+  async get(agreementId: string) {
+    return this.view(this.dataSource.manager, agreementId);
+  }
+
+  /** Sent to the recipient for signature: the document is fixed from here on. */
+  async send(actor: Actor, agreementId: string, version: number) {
+    return this.transition(actor, agreementId, version, 'send', async (agreement, manager) => {
+      await manager.update(Agreement, { id: agreement.id }, { status: 'awaiting_signature' });
+      return { type: 'agreement.sent' };
+    });
+  }
+
+  async sign(actor: Actor, agreementId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer }) {
+    const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
+    if (!upload.ok) {
+      throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
+        cs: 'Podepsanou smlouvu nahrajte jako PDF (nejvýše 20 MB).', en: 'Upload the signed agreement as a PDF (at most 20 MB).',
+      });
+    }
+    return this.transition(actor, agreementId, request.version, 'sign', async (agreement, manager, tx) => {
+      if (request.signedOn > pragueIsoDate(tx.now)) {
+        throw DomainError.field('signedOn', 'DATE_IN_FUTURE', { cs: 'Datum podpisu nemůže být v budoucnosti.', en: 'The signature date cannot be in the future.' });
+      }
+      const key = `agreements/${agreement.id}/signed-v${agreement.version}.pdf`;
+      await this.storage.put(key, file.bytes);
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      const status: AgreementStatus = agreement.registerRequired ? 'signed' : 'effective';
+      await manager.update(Agreement, { id: agreement.id }, { status, signedOn: request.signedOn, signatories: request.signatories, signedCopyStorageKey: key, signedCopySha256: sha256 });
+      await this.recordContracted(tx, agreement);
+      return { type: status === 'effective' ? 'agreement.effective' : 'agreement.signed' };
+    });
+  }
+
+  /** Recorded publication in the Registr smluv: from here the agreement is effective and can be paid. */
+  async publish(actor: Actor, agreementId: string, request: PublicationRequest) {
+    return this.transition(actor, agreementId, request.version, 'publish', async (agreement, manager, tx) => {
+      if (!agreement.registerRequired) throw DomainError.conflict('REGISTER_NOT_REQUIRED', { cs: 'Smlouva do 50 000 Kč se v registru smluv neuveřejňuje.', en: 'Agreements up to the threshold are not published.' });
+      const state = this.registerState(agreement, tx.now);
+      if (state === 'void') {
+        throw DomainError.conflict('AGREEMENT_VOID', {
+          cs: 'Smlouva nebyla uveřejněna do tří měsíců od uzavření, a je proto zrušena od počátku (§ 7 zákona č. 340/2015 Sb.). Je třeba uzavřít novou.',
+          en: 'The agreement was not published within three months of signature and is void from the start; a new one is needed.',
+        });
+      }
+      if (request.publishedOn < agreement.signedOn! || request.publishedOn > pragueIsoDate(tx.now)) {
+        throw DomainError.field('publishedOn', 'DATE_OUT_OF_RANGE', { cs: 'Datum uveřejnění musí ležet mezi podpisem a dneškem.', en: 'The publication date must lie between the signature and today.' });
+      }
+      await manager.update(Agreement, { id: agreement.id }, { status: 'effective', publishedOn: request.publishedOn, registerId: request.registerId });
+      return { type: 'agreement.published' };
+    });
+  }
+
+  /** The agreement as PDF, rendered once per version and kept. */
+  async document(agreementId: string): Promise<{ stream: Readable; fileName: string }> {
+    const agreement = await this.dataSource.manager.findOneBy(Agreement, { id: agreementId });
+    if (!agreement) throw DomainError.notFound('agreement', agreementId);
+    const fileName = `${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}-v${agreement.version}.pdf`;
+    if (agreement.documentStorageKey) return { stream: await this.storage.get(agreement.documentStorageKey), fileName };
+    const pdf = await renderGrantAgreement(await this.documentData(agreement), { creationDate: agreement.createdAt });
+    const key = `agreements/${agreement.id}/agreement-v${agreement.version}.pdf`;
+    await this.storage.put(key, pdf);
+    // A derived document of a fixed version: where it lies needs no audit entry.
+    await this.dataSource.manager.update(Agreement, { id: agreement.id }, { documentStorageKey: key });
+    return { stream: Readable.from(pdf), fileName };
+  }
+
+  registerState(agreement: Pick<Agreement, 'registerRequired' | 'signedOn' | 'publishedOn'>, now: Date): RegisterState {
+    if (!agreement.registerRequired) return 'not_required';
+    if (agreement.publishedOn) return 'published';
+    if (!agreement.signedOn) return 'not_signed';
+    const rules = this.legalRules.at(agreement.signedOn).contractRegister;
+    const today = pragueIsoDate(now);
+    const voidFrom = addMonths(agreement.signedOn, rules.voidAfterMonths);
+    if (today >= voidFrom) return 'void';
+    const days = calendarDaysBetween(agreement.signedOn, today);
+    if (days >= rules.publishWithinDays) return 'overdue';
+    if (days >= rules.publishWithinDays - 10) return 'warning';
+    return 'pending';
+  }
+
+  private async recordContracted(tx: Parameters<LedgerWriter['record']>[0], agreement: Agreement): Promise<void> {
+    const [row] = (await tx.manager.query(
+      `SELECT a.call_id, a.budget_area_id FROM application a WHERE a.id = $1`, [agreement.applicationId],
+    )) as { call_id: string; budget_area_id: string }[];
+    const shares = (await tx.manager.query(
+      `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`,
+      [agreement.applicationId],
+    )) as { activityId: string; basisPoints: number }[];
+    await this.ledger.record(tx, [{
+      kind: 'contracted', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: agreement.applicationId, amount: agreement.amount,
+      sourceType: 'agreement', sourceId: agreement.id, shares,
+    }]);
+  }
+
+  private async transition(
+    actor: Actor,
+    agreementId: string,
+    version: number,
+    action: keyof typeof TRANSITIONS,
+    work: (agreement: Agreement, manager: EntityManager, tx: Parameters<LedgerWriter['record']>[0]) => Promise<{ type: string }>,
+  ) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const agreement = await tx.manager.findOne(Agreement, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
+      if (!agreement) throw DomainError.notFound('agreement', agreementId);
+      if (agreement.rowVersion !== version) throw DomainError.staleVersion(await this.view(tx.manager, agreementId));
+      if (!TRANSITIONS[action].includes(agreement.status)) {
+        throw DomainError.conflict('INVALID_STATE', { cs: `Smlouvu ve stavu „${agreement.status}“ nelze ${action === 'send' ? 'odeslat k podpisu' : action === 'sign' ? 'podepsat' : 'uveřejnit'}.`, en: `An agreement in state "${agreement.status}" cannot be ${action === 'send' ? 'sent' : action === 'sign' ? 'signed' : 'published'}.` }, { status: agreement.status });
+      }
+      const event = await work(agreement, tx.manager, tx);
+      await tx.manager.update(Agreement, { id: agreement.id }, { updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 });
+      const after = await tx.manager.findOneByOrFail(Agreement, { id: agreement.id });
+      tx.audit({ action: `agreement.${action}`, objectType: 'agreement', objectId: agreement.id, before: { status: agreement.status }, after: { status: after.status, signedOn: after.signedOn, publishedOn: after.publishedOn, registerId: after.registerId, signedCopySha256: after.signedCopySha256 } });
+      tx.emit({ type: event.type, aggregateType: 'agreement', aggregateId: agreement.id });
+      return this.view(tx.manager, agreement.id);
+    });
+  }
+
+  private async view(manager: EntityManager, agreementId: string) {
+    const agreement = await manager.findOneBy(Agreement, { id: agreementId });
+    if (!agreement) throw DomainError.notFound('agreement', agreementId);
+    return {
+      id: agreement.id, applicationId: agreement.applicationId, decisionId: agreement.decisionId, number: agreement.number, version: agreement.version, status: agreement.status,
+      amount: agreement.amount.toString(), committed: agreement.committed.toString(), remaining: agreement.amount.subtract(agreement.committed).toString(),
+      purpose: agreement.purpose, purposeFrom: agreement.purposeFrom, purposeTo: agreement.purposeTo, settlementDeadline: agreement.settlementDeadline,
+      conditions: agreement.conditions, tranches: agreement.tranches, registerRequired: agreement.registerRequired, registerState: this.registerState(agreement, this.clock.now()),
+      signedOn: agreement.signedOn, signatories: agreement.signatories, signedCopySha256: agreement.signedCopySha256, publishedOn: agreement.publishedOn, registerId: agreement.registerId,
+      rowVersion: agreement.rowVersion,
+    };
+  }
+
+  private async documentData(agreement: Agreement): Promise<GrantAgreementData> {
+    const [row] = (await this.dataSource.query(
+      `SELECT a.number, a.title, a.draft, o.name, o.legal_form, o.ico, o.seat_street, o.seat_city, o.seat_postal_code, o.bank_account,
+              g.code AS call_code, g.title AS call_title, b.code AS area_code, b.name AS area_name, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on
+         FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id JOIN call_budget_area b ON b.id = a.budget_area_id
+         JOIN award_decision d ON d.id = $2 JOIN resolution r ON r.id = d.resolution_id
+        WHERE a.id = $1`,
+      [agreement.applicationId, agreement.decisionId],
+    )) as {
+      number: string; title: string | null; draft: { representatives?: { name?: string; function?: string }[] }; name: string; legal_form: string | null; ico: string;
+      seat_street: string; seat_city: string; seat_postal_code: string; bank_account: string | null; call_code: string; call_title: string; area_code: string; area_name: string;
+      body: 'council' | 'assembly'; resolution: string; adopted_on: string;
+    }[];
+    const activities = (await this.dataSource.query(
+      `SELECT n.code, n.name, aa.share_basis_points FROM application_activity aa JOIN strategy_node n ON n.id = aa.strategy_node_id WHERE aa.application_id = $1 ORDER BY aa.share_basis_points DESC`,
+      [agreement.applicationId],
+    )) as { code: string; name: string; share_basis_points: number }[];
+    const decision = await this.dataSource.manager.findOneByOrFail(AwardDecision, { id: agreement.decisionId });
+    return {
+      agreementNumber: agreement.number,
+      version: agreement.version,
+      provider: { ...PROVIDER, bankAccount: { ...PROVIDER.bankAccount }, representedBy: { ...PROVIDER.representedBy } },
+      recipient: {
+        name: row.name, legalForm: row.legal_form ?? 'právnická osoba', seat: `${row.seat_street}, ${row.seat_postal_code} ${row.seat_city}`, ico: row.ico,
+        bankAccount: { number: row.bank_account!, bankName: bankNameOf(row.bank_account!) },
+        statutoryRepresentatives: (row.draft.representatives ?? []).filter((r) => r.name).map((r) => ({ name: r.name!, role: r.function ?? 'statutární orgán' })),
+      },
+      call: { code: row.call_code, title: row.call_title },
+      project: { applicationNumber: row.number, title: row.title ?? '' },
+      budgetArea: { code: row.area_code, name: row.area_name },
+      activities: activities.map((a) => ({ code: a.code, name: a.name, sharePercent: `${Math.floor(a.share_basis_points / 100)}.${String(a.share_basis_points % 100).padStart(2, '0')}` })),
+      amount: agreement.amount.toString(),
+      purpose: agreement.purpose,
+      purposePeriod: { from: agreement.purposeFrom, to: agreement.purposeTo },
+      payments: agreement.tranches.map((t) => ({ amount: t.amount, dueDate: t.dueDate, condition: t.condition })),
+      conditions: [...decision.conditions.map((text) => ({ text })), ...agreement.conditions.map((c) => (c.minor && c.penalty ? { text: c.text, minor: true as const, penalty: c.penalty } : { text: c.text }))],
+      settlement: { deadline: agreement.settlementDeadline, returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: row.number.replace(/\D/g, '').slice(-10) || '0' },
+      resolution: { body: row.body === 'assembly' ? 'zastupitelstvo' : 'rada', number: row.resolution, date: row.adopted_on },
+    };
+  }
+}
+
+/** A minor condition needs the levy its breach costs, in the shape its kind asks for. */
+function toCondition(input: ConditionInput, index: number): AgreementCondition {
+  if (!input.minor) return { text: input.text, minor: false };
+  const p = input.penalty;
+  const penalty = p?.kind === 'fixed' && p.amount ? { kind: 'fixed' as const, amount: p.amount }
+    : p?.kind === 'percentage' && p.percent ? { kind: 'percentage' as const, percent: p.percent }
+      : p?.kind === 'percentage-range' && p.minPercent && p.maxPercent ? { kind: 'percentage-range' as const, minPercent: p.minPercent, maxPercent: p.maxPercent }
+        : null;
+  if (!penalty) {
+    throw DomainError.field(`conditions[${index}].penalty`, 'PENALTY_INCOMPLETE', {
+      cs: 'U méně závažné povinnosti uveďte odvod: pevnou částku, procento, nebo rozpětí procent (§ 10a odst. 6).',
+      en: 'A minor condition needs its levy: a fixed amount, a percentage or a percentage range.',
+    });
+  }
+  return { text: input.text, minor: true, penalty };
+}
+
+function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainError, Money } from '#core';
+import { Tx, UnitOfWork } from '#database';
+import { LedgerWriter } from '#ledger';
+import { PROVIDER } from './agreement.service.js';
+import type { ConfirmPaymentRequest, HoldRequest, PaymentOrderRequest } from './dto.js';
+import { Agreement, Payment, PaymentStatus } from './entities.js';
+import { checkPaymentOrder } from './rules/index.js';
+
+/**
+ * Payment orders: one member of staff orders, another approves (four eyes, also a CHECK in the
+ * database), the bank gets a CSV, the bank's confirmation records the payment. A payment can never
+ * take the agreement over its amount: orders reserve `agreement.committed` by a guarded UPDATE
+ * under the CHECK `committed <= amount`.
+ */
+@Injectable()
+export class PaymentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async order(actor: Actor, agreementId: string, request: PaymentOrderRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const agreement = await tx.manager.findOne(Agreement, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
+      if (!agreement) throw DomainError.notFound('agreement', agreementId);
+      if (!agreement.tranches.some((t) => t.trancheNo === request.trancheNo)) {
+        throw DomainError.field('trancheNo', 'UNKNOWN_TRANCHE', { cs: 'Smlouva takovou splátku nemá.', en: 'The agreement has no such tranche.' });
+      }
+      // Signed but unpublished ('signed') is refused by the rules below with the register's reason.
+      if (agreement.status !== 'effective' && agreement.status !== 'signed') {
+        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Smlouva dosud nenabyla účinnosti (není podepsána).', en: 'The agreement is not yet in effect (not signed).' }, { status: agreement.status });
+      }
+      const amount = Money.parse(request.amount);
+      const held = await tx.manager.existsBy(Payment, { agreementId, trancheNo: request.trancheNo, status: 'held' });
+      const check = checkPaymentOrder({ approved: agreement.amount, paidAndOrdered: agreement.committed, amount, heldBack: held, agreementPublished: agreement.status === 'effective', registerRequired: agreement.registerRequired });
+      if (!check.ok) throw check.code === 'AMOUNT_NOT_POSITIVE' ? DomainError.field('amount', check.code, check.message) : DomainError.conflict(check.code, check.message);
+      await this.reserve(tx.manager, agreementId, amount);
+      const payment = tx.manager.create(Payment, {
+        id: randomUUID(), agreementId, trancheNo: request.trancheNo, amount, status: 'ordered', orderedBy: actor.userId!, orderedAt: tx.now,
+        approvedBy: null, approvedAt: null, holdReason: null, exportedAt: null, bankReference: null, paidOn: null, version: 1,
+      });
+      await tx.manager.insert(Payment, payment);
+      tx.audit({ action: 'payment.ordered', objectType: 'payment', objectId: payment.id, after: { agreementId, trancheNo: payment.trancheNo, amount: amount.toString() } });
+      return view(payment);
+    });
+  }
+
+  /** The second pair of eyes: anyone of staff but the one who ordered it. */
+  async approve(actor: Actor, paymentId: string, version: number) {
+    return this.change(actor, paymentId, version, ['ordered'], async (payment, tx) => {
+      if (payment.orderedBy === actor.userId) {
+        throw DomainError.forbidden('FOUR_EYES', { cs: 'Platební příkaz musí schválit jiná osoba, než která ho zadala.', en: 'A payment order must be approved by someone other than who ordered it.' });
+      }
+      return { status: 'approved' as PaymentStatus, approvedBy: actor.userId, approvedAt: tx.now, action: 'payment.approved' };
+    });
+  }
+
+  /** Held back (e.g. while a remedy request is open): the money stays reserved, nothing goes to the bank. */
+  async hold(actor: Actor, paymentId: string, request: HoldRequest) {
+    return this.change(actor, paymentId, request.version, ['ordered', 'approved'], async () => ({ status: 'held' as PaymentStatus, holdReason: request.reason, action: 'payment.held' }));
+  }
+
+  async release(actor: Actor, paymentId: string, version: number) {
+    return this.change(actor, paymentId, version, ['held'], async (payment) => ({ status: (payment.approvedBy ? 'approved' : 'ordered') as PaymentStatus, holdReason: null, action: 'payment.released' }));
+  }
+
+  async cancel(actor: Actor, paymentId: string, version: number) {
+    return this.change(actor, paymentId, version, ['ordered', 'approved', 'held'], async (payment, tx) => {
+      await this.reserve(tx.manager, payment.agreementId, Money.ZERO.subtract(payment.amount));
+      return { status: 'cancelled' as PaymentStatus, action: 'payment.cancelled' };
+    });
+  }
+
+  /** The bank's confirmation: only now is the money paid, in the ledger too. */
+  async confirm(actor: Actor, paymentId: string, request: ConfirmPaymentRequest) {
+    return this.change(actor, paymentId, request.version, ['exported'], async (payment, tx) => {
+      const [row] = (await tx.manager.query(
+        `SELECT a.id AS application_id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [payment.agreementId],
+      )) as { application_id: string; call_id: string; budget_area_id: string }[];
+      const shares = (await tx.manager.query(
+        `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`,
+        [row.application_id],
+      )) as { activityId: string; basisPoints: number }[];
+      await this.ledger.record(tx, [{ kind: 'paid', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.application_id, amount: payment.amount, sourceType: 'payment', sourceId: payment.id, shares }]);
+      tx.emit({ type: 'payment.sent', aggregateType: 'payment', aggregateId: payment.id });
+      return { status: 'paid' as PaymentStatus, bankReference: request.bankReference, paidOn: request.paidOn, action: 'payment.confirmed' };
+    });
+  }
+
+  /**
+   * The approved orders not yet sent, as the bank's import file, marked exported in the same
+   * transaction so an order is never sent twice. Layout (UTF-8, semicolons, one order per line):
+   * payment id; debit account; credit account; amount with a decimal dot; variable symbol; due date; message.
+   */
+  async exportForBank(actor: Actor): Promise<string> {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const rows = (await tx.manager.query(
+        `SELECT p.id, p.amount, g.number, o.bank_account, a.number AS application_number, p.tranche_no
+           FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
+          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`,
+      )) as { id: string; amount: string; number: string; bank_account: string | null; application_number: string; tranche_no: number }[];
+      if (rows.length > 0) {
+        await tx.manager.query(`UPDATE payment SET status = 'exported', exported_at = $2, version = version + 1 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), tx.now]);
+      }
+      tx.audit({ action: 'payment.exported', objectType: 'payment_batch', objectId: randomUUID(), after: { payments: rows.map((r) => r.id) } });
+      const header = 'payment_id;debit_account;credit_account;amount;variable_symbol;due_date;message';
+      const lines = rows.map((r) =>
+        [r.id, PROVIDER.bankAccount.number, r.bank_account ?? '', Money.parse(r.amount).toString(), r.application_number.replace(/\D/g, '').slice(-10), tx.now.toISOString().slice(0, 10), `Dotace ${r.number} splatka ${r.tranche_no}`].join(';'),
+      );
+      return [header, ...lines].join('\r\n') + '\r\n';
+    });
+  }
+
+  async list(agreementId: string) {
+    const payments = await this.dataSource.manager.find(Payment, { where: { agreementId }, order: { orderedAt: 'ASC' } });
+    return payments.map(view);
+  }
+
+  private async reserve(manager: EntityManager, agreementId: string, delta: Money): Promise<void> {
+    const [, affected] = (await manager.query(
+      `UPDATE agreement SET committed = committed + $2::numeric WHERE id = $1 AND committed + $2::numeric <= amount AND committed + $2::numeric >= 0`,
+      [agreementId, delta.toString()],
+    )) as [unknown, number];
+    if (affected === 0) {
+      throw DomainError.conflict('PAYMENT_EXCEEDS_AWARD', { cs: 'Platba by překročila zbývající část dotace.', en: 'The payment would exceed what remains of the grant.' });
+    }
+  }
+
+  private async change(
+    actor: Actor,
+    paymentId: string,
+    version: number,
+    from: PaymentStatus[],
+    work: (payment: Payment, tx: Tx) => Promise<Partial<Payment> & { status: PaymentStatus; action: string }>,
+  ) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const payment = await tx.manager.findOne(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
+      if (!payment) throw DomainError.notFound('payment', paymentId);
+      if (payment.version !== version) throw DomainError.staleVersion(view(payment));
+      if (!from.includes(payment.status)) {
+        throw DomainError.conflict('INVALID_STATE', { cs: `Platbu ve stavu „${payment.status}“ nelze takto změnit.`, en: `A payment in state "${payment.status}" cannot change this way.` }, { status: payment.status });
+      }
+      const { action, ...changes } = await work(payment, tx);
+      const after = { ...payment, ...changes, version: payment.version + 1 };
+      await tx.manager.update(Payment, { id: payment.id }, { ...changes, version: after.version });
+      tx.audit({ action, objectType: 'payment', objectId: payment.id, before: { status: payment.status }, after: { status: after.status, holdReason: after.holdReason, bankReference: after.bankReference, paidOn: after.paidOn } });
+      return view(after);
+    });
+  }
+}
+
+function view(payment: Payment) {
+  return {
+    id: payment.id, agreementId: payment.agreementId, trancheNo: payment.trancheNo, amount: payment.amount.toString(), status: payment.status,
+    orderedBy: payment.orderedBy, orderedAt: payment.orderedAt, approvedBy: payment.approvedBy, approvedAt: payment.approvedAt, holdReason: payment.holdReason,
+    exportedAt: payment.exportedAt, bankReference: payment.bankReference, paidOn: payment.paidOn, version: payment.version,
+  };
+}
