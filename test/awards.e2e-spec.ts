@@ -1,6 +1,7 @@
 import { OutboxEvent, OutboxHandlers } from '#outbox';
 import { createHash } from 'node:crypto';
-import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TestApp } from '#testing';
+import { randomUUID } from 'node:crypto';
+import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TEST_PASSWORD, TestApp, TestUser } from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -24,6 +25,11 @@ describe('awards', () => {
     nextOpening += 60 * DAY;
     const result = await callInEvaluation(t, activities, opensAt, count, undefined, callOverrides);
     return { ...result, staff: await createUser(t, ['staff']) };
+  }
+
+  async function signIn(user: TestUser): Promise<TestUser> {
+    const login = await t.http.post('/auth/login').set('X-Forwarded-For', randomUUID()).send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    return { ...user, token: login.body.accessToken };
   }
 
   const resolution = (number: string, decisions: unknown[], body = 'council') => ({
@@ -185,6 +191,76 @@ describe('awards', () => {
     expect((await t.http.get(`/agreements/${late.body.id}`).set(bearer(staffLater)).expect(200)).body.registerState).toBe('void');
     const voided = await t.http.post(`/agreements/${late.body.id}/publication`).set(bearer(staffLater)).send({ version: lateSigned.body.rowVersion, publishedOn: today(), registerId: '1' }).expect(409);
     expect(voided.body.code).toBe('AGREEMENT_VOID');
+  });
+
+  it('settles: every cost document checked, the return from the rules, returns matched until settled + returned = paid', async () => {
+    const { staff, call, applications } = await evaluatedCall(1);
+    const [a] = applications;
+    await t.dataSource.query(`UPDATE organisation SET bank_account = '19-2000145399/0800' WHERE id = $1`, [a.organisationId]);
+    await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send(resolution('USN RHMP 70/2023', [{ applicationId: a.id, outcome: 'approved', amount: '170000.00' }])).expect(201);
+    const today = () => t.clock.now().toISOString().slice(0, 10);
+    const agreement = await t.http.post(`/applications/${a.id}/agreement`).set(bearer(staff)).send({
+      purpose: 'Komunitní tlumočení pro rodiny žáků.', purposeFrom: '2023-01-01', purposeTo: '2023-12-31', settlementDeadline: '2099-01-31', conditions: [], tranches: [{ amount: '170000.00', dueDate: '2023-04-30' }],
+    }).expect(201);
+    const sent = await t.http.post(`/agreements/${agreement.body.id}/send`).set(bearer(staff)).send({ version: 1 }).expect(200);
+    const signed = await t.http.post(`/agreements/${agreement.body.id}/signature`).set(bearer(staff)).field('version', String(sent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Jana Nováková')
+      .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' }).expect(200);
+    await t.http.post(`/agreements/${agreement.body.id}/publication`).set(bearer(staff)).send({ version: signed.body.rowVersion, publishedOn: today(), registerId: '777' }).expect(200);
+    const order = await t.http.post(`/agreements/${agreement.body.id}/payments`).set(bearer(staff)).send({ trancheNo: 1, amount: '170000.00' }).expect(201);
+    const approver = await createUser(t, ['staff']);
+    await t.http.post(`/payments/${order.body.id}/approve`).set(bearer(approver)).send({ version: 1 }).expect(200);
+    await t.http.post('/payments/bank-export').set(bearer(approver)).expect(200);
+    await t.http.post(`/payments/${order.body.id}/confirmation`).set(bearer(approver)).send({ bankReference: 'VYP-1', paidOn: today(), version: 3 }).expect(200);
+
+    const applicant = await signIn(a.user);
+    const lines = (await t.dataSource.query(`SELECT id, category_code FROM application_budget_line WHERE application_id = $1 ORDER BY position`, [a.id])) as { id: string; category_code: string }[];
+    const [personal, services] = lines;
+    const settlement = {
+      costDocuments: [
+        { budgetLineId: personal.id, number: 'DPP-01', issuedOn: '2023-05-31', supplier: 'Tlumočnice Olena K.', amount: '100000.00', paidOn: '2023-06-05' },
+        { budgetLineId: personal.id, number: 'DPP-02', issuedOn: '2023-06-30', supplier: 'Tlumočník Minh T.', amount: '20000.00', paidOn: '2023-07-05' },
+        { budgetLineId: services.id, number: 'FV-2023-117', issuedOn: '2023-09-15', supplier: 'Catering Praha s.r.o.', amount: '30000.00', paidOn: '2023-09-20' },
+      ],
+      report: [{ indicator: 'počet podpořených žáků', unit: 'žák', promised: 120, achieved: 134 }],
+    };
+    const stranger = await createUser(t, ['applicant']);
+    await t.http.post(`/agreements/${agreement.body.id}/settlement`).set(bearer(stranger)).send(settlement).expect(404);
+    const submitted = await t.http.post(`/agreements/${agreement.body.id}/settlement`).set(bearer(applicant)).send(settlement).expect(201);
+    expect(submitted.body).toMatchObject({ status: 'submitted', late: false });
+    expect((await t.http.post(`/agreements/${agreement.body.id}/settlement`).set(bearer(applicant)).send(settlement).expect(409)).body.code).toBe('SETTLEMENT_EXISTS');
+
+    const docs = Object.fromEntries(submitted.body.costDocuments.map((d: { number: string; id: string }) => [d.number, d.id]));
+    const incomplete = await t.http.post(`/settlements/${submitted.body.id}/check`).set(bearer(staff))
+      .send({ reviews: [{ costDocumentId: docs['DPP-01'], review: 'eligible' }], returnDueDate: '2099-03-31', version: 1 }).expect(422);
+    expect(incomplete.body.code).toBe('SETTLEMENT_CHECK_INCOMPLETE');
+    await t.http.post(`/settlements/${submitted.body.id}/check`).set(bearer(applicant)).send({ reviews: [], returnDueDate: '2099-03-31', version: 1 }).expect(403);
+    const checked = await t.http.post(`/settlements/${submitted.body.id}/check`).set(bearer(staff)).send({
+      reviews: [
+        { costDocumentId: docs['DPP-01'], review: 'eligible' },
+        { costDocumentId: docs['DPP-02'], review: 'partly_eligible', eligibleAmount: '15000.00', reason: 'Část odměny připadá na období před začátkem projektu.' },
+        { costDocumentId: docs['FV-2023-117'], review: 'ineligible', reason: 'Pohoštění není uznatelným nákladem podle podmínky výzvy č. 1.' },
+      ],
+      returnDueDate: '2099-03-31', version: 1,
+    }).expect(200);
+    expect(checked.body).toMatchObject({ status: 'checked', eligibleTotal: '115000.00', returnDue: '55000.00', returned: '0.00' });
+
+    const tooMuch = await t.http.post(`/settlements/${submitted.body.id}/returns`).set(bearer(staff)).send({ amount: '60000.00', receivedOn: today(), bankReference: 'P-1', version: 2 }).expect(422);
+    expect(tooMuch.body.code).toBe('ABOVE_RETURN_DUE');
+    await t.http.post(`/settlements/${submitted.body.id}/returns`).set(bearer(staff)).send({ amount: '20000.00', receivedOn: today(), bankReference: 'P-1', version: 2 }).expect(200);
+    const closed = await t.http.post(`/settlements/${submitted.body.id}/returns`).set(bearer(staff)).send({ amount: '35000.00', receivedOn: today(), bankReference: 'P-2', version: 3 }).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', returned: '55000.00' });
+
+    const ledger = (await t.dataSource.query(`SELECT kind, sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id])) as { kind: string; total: string }[];
+    expect(Object.fromEntries(ledger.map((l) => [l.kind, l.total]))).toEqual({ approved: '170000.00', contracted: '170000.00', paid: '170000.00', settled: '115000.00', returned: '55000.00' });
+    expect((await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(applicant)).expect(200)).body.returns).toHaveLength(2);
+    await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(stranger)).expect(404);
+
+    // Every step told the recipient (handled here as the worker would).
+    const events = await t.dataSource.getRepository(OutboxEvent).find({ where: [{ aggregateId: agreement.body.id }, { aggregateId: order.body.id }, { aggregateId: submitted.body.id }] });
+    for (const event of events) await t.app.get(OutboxHandlers).dispatch(event);
+    const kinds = (await t.dataSource.query(`SELECT kind, params FROM notification WHERE user_id = $1 ORDER BY created_at`, [a.user.id])) as { kind: string; params: Record<string, unknown> }[];
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['agreement_ready_to_sign', 'agreement_published', 'payment_sent', 'return_due', 'return_received']));
+    expect(kinds.find((k) => k.kind === 'return_due')!.params).toMatchObject({ amount: '55000.00', dueDate: '2099-03-31' });
   });
 
   it('lets only staff decide; auditors read the funding', async () => {

@@ -25,6 +25,11 @@ export const PROVIDER = {
   representedBy: { name: 'vedoucí odboru sociálních věcí MHMP', role: 'na základě pověření' },
 } as const;
 
+/** The variable symbol of an agreement's payments and returns: the digits of the application number. */
+export function variableSymbolOf(applicationNumber: string): string {
+  return applicationNumber.replace(/\D/g, '').slice(-10) || '0';
+}
+
 export type RegisterState = 'not_required' | 'not_signed' | 'pending' | 'warning' | 'overdue' | 'void' | 'published';
 
 const TRANSITIONS: Record<string, AgreementStatus[]> = {
@@ -260,7 +265,7 @@ export class AgreementService {
       purposePeriod: { from: agreement.purposeFrom, to: agreement.purposeTo },
       payments: agreement.tranches.map((t) => ({ amount: t.amount, dueDate: t.dueDate, condition: t.condition })),
       conditions: [...decision.conditions.map((text) => ({ text })), ...agreement.conditions.map((c) => (c.minor && c.penalty ? { text: c.text, minor: true as const, penalty: c.penalty } : { text: c.text }))],
-      settlement: { deadline: agreement.settlementDeadline, returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: row.number.replace(/\D/g, '').slice(-10) || '0' },
+      settlement: { deadline: agreement.settlementDeadline, returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: variableSymbolOf(row.number) },
       resolution: { body: row.body === 'assembly' ? 'zastupitelstvo' : 'rada', number: row.resolution, date: row.adopted_on },
     };
   }

@@ -5,10 +5,11 @@ import { AwardNotifications } from './award-notifications.js';
 import { AgreementService } from './agreement.service.js';
 import { AwardService } from './award.service.js';
 import { PaymentService } from './payment.service.js';
+import { SettlementService } from './settlement.service.js';
 
 @Module({
   imports: [EvaluationModule, NotificationsModule],
-  providers: [AwardService, AgreementService, PaymentService, AwardNotifications],
-  exports: [AwardService, AgreementService, PaymentService],
+  providers: [AwardService, AgreementService, PaymentService, SettlementService, AwardNotifications],
+  exports: [AwardService, AgreementService, PaymentService, SettlementService],
 })
 export class AwardsModule {}

@@ -80,3 +80,44 @@ export class ConfirmPaymentRequest {
   @ApiProperty() @IsCalendarDate() paidOn: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
+
+export class CostDocumentInput {
+  @ApiProperty() @IsUUID() budgetLineId: string;
+  @ApiProperty({ example: 'FV-2023-0117' }) @IsString() @MinLength(1) @MaxLength(60) number: string;
+  @ApiProperty() @IsCalendarDate() issuedOn: string;
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(300) supplier: string;
+  @ApiProperty({ example: '12500.00' }) @IsAmount() amount: string;
+  @ApiProperty() @IsCalendarDate() paidOn: string;
+}
+
+export class OutputInput {
+  @ApiProperty({ example: 'počet podpořených žáků' }) @IsString() @MinLength(2) @MaxLength(300) indicator: string;
+  @ApiProperty({ example: 'žák' }) @IsString() @MinLength(1) @MaxLength(60) unit: string;
+  @ApiProperty() @IsInt() @Min(0) promised: number;
+  @ApiProperty() @IsInt() @Min(0) achieved: number;
+}
+
+export class SubmitSettlementRequest {
+  @ApiProperty({ type: [CostDocumentInput] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => CostDocumentInput) costDocuments: CostDocumentInput[];
+  @ApiProperty({ type: [OutputInput] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutputInput) report: OutputInput[];
+}
+
+export class CostReviewInput {
+  @ApiProperty() @IsUUID() costDocumentId: string;
+  @ApiProperty({ enum: ['eligible', 'partly_eligible', 'ineligible'] }) @IsIn(['eligible', 'partly_eligible', 'ineligible']) review: 'eligible' | 'partly_eligible' | 'ineligible';
+  @ApiPropertyOptional({ description: 'Uznaná částka (jen u částečně uznatelného dokladu)' }) @IsOptional() @IsAmount() eligibleAmount?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class CheckSettlementRequest {
+  @ApiProperty({ type: [CostReviewInput] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => CostReviewInput) reviews: CostReviewInput[];
+  @ApiProperty({ description: 'Lhůta k vrácení nevyčerpané nebo neuznané části' }) @IsCalendarDate() returnDueDate: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class ReturnReceiptRequest {
+  @ApiProperty({ example: '20000.00' }) @IsAmount() amount: string;
+  @ApiProperty() @IsCalendarDate() receivedOn: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(60) bankReference: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}

@@ -306,3 +306,137 @@ export class Payment {
   @Column({ type: 'int' })
   version: number;
 }
+
+export type SettlementStatus = 'submitted' | 'checked' | 'closed';
+
+/**
+ * The recipient's settlement (vyúčtování) of one agreement: what was achieved and the cost documents.
+ * Staff check each document; the check fixes the return (vratka) and its due date; incoming returns
+ * are matched until nothing is owed. `settled + returned = paid` when it closes.
+ */
+@Entity('settlement')
+@Index('settlement_agreement_key', ['agreementId'], { unique: true })
+@Check('settlement_status_known', `status IN ('submitted','checked','closed')`)
+@Check('settlement_returned_within_due', `returned >= 0 AND (return_due IS NULL OR returned <= return_due)`)
+export class Settlement {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'settlement_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  agreementId: string;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id', foreignKeyConstraintName: 'settlement_agreement_fk' })
+  agreement?: Relation<Agreement>;
+
+  @Column({ type: 'text' })
+  status: SettlementStatus;
+
+  /** What the project achieved against what it promised: [{ indicator, unit, promised, achieved }]. */
+  @Column({ type: 'jsonb' })
+  report: { indicator: string; unit: string; promised: number; achieved: number }[];
+
+  @Column({ type: 'timestamptz' })
+  submittedAt: Date;
+
+  /** Submitted after the agreement's settlement deadline. */
+  @Column({ type: 'boolean' })
+  late: boolean;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: moneyTransformer })
+  eligibleTotal: Money | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: moneyTransformer })
+  returnDue: Money | null;
+
+  @Column({ type: 'date', nullable: true })
+  returnDueDate: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  returned: Money;
+
+  @Column({ type: 'text', nullable: true })
+  checkExplanation: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'int' })
+  version: number;
+}
+
+export type CostReview = 'eligible' | 'partly_eligible' | 'ineligible';
+
+@Entity('cost_document')
+@Index('cost_document_settlement_idx', ['settlementId'])
+@Check('cost_document_amount_positive', `amount > 0`)
+@Check('cost_document_review_known', `review IS NULL OR review IN ('eligible','partly_eligible','ineligible')`)
+@Check('cost_document_eligible_within_amount', `eligible_amount IS NULL OR (eligible_amount >= 0 AND eligible_amount <= amount)`)
+export class CostDocument {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'cost_document_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  settlementId: string;
+
+  @ManyToOne(() => Settlement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'settlement_id', foreignKeyConstraintName: 'cost_document_settlement_fk' })
+  settlement?: Relation<Settlement>;
+
+  /** The application's budget line (of the counted version) the cost is charged to. */
+  @Column({ type: 'uuid' })
+  budgetLineId: string;
+
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'date' })
+  issuedOn: string;
+
+  @Column({ type: 'text' })
+  supplier: string;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  amount: Money;
+
+  @Column({ type: 'date' })
+  paidOn: string;
+
+  @Column({ type: 'text', nullable: true })
+  review: CostReview | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: moneyTransformer })
+  eligibleAmount: Money | null;
+
+  @Column({ type: 'text', nullable: true })
+  reviewReason: string | null;
+}
+
+/** An incoming payment matched to a settlement's return. */
+@Entity('return_receipt')
+@Index('return_receipt_settlement_idx', ['settlementId'])
+@Check('return_receipt_amount_positive', `amount > 0`)
+export class ReturnReceipt {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'return_receipt_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  settlementId: string;
+
+  @ManyToOne(() => Settlement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'settlement_id', foreignKeyConstraintName: 'return_receipt_settlement_fk' })
+  settlement?: Relation<Settlement>;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  amount: Money;
+
+  @Column({ type: 'date' })
+  receivedOn: string;
+
+  @Column({ type: 'text' })
+  bankReference: string;
+
+  /** Received after the return's due date. */
+  @Column({ type: 'boolean' })
+  late: boolean;
+}

@@ -2,6 +2,7 @@ export * from './awards.module.js';
 export * from './award.service.js';
 export * from './agreement.service.js';
 export * from './payment.service.js';
+export * from './settlement.service.js';
 export * from './dto.js';
-export { Resolution, AwardDecision, AreaFunding, CallFunding, Agreement, Payment } from './entities.js';
+export { Resolution, AwardDecision, AreaFunding, CallFunding, Agreement, Payment, Settlement, CostDocument, ReturnReceipt } from './entities.js';
 export type { ApprovingBody, DecisionOutcome } from './entities.js';

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError, Money } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerWriter } from '#ledger';
-import { PROVIDER } from './agreement.service.js';
+import { PROVIDER, variableSymbolOf } from './agreement.service.js';
 import type { ConfirmPaymentRequest, HoldRequest, PaymentOrderRequest } from './dto.js';
 import { Agreement, Payment, PaymentStatus } from './entities.js';
 import { checkPaymentOrder } from './rules/index.js';
@@ -110,7 +110,7 @@ export class PaymentService {
       tx.audit({ action: 'payment.exported', objectType: 'payment_batch', objectId: randomUUID(), after: { payments: rows.map((r) => r.id) } });
       const header = 'payment_id;debit_account;credit_account;amount;variable_symbol;due_date;message';
       const lines = rows.map((r) =>
-        [r.id, PROVIDER.bankAccount.number, r.bank_account ?? '', Money.parse(r.amount).toString(), r.application_number.replace(/\D/g, '').slice(-10), tx.now.toISOString().slice(0, 10), `Dotace ${r.number} splatka ${r.tranche_no}`].join(';'),
+        [r.id, PROVIDER.bankAccount.number, r.bank_account ?? '', Money.parse(r.amount).toString(), variableSymbolOf(r.application_number), tx.now.toISOString().slice(0, 10), `Dotace ${r.number} splatka ${r.tranche_no}`].join(';'),
       );
       return [header, ...lines].join('\r\n') + '\r\n';
     });

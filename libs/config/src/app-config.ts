@@ -100,6 +100,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0) @Max(23)
   NOTIFY_DIGEST_HOUR = 7;
 
+  /** How far (percent) eligible costs of one budget line may exceed what it planned before an amendment is needed. */
+  @Matches(/^\d{1,2}(\.\d{1,2})?$/, { message: 'must be a percentage like 10 or 12.5' })
+  SETTLEMENT_SHIFT_TOLERANCE_PERCENT = '10';
+
   /** Reminder offsets in days before each deadline: kind=days,days;kind=days. */
   @Matches(/^([a-z_]+=\d+(,\d+)*)(;[a-z_]+=\d+(,\d+)*)*$/, { message: 'must look like call_closing_soon=7,1;draft_reminder=3' })
   NOTIFY_REMINDERS = 'call_closing_soon=7,1;draft_reminder=3;remedy_deadline_reminder=2';
@@ -151,6 +155,7 @@ export interface AppConfig {
   };
   queueLockMs: number;
   notifications: { digestHour: number; reminderOffsetsDays: Record<string, number[]> };
+  awards: { shiftTolerancePercent: string };
   demoData: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   outboxPollMs: number;
@@ -206,6 +211,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sendTimeoutMs: vars.MAIL_SEND_TIMEOUT_MS,
     },
     queueLockMs: vars.QUEUE_LOCK_MS,
+    awards: { shiftTolerancePercent: vars.SETTLEMENT_SHIFT_TOLERANCE_PERCENT },
     notifications: {
       digestHour: vars.NOTIFY_DIGEST_HOUR,
       reminderOffsetsDays: Object.fromEntries(

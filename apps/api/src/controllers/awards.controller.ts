@@ -4,7 +4,7 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
   AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
-  SignatureRequest, VersionRequest,
+  SignatureRequest, VersionRequest, SettlementService, SubmitSettlementRequest, CheckSettlementRequest, ReturnReceiptRequest,
 } from '#awards';
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
@@ -127,5 +127,32 @@ export class PaymentsController {
   @Authenticated(Permission.AwardManage) @Post(':id/confirmation') @HttpCode(200)
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ConfirmPaymentRequest) {
     return this.payments.confirm(actor, id, body);
+  }
+}
+
+/** The settlement: the recipient reports costs and outputs, staff check each document, returns are matched. */
+@ApiTags('awards')
+@Controller()
+export class SettlementsController {
+  constructor(private readonly settlements: SettlementService) {}
+
+  @Authenticated(Permission.ApplicationWrite) @Post('agreements/:id/settlement')
+  submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitSettlementRequest) {
+    return this.settlements.submit(actor, id, body);
+  }
+
+  @Authenticated(Permission.ApplicationRead) @Get('settlements/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.settlements.get(actor, id);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('settlements/:id/check') @HttpCode(200)
+  check(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CheckSettlementRequest) {
+    return this.settlements.check(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('settlements/:id/returns') @HttpCode(200)
+  receiveReturn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnReceiptRequest) {
+    return this.settlements.receiveReturn(actor, id, body);
   }
 }

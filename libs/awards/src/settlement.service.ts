@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '#access';
+import { APP_CONFIG } from '#config';
+import type { AppConfig } from '#config';
+import { Actor, DomainError, Money, pragueIsoDate } from '#core';
+import { Tx, UnitOfWork } from '#database';
+import { LedgerEvent, LedgerWriter } from '#ledger';
+import type { CheckSettlementRequest, ReturnReceiptRequest, SubmitSettlementRequest } from './dto.js';
+import { Agreement, CostDocument, ReturnReceipt, Settlement } from './entities.js';
+import { settlementReturn } from './rules/index.js';
+
+interface AgreementContext {
+  agreement: Agreement;
+  applicationId: string;
+  organisationId: string;
+  callId: string;
+  budgetAreaId: string;
+  versionNo: number;
+}
+
+/**
+ * The settlement: the recipient reports costs and outputs; staff check every cost document; the check
+ * fixes the return; returns are matched as they arrive. Every step writes the ledger (settled,
+ * returned), and a settlement closes only when settled + returned equals what was paid.
+ */
+@Injectable()
+export class SettlementService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly ledger: LedgerWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async submit(actor: Actor, agreementId: string, request: SubmitSettlementRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const context = await this.context(tx.manager, agreementId);
+      await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'agreement', id: agreementId, organisationId: context.organisationId }, tx.manager);
+      if (context.agreement.status !== 'effective') {
+        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Vyúčtovat lze jen účinnou smlouvu.', en: 'Only an agreement in effect can be settled.' });
+      }
+      if (await tx.manager.existsBy(Settlement, { agreementId })) {
+        throw DomainError.conflict('SETTLEMENT_EXISTS', { cs: 'Vyúčtování této smlouvy už bylo podáno.', en: 'This agreement is already settled.' });
+      }
+      const lines = (await tx.manager.query(`SELECT id FROM application_budget_line WHERE application_id = $1 AND version_no = $2`, [context.applicationId, context.versionNo])) as { id: string }[];
+      const known = new Set(lines.map((l) => l.id));
+      const unknown = request.costDocuments.findIndex((d) => !known.has(d.budgetLineId));
+      if (unknown >= 0) {
+        throw DomainError.field(`costDocuments[${unknown}].budgetLineId`, 'UNKNOWN_BUDGET_LINE', { cs: 'Doklad je přiřazen k položce, kterou rozpočet projektu nemá.', en: 'The document is charged to a line the budget does not have.' });
+      }
+      const settlement = tx.manager.create(Settlement, {
+        id: randomUUID(), agreementId, status: 'submitted', report: request.report, submittedAt: tx.now, late: pragueIsoDate(tx.now) > context.agreement.settlementDeadline,
+        eligibleTotal: null, returnDue: null, returnDueDate: null, returned: Money.ZERO, checkExplanation: null, closedAt: null, version: 1,
+      });
+      await tx.manager.insert(Settlement, settlement);
+      await tx.manager.insert(CostDocument, request.costDocuments.map((d) => ({
+        id: randomUUID(), settlementId: settlement.id, budgetLineId: d.budgetLineId, number: d.number, issuedOn: d.issuedOn, supplier: d.supplier, amount: Money.parse(d.amount),
+        paidOn: d.paidOn, review: null, eligibleAmount: null, reviewReason: null,
+      })));
+      tx.audit({ action: 'settlement.submitted', objectType: 'settlement', objectId: settlement.id, after: { agreementId, late: settlement.late, documents: request.costDocuments.length, report: request.report } });
+      return this.view(tx.manager, settlement.id);
+    });
+  }
+
+  /** Every document gets a verdict; the return follows from the rules (tolerance for shifts between lines included). */
+  async check(actor: Actor, settlementId: string, request: CheckSettlementRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const settlement = await this.lock(tx.manager, settlementId, request.version, 'submitted');
+      const context = await this.context(tx.manager, settlement.agreementId);
+      const documents = await tx.manager.find(CostDocument, { where: { settlementId } });
+      const reviews = new Map(request.reviews.map((r, i) => [r.costDocumentId, { ...r, index: i }]));
+      const missing = documents.filter((d) => !reviews.has(d.id));
+      if (missing.length > 0) {
+        throw DomainError.validation(missing.map((d) => ({ field: `reviews[${d.number}]`, code: 'REVIEW_MISSING', message: { cs: `Doklad ${d.number} není posouzen.`, en: `Document ${d.number} is not reviewed.` } })), 'SETTLEMENT_CHECK_INCOMPLETE');
+      }
+      for (const document of documents) {
+        const review = reviews.get(document.id)!;
+        const field = `reviews[${review.index}]`;
+        if (review.review !== 'eligible' && !review.reason?.trim()) {
+          throw DomainError.field(`${field}.reason`, 'REASON_REQUIRED', { cs: 'U neuznané části dokladu uveďte důvod.', en: 'Give the reason for what is not eligible.' });
+        }
+        const eligible = review.review === 'eligible' ? document.amount : review.review === 'ineligible' ? Money.ZERO : review.eligibleAmount ? Money.parse(review.eligibleAmount) : null;
+        if (!eligible || (review.review === 'partly_eligible' && (eligible.compare(document.amount) >= 0 || eligible.isZero()))) {
+          throw DomainError.field(`${field}.eligibleAmount`, 'PARTLY_ELIGIBLE_AMOUNT', { cs: 'U částečně uznatelného dokladu uveďte uznanou částku menší než doklad.', en: 'A partly eligible document needs an eligible amount below its total.' });
+        }
+        document.review = review.review;
+        document.eligibleAmount = eligible;
+        document.reviewReason = review.reason?.trim() || null;
+      }
+      await tx.manager.save(CostDocument, documents);
+
+      const paid = await this.paid(tx.manager, settlement.agreementId);
+      const planned = await this.plannedLines(tx.manager, context);
+      const result = settlementReturn({
+        paid,
+        tolerancePercent: this.config.awards.shiftTolerancePercent,
+        lines: planned.map((line) => {
+          const own = documents.filter((d) => d.budgetLineId === line.id);
+          return { budgetLineId: line.id, planned: line.planned, claimed: Money.sum(own.map((d) => d.amount)), eligible: Money.sum(own.map((d) => d.eligibleAmount!)) };
+        }),
+      });
+      const closes = result.returnDue.isZero();
+      await tx.manager.update(Settlement, { id: settlementId }, {
+        status: closes ? 'closed' : 'checked', eligibleTotal: result.eligibleTotal, returnDue: result.returnDue, returnDueDate: request.returnDueDate,
+        checkExplanation: result.explanation.cs, closedAt: closes ? tx.now : null, version: settlement.version + 1,
+      });
+      await this.ledger.record(tx, await this.shared(tx, context, [{ kind: 'settled', amount: result.eligibleTotal, sourceId: settlementId }]));
+      tx.audit({
+        action: 'settlement.checked', objectType: 'settlement', objectId: settlementId,
+        after: { eligibleTotal: result.eligibleTotal.toString(), returnDue: result.returnDue.toString(), returnDueDate: request.returnDueDate, needsAmendment: result.needsAmendment, reviews: request.reviews },
+      });
+      if (!closes) tx.emit({ type: 'settlement.return_due', aggregateType: 'settlement', aggregateId: settlementId });
+      return { ...(await this.view(tx.manager, settlementId)), shifts: result.shifts.map((s) => ({ ...s, planned: s.planned.toString(), eligible: s.eligible.toString(), overBy: s.overBy.toString() })), needsAmendment: result.needsAmendment };
+    });
+  }
+
+  /** An incoming return, matched to what is owed; the last one closes the settlement. */
+  async receiveReturn(actor: Actor, settlementId: string, request: ReturnReceiptRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const settlement = await this.lock(tx.manager, settlementId, request.version, 'checked');
+      const amount = Money.parse(request.amount);
+      const owed = settlement.returnDue!.subtract(settlement.returned);
+      if (amount.compare(owed) > 0) {
+        throw DomainError.field('amount', 'ABOVE_RETURN_DUE', { cs: `K vrácení zbývá ${owed.format()}; přeplatek vraťte příjemci mimo vyúčtování.`, en: `${owed.toString()} remains to be returned.` });
+      }
+      const late = request.receivedOn > settlement.returnDueDate!;
+      await tx.manager.insert(ReturnReceipt, { id: randomUUID(), settlementId, amount, receivedOn: request.receivedOn, bankReference: request.bankReference, late });
+      const returned = settlement.returned.add(amount);
+      const closes = returned.equals(settlement.returnDue!);
+      await tx.manager.update(Settlement, { id: settlementId }, { returned, status: closes ? 'closed' : 'checked', closedAt: closes ? tx.now : null, version: settlement.version + 1 });
+      const context = await this.context(tx.manager, settlement.agreementId);
+      await this.ledger.record(tx, await this.shared(tx, context, [{ kind: 'returned', amount, sourceId: settlementId }]));
+      if (closes) await this.assertBalanced(tx.manager, settlement.agreementId, settlement.eligibleTotal!, returned);
+      tx.audit({ action: 'settlement.return_received', objectType: 'settlement', objectId: settlementId, after: { amount: amount.toString(), receivedOn: request.receivedOn, late, closed: closes } });
+      tx.emit({ type: 'settlement.return_received', aggregateType: 'settlement', aggregateId: settlementId, payload: { amount: amount.toString() } });
+      return this.view(tx.manager, settlementId);
+    });
+  }
+
+  async get(actor: Actor, settlementId: string) {
+    const settlement = await this.dataSource.manager.findOneBy(Settlement, { id: settlementId });
+    if (!settlement) throw DomainError.notFound('settlement', settlementId);
+    const context = await this.context(this.dataSource.manager, settlement.agreementId);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'settlement', id: settlementId, organisationId: context.organisationId });
+    return this.view(this.dataSource.manager, settlementId);
+  }
+
+  /** The invariant of a closed settlement: eligible costs plus returns account for every koruna paid. */
+  private async assertBalanced(manager: EntityManager, agreementId: string, settled: Money, returned: Money): Promise<void> {
+    const paid = await this.paid(manager, agreementId);
+    if (!settled.add(returned).equals(paid)) throw new Error(`settlement of agreement ${agreementId} does not balance: ${settled} + ${returned} ≠ ${paid}`);
+  }
+
+  private async paid(manager: EntityManager, agreementId: string): Promise<Money> {
+    const rows = (await manager.query(`SELECT amount FROM payment WHERE agreement_id = $1 AND status = 'paid'`, [agreementId])) as { amount: string }[];
+    return Money.sum(rows.map((r) => Money.parse(r.amount)));
+  }
+
+  /** The budget lines as the agreement funds them: the approved amount spread over the lines by what each requested. */
+  private async plannedLines(manager: EntityManager, context: AgreementContext): Promise<{ id: string; planned: Money }[]> {
+    const lines = (await manager.query(`SELECT id, requested FROM application_budget_line WHERE application_id = $1 AND version_no = $2 ORDER BY position`, [context.applicationId, context.versionNo])) as { id: string; requested: string }[];
+    const weights = lines.map((l) => Money.parse(l.requested).halere);
+    if (lines.length === 0 || weights.every((w) => w === 0n)) return lines.map((l) => ({ id: l.id, planned: Money.ZERO }));
+    const parts = context.agreement.amount.allocate(weights);
+    return lines.map((l, i) => ({ id: l.id, planned: parts[i] }));
+  }
+
+  private async shared(tx: Tx, context: AgreementContext, events: { kind: 'settled' | 'returned'; amount: Money; sourceId: string }[]): Promise<LedgerEvent[]> {
+    const shares = (await tx.manager.query(
+      `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`,
+      [context.applicationId],
+    )) as { activityId: string; basisPoints: number }[];
+    return events.filter((e) => !e.amount.isZero()).map((e) => ({
+      kind: e.kind, callId: context.callId, budgetAreaId: context.budgetAreaId, applicationId: context.applicationId, amount: e.amount, sourceType: 'settlement', sourceId: e.sourceId, shares,
+    }));
+  }
+
+  private async context(manager: EntityManager, agreementId: string): Promise<AgreementContext> {
+    const agreement = await manager.findOneBy(Agreement, { id: agreementId });
+    if (!agreement) throw DomainError.notFound('agreement', agreementId);
+    const [row] = (await manager.query(`SELECT organisation_id, call_id, budget_area_id, current_version_no FROM application WHERE id = $1`, [agreement.applicationId])) as {
+      organisation_id: string; call_id: string; budget_area_id: string; current_version_no: number;
+    }[];
+    return { agreement, applicationId: agreement.applicationId, organisationId: row.organisation_id, callId: row.call_id, budgetAreaId: row.budget_area_id, versionNo: row.current_version_no };
+  }
+
+  private async lock(manager: EntityManager, settlementId: string, version: number, status: Settlement['status']): Promise<Settlement> {
+    const settlement = await manager.findOne(Settlement, { where: { id: settlementId }, lock: { mode: 'pessimistic_write' } });
+    if (!settlement) throw DomainError.notFound('settlement', settlementId);
+    if (settlement.version !== version) throw DomainError.staleVersion(await this.view(manager, settlementId));
+    if (settlement.status !== status) {
+      throw DomainError.conflict('INVALID_STATE', { cs: `Vyúčtování je ve stavu „${settlement.status}“.`, en: `The settlement is "${settlement.status}".` }, { status: settlement.status });
+    }
+    return settlement;
+  }
+
+  private async view(manager: EntityManager, settlementId: string) {
+    const settlement = await manager.findOneByOrFail(Settlement, { id: settlementId });
+    const documents = await manager.find(CostDocument, { where: { settlementId }, order: { issuedOn: 'ASC', number: 'ASC' } });
+    const receipts = await manager.find(ReturnReceipt, { where: { settlementId }, order: { receivedOn: 'ASC' } });
+    return {
+      id: settlement.id, agreementId: settlement.agreementId, status: settlement.status, late: settlement.late, submittedAt: settlement.submittedAt, report: settlement.report,
+      eligibleTotal: settlement.eligibleTotal?.toString() ?? null, returnDue: settlement.returnDue?.toString() ?? null, returnDueDate: settlement.returnDueDate,
+      returned: settlement.returned.toString(), explanation: settlement.checkExplanation, closedAt: settlement.closedAt, version: settlement.version,
+      costDocuments: documents.map((d) => ({
+        id: d.id, budgetLineId: d.budgetLineId, number: d.number, issuedOn: d.issuedOn, supplier: d.supplier, amount: d.amount.toString(), paidOn: d.paidOn,
+        review: d.review, eligibleAmount: d.eligibleAmount?.toString() ?? null, reviewReason: d.reviewReason,
+      })),
+      returns: receipts.map((r) => ({ amount: r.amount.toString(), receivedOn: r.receivedOn, bankReference: r.bankReference, late: r.late })),
+    };
+  }
+}
