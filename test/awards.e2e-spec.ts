@@ -263,6 +263,44 @@ describe('awards', () => {
     expect(kinds.find((k) => k.kind === 'return_due')!.params).toMatchObject({ amount: '55000.00', dueDate: '2099-03-31' });
   });
 
+  it('handles a breach: remedy first for a minor condition, the levy capped by the agreement and waived up to 1 000 Kč, the penalty from the day after the breach', async () => {
+    const { staff, call, applications } = await evaluatedCall(1);
+    const [a] = applications;
+    await t.dataSource.query(`UPDATE organisation SET bank_account = '19-2000145399/0800' WHERE id = $1`, [a.organisationId]);
+    await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send(resolution('USN RHMP 80/2023', [{ applicationId: a.id, outcome: 'approved', amount: '170000.00' }])).expect(201);
+    const agreement = await t.http.post(`/applications/${a.id}/agreement`).set(bearer(staff)).send({
+      purpose: 'Komunitní tlumočení pro rodiny žáků.', purposeFrom: '2023-01-01', purposeTo: '2023-12-31', settlementDeadline: '2024-01-31', tranches: [{ amount: '170000.00', dueDate: '2023-04-30' }],
+      conditions: [
+        { text: 'Příjemce uvede logo hl. m. Prahy na všech výstupech projektu.', minor: true, penalty: { kind: 'percentage-range', minPercent: '5', maxPercent: '20' } },
+        { text: 'Příjemce použije dotaci jen na účel podle smlouvy.', minor: false },
+      ],
+    }).expect(201);
+
+    const notMinor = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
+      .send({ description: 'Dotace použita na jiný účel než sjednaný.', conditionNo: 2, breachDate: '2023-06-01', misused: '50000.00', remedyDeadline: '2023-07-01' }).expect(422);
+    expect(notMinor.body.code).toBe('REMEDY_NOT_ALLOWED');
+    const fixable = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
+      .send({ description: 'Na letácích projektu chybí logo hl. m. Prahy.', conditionNo: 1, breachDate: '2023-06-01', misused: '0.00', remedyDeadline: '2023-07-01' }).expect(201);
+    expect(fixable.body.status).toBe('remedy_requested');
+    expect((await t.http.post(`/breaches/${fixable.body.id}/remedied`).set(bearer(staff)).send({ remediedOn: '2023-06-20', version: 1 }).expect(200)).body.status).toBe('remedied');
+
+    const small = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
+      .send({ description: 'Neuznatelný výdaj za parkovné.', breachDate: '2023-06-01', misused: '800.00' }).expect(201);
+    const waived = await t.http.post(`/breaches/${small.body.id}/levy`).set(bearer(staff)).send({ dueDate: '2023-08-01', version: 1 }).expect(200);
+    expect(waived.body).toMatchObject({ status: 'waived', levy: '0.00' });
+
+    const logo = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
+      .send({ description: 'Logo chybí i po lhůtě k nápravě.', conditionNo: 1, breachDate: '2023-06-01', misused: '50000.00' }).expect(201);
+    expect((await t.http.post(`/breaches/${logo.body.id}/levy`).set(bearer(staff)).send({ dueDate: '2023-08-01', percent: '30', version: 1 }).expect(422)).body.code).toBe('PERCENT_OUT_OF_RANGE');
+    const levied = await t.http.post(`/breaches/${logo.body.id}/levy`).set(bearer(staff)).send({ dueDate: '2023-08-01', percent: '10', version: 1 }).expect(200);
+    expect(levied.body).toMatchObject({ status: 'levied', levy: '17000.00' });
+    // 200 days × 0,4 ‰ × 17 000 Kč = 1 360 Kč (over 1 000 Kč, so imposed).
+    const paid = await t.http.post(`/breaches/${logo.body.id}/payment`).set(bearer(staff)).send({ paidOn: '2023-12-18', version: 2 }).expect(200);
+    expect(paid.body).toMatchObject({ status: 'paid', penalty: '1360.00' });
+    const [ledger] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND kind = 'penalised'`, [a.id])) as { total: string }[];
+    expect(ledger.total).toBe('18360.00');
+  });
+
   it('lets only staff decide; auditors read the funding', async () => {
     const { call, applications } = await evaluatedCall(1);
     const applicant = await createUser(t, ['applicant']);

@@ -67,6 +67,7 @@ export class AwardNotifications implements OnModuleInit {
         dedupeKey: event.id, sourceEventId: event.id,
       });
     });
+    this.handlers.register('breach.remedy_requested', (event) => this.breachRequested(event.aggregateId, event.id));
     this.handlers.register('settlement.return_received', async (event) => {
       const [settlement] = (await this.dataSource.query(`SELECT agreement_id FROM settlement WHERE id = $1`, [event.aggregateId])) as { agreement_id: string }[];
       const c = await this.agreement(settlement.agreement_id);
@@ -74,6 +75,16 @@ export class AwardNotifications implements OnModuleInit {
         kind: 'return_received', userIds: c.members, params: { ...c.identity, amount: String(event.payload.amount), receivedAt: event.createdAt.toISOString() },
         dedupeKey: event.id, sourceEventId: event.id,
       });
+    });
+  }
+
+  private async breachRequested(breachId: string, eventId: string): Promise<void> {
+    const [breach] = (await this.dataSource.query(`SELECT agreement_id, description, remedy_deadline::text AS deadline FROM breach WHERE id = $1`, [breachId])) as {
+      agreement_id: string; description: string; deadline: string;
+    }[];
+    const c = await this.agreement(breach.agreement_id);
+    await this.notifier.notify({
+      kind: 'breach_remedy_request', userIds: c.members, params: { ...c.identity, breach: breach.description, deadline: breach.deadline }, dedupeKey: eventId, sourceEventId: eventId,
     });
   }
 

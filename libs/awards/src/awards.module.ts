@@ -6,10 +6,11 @@ import { AgreementService } from './agreement.service.js';
 import { AwardService } from './award.service.js';
 import { PaymentService } from './payment.service.js';
 import { SettlementService } from './settlement.service.js';
+import { BreachService } from './breach.service.js';
 
 @Module({
   imports: [EvaluationModule, NotificationsModule],
-  providers: [AwardService, AgreementService, PaymentService, SettlementService, AwardNotifications],
-  exports: [AwardService, AgreementService, PaymentService, SettlementService],
+  providers: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, AwardNotifications],
+  exports: [AwardService, AgreementService, PaymentService, SettlementService, BreachService],
 })
 export class AwardsModule {}

@@ -121,3 +121,27 @@ export class ReturnReceiptRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(60) bankReference: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
+
+export class OpenBreachRequest {
+  @ApiProperty() @IsString() @MinLength(10) @MaxLength(4000) description: string;
+  @ApiPropertyOptional({ description: 'Číslo porušené podmínky smlouvy' }) @IsOptional() @IsInt() @Min(1) conditionNo?: number;
+  @ApiProperty() @IsCalendarDate() breachDate: string;
+  @ApiProperty({ example: '25000.00', description: 'Neoprávněně použitá nebo zadržená částka' }) @IsAmount() misused: string;
+  @ApiPropertyOptional({ description: 'Lhůta k nápravě: jen u odstranitelného porušení méně závažné podmínky (§ 22 odst. 6)' }) @IsOptional() @IsCalendarDate() remedyDeadline?: string;
+}
+
+export class RemediedRequest {
+  @ApiProperty() @IsCalendarDate() remediedOn: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class ImposeLevyRequest {
+  @ApiProperty() @IsCalendarDate() dueDate: string;
+  @ApiPropertyOptional({ description: 'U rozpětí procent ve smlouvě: zvolené procento', example: '10' }) @IsOptional() @Matches(/^\d{1,2}(\.\d{1,2})?$/) percent?: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class LevyPaidRequest {
+  @ApiProperty() @IsCalendarDate() paidOn: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}

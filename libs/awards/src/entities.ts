@@ -440,3 +440,73 @@ export class ReturnReceipt {
   @Column({ type: 'boolean' })
   late: boolean;
 }
+
+export type BreachStatus = 'remedy_requested' | 'remedied' | 'open' | 'levied' | 'waived' | 'paid';
+
+/**
+ * A breach of budget discipline (§ 22 zákona č. 250/2000 Sb.) on one agreement. A fixable breach of
+ * a minor condition gets a remedy request with a deadline first; remedied in time, it is no breach.
+ * Otherwise the levy (odvod) is computed, capped by the agreement's lower amount for a minor
+ * condition and waived up to the threshold; the penalty (penále) is fixed when the levy is paid.
+ */
+@Entity('breach')
+@Index('breach_agreement_idx', ['agreementId'])
+@Check('breach_status_known', `status IN ('remedy_requested','remedied','open','levied','waived','paid')`)
+export class Breach {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'breach_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  agreementId: string;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id', foreignKeyConstraintName: 'breach_agreement_fk' })
+  agreement?: Relation<Agreement>;
+
+  /** 1-based number of the agreement's condition that was breached, if one. */
+  @Column({ type: 'int', nullable: true })
+  conditionNo: number | null;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** The day of the breach: the penalty runs from the next day. */
+  @Column({ type: 'date' })
+  breachDate: string;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: moneyTransformer })
+  misused: Money;
+
+  @Column({ type: 'text' })
+  status: BreachStatus;
+
+  @Column({ type: 'date', nullable: true })
+  remedyDeadline: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  remediedOn: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: moneyTransformer })
+  levy: Money | null;
+
+  @Column({ type: 'date', nullable: true })
+  levyDueDate: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  levyReason: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: moneyTransformer })
+  penalty: Money | null;
+
+  @Column({ type: 'text', nullable: true })
+  penaltyComputation: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  paidOn: string | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'int' })
+  version: number;
+}

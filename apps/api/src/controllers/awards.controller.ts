@@ -5,6 +5,7 @@ import { Authenticated, CurrentActor, Permission } from '#access';
 import {
   AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
   SignatureRequest, VersionRequest, SettlementService, SubmitSettlementRequest, CheckSettlementRequest, ReturnReceiptRequest,
+  BreachService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
 } from '#awards';
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
@@ -154,5 +155,37 @@ export class SettlementsController {
   @Authenticated(Permission.AwardManage) @Post('settlements/:id/returns') @HttpCode(200)
   receiveReturn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnReceiptRequest) {
     return this.settlements.receiveReturn(actor, id, body);
+  }
+}
+
+/** Breaches of budget discipline: remedy request first where allowed, then the levy and the penalty. */
+@ApiTags('awards')
+@Controller()
+export class BreachesController {
+  constructor(private readonly breaches: BreachService) {}
+
+  @Authenticated(Permission.AwardRead) @Get('agreements/:id/breaches')
+  list(@Param('id', ParseUUIDPipe) id: string) {
+    return this.breaches.list(id);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('agreements/:id/breaches')
+  open(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: OpenBreachRequest) {
+    return this.breaches.open(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('breaches/:id/remedied') @HttpCode(200)
+  remedied(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RemediedRequest) {
+    return this.breaches.remedied(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('breaches/:id/levy') @HttpCode(200)
+  levy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ImposeLevyRequest) {
+    return this.breaches.imposeLevy(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('breaches/:id/payment') @HttpCode(200)
+  paid(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: LevyPaidRequest) {
+    return this.breaches.levyPaid(actor, id, body);
   }
 }

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { LegalRules } from '#config';
+import { Actor, DomainError, Money, pragueIsoDate } from '#core';
+import { UnitOfWork } from '#database';
+import { LedgerWriter } from '#ledger';
+import type { ImposeLevyRequest, LevyPaidRequest, OpenBreachRequest, RemediedRequest } from './dto.js';
+import { Agreement, Breach, BreachStatus } from './entities.js';
+import { levy, penalty } from './rules/index.js';
+
+/**
+ * Breaches of budget discipline: the remedy request first where the law allows it, then the levy and,
+ * when it is paid, the penalty. The arithmetic is in ./rules (thresholds and rates effective-dated in
+ * config/legal-rules.ts, read as at the day of the breach).
+ */
+@Injectable()
+export class BreachService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ledger: LedgerWriter,
+    private readonly legalRules: LegalRules,
+  ) {}
+
+  async open(actor: Actor, agreementId: string, request: OpenBreachRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const agreement = await tx.manager.findOneBy(Agreement, { id: agreementId });
+      if (!agreement) throw DomainError.notFound('agreement', agreementId);
+      const condition = request.conditionNo ? agreement.conditions[request.conditionNo - 1] : undefined;
+      if (request.conditionNo && !condition) {
+        throw DomainError.field('conditionNo', 'UNKNOWN_CONDITION', { cs: 'Smlouva takovou podmínku nemá.', en: 'The agreement has no such condition.' });
+      }
+      // § 22 odst. 6: the remedy request comes first only for a fixable breach of a minor condition.
+      if (request.remedyDeadline && !condition?.minor) {
+        throw DomainError.field('remedyDeadline', 'REMEDY_NOT_ALLOWED', {
+          cs: 'Výzvu k nápravě lze vydat jen u porušení podmínky, kterou smlouva označuje jako méně závažnou.',
+          en: 'A remedy request is possible only for a condition the agreement marks as minor.',
+        });
+      }
+      if (request.breachDate > pragueIsoDate(tx.now)) throw DomainError.field('breachDate', 'DATE_IN_FUTURE', { cs: 'Datum porušení je v budoucnosti.', en: 'The breach date is in the future.' });
+      const breach = tx.manager.create(Breach, {
+        id: randomUUID(), agreementId, conditionNo: request.conditionNo ?? null, description: request.description, breachDate: request.breachDate,
+        misused: Money.parse(request.misused), status: request.remedyDeadline ? 'remedy_requested' : 'open', remedyDeadline: request.remedyDeadline ?? null,
+        remediedOn: null, levy: null, levyDueDate: null, levyReason: null, penalty: null, penaltyComputation: null, paidOn: null, createdAt: tx.now, version: 1,
+      });
+      await tx.manager.insert(Breach, breach);
+      tx.audit({ action: 'breach.opened', objectType: 'breach', objectId: breach.id, after: { ...breach, misused: breach.misused.toString() } });
+      if (request.remedyDeadline) tx.emit({ type: 'breach.remedy_requested', aggregateType: 'breach', aggregateId: breach.id });
+      return view(breach);
+    });
+  }
+
+  /** Remedied within the deadline: not a breach of budget discipline, nothing is levied. */
+  async remedied(actor: Actor, breachId: string, request: RemediedRequest) {
+    return this.change(actor, breachId, request.version, ['remedy_requested'], async (breach) => {
+      if (request.remediedOn > breach.remedyDeadline!) {
+        throw DomainError.conflict('REMEDY_LATE', { cs: 'Náprava přišla po lhůtě; porušení se posoudí jako porušení rozpočtové kázně.', en: 'The remedy came after the deadline.' });
+      }
+      return { status: 'remedied' as BreachStatus, remediedOn: request.remediedOn, action: 'breach.remedied' };
+    });
+  }
+
+  /** The levy: the amount misused, or the agreement's lower amount for a minor condition; waived up to the threshold. */
+  async imposeLevy(actor: Actor, breachId: string, request: ImposeLevyRequest) {
+    return this.change(actor, breachId, request.version, ['remedy_requested', 'open'], async (breach, manager) => {
+      const agreement = await manager.findOneByOrFail(Agreement, { id: breach.agreementId });
+      const condition = breach.conditionNo ? agreement.conditions[breach.conditionNo - 1] : undefined;
+      const cap = condition?.minor && condition.penalty ? this.agreementCap(condition.penalty, agreement.amount, request.percent) : null;
+      const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
+      const result = levy(rules, { misused: breach.misused, agreementCap: cap });
+      return {
+        status: (result.waived || result.levy.isZero() ? 'waived' : 'levied') as BreachStatus, levy: result.levy, levyDueDate: request.dueDate, levyReason: result.reason.cs, action: 'breach.levy_imposed',
+      };
+    });
+  }
+
+  /** Paid: the penalty runs from the day after the breach to the day of payment (capped, waived up to the threshold); both go to the ledger. */
+  async levyPaid(actor: Actor, breachId: string, request: LevyPaidRequest) {
+    return this.change(actor, breachId, request.version, ['levied'], async (breach, manager, tx) => {
+      if (!breach.levy) throw DomainError.conflict('LEVY_NOT_IMPOSED', { cs: 'Odvod dosud nebyl vyměřen.', en: 'No levy has been imposed yet.' });
+      const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
+      const result = penalty(rules, { levy: breach.levy, dueDate: breach.breachDate, paidDate: request.paidOn });
+      const [row] = (await manager.query(`SELECT a.id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [breach.agreementId])) as {
+        id: string; call_id: string; budget_area_id: string;
+      }[];
+      const shares = (await manager.query(
+        `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`, [row.id],
+      )) as { activityId: string; basisPoints: number }[];
+      await this.ledger.record(tx, [{
+        kind: 'penalised', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.id, amount: breach.levy.add(result.waived ? Money.ZERO : result.penalty),
+        sourceType: 'breach', sourceId: breach.id, shares,
+      }]);
+      return {
+        status: 'paid' as BreachStatus, paidOn: request.paidOn, penalty: result.waived ? Money.ZERO : result.penalty, penaltyComputation: result.computation.cs, action: 'breach.levy_paid',
+      };
+    });
+  }
+
+  async list(agreementId: string) {
+    return (await this.dataSource.manager.find(Breach, { where: { agreementId }, order: { createdAt: 'ASC' } })).map(view);
+  }
+
+  private agreementCap(p: NonNullable<Agreement['conditions'][number]['penalty']>, grant: Money, chosenPercent?: string): Money {
+    if (p.kind === 'fixed') return Money.parse(p.amount);
+    const percent = p.kind === 'percentage' ? p.percent : chosenPercent;
+    if (!percent || (p.kind === 'percentage-range' && (hundredths(percent) < hundredths(p.minPercent) || hundredths(percent) > hundredths(p.maxPercent)))) {
+      throw DomainError.field('percent', 'PERCENT_OUT_OF_RANGE', {
+        cs: 'Smlouva stanoví odvod rozpětím procent; zvolte procento v tomto rozpětí.', en: 'The agreement sets the levy as a range; choose a percentage within it.',
+      });
+    }
+    return grant.multiplyByRatio(hundredths(percent), 10_000n);
+  }
+
+  private async change(
+    actor: Actor,
+    breachId: string,
+    version: number,
+    from: BreachStatus[],
+    work: (breach: Breach, manager: EntityManager, tx: Parameters<LedgerWriter['record']>[0]) => Promise<Partial<Breach> & { status: BreachStatus; action: string }>,
+  ) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const breach = await tx.manager.findOne(Breach, { where: { id: breachId }, lock: { mode: 'pessimistic_write' } });
+      if (!breach) throw DomainError.notFound('breach', breachId);
+      if (breach.version !== version) throw DomainError.staleVersion(view(breach));
+      if (!from.includes(breach.status)) {
+        throw DomainError.conflict('INVALID_STATE', { cs: `Porušení je ve stavu „${breach.status}“.`, en: `The breach is "${breach.status}".` }, { status: breach.status });
+      }
+      const { action, ...changes } = await work(breach, tx.manager, tx);
+      const after = { ...breach, ...changes, version: breach.version + 1 };
+      await tx.manager.update(Breach, { id: breach.id }, { ...changes, version: after.version });
+      tx.audit({ action, objectType: 'breach', objectId: breach.id, before: { status: breach.status }, after: view(after) });
+      return view(after);
+    });
+  }
+}
+
+/** "12.5" → 1250n: percentages compared and applied exactly. */
+function hundredths(percent: string): bigint {
+  const [whole, fraction = ''] = percent.split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+}
+
+function view(breach: Breach) {
+  return {
+    id: breach.id, agreementId: breach.agreementId, conditionNo: breach.conditionNo, description: breach.description, breachDate: breach.breachDate, misused: breach.misused.toString(),
+    status: breach.status, remedyDeadline: breach.remedyDeadline, remediedOn: breach.remediedOn, levy: breach.levy?.toString() ?? null, levyDueDate: breach.levyDueDate,
+    levyReason: breach.levyReason, penalty: breach.penalty?.toString() ?? null, penaltyComputation: breach.penaltyComputation, paidOn: breach.paidOn, version: breach.version,
+  };
+}
