@@ -28,6 +28,7 @@ import { ConfigModule } from '#config';
 import { systemActor } from '#core';
 import { buildDataSourceOptions, DatabaseModule, migrateUnderLock, recreateDatabase } from '#database';
 import { EvaluationModule, ResultsService, SessionService } from '#evaluation';
+import { LedgerModule } from '#ledger';
 import { OutboxModule } from '#outbox';
 import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
@@ -53,7 +54,7 @@ function parseOptions(argv: string[]) {
 }
 
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, StorageModule, EvaluationModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, StorageModule, LedgerModule, EvaluationModule],
 })
 class BenchModule {}
 

@@ -187,6 +187,11 @@ describe('applications', () => {
       expect(lines).toEqual([{ version_no: 2, requested: '130000.00' }, { version_no: 2, requested: '40000.00' }]);
       const mapping = await t.dataSource.query('SELECT share_basis_points FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC', [app.id]);
       expect(mapping.map((m: { share_basis_points: number }) => m.share_basis_points)).toEqual([6667, 3333]);
+      // The ledger holds what the version that counts requests, by activity share, to the haléř: v1 entered, cancelled, v2 entered.
+      const requested = (await t.dataSource.query(
+        `SELECT activity_id, sum(amount)::text AS total, count(*)::int AS entries FROM ledger_entry WHERE application_id = $1 AND kind = 'requested' GROUP BY activity_id ORDER BY sum(amount) DESC`, [app.id],
+      )) as { total: string; entries: number }[];
+      expect(requested.map((r) => [r.total, r.entries])).toEqual([['113339.00', 3], ['56661.00', 3]]);
 
       // One event per version; both commits may carry the same instant of the test's clock, so order by version.
       const outbox = await t.dataSource.query(`SELECT payload FROM outbox_event WHERE type = 'application.submitted' AND aggregate_id = $1 ORDER BY (payload->>'versionNo')::int`, [app.id]);

@@ -170,6 +170,7 @@ describe('awards', () => {
       { kind: 'approved', total: '170000.00', parts: 2 },
       { kind: 'contracted', total: '170000.00', parts: 2 },
       { kind: 'paid', total: '100000.00', parts: 2 },
+      { kind: 'requested', total: '170000.00', parts: 2 },
     ]);
 
     // Up to 50 000 Kč nothing is published: signed means effective.
@@ -251,7 +252,7 @@ describe('awards', () => {
     expect(closed.body).toMatchObject({ status: 'closed', returned: '55000.00' });
 
     const ledger = (await t.dataSource.query(`SELECT kind, sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id])) as { kind: string; total: string }[];
-    expect(Object.fromEntries(ledger.map((l) => [l.kind, l.total]))).toEqual({ approved: '170000.00', contracted: '170000.00', paid: '170000.00', settled: '115000.00', returned: '55000.00' });
+    expect(Object.fromEntries(ledger.map((l) => [l.kind, l.total]))).toEqual({ requested: '170000.00', approved: '170000.00', contracted: '170000.00', paid: '170000.00', settled: '115000.00', returned: '55000.00' });
     expect((await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(applicant)).expect(200)).body.returns).toHaveLength(2);
     await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(stranger)).expect(404);
 

@@ -230,6 +230,8 @@ describe('evaluation', () => {
     expect(closed.body.status).toBe('closed');
     const frozen = (await t.dataSource.query(`SELECT application_id, amount, reason_code FROM commission_recommendation WHERE session_id = $1 ORDER BY rank`, [session.body.id])) as { amount: string }[];
     expect(frozen.map((r) => r.amount)).toEqual(['600000.00', '300000.00', '100000.00', '0.00']);
+    const [recommended] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'recommended'`, [call.id])) as { total: string }[];
+    expect(recommended.total).toBe('1000000.00');
 
     const late = await t.http.put(`/sessions/${session.body.id}/applications/${second.id}`).set(bearer(staff)).send({ discussionNotes: 'Dodatek.' }).expect(409);
     expect(late.body.code).toBe('SESSION_CLOSED');

@@ -6,6 +6,7 @@ import { AccessService } from '#access';
 import { Actor, DomainError, formatCzechDateTime, Money } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { APPLICATION_MACHINE } from './application-status.js';
+import { LedgerWriter } from '#ledger';
 import { ApplicationStore } from './application-store.js';
 import type { SubmissionContext } from './application-store.js';
 import { budgetSummary, checkCompleteness, percentToBasisPoints } from './draft.js';
@@ -50,6 +51,7 @@ export class SubmissionService {
     private readonly unitOfWork: UnitOfWork,
     private readonly access: AccessService,
     private readonly store: ApplicationStore,
+    private readonly ledger: LedgerWriter,
   ) {}
 
   async submit(actor: Actor, id: string, idempotencyKey: string | undefined): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
@@ -150,6 +152,13 @@ export class SubmissionService {
     if (remedy) {
       await tx.manager.update(RemedyRequest, { id: remedy.id }, { status: 'answered', answeredAt: tx.now, answeredVersionNo: versionNo });
     }
+    // The ledger's "requested": the version that counts, by its activity shares; an earlier version's entries are cancelled first.
+    if (application.status !== 'draft') await this.ledger.reverse(tx, { kind: 'requested', applicationIds: [application.id], sourceType: 'application_version', sourceId: version.id });
+    await this.ledger.record(tx, [{
+      kind: 'requested', callId: rules.call.id, budgetAreaId: rules.areas.find((a) => a.code === draft.budgetAreaCode)!.id, applicationId: application.id,
+      amount: Money.parse(budget.requested), sourceType: 'application_version', sourceId: version.id,
+      shares: activities.map((a) => ({ activityId: a.activityId!, basisPoints: percentToBasisPoints(a.sharePercent!) })),
+    }]);
     await this.store.changeStatus(tx, application, action, null, {
       currentVersionNo: versionNo,
       title: draft.project!.title!.trim(),

@@ -8,6 +8,7 @@ import { Actor, DomainError, Money } from '#core';
 import { UnitOfWork } from '#database';
 import { renderCommissionMinutes } from '#documents';
 import type { CommissionMinutesData } from '#documents';
+import { LedgerWriter } from '#ledger';
 import { FileStorage } from '#storage';
 import { CommissionService } from './commission.service.js';
 import type { AttendanceRequest, CloseSessionRequest, CreateSessionRequest, SessionDecisionRequest } from './dto.js';
@@ -44,6 +45,7 @@ export class SessionService {
     private readonly commissions: CommissionService,
     private readonly results: ResultsService,
     private readonly storage: FileStorage,
+    private readonly ledger: LedgerWriter,
   ) {}
 
   async create(actor: Actor, commissionId: string, request: CreateSessionRequest): Promise<SessionView> {
@@ -162,6 +164,18 @@ export class SessionService {
         })),
       );
       if (rows.length > 0) await tx.manager.upsert(CommissionRecommendation, rows, ['applicationId']);
+      // The ledger's "recommended": what this closing recommends, replacing what an earlier closing recommended.
+      const context = (await tx.manager.query(
+        `SELECT a.id, a.call_id, a.budget_area_id, coalesce(json_agg(json_build_object('activityId', aa.strategy_node_id, 'basisPoints', aa.share_basis_points) ORDER BY aa.share_basis_points DESC, aa.strategy_node_id) FILTER (WHERE aa.application_id IS NOT NULL), '[]') AS shares
+           FROM application a LEFT JOIN application_activity aa ON aa.application_id = a.id WHERE a.id = ANY($1::uuid[]) GROUP BY a.id`,
+        [rows.map((r) => r.applicationId)],
+      )) as { id: string; call_id: string; budget_area_id: string; shares: { activityId: string; basisPoints: number }[] }[];
+      const byApplication = new Map(context.map((c) => [c.id, c]));
+      await this.ledger.reverse(tx, { kind: 'recommended', applicationIds: rows.map((r) => r.applicationId), sourceType: 'commission_session', sourceId: sessionId });
+      await this.ledger.record(tx, rows.filter((r) => !r.amount.isZero()).map((r) => {
+        const c = byApplication.get(r.applicationId)!;
+        return { kind: 'recommended' as const, callId: c.call_id, budgetAreaId: c.budget_area_id, applicationId: r.applicationId, amount: r.amount, sourceType: 'commission_session', sourceId: sessionId, shares: c.shares };
+      }));
       await tx.manager.update(CommissionSession, { id: sessionId }, { status: 'closed', closedAt: tx.now, conclusion: request.conclusion, version: session.version + 1 });
       tx.audit({
         action: 'commission_session.closed', objectType: 'commission_session', objectId: sessionId,

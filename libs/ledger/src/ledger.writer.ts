@@ -43,4 +43,22 @@ export class LedgerWriter {
       ],
     );
   }
+
+  /**
+   * Cancels what the ledger holds of one kind for these applications (per activity, with the opposite
+   * sign), so that a re-submission or a re-closed recommendation can be recorded afresh without ever
+   * editing an entry. One statement; nothing to cancel writes nothing.
+   */
+  async reverse(tx: Tx, input: { kind: LedgerKind; applicationIds: readonly string[]; sourceType: string; sourceId: string }): Promise<void> {
+    if (input.applicationIds.length === 0) return;
+    // One event per application, so its parts stay together like those of the entries it cancels.
+    await tx.manager.query(
+      `INSERT INTO ledger_entry (id, event_id, kind, occurred_at, call_id, budget_area_id, application_id, activity_id, amount, source_type, source_id, actor_user_id, correlation_id)
+       SELECT gen_random_uuid(), r.event_id, $2, $3, l.call_id, l.budget_area_id, l.application_id, l.activity_id, -sum(l.amount), $4, $5, $6, $7
+         FROM ledger_entry l JOIN unnest($1::uuid[], $8::uuid[]) AS r (application_id, event_id) ON r.application_id = l.application_id
+        WHERE l.kind = $2
+        GROUP BY r.event_id, l.call_id, l.budget_area_id, l.application_id, l.activity_id HAVING sum(l.amount) <> 0`,
+      [input.applicationIds, input.kind, tx.now, input.sourceType, input.sourceId, tx.actor.userId, tx.actor.correlationId, input.applicationIds.map(() => randomUUID())],
+    );
+  }
 }
