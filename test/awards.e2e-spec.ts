@@ -1,5 +1,7 @@
 import { OutboxEvent, OutboxHandlers } from '#outbox';
 import { createHash } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
+import { FileStorage } from '#storage';
 import { randomUUID } from 'node:crypto';
 import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TEST_PASSWORD, TestApp, TestUser } from '#testing';
 
@@ -77,9 +79,19 @@ describe('awards', () => {
     await expect(t.dataSource.query(`DELETE FROM ledger_entry WHERE application_id = $1`, [a.id])).rejects.toThrow(/append-only/);
 
     // The applicants hear it: an approval with the amount, a rejection with the reason.
-    for (const event of await t.dataSource.getRepository(OutboxEvent).findBy({ type: 'award.decided', aggregateId: b.id })) await t.app.get(OutboxHandlers).dispatch(event);
-    const [notice] = (await t.dataSource.query(`SELECT kind, params FROM notification WHERE user_id = $1 AND kind = 'award_rejected'`, [b.user.id])) as { kind: string; params: { reason: string } }[];
+    for (const applicationId of [a.id, b.id]) {
+      for (const event of await t.dataSource.getRepository(OutboxEvent).findBy({ type: 'award.decided', aggregateId: applicationId })) await t.app.get(OutboxHandlers).dispatch(event);
+    }
+    const letters = (await t.dataSource.query(`SELECT attachments FROM notification WHERE user_id = $1 AND kind = 'award_approved' ORDER BY created_at`, [a.user.id])) as { attachments: { fileName: string }[] }[];
+    expect(letters.map((l) => l.attachments[0].fileName)).toEqual([expect.stringMatching(/^oznameni-o-poskytnuti-/), expect.stringMatching(/^oznameni-o-poskytnuti-/)]);
+    const [notice] = (await t.dataSource.query(`SELECT kind, params, attachments FROM notification WHERE user_id = $1 AND kind = 'award_rejected'`, [b.user.id])) as {
+      kind: string; params: { reason: string }; attachments: { storageKey: string; fileName: string }[];
+    }[];
     expect(notice.params.reason).toContain('K2 pod 8 body');
+    // The notice with the reason goes as a PDF with the e-mail.
+    expect(notice.attachments[0].fileName).toMatch(/^oznameni-o-neposkytnuti-.*\.pdf$/);
+    const stored = await buffer(await t.app.get(FileStorage).get(notice.attachments[0].storageKey));
+    expect(stored.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('never approves more than an allocation, even when decisions race', async () => {

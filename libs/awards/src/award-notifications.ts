@@ -2,7 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Notifier } from '#notifications';
+import { pragueIsoDate } from '#core';
+import { renderDecisionLetter, renderRejectionNotice } from '#documents';
 import { OutboxHandlers } from '#outbox';
+import { FileStorage } from '#storage';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
 
 /** The applicant hears the decision without undue delay: the approval with its amount and conditions, or the rejection with its reason. */
@@ -12,28 +15,32 @@ export class AwardNotifications implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handlers: OutboxHandlers,
     private readonly notifier: Notifier,
+    private readonly storage: FileStorage,
   ) {}
 
   onModuleInit(): void {
     this.handlers.register('award.decided', async (event) => {
       const [row] = (await this.dataSource.query(
-        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, a.id AS application_id, a.number, a.title, a.organisation_id
-           FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id WHERE d.id = $1`,
+        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, a.id AS application_id, a.number, a.title,
+                a.organisation_id, o.name AS organisation_name, o.ico, o.seat_street, o.seat_postal_code, o.seat_city, g.code AS call_code, g.title AS call_title,
+                u.display_name AS handler_name, u.email AS handler_email
+           FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
+           JOIN grant_call g ON g.id = a.call_id LEFT JOIN app_user u ON u.id = r.recorded_by
+          WHERE d.id = $1`,
         [String(event.payload.decisionId)],
-      )) as {
-        outcome: 'approved' | 'rejected'; amount: string; requested_amount: string; conditions: string[]; reason: string | null; body: 'council' | 'assembly';
-        resolution: string; adopted_on: string; application_id: string; number: string; title: string | null; organisation_id: string;
-      }[];
+      )) as DecisionRow[];
       if (!row) return;
       const members = ((await this.dataSource.query('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [row.organisation_id])) as { user_id: string }[]).map((m) => m.user_id);
       const identity = { applicationId: row.application_id, applicationNumber: row.number, projectTitle: row.title ?? '', body: row.body, resolutionNumber: row.resolution, resolutionDate: row.adopted_on };
+      // The letter (approval) or the notice with the reason (rejection) goes with the e-mail, as a PDF kept with the decision.
+      const attachment = await this.letter(String(event.payload.decisionId), row, event.createdAt);
       if (row.outcome === 'approved') {
         await this.notifier.notify({
           kind: 'award_approved', userIds: members, params: { ...identity, approvedAmount: row.amount, requestedAmount: row.requested_amount, conditions: row.conditions },
-          dedupeKey: event.id, sourceEventId: event.id,
+          attachments: [attachment], dedupeKey: event.id, sourceEventId: event.id,
         });
       } else {
-        await this.notifier.notify({ kind: 'award_rejected', userIds: members, params: { ...identity, reason: row.reason ?? '' }, dedupeKey: event.id, sourceEventId: event.id });
+        await this.notifier.notify({ kind: 'award_rejected', userIds: members, params: { ...identity, reason: row.reason ?? '' }, attachments: [attachment], dedupeKey: event.id, sourceEventId: event.id });
       }
     });
     this.handlers.register('agreement.sent', async (event) => {
@@ -78,6 +85,30 @@ export class AwardNotifications implements OnModuleInit {
     });
   }
 
+  private async letter(decisionId: string, row: DecisionRow, decidedAt: Date) {
+    const key = `letters/${decisionId}.pdf`;
+    const date = pragueIsoDate(decidedAt);
+    const common = {
+      referenceNumber: `MHMP-NMC-${row.number}`,
+      date,
+      handledBy: { name: row.handler_name ?? 'Oddělení národnostních menšin a cizinců', email: row.handler_email ?? undefined },
+      signatory: { ...PROVIDER.representedBy },
+      addressee: { name: row.organisation_name, addressLines: [row.seat_street, `${row.seat_postal_code} ${row.seat_city}`], ico: row.ico },
+      call: { code: row.call_code, title: row.call_title },
+      application: { number: row.number, title: row.title ?? '' },
+    };
+    const resolution = { body: row.body === 'assembly' ? ('zastupitelstvo' as const) : ('rada' as const), number: row.resolution, date: row.adopted_on };
+    const pdf = row.outcome === 'approved'
+      ? await renderDecisionLetter({
+          ...common, requestedAmount: row.requested_amount, approvedAmount: row.amount, resolution, conditions: row.conditions,
+          agreement: { number: `SML-${row.number}`, signBy: addDays(date, 30) },
+        })
+      : await renderRejectionNotice({ ...common, requestedAmount: row.requested_amount, reason: row.reason ?? '', resolution });
+    await this.storage.put(key, pdf);
+    const fileName = `${row.outcome === 'approved' ? 'oznameni-o-poskytnuti' : 'oznameni-o-neposkytnuti'}-${row.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`;
+    return { storageKey: key, fileName, contentType: 'application/pdf' };
+  }
+
   private async breachRequested(breachId: string, eventId: string): Promise<void> {
     const [breach] = (await this.dataSource.query(`SELECT agreement_id, description, remedy_deadline::text AS deadline FROM breach WHERE id = $1`, [breachId])) as {
       agreement_id: string; description: string; deadline: string;
@@ -101,4 +132,33 @@ export class AwardNotifications implements OnModuleInit {
       identity: { agreementId: row.id, agreementNumber: row.number, projectTitle: row.title ?? '' },
     };
   }
+}
+
+interface DecisionRow {
+  outcome: 'approved' | 'rejected';
+  amount: string;
+  requested_amount: string;
+  conditions: string[];
+  reason: string | null;
+  body: 'council' | 'assembly';
+  resolution: string;
+  adopted_on: string;
+  application_id: string;
+  number: string;
+  title: string | null;
+  organisation_id: string;
+  organisation_name: string;
+  ico: string;
+  seat_street: string;
+  seat_postal_code: string;
+  seat_city: string;
+  call_code: string;
+  call_title: string;
+  handler_name: string | null;
+  handler_email: string | null;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
