@@ -289,26 +289,36 @@ describe('awards', () => {
       ],
     }).expect(201);
 
+    const day = (offset: number) => new Date(t.clock.now().getTime() + offset * DAY).toISOString().slice(0, 10);
+    const breachDate = day(-200);
     const notMinor = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
-      .send({ description: 'Dotace použita na jiný účel než sjednaný.', conditionNo: 2, breachDate: '2023-06-01', misused: '50000.00', remedyDeadline: '2023-07-01' }).expect(422);
+      .send({ description: 'Dotace použita na jiný účel než sjednaný.', conditionNo: 2, breachDate, misused: '50000.00', remedyDeadline: day(30) }).expect(422);
     expect(notMinor.body.code).toBe('REMEDY_NOT_ALLOWED');
+    const pastDeadline = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
+      .send({ description: 'Na letácích projektu chybí logo hl. m. Prahy.', conditionNo: 1, breachDate, misused: '0.00', remedyDeadline: day(-1) }).expect(422);
+    expect(pastDeadline.body.code).toBe('DEADLINE_NOT_IN_FUTURE');
     const fixable = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
-      .send({ description: 'Na letácích projektu chybí logo hl. m. Prahy.', conditionNo: 1, breachDate: '2023-06-01', misused: '0.00', remedyDeadline: '2023-07-01' }).expect(201);
+      .send({ description: 'Na letácích projektu chybí logo hl. m. Prahy.', conditionNo: 1, breachDate, misused: '0.00', remedyDeadline: day(30) }).expect(201);
     expect(fixable.body.status).toBe('remedy_requested');
-    expect((await t.http.post(`/breaches/${fixable.body.id}/remedied`).set(bearer(staff)).send({ remediedOn: '2023-06-20', version: 1 }).expect(200)).body.status).toBe('remedied');
+    const remedyLetter = await t.http.get(`/breaches/${fixable.body.id}/document.pdf`).set(bearer(staff)).expect(200);
+    expect(remedyLetter.headers['content-disposition']).toContain('vyzva-k-naprave');
+    expect((await t.http.post(`/breaches/${fixable.body.id}/remedied`).set(bearer(staff)).send({ remediedOn: day(0), version: 1 }).expect(200)).body.status).toBe('remedied');
 
     const small = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
-      .send({ description: 'Neuznatelný výdaj za parkovné.', breachDate: '2023-06-01', misused: '800.00' }).expect(201);
-    const waived = await t.http.post(`/breaches/${small.body.id}/levy`).set(bearer(staff)).send({ dueDate: '2023-08-01', version: 1 }).expect(200);
+      .send({ description: 'Neuznatelný výdaj za parkovné.', breachDate, misused: '800.00' }).expect(201);
+    const waived = await t.http.post(`/breaches/${small.body.id}/levy`).set(bearer(staff)).send({ dueDate: day(30), version: 1 }).expect(200);
     expect(waived.body).toMatchObject({ status: 'waived', levy: '0.00' });
 
     const logo = await t.http.post(`/agreements/${agreement.body.id}/breaches`).set(bearer(staff))
-      .send({ description: 'Logo chybí i po lhůtě k nápravě.', conditionNo: 1, breachDate: '2023-06-01', misused: '50000.00' }).expect(201);
-    expect((await t.http.post(`/breaches/${logo.body.id}/levy`).set(bearer(staff)).send({ dueDate: '2023-08-01', percent: '30', version: 1 }).expect(422)).body.code).toBe('PERCENT_OUT_OF_RANGE');
-    const levied = await t.http.post(`/breaches/${logo.body.id}/levy`).set(bearer(staff)).send({ dueDate: '2023-08-01', percent: '10', version: 1 }).expect(200);
+      .send({ description: 'Logo chybí i po lhůtě k nápravě.', conditionNo: 1, breachDate, misused: '50000.00' }).expect(201);
+    expect((await t.http.post(`/breaches/${logo.body.id}/levy`).set(bearer(staff)).send({ dueDate: day(30), percent: '30', version: 1 }).expect(422)).body.code).toBe('PERCENT_OUT_OF_RANGE');
+    const levied = await t.http.post(`/breaches/${logo.body.id}/levy`).set(bearer(staff)).send({ dueDate: day(30), percent: '10', version: 1 }).expect(200);
     expect(levied.body).toMatchObject({ status: 'levied', levy: '17000.00' });
-    // 200 days × 0,4 ‰ × 17 000 Kč = 1 360 Kč (over 1 000 Kč, so imposed).
-    const paid = await t.http.post(`/breaches/${logo.body.id}/payment`).set(bearer(staff)).send({ paidOn: '2023-12-18', version: 2 }).expect(200);
+    const returnCall = await t.http.get(`/breaches/${logo.body.id}/document.pdf`).set(bearer(staff)).expect(200);
+    expect(returnCall.headers['content-disposition']).toContain('vyzva-k-odvodu');
+    expect((await t.http.get(`/breaches/${small.body.id}/document.pdf`).set(bearer(staff)).expect(409)).body.code).toBe('NO_LEVY');
+    // Paid today, 200 days after the breach: 200 × 0,4 ‰ × 17 000 Kč = 1 360 Kč (over 1 000 Kč, so imposed).
+    const paid = await t.http.post(`/breaches/${logo.body.id}/payment`).set(bearer(staff)).send({ paidOn: day(0), version: 2 }).expect(200);
     expect(paid.body).toMatchObject({ status: 'paid', penalty: '1360.00' });
     const [ledger] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND kind = 'penalised'`, [a.id])) as { total: string }[];
     expect(ledger.total).toBe('18360.00');

@@ -7,6 +7,7 @@ import { renderDecisionLetter, renderRejectionNotice } from '#documents';
 import { OutboxHandlers } from '#outbox';
 import { FileStorage } from '#storage';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
+import { letterCommon } from './letters.js';
 
 /** The applicant hears the decision without undue delay: the approval with its amount and conditions, or the rejection with its reason. */
 @Injectable()
@@ -21,11 +22,8 @@ export class AwardNotifications implements OnModuleInit {
   onModuleInit(): void {
     this.handlers.register('award.decided', async (event) => {
       const [row] = (await this.dataSource.query(
-        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, a.id AS application_id, a.number, a.title,
-                a.organisation_id, o.name AS organisation_name, o.ico, o.seat_street, o.seat_postal_code, o.seat_city, g.code AS call_code, g.title AS call_title,
-                u.display_name AS handler_name, u.email AS handler_email
-           FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
-           JOIN grant_call g ON g.id = a.call_id LEFT JOIN app_user u ON u.id = r.recorded_by
+        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, r.recorded_by, a.id AS application_id, a.number, a.title, a.organisation_id
+           FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
           WHERE d.id = $1`,
         [String(event.payload.decisionId)],
       )) as DecisionRow[];
@@ -88,15 +86,7 @@ export class AwardNotifications implements OnModuleInit {
   private async letter(decisionId: string, row: DecisionRow, decidedAt: Date) {
     const key = `letters/${decisionId}.pdf`;
     const date = pragueIsoDate(decidedAt);
-    const common = {
-      referenceNumber: `MHMP-NMC-${row.number}`,
-      date,
-      handledBy: { name: row.handler_name ?? 'Oddělení národnostních menšin a cizinců', email: row.handler_email ?? undefined },
-      signatory: { ...PROVIDER.representedBy },
-      addressee: { name: row.organisation_name, addressLines: [row.seat_street, `${row.seat_postal_code} ${row.seat_city}`], ico: row.ico },
-      call: { code: row.call_code, title: row.call_title },
-      application: { number: row.number, title: row.title ?? '' },
-    };
+    const common = await letterCommon(this.dataSource.manager, row.application_id, date, row.recorded_by);
     const resolution = { body: row.body === 'assembly' ? ('zastupitelstvo' as const) : ('rada' as const), number: row.resolution, date: row.adopted_on };
     const pdf = row.outcome === 'approved'
       ? await renderDecisionLetter({
@@ -143,19 +133,11 @@ interface DecisionRow {
   body: 'council' | 'assembly';
   resolution: string;
   adopted_on: string;
+  recorded_by: string | null;
   application_id: string;
   number: string;
   title: string | null;
   organisation_id: string;
-  organisation_name: string;
-  ico: string;
-  seat_street: string;
-  seat_postal_code: string;
-  seat_city: string;
-  call_code: string;
-  call_title: string;
-  handler_name: string | null;
-  handler_email: string | null;
 }
 
 function addDays(isoDate: string, days: number): string {

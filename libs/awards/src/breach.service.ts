@@ -5,7 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LegalRules } from '#config';
 import { Actor, DomainError, Money, pragueIsoDate } from '#core';
 import { UnitOfWork } from '#database';
+import { renderRemedyRequestForBreach, renderReturnCall } from '#documents';
 import { LedgerWriter } from '#ledger';
+import { PROVIDER, variableSymbolOf } from './agreement.service.js';
+import { letterCommon } from './letters.js';
 import type { ImposeLevyRequest, LevyPaidRequest, OpenBreachRequest, RemediedRequest } from './dto.js';
 import { Agreement, Breach, BreachStatus } from './entities.js';
 import { levy, penalty } from './rules/index.js';
@@ -40,6 +43,9 @@ export class BreachService {
         });
       }
       if (request.breachDate > pragueIsoDate(tx.now)) throw DomainError.field('breachDate', 'DATE_IN_FUTURE', { cs: 'Datum porušení je v budoucnosti.', en: 'The breach date is in the future.' });
+      if (request.remedyDeadline && request.remedyDeadline <= pragueIsoDate(tx.now)) {
+        throw DomainError.field('remedyDeadline', 'DEADLINE_NOT_IN_FUTURE', { cs: 'Lhůta k nápravě musí skončit až po dnešku.', en: 'The remedy deadline must be after today.' });
+      }
       const breach = tx.manager.create(Breach, {
         id: randomUUID(), agreementId, conditionNo: request.conditionNo ?? null, description: request.description, breachDate: request.breachDate,
         misused: Money.parse(request.misused), status: request.remedyDeadline ? 'remedy_requested' : 'open', remedyDeadline: request.remedyDeadline ?? null,
@@ -54,7 +60,10 @@ export class BreachService {
 
   /** Remedied within the deadline: not a breach of budget discipline, nothing is levied. */
   async remedied(actor: Actor, breachId: string, request: RemediedRequest) {
-    return this.change(actor, breachId, request.version, ['remedy_requested'], async (breach) => {
+    return this.change(actor, breachId, request.version, ['remedy_requested'], async (breach, _manager, tx) => {
+      if (request.remediedOn > pragueIsoDate(tx.now)) {
+        throw DomainError.field('remediedOn', 'DATE_IN_FUTURE', { cs: 'Datum nápravy je v budoucnosti.', en: 'The remedy date is in the future.' });
+      }
       if (request.remediedOn > breach.remedyDeadline!) {
         throw DomainError.conflict('REMEDY_LATE', { cs: 'Náprava přišla po lhůtě; porušení se posoudí jako porušení rozpočtové kázně.', en: 'The remedy came after the deadline.' });
       }
@@ -64,7 +73,10 @@ export class BreachService {
 
   /** The levy: the amount misused, or the agreement's lower amount for a minor condition; waived up to the threshold. */
   async imposeLevy(actor: Actor, breachId: string, request: ImposeLevyRequest) {
-    return this.change(actor, breachId, request.version, ['remedy_requested', 'open'], async (breach, manager) => {
+    return this.change(actor, breachId, request.version, ['remedy_requested', 'open'], async (breach, manager, tx) => {
+      if (request.dueDate <= pragueIsoDate(tx.now)) {
+        throw DomainError.field('dueDate', 'DEADLINE_NOT_IN_FUTURE', { cs: 'Splatnost odvodu musí být až po dnešku.', en: 'The levy must fall due after today.' });
+      }
       const agreement = await manager.findOneByOrFail(Agreement, { id: breach.agreementId });
       const condition = breach.conditionNo ? agreement.conditions[breach.conditionNo - 1] : undefined;
       const cap = condition?.minor && condition.penalty ? this.agreementCap(condition.penalty, agreement.amount, request.percent) : null;
@@ -80,6 +92,7 @@ export class BreachService {
   async levyPaid(actor: Actor, breachId: string, request: LevyPaidRequest) {
     return this.change(actor, breachId, request.version, ['levied'], async (breach, manager, tx) => {
       if (!breach.levy) throw DomainError.conflict('LEVY_NOT_IMPOSED', { cs: 'Odvod dosud nebyl vyměřen.', en: 'No levy has been imposed yet.' });
+      if (request.paidOn > pragueIsoDate(tx.now)) throw DomainError.field('paidOn', 'DATE_IN_FUTURE', { cs: 'Datum úhrady je v budoucnosti.', en: 'The payment date is in the future.' });
       const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
       const result = penalty(rules, { levy: breach.levy, dueDate: breach.breachDate, paidDate: request.paidOn });
       const [row] = (await manager.query(`SELECT a.id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [breach.agreementId])) as {
@@ -96,6 +109,39 @@ export class BreachService {
         status: 'paid' as BreachStatus, paidOn: request.paidOn, penalty: result.waived ? Money.ZERO : result.penalty, penaltyComputation: result.computation.cs, action: 'breach.levy_paid',
       };
     });
+  }
+
+  /**
+   * The breach's letter: the remedy request (§ 22 odst. 6) while one is open, otherwise the call to pay
+   * the levy with the penalty computed to its due date. Rendered from the record each time: the
+   * penalty figures follow the rules in force on the day of the breach.
+   */
+  async document(breachId: string): Promise<{ pdf: Buffer; fileName: string }> {
+    const breach = await this.dataSource.manager.findOneBy(Breach, { id: breachId });
+    if (!breach) throw DomainError.notFound('breach', breachId);
+    const agreement = await this.dataSource.manager.findOneByOrFail(Agreement, { id: breach.agreementId });
+    const [audit] = (await this.dataSource.query(`SELECT actor_user_id FROM audit_log WHERE object_type = 'breach' AND object_id = $1 ORDER BY seq DESC LIMIT 1`, [breach.id])) as { actor_user_id: string | null }[];
+    const common = await letterCommon(this.dataSource.manager, agreement.applicationId, pragueIsoDate(breach.createdAt), audit?.actor_user_id ?? null);
+    const agreementRef = { number: agreement.number, date: agreement.signedOn ?? pragueIsoDate(agreement.createdAt) };
+    const condition = breach.conditionNo ? `podmínka č. ${breach.conditionNo} smlouvy: ${agreement.conditions[breach.conditionNo - 1]?.text ?? ''}` : undefined;
+    if (breach.status === 'remedy_requested' || breach.status === 'remedied') {
+      const pdf = await renderRemedyRequestForBreach({
+        ...common, agreement: agreementRef, breach: { description: breach.description, conditionReference: condition },
+        remedy: 'Odstraňte zjištěný nedostatek a doložte nápravu poskytovateli.', deadline: breach.remedyDeadline!,
+      });
+      return { pdf, fileName: `vyzva-k-naprave-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
+    }
+    if (!breach.levy || breach.levy.isZero()) {
+      throw DomainError.conflict('NO_LEVY', { cs: 'Odvod nebyl vyměřen (nebo nepřesahuje 1 000 Kč); výzvu k odvodu nelze vystavit.', en: 'No levy is imposed, so there is no call to pay it.' });
+    }
+    const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
+    const pdf = await renderReturnCall({
+      ...common, date: pragueIsoDate(breach.createdAt) < breach.levyDueDate! ? pragueIsoDate(breach.createdAt) : breach.breachDate,
+      agreement: agreementRef, breach: { description: breach.description, date: breach.breachDate }, amount: breach.levy.toString(), dueDate: breach.levyDueDate!,
+      returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: variableSymbolOf(common.application.number),
+      rules: { penaltyPerMille: rules.penaltyPerMillePerDay, levyThreshold: rules.noLevyUpToAmount, penaltyThreshold: rules.noPenaltyUpToAmount },
+    });
+    return { pdf, fileName: `vyzva-k-odvodu-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
   }
 
   async list(agreementId: string) {

@@ -174,6 +174,12 @@ export class BreachesController {
     return this.breaches.open(actor, id, body);
   }
 
+  @Authenticated(Permission.AwardRead) @Get('breaches/:id/document.pdf')
+  async document(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.breaches.document(id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
+  }
+
   @Authenticated(Permission.AwardManage) @Post('breaches/:id/remedied') @HttpCode(200)
   remedied(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RemediedRequest) {
     return this.breaches.remedied(actor, id, body);
