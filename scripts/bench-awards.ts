@@ -19,19 +19,18 @@ import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { AccessModule } from '#access';
 import { AuditModule } from '#audit';
 import { AwardService, AwardsModule } from '#awards';
 import { ConfigModule } from '#config';
 import { DomainError, Money, systemActor } from '#core';
-import { buildDataSourceOptions, DatabaseModule, migrateUnderLock, recreateDatabase } from '#database';
+import { DatabaseModule } from '#database';
 import { LedgerModule } from '#ledger';
 import { OutboxModule } from '#outbox';
 import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
-import { provisionBenchDatabase } from './bench-database.js';
+import { freshSchema, provisionBenchDatabase } from './bench-database.js';
 import { generator, seedCallInEvaluation } from './bench-seed.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -62,11 +61,7 @@ async function main(): Promise<void> {
   say(`  ${options.n} rozhodnutí najednou / decisions at once, pool ${options.pool}; ${cpus().length} jádra / cores, Node ${process.version}`);
   const { database } = await provisionBenchDatabase(BENCH_DATABASE, (line) => say(`  ${line}`));
   try {
-    await recreateDatabase(database.url);
-    const migrator = new DataSource(buildDataSourceOptions(database.url, SCHEMA, 2));
-    await migrator.initialize();
-    await migrateUnderLock(migrator);
-    await migrator.destroy();
+    await freshSchema(database.url);
 
     const random = generator(2027);
     const client = new pg.Client({ connectionString: database.url });

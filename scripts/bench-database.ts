@@ -1,5 +1,7 @@
 import { AppConfig, loadConfig } from '#config';
-import { provisionDatabase, ProvisionedDatabase } from '#database';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, migrateUnderLock, provisionDatabase, ProvisionedDatabase, recreateDatabase } from '#database';
+import { SCHEMA } from '#schema';
 
 /**
  * A benchmark's own database, never the development data: the same server DATABASE_URL names (with
@@ -18,4 +20,16 @@ export async function provisionBenchDatabase(databaseName: string, log: (line: s
     log,
   });
   return { database, config };
+}
+
+/** Drops and recreates the benchmark's database with every migration applied: each run starts from nothing. */
+export async function freshSchema(databaseUrl: string): Promise<void> {
+  await recreateDatabase(databaseUrl);
+  const migrator = new DataSource(buildDataSourceOptions(databaseUrl, SCHEMA, 2));
+  await migrator.initialize();
+  try {
+    await migrateUnderLock(migrator);
+  } finally {
+    await migrator.destroy();
+  }
 }

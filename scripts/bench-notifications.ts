@@ -21,12 +21,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, migrateUnderLock, recreateDatabase } from '#database';
 import { describeQueueBackend, prepareQueueBackend, resolveQueueBackend } from '#queue';
 import type { QueueBackend } from '#queue';
-import { SCHEMA } from '#schema';
-import { provisionBenchDatabase } from './bench-database.js';
+import { freshSchema, provisionBenchDatabase } from './bench-database.js';
 
 interface Options {
   n: number;
@@ -157,11 +154,7 @@ async function runBackend(kind: 'redis' | 'postgres', options: Options, database
   }
   say('');
   say(`== ${describeQueueBackend(backend)}`);
-  await recreateDatabase(databaseUrl);
-  const dataSource = new DataSource(buildDataSourceOptions(databaseUrl, SCHEMA, 2));
-  await dataSource.initialize();
-  await migrateUnderLock(dataSource);
-  await dataSource.destroy();
+  await freshSchema(databaseUrl);
   await prepareQueueBackend(backend);
 
   const client = new pg.Client({ connectionString: databaseUrl });

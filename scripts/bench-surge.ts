@@ -27,16 +27,13 @@ import { fileURLToPath } from 'node:url';
 import { hash as argon2Hash } from '@node-rs/argon2';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { budgetSummary, percentToBasisPoints } from '#applications';
 import type { ApplicationDraft, SubmittedContent } from '#applications';
 import { canonicalJson, entryHash, GENESIS_HASH, toStoredJson } from '#audit';
 import { loadConfig } from '#config';
-import { buildDataSourceOptions, migrateUnderLock, recreateDatabase } from '#database';
 import { describeQueueBackend, prepareQueueBackend, resolveQueueBackend } from '#queue';
-import { SCHEMA } from '#schema';
 import { LocalDiskStorage } from '#storage';
-import { provisionBenchDatabase } from './bench-database.js';
+import { freshSchema, provisionBenchDatabase } from './bench-database.js';
 
 // ---------------------------------------------------------------------------------------------
 // Options and small helpers
@@ -857,11 +854,7 @@ async function main(): Promise<void> {
   say(`  ${cpus().length} jádra / cores, Node ${process.version}; PostgreSQL ${database.source}, databáze "${BENCH_DATABASE}" (znovu vytvořena / recreated)`);
   say(`  ${describeQueueBackend(queue)} (prefix grants-bench)`);
 
-  await recreateDatabase(database.url);
-  const migrator = new DataSource(buildDataSourceOptions(database.url, SCHEMA, 2));
-  await migrator.initialize();
-  await migrateUnderLock(migrator);
-  await migrator.destroy();
+  await freshSchema(database.url);
   await prepareQueueBackend(queue);
 
   const db = new pg.Pool({ connectionString: database.url, max: 4, options: '-c timezone=Europe/Prague', application_name: 'grants-bench' });

@@ -183,10 +183,7 @@ export class AgreementService {
     const [row] = (await tx.manager.query(
       `SELECT a.call_id, a.budget_area_id FROM application a WHERE a.id = $1`, [agreement.applicationId],
     )) as { call_id: string; budget_area_id: string }[];
-    const shares = (await tx.manager.query(
-      `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`,
-      [agreement.applicationId],
-    )) as { activityId: string; basisPoints: number }[];
+    const shares = (await this.ledger.sharesOf(tx.manager, [agreement.applicationId])).get(agreement.applicationId);
     await this.ledger.record(tx, [{
       kind: 'contracted', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: agreement.applicationId, amount: agreement.amount,
       sourceType: 'agreement', sourceId: agreement.id, shares,

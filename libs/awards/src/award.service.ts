@@ -231,12 +231,7 @@ export class AwardService {
   private async withShares(tx: Tx, events: LedgerEvent[]): Promise<LedgerEvent[]> {
     const ids = [...new Set(events.map((e) => e.applicationId).filter((id): id is string => !!id))];
     if (ids.length === 0) return events;
-    const rows = (await tx.manager.query(
-      `SELECT application_id, strategy_node_id, share_basis_points FROM application_activity WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, share_basis_points DESC, strategy_node_id`,
-      [ids],
-    )) as { application_id: string; strategy_node_id: string; share_basis_points: number }[];
-    const shares = new Map<string, { activityId: string; basisPoints: number }[]>();
-    for (const r of rows) shares.set(r.application_id, [...(shares.get(r.application_id) ?? []), { activityId: r.strategy_node_id, basisPoints: r.share_basis_points }]);
+    const shares = await this.ledger.sharesOf(tx.manager, ids);
     return events.map((e) => ({ ...e, shares: e.applicationId ? shares.get(e.applicationId) : undefined }));
   }
 }

@@ -98,9 +98,7 @@ export class BreachService {
       const [row] = (await manager.query(`SELECT a.id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [breach.agreementId])) as {
         id: string; call_id: string; budget_area_id: string;
       }[];
-      const shares = (await manager.query(
-        `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`, [row.id],
-      )) as { activityId: string; basisPoints: number }[];
+      const shares = (await this.ledger.sharesOf(manager, [row.id])).get(row.id);
       await this.ledger.record(tx, [{
         kind: 'penalised', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.id, amount: breach.levy.add(result.waived ? Money.ZERO : result.penalty),
         sourceType: 'breach', sourceId: breach.id, shares,

@@ -82,10 +82,7 @@ export class PaymentService {
       const [row] = (await tx.manager.query(
         `SELECT a.id AS application_id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [payment.agreementId],
       )) as { application_id: string; call_id: string; budget_area_id: string }[];
-      const shares = (await tx.manager.query(
-        `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`,
-        [row.application_id],
-      )) as { activityId: string; basisPoints: number }[];
+      const shares = (await this.ledger.sharesOf(tx.manager, [row.application_id])).get(row.application_id);
       await this.ledger.record(tx, [{ kind: 'paid', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.application_id, amount: payment.amount, sourceType: 'payment', sourceId: payment.id, shares }]);
       tx.emit({ type: 'payment.sent', aggregateType: 'payment', aggregateId: payment.id });
       return { status: 'paid' as PaymentStatus, bankReference: request.bankReference, paidOn: request.paidOn, action: 'payment.confirmed' };

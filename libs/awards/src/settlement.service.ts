@@ -170,10 +170,7 @@ export class SettlementService {
   }
 
   private async shared(tx: Tx, context: AgreementContext, events: { kind: 'settled' | 'returned'; amount: Money; sourceId: string }[]): Promise<LedgerEvent[]> {
-    const shares = (await tx.manager.query(
-      `SELECT strategy_node_id AS "activityId", share_basis_points AS "basisPoints" FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC, strategy_node_id`,
-      [context.applicationId],
-    )) as { activityId: string; basisPoints: number }[];
+    const shares = (await this.ledger.sharesOf(tx.manager, [context.applicationId])).get(context.applicationId);
     return events.filter((e) => !e.amount.isZero()).map((e) => ({
       kind: e.kind, callId: context.callId, budgetAreaId: context.budgetAreaId, applicationId: context.applicationId, amount: e.amount, sourceType: 'settlement', sourceId: e.sourceId, shares,
     }));

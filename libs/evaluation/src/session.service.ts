@@ -165,16 +165,14 @@ export class SessionService {
       );
       if (rows.length > 0) await tx.manager.upsert(CommissionRecommendation, rows, ['applicationId']);
       // The ledger's "recommended": what this closing recommends, replacing what an earlier closing recommended.
-      const context = (await tx.manager.query(
-        `SELECT a.id, a.call_id, a.budget_area_id, coalesce(json_agg(json_build_object('activityId', aa.strategy_node_id, 'basisPoints', aa.share_basis_points) ORDER BY aa.share_basis_points DESC, aa.strategy_node_id) FILTER (WHERE aa.application_id IS NOT NULL), '[]') AS shares
-           FROM application a LEFT JOIN application_activity aa ON aa.application_id = a.id WHERE a.id = ANY($1::uuid[]) GROUP BY a.id`,
-        [rows.map((r) => r.applicationId)],
-      )) as { id: string; call_id: string; budget_area_id: string; shares: { activityId: string; basisPoints: number }[] }[];
+      const ids = rows.map((r) => r.applicationId);
+      const context = (await tx.manager.query(`SELECT id, call_id, budget_area_id FROM application WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; call_id: string; budget_area_id: string }[];
+      const shares = await this.ledger.sharesOf(tx.manager, ids);
       const byApplication = new Map(context.map((c) => [c.id, c]));
       await this.ledger.reverse(tx, { kind: 'recommended', applicationIds: rows.map((r) => r.applicationId), sourceType: 'commission_session', sourceId: sessionId });
       await this.ledger.record(tx, rows.filter((r) => !r.amount.isZero()).map((r) => {
         const c = byApplication.get(r.applicationId)!;
-        return { kind: 'recommended' as const, callId: c.call_id, budgetAreaId: c.budget_area_id, applicationId: r.applicationId, amount: r.amount, sourceType: 'commission_session', sourceId: sessionId, shares: c.shares };
+        return { kind: 'recommended' as const, callId: c.call_id, budgetAreaId: c.budget_area_id, applicationId: r.applicationId, amount: r.amount, sourceType: 'commission_session', sourceId: sessionId, shares: shares.get(r.applicationId) };
       }));
       await tx.manager.update(CommissionSession, { id: sessionId }, { status: 'closed', closedAt: tx.now, conclusion: request.conclusion, version: session.version + 1 });
       tx.audit({

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Money } from '#core';
 import { splitByShares } from './activity-split.js';
 import type { ActivityShare } from './activity-split.js';
+import type { EntityManager } from 'typeorm';
 import type { Tx } from '#database';
 import type { LedgerKind } from './ledger-entry.entity.js';
 
@@ -60,5 +61,16 @@ export class LedgerWriter {
         GROUP BY r.event_id, l.call_id, l.budget_area_id, l.application_id, l.activity_id HAVING sum(l.amount) <> 0`,
       [input.applicationIds, input.kind, tx.now, input.sourceType, input.sourceId, tx.actor.userId, tx.actor.correlationId, input.applicationIds.map(() => randomUUID())],
     );
+  }
+
+  /** The applications' action-plan shares as the ledger splits by them (largest share first, then by activity id). */
+  async sharesOf(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, ActivityShare[]>> {
+    const rows = (await manager.query(
+      `SELECT application_id, strategy_node_id, share_basis_points FROM application_activity WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, share_basis_points DESC, strategy_node_id`,
+      [applicationIds],
+    )) as { application_id: string; strategy_node_id: string; share_basis_points: number }[];
+    const shares = new Map<string, ActivityShare[]>();
+    for (const r of rows) shares.set(r.application_id, [...(shares.get(r.application_id) ?? []), { activityId: r.strategy_node_id, basisPoints: r.share_basis_points }]);
+    return shares;
   }
 }
