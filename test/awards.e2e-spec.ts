@@ -185,6 +185,27 @@ describe('awards', () => {
       { kind: 'requested', total: '170000.00', parts: 2 },
     ]);
 
+    // A dodatek: the second tranche moves; it counts only once signed and published, as the agreement's version 2.
+    const mismatch = await t.http.post(`/agreements/${created.body.id}/amendments`).set(bearer(first))
+      .send({ reason: 'Posun harmonogramu projektu.', changes: ['Článek IV: 2. splátka se posouvá.'], tranches: [{ amount: '100000.00', dueDate: '2023-04-30' }] }).expect(422);
+    expect(mismatch.body.code).toBe('TRANCHES_DO_NOT_ADD_UP');
+    const amendment = await t.http.post(`/agreements/${created.body.id}/amendments`).set(bearer(first)).send({
+      reason: 'Posun harmonogramu projektu.', changes: ['Článek IV: termín 2. splátky se mění na 31. 10. 2023.'],
+      tranches: [{ amount: '100000.00', dueDate: '2023-04-30' }, { amount: '70000.00', dueDate: '2023-10-31' }],
+    }).expect(201);
+    expect(amendment.body).toMatchObject({ number: 1, status: 'awaiting_signature' });
+    expect((await t.http.post(`/agreements/${created.body.id}/amendments`).set(bearer(first)).send({ reason: 'Další změna.', changes: ['Cokoli.'] }).expect(409)).body.code).toBe('AMENDMENT_PENDING');
+    const amendmentSigned = await t.http.post(`/amendments/${amendment.body.id}/signature`).set(bearer(first))
+      .field('version', '1').field('signedOn', today()).field('signatories', 'Jana Nováková').attach('file', PDF_BYTES, { filename: 'dodatek.pdf', contentType: 'application/pdf' }).expect(200);
+    expect(amendmentSigned.body.status).toBe('signed');
+    expect((await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200)).body).toMatchObject({ version: 1 });
+    await t.http.post(`/amendments/${amendment.body.id}/publication`).set(bearer(first)).send({ version: 2, publishedOn: today(), registerId: '23145679' }).expect(200);
+    const amended = await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200);
+    expect(amended.body).toMatchObject({ version: 2 });
+    expect(amended.body.tranches[1]).toMatchObject({ dueDate: '2023-10-31', amount: '70000.00' });
+    const amendedPdf = await t.http.get(`/agreements/${created.body.id}/document.pdf`).set(bearer(first)).expect(200);
+    expect(amendedPdf.headers['content-disposition']).toContain('-v2.pdf');
+
     // Up to 50 000 Kč nothing is published: signed means effective.
     const small = await t.http.post(`/applications/${b.id}/agreement`).set(bearer(first)).send(terms([{ amount: '40000.00', dueDate: '2023-04-30' }])).expect(201);
     const smallSent = await t.http.post(`/agreements/${small.body.id}/send`).set(bearer(first)).send({ version: 1 }).expect(200);

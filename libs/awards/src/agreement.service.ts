@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { LegalRules } from '#config';
 import { Actor, bankNameOf, Clock, DomainError, Money, pragueIsoDate } from '#core';
 import { UnitOfWork } from '#database';
@@ -10,9 +10,9 @@ import { renderGrantAgreement } from '#documents';
 import type { GrantAgreementData } from '#documents';
 import { LedgerWriter } from '#ledger';
 import { checkUpload, FileStorage } from '#storage';
-import type { ConditionInput, CreateAgreementRequest, PublicationRequest, SignatureRequest } from './dto.js';
-import { Agreement, AgreementStatus, AwardDecision } from './entities.js';
-import type { AgreementCondition } from './entities.js';
+import type { AmendmentRequest, ConditionInput, CreateAgreementRequest, PublicationRequest, SignatureRequest } from './dto.js';
+import { Agreement, AgreementAmendment, AgreementStatus, AwardDecision } from './entities.js';
+import type { AgreementCondition, AmendedTerms } from './entities.js';
 import { calendarDaysBetween } from './rules/index.js';
 
 /** The provider: the City of Prague, from its public identification. */
@@ -151,6 +151,85 @@ export class AgreementService {
     });
   }
 
+  /**
+   * Proposes a dodatek to an effective agreement. The amount stays (a different amount takes a new
+   * decision); tranches must still add up to it. One amendment at a time.
+   */
+  async proposeAmendment(actor: Actor, agreementId: string, request: AmendmentRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const agreement = await tx.manager.findOne(Agreement, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
+      if (!agreement) throw DomainError.notFound('agreement', agreementId);
+      if (agreement.status !== 'effective') {
+        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Dodatek lze uzavřít jen k účinné smlouvě.', en: 'Only an agreement in effect can be amended.' }, { status: agreement.status });
+      }
+      if (await tx.manager.existsBy(AgreementAmendment, { agreementId, status: In(['awaiting_signature', 'signed']) })) {
+        throw DomainError.conflict('AMENDMENT_PENDING', { cs: 'Smlouva už má rozpracovaný dodatek.', en: 'An amendment is already in progress.' });
+      }
+      if (request.tranches) {
+        const planned = Money.sum(request.tranches.map((t) => Money.parse(t.amount)));
+        if (!planned.equals(agreement.amount)) {
+          throw DomainError.field('tranches', 'TRANCHES_DO_NOT_ADD_UP', { cs: `Splátky dávají ${planned.format()}, dotace činí ${agreement.amount.format()}.`, en: `The tranches add up to ${planned.toString()}, the grant is ${agreement.amount.toString()}.` });
+        }
+      }
+      const terms: AmendedTerms = {
+        ...(request.tranches ? { tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })) } : {}),
+        ...(request.conditions ? { conditions: request.conditions.map((c, i) => toCondition(c, i)) } : {}),
+        ...(request.purposeTo ? { purposeTo: request.purposeTo } : {}),
+        ...(request.settlementDeadline ? { settlementDeadline: request.settlementDeadline } : {}),
+      };
+      const amendment = tx.manager.create(AgreementAmendment, {
+        id: randomUUID(), agreementId, number: agreement.version, reason: request.reason, changes: request.changes, terms, status: 'awaiting_signature',
+        signedOn: null, signedCopySha256: null, signedCopyStorageKey: null, publishedOn: null, registerId: null, createdAt: tx.now, version: 1,
+      });
+      await tx.manager.insert(AgreementAmendment, amendment);
+      tx.audit({ action: 'agreement.amendment_proposed', objectType: 'agreement', objectId: agreementId, after: { number: amendment.number, reason: request.reason, changes: request.changes, terms } });
+      return amendmentView(amendment);
+    });
+  }
+
+  /** The signed amendment; under the register threshold it takes effect at once, above it on publication. */
+  async signAmendment(actor: Actor, amendmentId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer }) {
+    const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
+    if (!upload.ok) throw DomainError.field('file', 'SIGNED_COPY_INVALID', { cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).', en: 'Upload the signed amendment as a PDF (at most 20 MB).' });
+    return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement, tx) => {
+      const key = `agreements/${agreement.id}/amendment-${amendment.number}-signed.pdf`;
+      await this.storage.put(key, file.bytes);
+      const changes = { signedOn: request.signedOn, signedCopySha256: createHash('sha256').update(file.bytes).digest('hex'), signedCopyStorageKey: key };
+      return agreement.registerRequired ? { ...changes, status: 'signed' as const } : { ...changes, status: 'effective' as const };
+    });
+  }
+
+  async publishAmendment(actor: Actor, amendmentId: string, request: PublicationRequest) {
+    return this.amendmentStep(actor, amendmentId, request.version, 'signed', async () => ({ status: 'effective' as const, publishedOn: request.publishedOn, registerId: request.registerId }));
+  }
+
+  private async amendmentStep(
+    actor: Actor,
+    amendmentId: string,
+    version: number,
+    from: AgreementAmendment['status'],
+    work: (amendment: AgreementAmendment, agreement: Agreement, tx: Parameters<LedgerWriter['record']>[0]) => Promise<Partial<AgreementAmendment> & { status: AgreementAmendment['status'] }>,
+  ) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      const amendment = await tx.manager.findOne(AgreementAmendment, { where: { id: amendmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!amendment) throw DomainError.notFound('agreement_amendment', amendmentId);
+      if (amendment.version !== version) throw DomainError.staleVersion(amendmentView(amendment));
+      if (amendment.status !== from) throw DomainError.conflict('INVALID_STATE', { cs: `Dodatek je ve stavu „${amendment.status}“.`, en: `The amendment is "${amendment.status}".` }, { status: amendment.status });
+      const agreement = await tx.manager.findOne(Agreement, { where: { id: amendment.agreementId }, lock: { mode: 'pessimistic_write' } });
+      const changes = await work(amendment, agreement!, tx);
+      const after = { ...amendment, ...changes, version: amendment.version + 1 };
+      await tx.manager.update(AgreementAmendment, { id: amendment.id }, { ...changes, version: after.version });
+      if (after.status === 'effective') {
+        // Its terms become the agreement's next version; the document is rendered afresh for it.
+        await tx.manager.update(Agreement, { id: agreement!.id }, {
+          ...amendment.terms, version: agreement!.version + 1, documentStorageKey: null, updatedAt: tx.now, rowVersion: agreement!.rowVersion + 1,
+        });
+      }
+      tx.audit({ action: `agreement.amendment_${after.status}`, objectType: 'agreement', objectId: amendment.agreementId, before: { amendment: amendment.number, status: amendment.status }, after: { amendment: amendment.number, status: after.status } });
+      return amendmentView(after);
+    });
+  }
+
   /** The agreement as PDF, rendered once per version and kept. */
   async document(agreementId: string): Promise<{ stream: Readable; fileName: string }> {
     const agreement = await this.dataSource.manager.findOneBy(Agreement, { id: agreementId });
@@ -264,6 +343,9 @@ export class AgreementService {
       conditions: [...decision.conditions.map((text) => ({ text })), ...agreement.conditions.map((c) => (c.minor && c.penalty ? { text: c.text, minor: true as const, penalty: c.penalty } : { text: c.text }))],
       settlement: { deadline: agreement.settlementDeadline, returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: variableSymbolOf(row.number) },
       resolution: { body: row.body === 'assembly' ? 'zastupitelstvo' : 'rada', number: row.resolution, date: row.adopted_on },
+      ...(agreement.version > 1
+        ? { amendment: { changes: (await this.dataSource.manager.findOneByOrFail(AgreementAmendment, { agreementId: agreement.id, number: agreement.version - 1 })).changes } }
+        : {}),
     };
   }
 }
@@ -283,6 +365,13 @@ function toCondition(input: ConditionInput, index: number): AgreementCondition {
     });
   }
   return { text: input.text, minor: true, penalty };
+}
+
+function amendmentView(amendment: AgreementAmendment) {
+  return {
+    id: amendment.id, agreementId: amendment.agreementId, number: amendment.number, reason: amendment.reason, changes: amendment.changes, terms: amendment.terms, status: amendment.status,
+    signedOn: amendment.signedOn, signedCopySha256: amendment.signedCopySha256, publishedOn: amendment.publishedOn, registerId: amendment.registerId, version: amendment.version,
+  };
 }
 
 function addMonths(isoDate: string, months: number): string {

@@ -145,3 +145,12 @@ export class LevyPaidRequest {
   @ApiProperty() @IsCalendarDate() paidOn: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
+
+export class AmendmentRequest {
+  @ApiProperty() @IsString() @MinLength(5) @MaxLength(2000) reason: string;
+  @ApiProperty({ type: [String], description: 'Co dodatek mění, větami pro text dodatku' }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(2000, { each: true }) changes: string[];
+  @ApiPropertyOptional({ type: [TrancheInput] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @ValidateNested({ each: true }) @Type(() => TrancheInput) tranches?: TrancheInput[];
+  @ApiPropertyOptional({ type: [ConditionInput] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ConditionInput) conditions?: ConditionInput[];
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() purposeTo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() settlementDeadline?: string;
+}

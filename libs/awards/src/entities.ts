@@ -510,3 +510,70 @@ export class Breach {
   @Column({ type: 'int' })
   version: number;
 }
+
+export type AmendmentStatus = 'awaiting_signature' | 'signed' | 'effective';
+
+/** The terms an amendment changes; whatever it leaves out stays as it was. The amount never changes here (that takes a new decision). */
+export interface AmendedTerms {
+  tranches?: AgreementTranche[];
+  conditions?: AgreementCondition[];
+  purposeTo?: string;
+  settlementDeadline?: string;
+}
+
+/**
+ * A dodatek: a numbered change of an effective agreement, signed (and, above the register threshold,
+ * published) like the agreement itself. Only when it takes effect do its terms become the agreement's,
+ * as the agreement's next version.
+ */
+@Entity('agreement_amendment')
+@Index('agreement_amendment_number_key', ['agreementId', 'number'], { unique: true })
+@Check('agreement_amendment_status_known', `status IN ('awaiting_signature','signed','effective')`)
+export class AgreementAmendment {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'agreement_amendment_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  agreementId: string;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id', foreignKeyConstraintName: 'agreement_amendment_agreement_fk' })
+  agreement?: Relation<Agreement>;
+
+  /** Dodatek č. 1, 2, …: the agreement's version it creates is number + 1. */
+  @Column({ type: 'int' })
+  number: number;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'text', array: true })
+  changes: string[];
+
+  @Column({ type: 'jsonb' })
+  terms: AmendedTerms;
+
+  @Column({ type: 'text' })
+  status: AmendmentStatus;
+
+  @Column({ type: 'date', nullable: true })
+  signedOn: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  signedCopySha256: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  signedCopyStorageKey: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  publishedOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  registerId: string | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'int' })
+  version: number;
+}

@@ -179,7 +179,7 @@ describe('renderGrantAgreement', () => {
     expect(text).not.toContain('Dodatek');
   });
 
-  it('prints a later version as "Dodatek č. N" with what it changes, followed by the full text', async () => {
+  it('prints version 2 as the first amendment, "Dodatek č. 1", with what it changes, followed by the full text', async () => {
     const data = agreement({
       version: 2,
       amendment: {
@@ -191,13 +191,13 @@ describe('renderGrantAgreement', () => {
     });
     const { text, title } = await extractText(await renderGrantAgreement(data));
 
-    expect(title).toBe('Dodatek č. 2 ke smlouvě o poskytnutí dotace č. DOT/NMC/0042/2023');
-    expect(text).toContain('Dodatek č. 2 ke smlouvě č. DOT/NMC/0042/2023');
-    expect(text).toContain('Smluvní strany se dohodly na tomto dodatku č. 2');
+    expect(title).toBe('Dodatek č. 1 ke smlouvě o poskytnutí dotace č. DOT/NMC/0042/2023');
+    expect(text).toContain('Dodatek č. 1 ke smlouvě č. DOT/NMC/0042/2023');
+    expect(text).toContain('Smluvní strany se dohodly na tomto dodatku č. 1');
     expect(text).toContain('1. V článku IV se termín výplaty 4. splátky mění z 15. 9. 2023 na 30. 9. 2023.');
     expect(text).toContain('2. V článku III se doba, v níž má být dosaženo účelu, prodlužuje');
-    expect(text).toContain('úplné znění ve znění dodatku č. 2');
-    expect(text).toContain('Smlouva č. DOT/NMC/0042/2023 – dodatek č. 2');
+    expect(text).toContain('úplné znění ve znění dodatku č. 1');
+    expect(text).toContain('Smlouva č. DOT/NMC/0042/2023 – dodatek č. 1');
     // Still the whole agreement after the changes.
     expect(text).toContain('Veřejnoprávní smlouva o poskytnutí účelové dotace z rozpočtu hlavního města Prahy');
     expect(text).toContain('Za příjemce:');

@@ -18,7 +18,7 @@ export interface GrantAgreementData {
   /** The agreement's register number, e.g. "DOT/NMC/0042/2023"; also the footer of every page. */
   agreementNumber: string;
   /**
-   * 1 for the agreement as first concluded. A higher version is printed as "Dodatek č. <version>"
+   * 1 for the agreement as first concluded. A higher version is printed as "Dodatek č. <version − 1>"
    * to the agreement (the full text as amended, preceded by what the amendment changes) and then
    * needs `amendment`.
    */
@@ -486,8 +486,8 @@ function prepareAgreement(data: GrantAgreementData): PreparedAgreement {
       throw new RangeError(`version ${data.version} is an amendment and needs amendment.changes saying what it changes`);
     }
     amendmentChanges = data.amendment.changes.map((change, index) => noBreaks(requireText(change, `amendment.changes[${index}]`)));
-    // The version is the amendment's number, as the caller's records number them.
-    amendmentNumber = data.version;
+    // Version 1 is the agreement as concluded, so version 2 is its first amendment: "Dodatek č. 1".
+    amendmentNumber = data.version - 1;
   }
 
   const amount = Money.parse(data.amount, 'amount');

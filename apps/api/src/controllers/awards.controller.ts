@@ -5,7 +5,7 @@ import { Authenticated, CurrentActor, Permission } from '#access';
 import {
   AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
   SignatureRequest, VersionRequest, SettlementService, SubmitSettlementRequest, CheckSettlementRequest, ReturnReceiptRequest,
-  BreachService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
+  AmendmentRequest, BreachService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
 } from '#awards';
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
@@ -79,6 +79,23 @@ export class AgreementsController {
   @Authenticated(Permission.AwardManage) @Post('agreements/:id/publication') @HttpCode(200)
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PublicationRequest) {
     return this.agreements.publish(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('agreements/:id/amendments')
+  amend(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AmendmentRequest) {
+    return this.agreements.proposeAmendment(actor, id, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('amendments/:id/signature') @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  signAmendment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
+    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsaný dodatek (PDF).', en: 'Upload the signed amendment (PDF).' });
+    return this.agreements.signAmendment(actor, id, body, { originalName: file.originalname, bytes: file.buffer });
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('amendments/:id/publication') @HttpCode(200)
+  publishAmendment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PublicationRequest) {
+    return this.agreements.publishAmendment(actor, id, body);
   }
 
   @Authenticated(Permission.AwardRead) @Get('agreements/:id/payments')
