@@ -120,6 +120,12 @@ describe('awards', () => {
       { applicationId: c.id, outcome: 'approved', amount: '90000.00' },
     ])).expect(201);
     const today = () => new Date(t.clock.now().getTime()).toISOString().slice(0, 10);
+    // The call's standard terms, versioned: agreements carry the version they were drawn from.
+    await t.http.post(`/calls/${call.id}/agreement-templates`).set(bearer(staff)).send({
+      conditions: [{ text: 'Příjemce oznámí poskytovateli každou změnu údajů uvedených ve smlouvě do 15 dnů.', minor: true, penalty: { kind: 'fixed', amount: '2000.00' } }],
+      transformationDuties: ['Při přeměně nebo zrušení příjemce s likvidací je příjemce povinen nevyčerpané prostředky vrátit do 15 dnů.'],
+    }).expect(201);
+    expect((await t.http.get(`/calls/${call.id}/agreement-template`).set(bearer(staff)).expect(200)).body.version).toBe(1);
     const noAccount = await t.http.post(`/applications/${a.id}/agreement`).set(bearer(staff)).send({
       purpose: 'Komunitní tlumočení pro rodiny žáků.', purposeFrom: '2023-01-01', purposeTo: '2023-12-31', settlementDeadline: '2024-01-31', conditions: [], tranches: [{ amount: '170000.00', dueDate: '2023-04-30' }],
     }).expect(409);
@@ -137,6 +143,9 @@ describe('awards', () => {
       [{ text: 'Příjemce použije dotaci jen na účel podle smlouvy.', minor: false }, { text: 'Publicita projektu na webu příjemce.', minor: true, penalty: { kind: 'percentage', percent: '5' } }],
     )).expect(201);
     expect(created.body).toMatchObject({ status: 'draft', registerRequired: true, registerState: 'not_signed', amount: '170000.00' });
+    expect(created.body.conditions.map((c: { text: string }) => c.text)).toEqual([
+      'Příjemce oznámí poskytovateli každou změnu údajů uvedených ve smlouvě do 15 dnů.', 'Příjemce použije dotaci jen na účel podle smlouvy.', 'Publicita projektu na webu příjemce.',
+    ]);
     const pdf = await t.http.get(`/agreements/${created.body.id}/document.pdf`).set(bearer(staff)).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { GrantCall } from '#calls';
 import { LegalRules } from '#config';
 import { Actor, bankNameOf, Clock, DomainError, Money, pragueIsoDate } from '#core';
 import { UnitOfWork } from '#database';
@@ -10,8 +11,8 @@ import { renderGrantAgreement } from '#documents';
 import type { GrantAgreementData } from '#documents';
 import { LedgerWriter } from '#ledger';
 import { checkUpload, FileStorage } from '#storage';
-import type { AmendmentRequest, ConditionInput, CreateAgreementRequest, PublicationRequest, SignatureRequest } from './dto.js';
-import { Agreement, AgreementAmendment, AgreementStatus, AwardDecision } from './entities.js';
+import type { AgreementTemplateRequest, AmendmentRequest, ConditionInput, CreateAgreementRequest, PublicationRequest, SignatureRequest } from './dto.js';
+import { Agreement, AgreementAmendment, AgreementStatus, AgreementTemplate, AwardDecision } from './entities.js';
 import type { AgreementCondition, AmendedTerms } from './entities.js';
 import { calendarDaysBetween } from './rules/index.js';
 
@@ -86,10 +87,13 @@ export class AgreementService {
         throw DomainError.field('purposeTo', 'PERIOD_REVERSED', { cs: 'Konec období je před jeho začátkem.', en: 'The period ends before it starts.' });
       }
       const threshold = Money.parse(this.legalRules.at(pragueIsoDate(tx.now)).contractRegister.thresholdAmount);
+      const [template] = (await tx.manager.query(
+        `SELECT t.version, t.conditions FROM agreement_template t JOIN application a ON a.call_id = t.call_id WHERE a.id = $1 ORDER BY t.version DESC LIMIT 1`, [applicationId],
+      )) as { version: number; conditions: AgreementCondition[] }[];
       const agreement = tx.manager.create(Agreement, {
         id: randomUUID(), applicationId, decisionId: decision.id, number: `SML-${decision.number}`, version: 1, status: 'draft', amount, committed: Money.ZERO,
         purpose: request.purpose, purposeFrom: request.purposeFrom, purposeTo: request.purposeTo, settlementDeadline: request.settlementDeadline,
-        conditions: request.conditions.map((c, i) => toCondition(c, i)), tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })),
+        conditions: [...(template?.conditions ?? []), ...request.conditions.map((c, i) => toCondition(c, i))], templateVersion: template?.version ?? null, tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })),
         registerRequired: amount.compare(threshold) > 0, signedOn: null, signedCopyStorageKey: null, signedCopySha256: null, signatories: null, publishedOn: null,
         registerId: null, documentStorageKey: null, createdAt: tx.now, updatedAt: tx.now, rowVersion: 1,
       });
@@ -97,6 +101,29 @@ export class AgreementService {
       tx.audit({ action: 'agreement.created', objectType: 'agreement', objectId: agreement.id, after: { ...agreement, amount: amount.toString(), committed: '0.00' } });
       return this.view(tx.manager, agreement.id);
     });
+  }
+
+  /** A new version of the call's agreement template; agreements already drawn keep theirs. */
+  async saveTemplate(actor: Actor, callId: string, request: AgreementTemplateRequest) {
+    return this.unitOfWork.run(actor, async (tx) => {
+      if (!(await tx.manager.existsBy(GrantCall, { id: callId }))) throw DomainError.notFound('call', callId);
+      // The call row's lock serialises two staff saving at once, so versions never collide.
+      await tx.manager.query('SELECT id FROM grant_call WHERE id = $1 FOR UPDATE', [callId]);
+      const [latest] = (await tx.manager.query('SELECT max(version) AS version FROM agreement_template WHERE call_id = $1', [callId])) as { version: number | null }[];
+      const template = tx.manager.create(AgreementTemplate, {
+        id: randomUUID(), callId, version: (latest?.version ?? 0) + 1, conditions: request.conditions.map((c, i) => toCondition(c, i)),
+        transformationDuties: request.transformationDuties, createdAt: tx.now, createdBy: actor.userId,
+      });
+      await tx.manager.insert(AgreementTemplate, template);
+      tx.audit({ action: 'agreement_template.saved', objectType: 'call', objectId: callId, after: { version: template.version, conditions: template.conditions, transformationDuties: template.transformationDuties } });
+      return template;
+    });
+  }
+
+  async template(callId: string) {
+    const template = await this.dataSource.manager.findOne(AgreementTemplate, { where: { callId }, order: { version: 'DESC' } });
+    if (!template) throw DomainError.notFound('agreement_template', callId);
+    return template;
   }
 
   async get(agreementId: string) {
@@ -308,14 +335,14 @@ export class AgreementService {
   private async documentData(agreement: Agreement): Promise<GrantAgreementData> {
     const [row] = (await this.dataSource.query(
       `SELECT a.number, a.title, a.draft, o.name, o.legal_form, o.ico, o.seat_street, o.seat_city, o.seat_postal_code, o.bank_account,
-              g.code AS call_code, g.title AS call_title, b.code AS area_code, b.name AS area_name, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on
+              g.id AS call_id, g.code AS call_code, g.title AS call_title, b.code AS area_code, b.name AS area_name, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on
          FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id JOIN call_budget_area b ON b.id = a.budget_area_id
          JOIN award_decision d ON d.id = $2 JOIN resolution r ON r.id = d.resolution_id
         WHERE a.id = $1`,
       [agreement.applicationId, agreement.decisionId],
     )) as {
       number: string; title: string | null; draft: { representatives?: { name?: string; function?: string }[] }; name: string; legal_form: string | null; ico: string;
-      seat_street: string; seat_city: string; seat_postal_code: string; bank_account: string | null; call_code: string; call_title: string; area_code: string; area_name: string;
+      seat_street: string; seat_city: string; seat_postal_code: string; bank_account: string | null; call_id: string; call_code: string; call_title: string; area_code: string; area_name: string;
       body: 'council' | 'assembly'; resolution: string; adopted_on: string;
     }[];
     const activities = (await this.dataSource.query(
@@ -343,6 +370,9 @@ export class AgreementService {
       conditions: [...decision.conditions.map((text) => ({ text })), ...agreement.conditions.map((c) => (c.minor && c.penalty ? { text: c.text, minor: true as const, penalty: c.penalty } : { text: c.text }))],
       settlement: { deadline: agreement.settlementDeadline, returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: variableSymbolOf(row.number) },
       resolution: { body: row.body === 'assembly' ? 'zastupitelstvo' : 'rada', number: row.resolution, date: row.adopted_on },
+      ...(agreement.templateVersion
+        ? { transformationDuties: (await this.dataSource.manager.findOneByOrFail(AgreementTemplate, { callId: row.call_id, version: agreement.templateVersion })).transformationDuties }
+        : {}),
       ...(agreement.version > 1
         ? { amendment: { changes: (await this.dataSource.manager.findOneByOrFail(AgreementAmendment, { agreementId: agreement.id, number: agreement.version - 1 })).changes } }
         : {}),

@@ -154,3 +154,8 @@ export class AmendmentRequest {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() purposeTo?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() settlementDeadline?: string;
 }
+
+export class AgreementTemplateRequest {
+  @ApiProperty({ type: [ConditionInput] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ConditionInput) conditions: ConditionInput[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(2000, { each: true }) transformationDuties: string[];
+}

@@ -241,6 +241,10 @@ export class Agreement {
   @Column({ type: 'text', nullable: true })
   documentStorageKey: string | null;
 
+  /** The version of the call's agreement template it was drawn from (null: the call had none). */
+  @Column({ type: 'int', nullable: true })
+  templateVersion: number | null;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 
@@ -576,4 +580,39 @@ export class AgreementAmendment {
 
   @Column({ type: 'int' })
   version: number;
+}
+
+/**
+ * The standard terms of a call's agreements, versioned: a change is a new version, and each agreement
+ * records the version it was drawn from, so an agreement can always be reprinted as it was concluded.
+ */
+@Entity('agreement_template')
+@Index('agreement_template_version_key', ['callId', 'version'], { unique: true })
+export class AgreementTemplate {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'agreement_template_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  callId: string;
+
+  @ManyToOne(() => GrantCall, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'agreement_template_call_fk' })
+  call?: Relation<GrantCall>;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  /** Conditions every agreement of the call carries, before its own. */
+  @Column({ type: 'jsonb' })
+  conditions: AgreementCondition[];
+
+  /** The recipient's duties on transformation or winding-up (§ 10a odst. 5 písm. g). */
+  @Column({ type: 'text', array: true })
+  transformationDuties: string[];
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
 }

@@ -5,7 +5,7 @@ import { Authenticated, CurrentActor, Permission } from '#access';
 import {
   AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
   SignatureRequest, VersionRequest, SettlementService, SubmitSettlementRequest, CheckSettlementRequest, ReturnReceiptRequest,
-  AmendmentRequest, BreachService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
+  AgreementTemplateRequest, AmendmentRequest, BreachService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
 } from '#awards';
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
@@ -15,7 +15,10 @@ import type { Actor } from '#core';
 @ApiTags('awards')
 @Controller('calls/:callId')
 export class AwardsController {
-  constructor(private readonly awards: AwardService) {}
+  constructor(
+    private readonly awards: AwardService,
+    private readonly agreements: AgreementService,
+  ) {}
 
   /** The commission's recommendation split by approving body: the batch proposals staff take to the Council and the Assembly. */
   @Authenticated(Permission.AwardManage) @Get('award-proposal')
@@ -26,6 +29,16 @@ export class AwardsController {
   @Authenticated(Permission.AwardManage) @Post('resolutions')
   record(@CurrentActor() actor: Actor, @Param('callId', ParseUUIDPipe) callId: string, @Body() body: RecordResolutionRequest) {
     return this.awards.recordResolution(actor, callId, body);
+  }
+
+  @Authenticated(Permission.AwardManage) @Post('agreement-templates')
+  saveTemplate(@CurrentActor() actor: Actor, @Param('callId', ParseUUIDPipe) callId: string, @Body() body: AgreementTemplateRequest) {
+    return this.agreements.saveTemplate(actor, callId, body);
+  }
+
+  @Authenticated(Permission.AwardRead) @Get('agreement-template')
+  template(@Param('callId', ParseUUIDPipe) callId: string) {
+    return this.agreements.template(callId);
   }
 
   @Authenticated(Permission.AwardRead) @Get('decisions')
