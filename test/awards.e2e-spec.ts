@@ -1,6 +1,7 @@
 import { OutboxEvent, OutboxHandlers } from '#outbox';
 import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
+import { NotificationScheduler } from '#notifications';
 import { FileStorage } from '#storage';
 import { randomUUID } from 'node:crypto';
 import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TEST_PASSWORD, TestApp, TestUser } from '#testing';
@@ -166,6 +167,10 @@ describe('awards', () => {
     const second = await createUser(t, ['staff']);
     const first = await createUser(t, ['staff']);
     expect((await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200)).body.registerState).toBe('warning');
+    // Staff are reminded from day 20 (the reminder tick, run here as the worker's clock would).
+    await t.app.get(NotificationScheduler).sendReminders();
+    const [reminder] = (await t.dataSource.query(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'register_publication_due' AND params->>'agreementId' = $2`, [first.id, created.body.id])) as { params: { stage: string } }[];
+    expect(reminder.params.stage).toBe('warning');
     const published = await t.http.post(`/agreements/${created.body.id}/publication`).set(bearer(first)).send({ version: signed.body.rowVersion, publishedOn: today(), registerId: '23145678' }).expect(200);
     expect(published.body).toMatchObject({ status: 'effective', registerState: 'published' });
 

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Notifier } from '#notifications';
-import { pragueIsoDate } from '#core';
+import { NotificationScheduler, Notifier } from '#notifications';
+import { pragueInstant, pragueIsoDate } from '#core';
 import { renderDecisionLetter, renderRejectionNotice } from '#documents';
 import { OutboxHandlers } from '#outbox';
 import { FileStorage } from '#storage';
@@ -17,9 +17,12 @@ export class AwardNotifications implements OnModuleInit {
     private readonly handlers: OutboxHandlers,
     private readonly notifier: Notifier,
     private readonly storage: FileStorage,
+    private readonly scheduler: NotificationScheduler,
   ) {}
 
   onModuleInit(): void {
+    // Staff are reminded of agreements waiting for the Registr smluv: from day 20 after signature, and on day 30.
+    this.scheduler.register({ kind: 'register_publication_due', due: (from, until) => this.unpublished(from, until) });
     this.handlers.register('award.decided', async (event) => {
       const [row] = (await this.dataSource.query(
         `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, r.recorded_by, a.id AS application_id, a.number, a.title, a.organisation_id
@@ -97,6 +100,28 @@ export class AwardNotifications implements OnModuleInit {
     await this.storage.put(key, pdf);
     const fileName = `${row.outcome === 'approved' ? 'oznameni-o-poskytnuti' : 'oznameni-o-neposkytnuti'}-${row.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`;
     return { storageKey: key, fileName, contentType: 'application/pdf' };
+  }
+
+  /** Signed, unpublished agreements whose 30 days run out in (from, until]; the deadline is the end of day 30. */
+  private async unpublished(from: Date, until: Date) {
+    const rows = (await this.dataSource.query(
+      `SELECT g.id, g.number, g.signed_on::text AS signed_on, a.title FROM agreement g JOIN application a ON a.id = g.application_id
+        WHERE g.status = 'signed' AND g.register_required AND g.published_on IS NULL AND g.signed_on IS NOT NULL`,
+    )) as { id: string; number: string; signed_on: string; title: string | null }[];
+    if (rows.length === 0) return [];
+    const staff = ((await this.dataSource.query(`SELECT id FROM app_user WHERE is_active AND 'staff' = ANY(roles)`)) as { id: string }[]).map((u) => u.id);
+    return rows
+      .map((row) => ({ row, lastDay: addDays(row.signed_on, 30), dueAt: pragueInstant(addDays(row.signed_on, 31)) }))
+      .filter(({ dueAt }) => dueAt > from && dueAt <= until)
+      .map(({ row, lastDay, dueAt }) => ({
+        subjectId: row.id,
+        dueAt,
+        userIds: staff,
+        params: {
+          agreementId: row.id, agreementNumber: row.number, projectTitle: row.title ?? '', signedOn: row.signed_on, lastDay,
+          stage: dueAt.getTime() - from.getTime() <= 24 * 60 * 60 * 1000 ? ('overdue' as const) : ('warning' as const),
+        },
+      }));
   }
 
   private async breachRequested(breachId: string, eventId: string): Promise<void> {

@@ -106,7 +106,7 @@ export class EnvironmentVariables {
 
   /** Reminder offsets in days before each deadline: kind=days,days;kind=days. */
   @Matches(/^([a-z_]+=\d+(,\d+)*)(;[a-z_]+=\d+(,\d+)*)*$/, { message: 'must look like call_closing_soon=7,1;draft_reminder=3' })
-  NOTIFY_REMINDERS = 'call_closing_soon=7,1;draft_reminder=3;remedy_deadline_reminder=2';
+  NOTIFY_REMINDERS = 'call_closing_soon=7,1;draft_reminder=3;remedy_deadline_reminder=2;register_publication_due=11,1';
 
   @Transform(toBool) @IsOptional() @IsBoolean()
   DEMO_DATA?: boolean;

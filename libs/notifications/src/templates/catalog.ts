@@ -102,6 +102,8 @@ export interface NotificationParams {
   return_received: { agreementId: string; agreementNumber: string; projectTitle: string; amount: string; receivedAt: string };
   /** `deadline` is a calendar date. */
   breach_remedy_request: { agreementId: string; agreementNumber: string; projectTitle: string; breach: string; deadline: string };
+  /** For staff: a signed agreement over the threshold still unpublished (warning from day 20, escalation at day 30). `signedOn` is a date. */
+  register_publication_due: { agreementId: string; agreementNumber: string; projectTitle: string; signedOn: string; lastDay: string; stage: 'warning' | 'overdue' };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -152,6 +154,7 @@ export const NOTIFICATION_KINDS: { readonly [K in NotificationKind]: KindInfo } 
   return_due: kind('settlement', true, 'Vrácení dotace', 'Grant return due'),
   return_received: kind('settlement', false, 'Přijetí vrácených prostředků', 'Return received'),
   breach_remedy_request: kind('settlement', true, 'Výzva k nápravě porušení podmínky', 'Request to remedy a breach of a condition'),
+  register_publication_due: kind('agreement', true, 'Neuveřejněná smlouva v registru smluv', 'Agreement not yet published in the register of contracts'),
 });
 
 export function isNotificationKind(value: string): value is NotificationKind {

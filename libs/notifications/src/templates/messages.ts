@@ -619,6 +619,38 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
     }),
   },
 
+  register_publication_due: {
+    cs: (p, f) => ({
+      subject: `${p.stage === 'overdue' ? 'Poslední den' : 'Upozornění'}: smlouva č. ${p.agreementNumber} není uveřejněna v registru smluv`,
+      summary: `Smlouvu č. ${p.agreementNumber} je třeba uveřejnit v registru smluv nejpozději ${f.date(p.lastDay)}.`,
+      paragraphs: [
+        `smlouva č. ${p.agreementNumber} o poskytnutí dotace na projekt ${cq(p.projectTitle)}, podepsaná ${f.date(p.signedOn)}, dosud není uveřejněna v registru smluv. Podle zákona č. 340/2015 Sb. je třeba ji uveřejnit do 30 dnů od uzavření; účinnosti nabývá až uveřejněním a dotaci do té doby nelze vyplatit.`,
+        p.stage === 'overdue'
+          ? 'Lhůta končí. Neuveřejněná smlouva se po třech měsících od uzavření ruší od počátku.'
+          : 'Do konce lhůty zbývá deset dní.',
+      ],
+      facts: [
+        { label: 'Číslo smlouvy', value: p.agreementNumber },
+        { label: 'Podepsána', value: f.date(p.signedOn) },
+        { label: 'Uveřejnit nejpozději', value: f.date(p.lastDay) },
+      ],
+      action: { label: 'Zobrazit smlouvu', url: f.link('smlouvy', p.agreementId) },
+    }),
+    en: (p, f) => ({
+      subject: `${p.stage === 'overdue' ? 'Last day' : 'Reminder'}: agreement No. ${p.agreementNumber} is not published in the register of contracts`,
+      summary: `Agreement No. ${p.agreementNumber} must be published in the register of contracts by ${f.date(p.lastDay)}.`,
+      paragraphs: [
+        `Agreement No. ${p.agreementNumber} on the grant for ${eq(p.projectTitle)}, signed on ${f.date(p.signedOn)}, is not yet published in the register of contracts. The Register of Contracts Act (Act No. 340/2015 Coll.) requires publication within 30 days of conclusion; the agreement takes effect only on publication and nothing can be paid before.`,
+        p.stage === 'overdue' ? 'The time limit is ending. An agreement unpublished three months after conclusion is void from the start.' : 'Ten days of the time limit remain.',
+      ],
+      facts: [
+        { label: 'Agreement number', value: p.agreementNumber },
+        { label: 'Signed', value: f.date(p.signedOn) },
+        { label: 'Publish by', value: f.date(p.lastDay) },
+      ],
+      action: { label: 'View the agreement', url: f.link('smlouvy', p.agreementId) },
+    }),
+  },
   agreement_published: {
     cs: (p, f) => ({
       subject: `Uveřejnění smlouvy č. ${p.agreementNumber} v registru smluv`,

@@ -55,6 +55,7 @@ const SAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
   return_due: { ...AGR, amount: '1234.50', dueDate: '2024-03-15', account: '27-5157998/6000', variableSymbol: '2023004201' },
   return_received: { ...AGR, amount: '1234.50', receivedAt: '2024-03-10' },
   breach_remedy_request: { ...AGR, breach: 'Logo hl. m. Prahy chybí na pozvánkách.', deadline: '2024-04-15' },
+  register_publication_due: { ...AGR, signedOn: '2023-04-12', lastDay: '2023-05-12', stage: 'warning' },
 };
 
 const KINDS = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
@@ -71,7 +72,7 @@ function referenceOf(kind: NotificationKind): string | null {
 describe('notification templates', () => {
   it('has a sample for exactly the kinds of the catalogue', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...KINDS].sort());
-    expect(KINDS).toHaveLength(25);
+    expect(KINDS).toHaveLength(26);
   });
 
   describe.each(KINDS)('%s', (kind) => {
