@@ -56,6 +56,11 @@ describe('awards', () => {
       { applicationId: c.id, outcome: 'approved', amount: '170000.00' },
     ])).expect(201);
     const decisionOfA = recorded.body.decisions.find((d: { applicationId: string }) => d.applicationId === a.id);
+    // The signed resolution is kept with it, typed by its bytes and hashed.
+    const notPdf = await t.http.post(`/resolutions/${recorded.body.resolutionId}/files`).set(bearer(staff)).attach('file', Buffer.from('not a pdf at all'), { filename: 'usneseni.pdf', contentType: 'application/pdf' }).expect(422);
+    expect(notPdf.body.code).toBe('FILE_NOT_ACCEPTED');
+    const kept = await t.http.post(`/resolutions/${recorded.body.resolutionId}/files`).set(bearer(staff)).attach('file', PDF_BYTES, { filename: 'usneseni-RHMP-1-2023.pdf', contentType: 'application/pdf' }).expect(201);
+    expect(kept.body).toMatchObject({ fileName: 'usneseni-RHMP-1-2023.pdf', mediaType: 'application/pdf', sha256: createHash('sha256').update(PDF_BYTES).digest('hex') });
 
     // Approved ledger entries: per activity share (66.67 % / 33.33 %), adding up exactly.
     const entries = (await t.dataSource.query(`SELECT event_id, amount FROM ledger_entry WHERE application_id = $1 AND kind = 'approved' ORDER BY amount DESC`, [a.id])) as { event_id: string; amount: string }[];
@@ -278,6 +283,10 @@ describe('awards', () => {
     expect((await t.http.post(`/agreements/${agreement.body.id}/settlement`).set(bearer(applicant)).send(settlement).expect(409)).body.code).toBe('SETTLEMENT_EXISTS');
 
     const docs = Object.fromEntries(submitted.body.costDocuments.map((d: { number: string; id: string }) => [d.number, d.id]));
+    // Scans of the documents come from the recipient, and only while the check is open.
+    await t.http.post(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(stranger)).attach('file', PDF_BYTES, { filename: 'dpp.pdf', contentType: 'application/pdf' }).expect(404);
+    await t.http.post(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(applicant)).attach('file', PDF_BYTES, { filename: 'dpp-01.pdf', contentType: 'application/pdf' }).expect(201);
+    expect((await t.http.get(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(staff)).expect(200)).body).toHaveLength(1);
     const incomplete = await t.http.post(`/settlements/${submitted.body.id}/check`).set(bearer(staff))
       .send({ reviews: [{ costDocumentId: docs['DPP-01'], review: 'eligible' }], returnDueDate: '2099-03-31', version: 1 }).expect(422);
     expect(incomplete.body.code).toBe('SETTLEMENT_CHECK_INCOMPLETE');
@@ -292,6 +301,7 @@ describe('awards', () => {
     }).expect(200);
     expect(checked.body).toMatchObject({ status: 'checked', eligibleTotal: '115000.00', returnDue: '55000.00', returned: '0.00' });
 
+    expect((await t.http.post(`/cost-documents/${docs['DPP-02']}/files`).set(bearer(applicant)).attach('file', PDF_BYTES, { filename: 'late.pdf', contentType: 'application/pdf' }).expect(409)).body.code).toBe('SETTLEMENT_CHECKED');
     const tooMuch = await t.http.post(`/settlements/${submitted.body.id}/returns`).set(bearer(staff)).send({ amount: '60000.00', receivedOn: today(), bankReference: 'P-1', version: 2 }).expect(422);
     expect(tooMuch.body.code).toBe('ABOVE_RETURN_DUE');
     await t.http.post(`/settlements/${submitted.body.id}/returns`).set(bearer(staff)).send({ amount: '20000.00', receivedOn: today(), bankReference: 'P-1', version: 2 }).expect(200);

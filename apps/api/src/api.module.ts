@@ -23,7 +23,9 @@ import { ApplicationsController, FormalCheckController } from './controllers/app
 import { CallsController, PublicCallsController } from './controllers/calls.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
-import { AgreementsController, AwardsController, BreachesController, PaymentsController, SettlementsController } from './controllers/awards.controller.js';
+import {
+  AgreementsController, AwardsController, BreachesController, PaymentsController, RecordFilesController, SettlementsController,
+} from './controllers/awards.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
 import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
@@ -57,7 +59,7 @@ import { ProblemFilter } from './http/problem.filter.js';
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -7,10 +7,11 @@ import { AwardService } from './award.service.js';
 import { PaymentService } from './payment.service.js';
 import { SettlementService } from './settlement.service.js';
 import { BreachService } from './breach.service.js';
+import { RecordFilesService } from './record-files.service.js';
 
 @Module({
   imports: [EvaluationModule, NotificationsModule],
-  providers: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, AwardNotifications],
-  exports: [AwardService, AgreementService, PaymentService, SettlementService, BreachService],
+  providers: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, AwardNotifications],
+  exports: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService],
 })
 export class AwardsModule {}

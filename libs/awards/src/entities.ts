@@ -616,3 +616,39 @@ export class AgreementTemplate {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 }
+
+/** A file kept with a money record: the signed resolution, a cost document's scan. Never replaced, only added. */
+@Entity('record_file')
+@Index('record_file_owner_idx', ['ownerType', 'ownerId'])
+@Check('record_file_owner_known', `owner_type IN ('resolution','cost_document')`)
+export class RecordFile {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'record_file_pkey' })
+  id: string;
+
+  @Column({ type: 'text' })
+  ownerType: 'resolution' | 'cost_document';
+
+  @Column({ type: 'uuid' })
+  ownerId: string;
+
+  @Column({ type: 'text' })
+  fileName: string;
+
+  @Column({ type: 'text' })
+  mediaType: string;
+
+  @Column({ type: 'int' })
+  sizeBytes: number;
+
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'text' })
+  storageKey: string;
+
+  @Column({ type: 'timestamptz' })
+  uploadedAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedBy: string | null;
+}

@@ -2,7 +2,7 @@ import {
   Application, ApplicationActivity, ApplicationAttachment, ApplicationBudgetLine, ApplicationStatusChange, ApplicationVersion, FormalCheck, RemedyRequest,
 } from '#applications';
 import { AuditLogEntry } from '#audit';
-import { Agreement, AgreementAmendment, AgreementTemplate, AreaFunding, AwardDecision, Breach, CallFunding, CostDocument, Payment, Resolution, ReturnReceipt, Settlement } from '#awards';
+import { Agreement, AgreementAmendment, AgreementTemplate, AreaFunding, RecordFile, AwardDecision, Breach, CallFunding, CostDocument, Payment, Resolution, ReturnReceipt, Settlement } from '#awards';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import type { DataSourceParts } from '#database';
 import {
@@ -29,7 +29,7 @@ export const SCHEMA: DataSourceParts = {
     Notification, NotificationPreference,
     Commission, CommissionMember, CoiDeclaration, ReviewAssignment, ScoreSheet, CommissionSession, SessionDecision, SessionVote, CommissionRecommendation,
     LedgerEntry, Resolution, AwardDecision, AreaFunding, CallFunding, Agreement, Payment,
-    Settlement, CostDocument, ReturnReceipt, Breach, AgreementAmendment, AgreementTemplate,
+    Settlement, CostDocument, ReturnReceipt, Breach, AgreementAmendment, AgreementTemplate, RecordFile,
   ],
   migrations: MIGRATIONS,
 };

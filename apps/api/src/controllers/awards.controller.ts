@@ -5,7 +5,7 @@ import { Authenticated, CurrentActor, Permission } from '#access';
 import {
   AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
   SignatureRequest, VersionRequest, SettlementService, SubmitSettlementRequest, CheckSettlementRequest, ReturnReceiptRequest,
-  AgreementTemplateRequest, AmendmentRequest, BreachService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
+  AgreementTemplateRequest, AmendmentRequest, BreachService, RecordFilesService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
 } from '#awards';
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
@@ -223,5 +223,42 @@ export class BreachesController {
   @Authenticated(Permission.AwardManage) @Post('breaches/:id/payment') @HttpCode(200)
   paid(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: LevyPaidRequest) {
     return this.breaches.levyPaid(actor, id, body);
+  }
+}
+
+/** Files kept with money records: the resolution's signed copy, the scans of cost documents. */
+@ApiTags('awards')
+@Controller()
+export class RecordFilesController {
+  constructor(private readonly files: RecordFilesService) {}
+
+  @Authenticated(Permission.AwardManage) @Post('resolutions/:id/files')
+  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  resolutionFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
+    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte usnesení (PDF).', en: 'Upload the resolution (PDF).' });
+    return this.files.attachToResolution(actor, id, { originalName: file.originalname, bytes: file.buffer });
+  }
+
+  @Authenticated(Permission.AwardRead) @Get('resolutions/:id/files')
+  resolutionFiles(@Param('id', ParseUUIDPipe) id: string) {
+    return this.files.list('resolution', id);
+  }
+
+  @Authenticated(Permission.ApplicationWrite) @Post('cost-documents/:id/files')
+  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  costDocumentFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
+    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte sken dokladu (PDF, JPEG nebo PNG).', en: 'Upload the document scan (PDF, JPEG or PNG).' });
+    return this.files.attachToCostDocument(actor, id, { originalName: file.originalname, bytes: file.buffer });
+  }
+
+  @Authenticated(Permission.AwardRead) @Get('cost-documents/:id/files')
+  costDocumentFiles(@Param('id', ParseUUIDPipe) id: string) {
+    return this.files.list('cost_document', id);
+  }
+
+  @Authenticated(Permission.AwardRead) @Get('record-files/:id')
+  async download(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const file = await this.files.download(id);
+    return new StreamableFile(file.stream, { type: file.mediaType, disposition: attachmentDisposition(file.fileName) });
   }
 }
