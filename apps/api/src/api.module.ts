@@ -15,6 +15,7 @@ import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { OrganisationsModule } from '#organisations';
 import { OutboxModule } from '#outbox';
+import { ReportsModule } from '#reports';
 import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
@@ -30,6 +31,7 @@ import { DeliveryAdminController } from './controllers/delivery-admin.controller
 import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { TraceController } from './controllers/trace.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
 import { StrategyController } from './controllers/strategy.controller.js';
 import { UsersController } from './controllers/users.controller.js';
@@ -53,13 +55,14 @@ import { ProblemFilter } from './http/problem.filter.js';
     EvaluationModule,
     LedgerModule,
     AwardsModule,
+    ReportsModule,
     // Uploads are held in memory up to the configured limit, then sniffed and hashed before they reach storage.
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.storage.maxUploadBytes, files: 1, fields: 5 } }) }),
   ],
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

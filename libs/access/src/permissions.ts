@@ -32,6 +32,8 @@ export enum Permission {
   AwardManage = 'award.manage',
   /** Decisions, funding and the ledger (staff, auditors). */
   AwardRead = 'award.read',
+  /** Trace money to the strategy and run the reports (staff, auditors); every run is audited. */
+  ReportRead = 'report.read',
 }
 
 const everyone = [Permission.AccountSelf];
@@ -68,9 +70,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.EvaluationRead,
     Permission.AwardManage,
     Permission.AwardRead,
+    Permission.ReportRead,
   ],
   commission_member: [...everyone, Permission.EvaluationReview],
-  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead, Permission.EvaluationRead, Permission.AwardRead],
+  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead, Permission.EvaluationRead, Permission.AwardRead, Permission.ReportRead],
   admin: Object.values(Permission),
 };
 

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, DomainError, Money, pragueInstant } from '#core';
+import { UnitOfWork } from '#database';
+import { LEDGER_KINDS } from '#ledger';
+import type { LedgerKind } from '#ledger';
+import type { TraceProjectsQuery, TraceQuery } from './dto.js';
+
+export type KindTotals = Record<Exclude<LedgerKind, 'allocated'>, string>;
+
+const TRACED_KINDS = LEDGER_KINDS.filter((k): k is Exclude<LedgerKind, 'allocated'> => k !== 'allocated');
+
+/**
+ * Where the money for a node of the strategy went: every figure is a sum over `ledger_entry` (the
+ * parts of each money event that serve the node's activities), never a second copy that could drift.
+ * Allocations belong to calls and areas, not to activities, so a node has none. Every run is audited:
+ * who looked at what.
+ */
+@Injectable()
+export class TraceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async node(actor: Actor, nodeId: string, query: TraceQuery) {
+    const node = await this.requireNode(nodeId);
+    const { where, params } = this.filters(query, 3);
+    const [totals, counts] = [
+      (await this.dataSource.query(
+        `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+         SELECT l.kind, sum(l.amount)::text AS total
+           FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
+           JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
+          WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind <> $2 ${where}
+          GROUP BY l.kind`,
+        [nodeId, 'allocated', ...params],
+      )) as { kind: Exclude<LedgerKind, 'allocated'>; total: string }[],
+      ((await this.dataSource.query(
+        `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id),
+         approved AS (
+           SELECT l.application_id, a.organisation_id FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
+             JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
+            WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind = $2 ${where}
+            GROUP BY l.application_id, a.organisation_id HAVING sum(l.amount) > 0)
+         SELECT count(*)::int AS projects, count(DISTINCT organisation_id)::int AS organisations FROM approved`,
+        [nodeId, 'approved', ...params],
+      )) as { projects: number; organisations: number }[])[0],
+    ];
+    const amounts = Object.fromEntries(TRACED_KINDS.map((k) => [k, Money.ZERO.toString()])) as KindTotals;
+    for (const row of totals) amounts[row.kind] = Money.parse(row.total).toString();
+    await this.audited(actor, 'report.trace_viewed', nodeId, query);
+    return { node, filters: query, amounts, supportedProjects: counts.projects, supportedOrganisations: counts.organisations };
+  }
+
+  /** The projects behind a node's figures, each with its own totals and the ids to drill further (decisions, agreement). */
+  async projects(actor: Actor, nodeId: string, query: TraceProjectsQuery) {
+    await this.requireNode(nodeId);
+    const { where, params } = this.filters(query, 2);
+    const offset = (query.page - 1) * query.pageSize;
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+       SELECT a.id, a.number, a.title, o.name AS organisation, o.ico, o.type AS applicant_type, g.code AS call_code,
+              jsonb_object_agg(l.kind, l.total) AS amounts, count(*) OVER () AS total_count,
+              (SELECT g2.id FROM agreement g2 WHERE g2.application_id = a.id) AS agreement_id
+         FROM (SELECT l.application_id, l.kind, sum(l.amount)::text AS total
+                 FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
+                 JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
+                WHERE l.activity_id IN (SELECT id FROM sub) ${where}
+                GROUP BY l.application_id, l.kind) AS l
+         JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id
+        GROUP BY a.id, a.number, a.title, o.name, o.ico, o.type, g.code
+        ORDER BY a.number LIMIT ${query.pageSize} OFFSET ${offset}`,
+      [nodeId, ...params],
+    )) as { id: string; number: string; title: string | null; organisation: string; ico: string; applicant_type: string; call_code: string; amounts: Record<string, string>; total_count: string; agreement_id: string | null }[];
+    await this.audited(actor, 'report.trace_projects_viewed', nodeId, query);
+    return {
+      items: rows.map((r) => ({
+        applicationId: r.id, number: r.number, title: r.title, organisation: r.organisation, ico: r.ico, applicantType: r.applicant_type, callCode: r.call_code, agreementId: r.agreement_id,
+        amounts: Object.fromEntries(TRACED_KINDS.map((k) => [k, r.amounts[k] ? Money.parse(r.amounts[k]).toString() : '0.00'])),
+      })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: Number(rows[0]?.total_count ?? 0),
+    };
+  }
+
+  /** The ledger entries behind one project's figure for the node: each with what caused it and who. */
+  async entries(actor: Actor, nodeId: string, applicationId: string) {
+    await this.requireNode(nodeId);
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+       SELECT l.id, l.event_id, l.kind, l.occurred_at, l.amount::text AS amount, l.activity_id, n.code AS activity_code, l.source_type, l.source_id, l.actor_user_id, u.display_name AS actor, l.correlation_id
+         FROM ledger_entry l JOIN strategy_node n ON n.id = l.activity_id LEFT JOIN app_user u ON u.id = l.actor_user_id
+        WHERE l.application_id = $2 AND l.activity_id IN (SELECT id FROM sub)
+        ORDER BY l.occurred_at, l.kind, n.code`,
+      [nodeId, applicationId],
+    )) as Record<string, unknown>[];
+    await this.audited(actor, 'report.trace_entries_viewed', applicationId, { nodeId });
+    return rows;
+  }
+
+  private async requireNode(nodeId: string) {
+    const [node] = (await this.dataSource.query(`SELECT id, level, code, name, version_id FROM strategy_node WHERE id = $1`, [nodeId])) as { id: string; level: string; code: string; name: string; version_id: string }[];
+    if (!node) throw DomainError.notFound('strategy_node', nodeId);
+    return { id: node.id, level: node.level, code: node.code, name: node.name, versionId: node.version_id };
+  }
+
+  /** The filters as SQL over the aliases l (ledger), o (organisation), g (call), b (area), numbered from `first`. */
+  private filters(query: TraceQuery, first: number): { where: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: (n: string) => string, value: unknown) => {
+      params.push(value);
+      clauses.push(clause(`$${first + params.length - 1}`));
+    };
+    if (query.year !== undefined) add((p) => `g.year = ${p}`, query.year);
+    if (query.callId) add((p) => `g.id = ${p}::uuid`, query.callId);
+    if (query.budgetArea) add((p) => `b.code = ${p}`, query.budgetArea);
+    if (query.applicantType) add((p) => `o.type = ${p}`, query.applicantType);
+    if (query.districtId) add((p) => `o.id = ${p}::uuid`, query.districtId);
+    if (query.from) add((p) => `l.occurred_at >= ${p}`, pragueInstant(query.from));
+    if (query.to) add((p) => `l.occurred_at < ${p}`, pragueInstant(nextDay(query.to)));
+    return { where: clauses.map((c) => `AND ${c}`).join(' '), params };
+  }
+
+  /** Reading is not a change of state, but auditors must see who looked at what: the read is logged like one. */
+  private async audited(actor: Actor, action: string, objectId: string, query: object): Promise<void> {
+    await this.unitOfWork.run(actor, async (tx) => {
+      tx.audit({ action, objectType: 'report', objectId, after: query });
+    });
+  }
+}
+
+/** The calendar day after an ISO date (the end of a period is the start of the next day, whatever the clock change). */
+function nextDay(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}

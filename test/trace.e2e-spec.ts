@@ -1,0 +1,59 @@
+import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, TestApp } from '#testing';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The trace of a strategy node is read from the ledger: each activity's share of every money event, summed up the tree. */
+describe('trace money to the strategy', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sums the ledger for an activity and for the measure above it, with projects, organisations, filters and the entries behind', async () => {
+    const [first, second] = await createTestActivities(t);
+    const [measure] = (await t.dataSource.query(`SELECT parent_id AS id FROM strategy_node WHERE id = $1`, [first])) as { id: string }[];
+    const { call, applications } = await callInEvaluation(t, [first, second], new Date(Date.now() + 500 * DAY), 2);
+    const staff = await createUser(t, ['staff']);
+    await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send({
+      body: 'council', number: 'USN RHMP 300/2023', adoptedOn: t.clock.now().toISOString().slice(0, 10), text: 'Rada schvaluje.',
+      decisions: [
+        { applicationId: applications[0].id, outcome: 'approved', amount: '150000.00' },
+        { applicationId: applications[1].id, outcome: 'rejected', reason: 'Nedostatek prostředků.' },
+      ],
+    }).expect(201);
+
+    const auditor = await createUser(t, ['auditor']);
+    // Each application requests 170 000 Kč, 66.67 % for the first activity and 33.33 % for the second.
+    const activity = await t.http.get(`/trace/nodes/${first}`).set(bearer(auditor)).expect(200);
+    expect(activity.body).toMatchObject({ node: { level: 'activity', code: '10.I.1' }, supportedProjects: 1, supportedOrganisations: 1 });
+    expect(activity.body.amounts).toMatchObject({ requested: '226678.00', approved: '100005.00', paid: '0.00' });
+    const whole = await t.http.get(`/trace/nodes/${measure.id}`).set(bearer(auditor)).expect(200);
+    expect(whole.body.amounts).toMatchObject({ requested: '340000.00', approved: '150000.00' });
+
+    const filtered = await t.http.get(`/trace/nodes/${measure.id}?applicantType=city_district`).set(bearer(auditor)).expect(200);
+    expect(filtered.body).toMatchObject({ supportedProjects: 0, amounts: { requested: '0.00', approved: '0.00' } });
+    const byCall = await t.http.get(`/trace/nodes/${measure.id}?callId=${call.id}&budgetArea=I`).set(bearer(auditor)).expect(200);
+    expect(byCall.body.amounts.approved).toBe('150000.00');
+    const badFilter = await t.http.get(`/trace/nodes/${measure.id}?applicantType=company`).set(bearer(auditor)).expect(422);
+    expect(badFilter.body.errors[0].field).toBe('applicantType');
+
+    const projects = await t.http.get(`/trace/nodes/${measure.id}/projects`).set(bearer(auditor)).expect(200);
+    expect(projects.body.total).toBe(2);
+    const approvedProject = projects.body.items.find((p: { applicationId: string }) => p.applicationId === applications[0].id);
+    expect(approvedProject.amounts).toMatchObject({ requested: '170000.00', approved: '150000.00' });
+    const entries = await t.http.get(`/trace/nodes/${measure.id}/projects/${applications[0].id}/entries`).set(bearer(auditor)).expect(200);
+    expect(entries.body.filter((e: { kind: string }) => e.kind === 'approved').map((e: { amount: string }) => e.amount).sort()).toEqual(['100005.00', '49995.00']);
+    expect(entries.body.find((e: { kind: string }) => e.kind === 'approved')).toMatchObject({ source_type: 'award_decision', actor_user_id: staff.id });
+
+    // Who looked at what is itself on record: six runs (the refused filter ran nothing).
+    const [seen] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'report.trace%' AND actor_user_id = $1`, [auditor.id])) as { n: number }[];
+    expect(seen.n).toBe(6);
+    const applicant = await createUser(t, ['applicant']);
+    await t.http.get(`/trace/nodes/${measure.id}`).set(bearer(applicant)).expect(403);
+  });
+});
