@@ -55,5 +55,16 @@ describe('trace money to the strategy', () => {
     expect(seen.n).toBe(6);
     const applicant = await createUser(t, ['applicant']);
     await t.http.get(`/trace/nodes/${measure.id}`).set(bearer(applicant)).expect(403);
+
+    // Open data, for anyone: the funded project with the amounts decided, no rejected one.
+    const csv = await t.http.get('/open-data/grants.csv').expect(200);
+    const lines = csv.text.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0].split(';')).toEqual(expect.arrayContaining(['prijemce_ico', 'castka_pozadovana', 'castka_rozhodnuta', 'castka_vracena', 'aktivity_akcniho_planu']));
+    const ours = lines.filter((l) => l.includes(applications[0].number) || l.includes(applications[1].number));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toContain(';170000.00;150000.00;0.00;0.00;0.00;0.00;10.I.1 (66.67 %), 10.I.2 (33.33 %)');
+    const json = await t.http.get('/open-data/grants.json').expect(200);
+    const rows = JSON.parse(json.text) as { zadost_cislo: string; castka_rozhodnuta: string }[];
+    expect(rows.find((r) => r.zadost_cislo === applications[0].number)).toMatchObject({ castka_rozhodnuta: '150000.00' });
   });
 });

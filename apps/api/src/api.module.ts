@@ -32,6 +32,7 @@ import { CommissionsController, ReviewsController, SessionsController } from './
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { TraceController } from './controllers/trace.controller.js';
+import { OpenDataController } from './controllers/open-data.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
 import { StrategyController } from './controllers/strategy.controller.js';
 import { UsersController } from './controllers/users.controller.js';
@@ -62,7 +63,7 @@ import { ProblemFilter } from './http/problem.filter.js';
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

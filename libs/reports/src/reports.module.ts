@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { OpenDataService } from './open-data.service.js';
 import { TraceService } from './trace.service.js';
 
 /** Reading across the whole lifecycle for auditors and staff: the last library, nothing depends on it. */
-@Module({ providers: [TraceService], exports: [TraceService] })
+@Module({ providers: [TraceService, OpenDataService], exports: [TraceService, OpenDataService] })
 export class ReportsModule {}
