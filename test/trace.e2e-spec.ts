@@ -50,11 +50,22 @@ describe('trace money to the strategy', () => {
     expect(entries.body.filter((e: { kind: string }) => e.kind === 'approved').map((e: { amount: string }) => e.amount).sort()).toEqual(['100005.00', '49995.00']);
     expect(entries.body.find((e: { kind: string }) => e.kind === 'approved')).toMatchObject({ source_type: 'award_decision', actor_user_id: staff.id });
 
-    // Who looked at what is itself on record: six runs (the refused filter ran nothing).
+    // Who looked at what is itself on record: six trace runs (the refused filter ran nothing).
     const [seen] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'report.trace%' AND actor_user_id = $1`, [auditor.id])) as { n: number }[];
     expect(seen.n).toBe(6);
     const applicant = await createUser(t, ['applicant']);
     await t.http.get(`/trace/nodes/${measure.id}`).set(bearer(applicant)).expect(403);
+
+    // The fulfilment report of the action plan: per funded activity, projects and money from the ledger.
+    const [version] = (await t.dataSource.query(`SELECT version_id FROM strategy_node WHERE id = $1`, [first])) as { version_id: string }[];
+    const fulfilment = await t.http.get(`/reports/fulfilment/${version.version_id}`).set(bearer(auditor)).expect(200);
+    expect(fulfilment.body.activities.find((a: { code: string }) => a.code === '10.I.1')).toMatchObject({ supportedProjects: 1, approved: '100005.00', paid: '0.00', outputs: [] });
+    expect(fulfilment.body.priorities).toEqual([expect.objectContaining({ code: '4', approved: '150000.00' })]);
+    expect(fulfilment.body.totals).toMatchObject({ supportedProjects: 1, approved: '150000.00' });
+    const fulfilmentCsv = await t.http.get(`/reports/fulfilment/${version.version_id}/report.csv`).set(bearer(auditor)).expect(200);
+    expect(fulfilmentCsv.text).toContain('10.I.1;Komunitní tlumočení ve školách;4;;1;100005,00;0,00;0,00;;;;');
+    const fulfilmentPdf = await t.http.get(`/reports/fulfilment/${version.version_id}/report.pdf`).set(bearer(auditor)).expect(200);
+    expect(fulfilmentPdf.headers['content-type']).toBe('application/pdf');
 
     // Open data, for anyone: the funded project with the amounts decided, no rejected one.
     const csv = await t.http.get('/open-data/grants.csv').expect(200);

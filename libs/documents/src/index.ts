@@ -40,3 +40,11 @@ export type {
   ReturnCallData,
 } from './decision-letters.js';
 export { DocumentRenderPool } from './render-pool.js';
+export { FULFILMENT_REPORT_TITLE, NO_OUTPUTS_SENTENCE, renderFulfilmentReport } from './fulfilment-report.js';
+export type {
+  FulfilmentActivity,
+  FulfilmentOutput,
+  FulfilmentPriority,
+  FulfilmentReportData,
+  FulfilmentReportRenderOptions,
+} from './fulfilment-report.js';

@@ -20,3 +20,7 @@ export class TraceProjectsQuery extends TraceQuery {
 }
 
 export type { PageQuery };
+
+export class FulfilmentQuery {
+  @ApiPropertyOptional({ description: 'Jen jedna výzva' }) @IsOptional() @IsUUID() callId?: string;
+}

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { FulfilmentService } from './fulfilment.service.js';
 import { OpenDataService } from './open-data.service.js';
 import { TraceService } from './trace.service.js';
 
 /** Reading across the whole lifecycle for auditors and staff: the last library, nothing depends on it. */
-@Module({ providers: [TraceService, OpenDataService], exports: [TraceService, OpenDataService] })
+@Module({ providers: [TraceService, OpenDataService, FulfilmentService], exports: [TraceService, OpenDataService, FulfilmentService] })
 export class ReportsModule {}

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import type { Actor } from '#core';
-import { TraceProjectsQuery, TraceQuery, TraceService } from '#reports';
+import { FulfilmentQuery, FulfilmentService, TraceProjectsQuery, TraceQuery, TraceService } from '#reports';
+import { attachmentDisposition } from '../http/content-disposition.js';
 
 /** Where the money for a node of the strategy went, from the ledger, with the projects and entries behind it. */
 @ApiTags('reports')
@@ -23,5 +25,27 @@ export class TraceController {
   @Authenticated(Permission.ReportRead) @Get('projects/:applicationId/entries')
   entries(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
     return this.trace.entries(actor, nodeId, applicationId);
+  }
+}
+
+/** The action-plan fulfilment report: what each funded activity's indicators ask for against what was supported and reported. */
+@ApiTags('reports')
+@Controller('reports/fulfilment/:versionId')
+export class FulfilmentController {
+  constructor(private readonly fulfilment: FulfilmentService) {}
+
+  @Authenticated(Permission.ReportRead) @Get()
+  report(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery) {
+    return this.fulfilment.report(actor, versionId, query);
+  }
+
+  @Authenticated(Permission.ReportRead) @Get('report.pdf')
+  async pdf(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<StreamableFile> {
+    return new StreamableFile(await this.fulfilment.pdf(actor, versionId, query), { type: 'application/pdf', disposition: attachmentDisposition('zprava-o-naplnovani-akcniho-planu.pdf') });
+  }
+
+  @Authenticated(Permission.ReportRead) @Get('report.csv')
+  csv(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): StreamableFile {
+    return new StreamableFile(Readable.from(this.fulfilment.csv(actor, versionId, query)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('naplnovani-akcniho-planu.csv') });
   }
 }
