@@ -319,6 +319,20 @@ describe('awards', () => {
     const kinds = (await t.dataSource.query(`SELECT kind, params FROM notification WHERE user_id = $1 ORDER BY created_at`, [a.user.id])) as { kind: string; params: Record<string, unknown> }[];
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['agreement_ready_to_sign', 'agreement_published', 'payment_sent', 'return_due', 'return_received']));
     expect(kinds.find((k) => k.kind === 'return_due')!.params).toMatchObject({ amount: '55000.00', dueDate: '2099-03-31' });
+
+    // The auditor's dossier: the whole story of the project's money, with the audit trail of each record.
+    const auditor = await createUser(t, ['auditor']);
+    const dossier = await t.http.get(`/trace/projects/${a.id}`).set(bearer(auditor)).expect(200);
+    expect(dossier.body.decisions).toHaveLength(1);
+    expect(dossier.body.agreement).toMatchObject({ status: 'effective', register_id: '777' });
+    expect(dossier.body.payments).toEqual([expect.objectContaining({ status: 'paid', bank_reference: 'VYP-1', amount: '170000.00' })]);
+    expect(dossier.body.settlement).toMatchObject({ status: 'closed', returned: '55000.00' });
+    expect(dossier.body.settlement.costDocuments.find((d: { number: string }) => d.number === 'DPP-01').files).toHaveLength(1);
+    expect(dossier.body.settlement.returns).toHaveLength(2);
+    expect(Object.fromEntries(dossier.body.ledger.map((l: { kind: string; total: string }) => [l.kind, l.total]))).toMatchObject({ paid: '170000.00', settled: '115000.00', returned: '55000.00' });
+    const actions = dossier.body.audit.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['resolution.recorded', 'agreement.sign', 'payment.approved', 'payment.confirmed', 'settlement.checked', 'settlement.return_received']));
+    await t.http.get(`/trace/projects/${a.id}`).set(bearer(applicant)).expect(403);
   });
 
   it('handles a breach: remedy first for a minor condition, the levy capped by the agreement and waived up to 1 000 Kč, the penalty from the day after the breach', async () => {

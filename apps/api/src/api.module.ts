@@ -31,7 +31,7 @@ import { DeliveryAdminController } from './controllers/delivery-admin.controller
 import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
-import { FulfilmentController, TraceController } from './controllers/trace.controller.js';
+import { DossierController, FulfilmentController, TraceController } from './controllers/trace.controller.js';
 import { OpenDataController } from './controllers/open-data.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
 import { StrategyController } from './controllers/strategy.controller.js';
@@ -63,7 +63,7 @@ import { ProblemFilter } from './http/problem.filter.js';
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

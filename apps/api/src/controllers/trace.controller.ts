@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import type { Actor } from '#core';
-import { FulfilmentQuery, FulfilmentService, TraceProjectsQuery, TraceQuery, TraceService } from '#reports';
+import { DossierService, FulfilmentQuery, FulfilmentService, TraceProjectsQuery, TraceQuery, TraceService } from '#reports';
 import { attachmentDisposition } from '../http/content-disposition.js';
 
 /** Where the money for a node of the strategy went, from the ledger, with the projects and entries behind it. */
@@ -47,5 +47,17 @@ export class FulfilmentController {
   @Authenticated(Permission.ReportRead) @Get('report.csv')
   csv(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): StreamableFile {
     return new StreamableFile(Readable.from(this.fulfilment.csv(actor, versionId, query)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('naplnovani-akcniho-planu.csv') });
+  }
+}
+
+/** One project's whole money story for an auditor, with the audit trail of every record in it. */
+@ApiTags('reports')
+@Controller('trace/projects/:applicationId')
+export class DossierController {
+  constructor(private readonly dossiers: DossierService) {}
+
+  @Authenticated(Permission.ReportRead) @Get()
+  project(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+    return this.dossiers.project(actor, applicationId);
   }
 }
