@@ -55,6 +55,12 @@ describe('trace money to the strategy', () => {
     expect(seen.n).toBe(6);
     const applicant = await createUser(t, ['applicant']);
     await t.http.get(`/trace/nodes/${measure.id}`).set(bearer(applicant)).expect(403);
+    // Any other read by an auditor is on record too, with the route and the query.
+    await t.http.get(`/calls/${call.id}/funding`).set(bearer(auditor)).expect(200);
+    await t.http.get(`/applications?callId=${call.id}`).set(bearer(auditor)).expect(200);
+    const reads = (await t.dataSource.query(`SELECT object_id, after FROM audit_log WHERE action = 'report.viewed' AND actor_user_id = $1 ORDER BY seq`, [auditor.id])) as { object_id: string; after: { query: Record<string, string> } }[];
+    expect(reads.map((r) => r.object_id)).toEqual([`/calls/${call.id}/funding`, '/applications']);
+    expect(reads[1].after.query).toEqual({ callId: call.id });
 
     // The fulfilment report of the action plan: per funded activity, projects and money from the ledger.
     const [version] = (await t.dataSource.query(`SELECT version_id FROM strategy_node WHERE id = $1`, [first])) as { version_id: string }[];
@@ -69,6 +75,7 @@ describe('trace money to the strategy', () => {
 
     // Open data, for anyone: the funded project with the amounts decided, no rejected one.
     const csv = await t.http.get('/open-data/grants.csv').expect(200);
+    expect(Number(csv.headers['x-total-count'])).toBe(csv.text.replace('\uFEFF', '').trim().split('\r\n').length - 1);
     const lines = csv.text.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0].split(';')).toEqual(expect.arrayContaining(['prijemce_ico', 'castka_pozadovana', 'castka_rozhodnuta', 'castka_vracena', 'aktivity_akcniho_planu']));
     const ours = lines.filter((l) => l.includes(applications[0].number) || l.includes(applications[1].number));

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { AccessGuard, AccessModule } from '#access';
 import { ApplicationsModule } from '#applications';
@@ -37,6 +37,7 @@ import { OrganisationsController } from './controllers/organisations.controller.
 import { StrategyController } from './controllers/strategy.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
 
 @Module({
   imports: [
@@ -68,6 +69,7 @@ import { ProblemFilter } from './http/problem.filter.js';
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_INTERCEPTOR, useClass: AuditorReadsInterceptor },
   ],
 })
 export class ApiModule {}

@@ -25,6 +25,15 @@ const BATCH = 1000;
 export class OpenDataService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** How many rows an export will have, so a client can show progress while they stream. */
+  async count(): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
+        WHERE d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AND o.type IN ('city_district', 'ngo')`,
+    )) as { n: number }[];
+    return row.n;
+  }
+
   async *rows(): AsyncGenerator<OpenDataRow> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {

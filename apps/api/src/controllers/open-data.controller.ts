@@ -1,4 +1,5 @@
-import { Controller, Get, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '#access';
@@ -11,13 +12,16 @@ import { attachmentDisposition } from '../http/content-disposition.js';
 export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
 
+  /** `X-Total-Count` tells the client how many rows are coming, for a progress bar while they stream. */
   @Public() @Get('grants.csv')
-  csv(): StreamableFile {
+  async csv(@Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    response.setHeader('X-Total-Count', String(await this.openData.count()));
     return new StreamableFile(Readable.from(this.openData.csv()), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('dotace-integrace-cizincu.csv') });
   }
 
   @Public() @Get('grants.json')
-  json(): StreamableFile {
+  async json(@Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    response.setHeader('X-Total-Count', String(await this.openData.count()));
     return new StreamableFile(Readable.from(this.openData.json()), { type: 'application/json; charset=utf-8' });
   }
 
