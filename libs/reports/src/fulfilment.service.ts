@@ -117,9 +117,8 @@ export class FulfilmentService {
     });
   }
 
-  /** One row per activity and reported indicator (an activity without outputs has one row with empty output columns). */
-  async *csv(actor: Actor, versionId: string, filters: { callId?: string }): AsyncGenerator<string> {
-    const report = await this.report(actor, versionId, filters);
+  /** One row per activity and reported indicator (an activity without outputs has one row with empty output columns); the caller computes the report first, so a missing plan is a 404, not a broken download. */
+  *csv(report: FulfilmentReport): Generator<string> {
     const quote = (value: string | number) => (/[";\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
     yield '\uFEFF' + ['aktivita', 'nazev', 'priorita', 'ukazatele_akcniho_planu', 'podporene_projekty', 'schvaleno', 'vyplaceno', 'vyuctovano', 'vykazany_ukazatel', 'jednotka', 'slibeno', 'dosazeno'].join(';') + '\r\n';
     for (const a of report.activities) {

@@ -45,8 +45,9 @@ export class FulfilmentController {
   }
 
   @Authenticated(Permission.ReportRead) @Get('report.csv')
-  csv(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): StreamableFile {
-    return new StreamableFile(Readable.from(this.fulfilment.csv(actor, versionId, query)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('naplnovani-akcniho-planu.csv') });
+  async csv(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<StreamableFile> {
+    const report = await this.fulfilment.report(actor, versionId, query);
+    return new StreamableFile(Readable.from(this.fulfilment.csv(report)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('naplnovani-akcniho-planu.csv') });
   }
 }
 
