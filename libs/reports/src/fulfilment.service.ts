@@ -4,24 +4,13 @@ import { DataSource } from 'typeorm';
 import { Actor, DomainError, Money } from '#core';
 import { UnitOfWork } from '#database';
 import { renderFulfilmentReport } from '#documents';
-
-export interface FulfilmentActivity {
-  code: string;
-  name: string;
-  priorityCode: string;
-  indicators: string[];
-  supportedProjects: number;
-  approved: string;
-  paid: string;
-  settled: string;
-  outputs: { indicator: string; unit: string; promised: number; achieved: number }[];
-}
+import type { FulfilmentActivity, FulfilmentPriority } from '#documents';
 
 export interface FulfilmentReport {
   actionPlan: { id: string; title: string; year: number | null };
   generatedAt: Date;
   filters: { callId?: string };
-  priorities: { code: string; name: string; approved: string; paid: string }[];
+  priorities: FulfilmentPriority[];
   activities: FulfilmentActivity[];
   totals: { supportedProjects: number; approved: string; paid: string; settled: string };
 }
