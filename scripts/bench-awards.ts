@@ -30,7 +30,7 @@ import { OutboxModule } from '#outbox';
 import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
-import { freshSchema, provisionBenchDatabase } from './bench-database.js';
+import { freshSchema, positiveIntegerFlags, provisionBenchDatabase } from './bench-database.js';
 import { generator, seedCallInEvaluation } from './bench-seed.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -38,16 +38,7 @@ const BENCH_DATABASE = 'grants_bench_awards';
 const ALLOCATION = '5000000.00';
 
 function parseOptions(argv: string[]) {
-  const options = { n: 200, pool: 20 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = Number(inline ?? argv[++i]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
-    if (flag === '--n') options.n = value;
-    else if (flag === '--pool') options.pool = value;
-    else throw new Error(`unknown option ${flag}; use --n, --pool`);
-  }
-  return options;
+  return positiveIntegerFlags(argv, { n: 200, pool: 20 });
 }
 
 @Module({

@@ -33,3 +33,22 @@ export async function freshSchema(databaseUrl: string): Promise<void> {
     await migrator.destroy();
   }
 }
+
+/**
+ * Reads `--name value` / `--name=value` flags that take positive integers, onto the defaults given
+ * (`perCall` is spelled `--per-call`); anything else stops the benchmark with the list of its flags.
+ */
+export function positiveIntegerFlags<T extends Record<string, number>>(argv: string[], defaults: T): T {
+  const options: Record<string, number> = { ...defaults };
+  const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const byFlag = new Map(Object.keys(defaults).map((key) => [flagOf(key), key]));
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const key = byFlag.get(flag);
+    if (!key) throw new Error(`unknown option ${flag}; use ${[...byFlag.keys()].join(', ')}`);
+    const value = Number(inline ?? argv[++i]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
+    options[key] = value;
+  }
+  return options as T;
+}

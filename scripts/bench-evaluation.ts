@@ -32,24 +32,14 @@ import { OutboxModule } from '#outbox';
 import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
-import { freshSchema, provisionBenchDatabase } from './bench-database.js';
+import { freshSchema, positiveIntegerFlags, provisionBenchDatabase } from './bench-database.js';
 import { generator, seedCallInEvaluation } from './bench-seed.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const BENCH_DATABASE = 'grants_bench_eval';
 
 function parseOptions(argv: string[]) {
-  const options = { n: 1000, members: 9, runs: 5 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = Number(inline ?? argv[++i]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
-    if (flag === '--n') options.n = value;
-    else if (flag === '--members') options.members = value;
-    else if (flag === '--runs') options.runs = value;
-    else throw new Error(`unknown option ${flag}; use --n, --members, --runs`);
-  }
-  return options;
+  return positiveIntegerFlags(argv, { n: 1000, members: 9, runs: 5 });
 }
 
 @Module({

@@ -34,23 +34,13 @@ import { FulfilmentService, OpenDataService, ReportsModule, TraceService } from 
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
 import { StrategyModule, StrategyService } from '#strategy';
-import { freshSchema, provisionBenchDatabase } from './bench-database.js';
+import { freshSchema, positiveIntegerFlags, provisionBenchDatabase } from './bench-database.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const BENCH_DATABASE = 'grants_bench_reports';
 
 function parseOptions(argv: string[]) {
-  const options = { years: 10, calls: 3, perCall: 1000 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = Number(inline ?? argv[++i]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
-    if (flag === '--years') options.years = value;
-    else if (flag === '--calls') options.calls = value;
-    else if (flag === '--per-call') options.perCall = value;
-    else throw new Error(`unknown option ${flag}; use --years, --calls, --per-call`);
-  }
-  return options;
+  return positiveIntegerFlags(argv, { years: 10, calls: 3, perCall: 1000 });
 }
 
 @Module({

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '#access';
 import { CallService, GrantCall } from '#calls';
-import { Actor, Clock, DomainError, formatCzechDateTime, LocalisedText, Page, PageQuery, pageOf, systemActor } from '#core';
+import { Actor, Clock, csvCell, DomainError, formatCzechDateTime, LocalisedText, Page, pageOf, PageQuery, systemActor } from '#core';
 import { readAll, UnitOfWork } from '#database';
 import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE } from './application-status.js';
@@ -338,12 +338,6 @@ export class ApplicationService {
 }
 
 class NothingDue extends Error {}
-
-/** Quotes a CSV cell when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function attachmentView(a: ApplicationAttachment) {
   return { id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedAt: a.uploadedAt.toISOString() };

@@ -1,12 +1,11 @@
 import { Readable } from 'node:stream';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '#access';
 import { CallAnnexType, CallBudgetArea } from '#calls';
 import { Actor, DomainError } from '#core';
 import { renderApplicationReceipt } from '#documents';
-import { OutboxHandlers } from '#outbox';
 import { FileStorage } from '#storage';
 import { ApplicationStore } from './application-store.js';
 import { ApplicationVersion } from './entities.js';
@@ -15,24 +14,17 @@ const ISSUING_DEPARTMENT = ['Oddělení národnostních menšin a cizinců'];
 
 /**
  * The PDF receipt of a submitted version. Rendered by the worker when the submission's outbox event
- * arrives, or on the first download if that comes sooner; both store the same file under the same
+ * arrives (ApplicationNotifications, which mails it), or on the first download if that comes sooner; both store the same file under the same
  * key, so whichever wins, the receipt is one document.
  */
 @Injectable()
-export class ReceiptService implements OnModuleInit {
+export class ReceiptService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
     private readonly access: AccessService,
     private readonly store: ApplicationStore,
-    private readonly handlers: OutboxHandlers,
   ) {}
-
-  onModuleInit(): void {
-    this.handlers.register('application.submitted', async (event) => {
-      await this.ensureRendered(event.aggregateId, Number(event.payload.versionNo));
-    });
-  }
 
   async download(actor: Actor, applicationId: string, versionNo: number): Promise<{ stream: Readable; fileName: string }> {
     const application = await this.store.find(this.dataSource.manager, applicationId);

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GrantCall } from '#calls';
 import { LegalRules } from '#config';
-import { Actor, bankNameOf, Clock, DomainError, Money, pragueIsoDate } from '#core';
+import { Actor, addMonths, bankNameOf, Clock, DomainError, Money, pragueIsoDate } from '#core';
 import { UnitOfWork } from '#database';
 import { renderGrantAgreement } from '#documents';
 import type { GrantAgreementData } from '#documents';
@@ -402,13 +402,4 @@ function amendmentView(amendment: AgreementAmendment) {
     id: amendment.id, agreementId: amendment.agreementId, number: amendment.number, reason: amendment.reason, changes: amendment.changes, terms: amendment.terms, status: amendment.status,
     signedOn: amendment.signedOn, signedCopySha256: amendment.signedCopySha256, publishedOn: amendment.publishedOn, registerId: amendment.registerId, version: amendment.version,
   };
-}
-
-function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }

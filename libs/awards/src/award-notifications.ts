@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationScheduler, Notifier } from '#notifications';
-import { pragueInstant, pragueIsoDate } from '#core';
+import { addDays, pragueInstant, pragueIsoDate } from '#core';
 import { renderDecisionLetter, renderRejectionNotice } from '#documents';
 import { OutboxHandlers } from '#outbox';
 import { FileStorage } from '#storage';
@@ -163,9 +163,4 @@ interface DecisionRow {
   number: string;
   title: string | null;
   organisation_id: string;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

@@ -12,6 +12,7 @@ import { letterCommon } from './letters.js';
 import type { ImposeLevyRequest, LevyPaidRequest, OpenBreachRequest, RemediedRequest } from './dto.js';
 import { Agreement, Breach, BreachStatus } from './entities.js';
 import { levy, penalty } from './rules/index.js';
+import { parseDecimal } from './rules/decimal.js';
 
 /**
  * Breaches of budget discipline: the remedy request first where the law allows it, then the levy and,
@@ -149,12 +150,13 @@ export class BreachService {
   private agreementCap(p: NonNullable<Agreement['conditions'][number]['penalty']>, grant: Money, chosenPercent?: string): Money {
     if (p.kind === 'fixed') return Money.parse(p.amount);
     const percent = p.kind === 'percentage' ? p.percent : chosenPercent;
-    if (!percent || (p.kind === 'percentage-range' && (hundredths(percent) < hundredths(p.minPercent) || hundredths(percent) > hundredths(p.maxPercent)))) {
+    if (!percent || (p.kind === 'percentage-range' && (compareDecimals(percent, p.minPercent) < 0 || compareDecimals(percent, p.maxPercent) > 0))) {
       throw DomainError.field('percent', 'PERCENT_OUT_OF_RANGE', {
         cs: 'Smlouva stanoví odvod rozpětím procent; zvolte procento v tomto rozpětí.', en: 'The agreement sets the levy as a range; choose a percentage within it.',
       });
     }
-    return grant.multiplyByRatio(hundredths(percent), 10_000n);
+    const share = parseDecimal(percent, 'percent');
+    return grant.multiplyByRatio(share.numerator, share.denominator * 100n);
   }
 
   private async change(
@@ -180,11 +182,15 @@ export class BreachService {
   }
 }
 
-/** "12.5" → 1250n: percentages compared and applied exactly. */
-function hundredths(percent: string): bigint {
-  const [whole, fraction = ''] = percent.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+/** Two decimal strings compared exactly (percentages from the agreement and the request). */
+function compareDecimals(a: string, b: string): number {
+  const x = parseDecimal(a, 'percent');
+  const y = parseDecimal(b, 'percent');
+  const left = x.numerator * y.denominator;
+  const right = y.numerator * x.denominator;
+  return left === right ? 0 : left < right ? -1 : 1;
 }
+
 
 function view(breach: Breach) {
   return {

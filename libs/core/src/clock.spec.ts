@@ -1,4 +1,4 @@
-import { formatCzechDate, formatCzechDateTime, ManualClock, pragueInstant, pragueIsoDate } from './clock.js';
+import { addDays, addMonths, formatCzechDate, formatCzechDateTime, ManualClock, pragueInstant, pragueIsoDate } from './clock.js';
 
 describe('Prague time', () => {
   it('turns Prague wall-clock times into instants across daylight saving', () => {
@@ -18,5 +18,16 @@ describe('Prague time', () => {
     const clock = new ManualClock(new Date('2023-01-01T00:00:00Z'));
     clock.advance(90_000);
     expect(clock.now().toISOString()).toBe('2023-01-01T00:01:30.000Z');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('adds days across months, years and clock changes, and months to the last day of a shorter month', () => {
+    expect(addDays('2023-03-25', 1)).toBe('2023-03-26');
+    expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-11-15', 3)).toBe('2024-02-15');
   });
 });

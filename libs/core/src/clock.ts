@@ -84,3 +84,19 @@ export function pragueInstant(isoDate: string, time = '00:00:00'): Date {
   }
   return new Date(guess);
 }
+
+/** The calendar day `days` after an ISO date (negative: before). Pure date arithmetic, no time zone involved. */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The same day `months` later, or the month's last day when it has no such day (31 January + 1 month = 28/29 February). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}

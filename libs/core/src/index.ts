@@ -6,3 +6,4 @@ export * from './pagination.js';
 export * from './actor.js';
 export * from './status-machine.js';
 export * from './validators.js';
+export * from './csv.js';

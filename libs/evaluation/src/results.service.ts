@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '#access';
 import { CallBudgetArea, CallCriterion, GrantCall } from '#calls';
-import { Actor, DomainError, Money } from '#core';
+import { Actor, csvRow, DomainError, Money } from '#core';
 import { CommissionService } from './commission.service.js';
 import { Commission, CommissionRecommendation, SessionDecision, StoredCriterionScore } from './entities.js';
 import { toCriteria } from './review.service.js';
@@ -190,20 +190,16 @@ export class ResultsService {
   /** The recommendation list as CSV (UTF-8 with BOM, semicolons: what Czech Excel opens as is). */
   async *recommendationCsv(commissionId: string): AsyncGenerator<string> {
     const results = await this.compute(commissionId);
-    const quote = (value: string | number | null) => {
-      const text = value === null ? '' : String(value);
-      return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
     const decimal = (value: string | null) => (value === null ? '' : value.replace('.', ','));
-    yield '\uFEFF' + ['okruh', 'poradi', 'cislo_zadosti', 'zadatel', 'projekt', 'body_prumer', 'body_konecne', 'pozadovano', 'zpusobile', 'doporuceno', 'duvod', 'zduvodneni'].join(';') + '\r\n';
+    yield '\uFEFF' + csvRow(['okruh', 'poradi', 'cislo_zadosti', 'zadatel', 'projekt', 'body_prumer', 'body_konecne', 'pozadovano', 'zpusobile', 'doporuceno', 'duvod', 'zduvodneni']);
     for (const area of results.areas) {
       const rankingOf = new Map(area.ranking.map((r) => [r.applicationId, r]));
       for (const line of area.recommendation.lines) {
         const ranked = rankingOf.get(line.applicationId)!;
-        yield [
+        yield csvRow([
           area.code, line.rank, line.applicationNumber, ranked.applicant, ranked.projectTitle, decimal(ranked.score.mean), decimal(ranked.score.final),
           decimal(line.requested), decimal(line.eligible), decimal(line.recommended), line.reasonCode, line.explanation.cs,
-        ].map(quote).join(';') + '\r\n';
+        ]);
       }
     }
   }

@@ -17,6 +17,8 @@ import type { DigestItem, Language, NotificationKind, NotificationParams, Render
 
 export const DIGEST_KIND = 'daily_digest';
 
+const OUTCOME_UNKNOWN = 'the sender stopped during the SMTP conversation; the message may have been delivered';
+
 interface ClaimedMail {
   id: string;
   kind: string;
@@ -112,10 +114,9 @@ export class MailDelivery {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - this.config.mail.sendTimeoutMs);
     const unknown = (await this.dataSource.query(
-      `UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown', email_updated_at = $2,
-              email_last_error = 'the sender stopped during the SMTP conversation; the message may have been delivered'
+      `UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown', email_updated_at = $2, email_last_error = $3
         WHERE email_status = 'sending' AND email_claimed_at < $1 RETURNING id`,
-      [staleClaim, now],
+      [staleClaim, now, OUTCOME_UNKNOWN],
     )) as [unknown[], number];
     const lost = (await this.dataSource.query(
       `SELECT id, email_generation FROM notification
@@ -140,7 +141,7 @@ export class MailDelivery {
       // Another sender holds it right now; look again after it has certainly finished or died.
       throw new RetryLater('being sent by another worker');
     }
-    await this.markDead(notificationId, row.email_claim, 'outcome_unknown', 'the sender stopped during the SMTP conversation; the message may have been delivered');
+    await this.markDead(notificationId, row.email_claim, 'outcome_unknown', OUTCOME_UNKNOWN);
     return 'outcome_unknown';
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Money } from '#core';
+import { Actor, csvRow, DomainError, Money } from '#core';
 import { UnitOfWork } from '#database';
 import { renderFulfilmentReport } from '#documents';
 import type { FulfilmentActivity, FulfilmentPriority } from '#documents';
@@ -108,12 +108,11 @@ export class FulfilmentService {
 
   /** One row per activity and reported indicator (an activity without outputs has one row with empty output columns); the caller computes the report first, so a missing plan is a 404, not a broken download. */
   *csv(report: FulfilmentReport): Generator<string> {
-    const quote = (value: string | number) => (/[";\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
-    yield '\uFEFF' + ['aktivita', 'nazev', 'priorita', 'ukazatele_akcniho_planu', 'podporene_projekty', 'schvaleno', 'vyplaceno', 'vyuctovano', 'vykazany_ukazatel', 'jednotka', 'slibeno', 'dosazeno'].join(';') + '\r\n';
+    yield '\uFEFF' + csvRow(['aktivita', 'nazev', 'priorita', 'ukazatele_akcniho_planu', 'podporene_projekty', 'schvaleno', 'vyplaceno', 'vyuctovano', 'vykazany_ukazatel', 'jednotka', 'slibeno', 'dosazeno']);
     for (const a of report.activities) {
       const base = [a.code, a.name, a.priorityCode, a.indicators.join(' | '), a.supportedProjects, a.approved.replace('.', ','), a.paid.replace('.', ','), a.settled.replace('.', ',')];
       const outputs = a.outputs.length > 0 ? a.outputs : [null];
-      for (const o of outputs) yield [...base, o?.indicator ?? '', o?.unit ?? '', o?.promised ?? '', o?.achieved ?? ''].map(quote).join(';') + '\r\n';
+      for (const o of outputs) yield csvRow([...base, o?.indicator, o?.unit, o?.promised, o?.achieved]);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Money } from '#core';
+import { csvRow, Money } from '#core';
 
 /**
  * The open-data columns, in the shape of the national subsidy register's chain (recipient by IČO →
@@ -73,8 +73,8 @@ export class OpenDataService {
 
   /** CSV, UTF-8 with BOM and semicolons (what Czech spreadsheets open as is), amounts with a decimal dot as in the national data. */
   async *csv(): AsyncGenerator<string> {
-    yield '\uFEFF' + OPEN_DATA_COLUMNS.join(';') + '\r\n';
-    for await (const row of this.rows()) yield OPEN_DATA_COLUMNS.map((c) => quote(row[c])).join(';') + '\r\n';
+    yield '\uFEFF' + csvRow(OPEN_DATA_COLUMNS);
+    for await (const row of this.rows()) yield csvRow(OPEN_DATA_COLUMNS.map((c) => row[c]));
   }
 
   /** One JSON array, written element by element. */
@@ -89,6 +89,3 @@ export class OpenDataService {
   }
 }
 
-function quote(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}

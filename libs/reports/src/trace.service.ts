@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Money, pragueInstant } from '#core';
+import { Actor, addDays, DomainError, Money, pragueInstant } from '#core';
 import { UnitOfWork } from '#database';
 import { LEDGER_KINDS } from '#ledger';
 import type { LedgerKind } from '#ledger';
@@ -121,7 +121,7 @@ export class TraceService {
     if (query.applicantType) add((p) => `o.type = ${p}`, query.applicantType);
     if (query.districtId) add((p) => `o.id = ${p}::uuid`, query.districtId);
     if (query.from) add((p) => `l.occurred_at >= ${p}`, pragueInstant(query.from));
-    if (query.to) add((p) => `l.occurred_at < ${p}`, pragueInstant(nextDay(query.to)));
+    if (query.to) add((p) => `l.occurred_at < ${p}`, pragueInstant(addDays(query.to, 1)));
     return { where: clauses.map((c) => `AND ${c}`).join(' '), params };
   }
 
@@ -133,8 +133,3 @@ export class TraceService {
   }
 }
 
-/** The calendar day after an ISO date (the end of a period is the start of the next day, whatever the clock change). */
-function nextDay(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
