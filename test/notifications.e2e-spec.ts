@@ -254,6 +254,8 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
   describe('failures', () => {
     it('retries a transient refusal with backoff and delivers once', async () => {
       const user = await createUser(t, ['applicant'], 'flaky');
+      // The welcome mail goes to the same address: let it arrive before the server starts refusing.
+      await statusOf(user.id, 'account_welcome', 'sent');
       smtp.transientFailures.set(user.email, 2);
       await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: user.email }).expect(202);
       const row = await statusOf(user.id, 'password_reset', 'sent');
@@ -263,6 +265,8 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
 
     it('does not retry a refused address; staff see it in the dead-letter list and re-queue it (audited)', async () => {
       const user = await createUser(t, ['applicant'], 'bounce');
+      // The welcome mail goes to the same address: let it arrive before the server starts refusing.
+      await statusOf(user.id, 'account_welcome', 'sent');
       smtp.rejectPermanently.add(user.email);
       await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: user.email }).expect(202);
       const dead = await statusOf(user.id, 'password_reset', 'dead');
@@ -287,6 +291,8 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
 
     it('gives up after the last attempt and lists the message as a dead letter', async () => {
       const user = await createUser(t, ['applicant'], 'down');
+      // The welcome mail goes to the same address: let it arrive before the server starts refusing.
+      await statusOf(user.id, 'account_welcome', 'sent');
       smtp.transientFailures.set(user.email, 100);
       await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: user.email }).expect(202);
       const dead = await statusOf(user.id, 'password_reset', 'dead');
