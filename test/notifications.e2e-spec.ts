@@ -253,8 +253,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
 
   describe('failures', () => {
     it('retries a transient refusal with backoff and delivers once', async () => {
-      const user = await createUser(t, ['applicant'], 'flaky');
-      // The welcome mail goes to the same address: let it arrive before the server starts refusing.
+      // No role, so no broadcast (a call published by another test file, a staff reminder) can use up a
+      // scripted refusal; the welcome mail goes to the same address, so it must arrive first.
+      const user = await createUser(t, [], 'flaky');
       await statusOf(user.id, 'account_welcome', 'sent');
       smtp.transientFailures.set(user.email, 2);
       await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: user.email }).expect(202);
@@ -264,8 +265,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     });
 
     it('does not retry a refused address; staff see it in the dead-letter list and re-queue it (audited)', async () => {
-      const user = await createUser(t, ['applicant'], 'bounce');
-      // The welcome mail goes to the same address: let it arrive before the server starts refusing.
+      // No role, so no broadcast (a call published by another test file, a staff reminder) can use up a
+      // scripted refusal; the welcome mail goes to the same address, so it must arrive first.
+      const user = await createUser(t, [], 'bounce');
       await statusOf(user.id, 'account_welcome', 'sent');
       smtp.rejectPermanently.add(user.email);
       await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: user.email }).expect(202);
@@ -290,8 +292,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     });
 
     it('gives up after the last attempt and lists the message as a dead letter', async () => {
-      const user = await createUser(t, ['applicant'], 'down');
-      // The welcome mail goes to the same address: let it arrive before the server starts refusing.
+      // No role, so no broadcast (a call published by another test file, a staff reminder) can use up a
+      // scripted refusal; the welcome mail goes to the same address, so it must arrive first.
+      const user = await createUser(t, [], 'down');
       await statusOf(user.id, 'account_welcome', 'sent');
       smtp.transientFailures.set(user.email, 100);
       await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: user.email }).expect(202);
