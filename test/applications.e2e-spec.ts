@@ -188,9 +188,7 @@ describe('applications', () => {
       const mapping = await t.dataSource.query('SELECT share_basis_points FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC', [app.id]);
       expect(mapping.map((m: { share_basis_points: number }) => m.share_basis_points)).toEqual([6667, 3333]);
       // The ledger holds what the version that counts requests, by activity share, to the haléř: v1 entered, cancelled, v2 entered.
-      const requested = (await t.dataSource.query(
-        `SELECT activity_id, sum(amount)::text AS total, count(*)::int AS entries FROM ledger_entry WHERE application_id = $1 AND kind = 'requested' GROUP BY activity_id ORDER BY sum(amount) DESC`, [app.id],
-      )) as { total: string; entries: number }[];
+      const requested = await t.dataSource.query<{ total: string; entries: number }[]>(`SELECT activity_id, sum(amount)::text AS total, count(*)::int AS entries FROM ledger_entry WHERE application_id = $1 AND kind = 'requested' GROUP BY activity_id ORDER BY sum(amount) DESC`, [app.id]);
       expect(requested.map((r) => [r.total, r.entries])).toEqual([['113339.00', 3], ['56661.00', 3]]);
 
       // One event per version; both commits may carry the same instant of the test's clock, so order by version.

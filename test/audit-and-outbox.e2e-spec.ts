@@ -11,7 +11,7 @@ describe('audit log and outbox', () => {
   afterAll(() => t.close());
 
   const objectId = () => `test-${randomUUID()}`;
-  const entriesFor = (id: string) => t.dataSource.query('SELECT * FROM audit_log WHERE object_id = $1 ORDER BY seq', [id]) as Promise<{ seq: string }[]>;
+  const entriesFor = (id: string) => t.dataSource.query<{ seq: string }[]>('SELECT * FROM audit_log WHERE object_id = $1 ORDER BY seq', [id]);
 
   it('writes the change, its audit entry and its outbox message together, or none of them', async () => {
     const uow = t.app.get(UnitOfWork);

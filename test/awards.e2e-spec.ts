@@ -63,7 +63,7 @@ describe('awards', () => {
     expect(kept.body).toMatchObject({ fileName: 'usneseni-RHMP-1-2023.pdf', mediaType: 'application/pdf', sha256: createHash('sha256').update(PDF_BYTES).digest('hex') });
 
     // Approved ledger entries: per activity share (66.67 % / 33.33 %), adding up exactly.
-    const entries = (await t.dataSource.query(`SELECT event_id, amount FROM ledger_entry WHERE application_id = $1 AND kind = 'approved' ORDER BY amount DESC`, [a.id])) as { event_id: string; amount: string }[];
+    const entries = await t.dataSource.query<{ event_id: string; amount: string }[]>(`SELECT event_id, amount FROM ledger_entry WHERE application_id = $1 AND kind = 'approved' ORDER BY amount DESC`, [a.id]);
     expect(entries.map((e) => e.amount)).toEqual(['100005.00', '49995.00']);
     expect(new Set(entries.map((e) => e.event_id)).size).toBe(1);
 
@@ -73,7 +73,7 @@ describe('awards', () => {
     expect(duplicateNumber.body.code).toBe('DUPLICATE');
     await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send(resolution('USN RHMP 2/2023', [{ applicationId: a.id, outcome: 'approved', amount: '120000.00', supersedesId: decisionOfA.id }])).expect(201);
 
-    const [sum] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND kind = 'approved'`, [a.id])) as { total: string }[];
+    const [sum] = await t.dataSource.query<{ total: string }[]>(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND kind = 'approved'`, [a.id]);
     expect(sum.total).toBe('120000.00');
     const funding = await t.http.get(`/calls/${call.id}/funding`).set(bearer(staff)).expect(200);
     expect(funding.body.areas.find((x: { code: string }) => x.code === 'I')).toMatchObject({ approved: '290000.00' });
@@ -88,11 +88,11 @@ describe('awards', () => {
     for (const applicationId of [a.id, b.id]) {
       for (const event of await t.dataSource.getRepository(OutboxEvent).findBy({ type: 'award.decided', aggregateId: applicationId })) await t.app.get(OutboxHandlers).dispatch(event);
     }
-    const letters = (await t.dataSource.query(`SELECT attachments FROM notification WHERE user_id = $1 AND kind = 'award_approved' ORDER BY created_at`, [a.user.id])) as { attachments: { fileName: string }[] }[];
+    const letters = await t.dataSource.query<{ attachments: { fileName: string }[] }[]>(`SELECT attachments FROM notification WHERE user_id = $1 AND kind = 'award_approved' ORDER BY created_at`, [a.user.id]);
     expect(letters.map((l) => l.attachments[0].fileName)).toEqual([expect.stringMatching(/^oznameni-o-poskytnuti-/), expect.stringMatching(/^oznameni-o-poskytnuti-/)]);
-    const [notice] = (await t.dataSource.query(`SELECT kind, params, attachments FROM notification WHERE user_id = $1 AND kind = 'award_rejected'`, [b.user.id])) as {
+    const [notice] = await t.dataSource.query<{
       kind: string; params: { reason: string }; attachments: { storageKey: string; fileName: string }[];
-    }[];
+    }[]>(`SELECT kind, params, attachments FROM notification WHERE user_id = $1 AND kind = 'award_rejected'`, [b.user.id]);
     expect(notice.params.reason).toContain('K2 pod 8 body');
     // The notice with the reason goes as a PDF with the e-mail.
     expect(notice.attachments[0].fileName).toMatch(/^oznameni-o-neposkytnuti-.*\.pdf$/);
@@ -110,9 +110,9 @@ describe('awards', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(2);
     expect(results.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.body.code === 'ALLOCATION_EXCEEDED')).toBe(true);
-    const [area] = (await t.dataSource.query(`SELECT f.allocation, f.approved FROM area_funding f JOIN call_budget_area b ON b.id = f.budget_area_id WHERE b.call_id = $1 AND b.code = 'I'`, [call.id])) as { allocation: string; approved: string }[];
+    const [area] = await t.dataSource.query<{ allocation: string; approved: string }[]>(`SELECT f.allocation, f.approved FROM area_funding f JOIN call_budget_area b ON b.id = f.budget_area_id WHERE b.call_id = $1 AND b.code = 'I'`, [call.id]);
     expect(area).toEqual({ allocation: '500000.00', approved: '340000.00' });
-    const [ledger] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'approved'`, [call.id])) as { total: string }[];
+    const [ledger] = await t.dataSource.query<{ total: string }[]>(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'approved'`, [call.id]);
     expect(ledger.total).toBe('340000.00');
     await expect(t.dataSource.query(`UPDATE area_funding SET approved = allocation + 1 WHERE call_id = $1`, [call.id])).rejects.toThrow(/area_funding_within_allocation/);
   });
@@ -174,7 +174,7 @@ describe('awards', () => {
     expect((await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200)).body.registerState).toBe('warning');
     // Staff are reminded from day 20 (the reminder tick, run here as the worker's clock would).
     await t.app.get(NotificationScheduler).sendReminders();
-    const [reminder] = (await t.dataSource.query(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'register_publication_due' AND params->>'agreementId' = $2`, [first.id, created.body.id])) as { params: { stage: string } }[];
+    const [reminder] = await t.dataSource.query<{ params: { stage: string } }[]>(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'register_publication_due' AND params->>'agreementId' = $2`, [first.id, created.body.id]);
     expect(reminder.params.stage).toBe('warning');
     const published = await t.http.post(`/agreements/${created.body.id}/publication`).set(bearer(first)).send({ version: signed.body.rowVersion, publishedOn: today(), registerId: '23145678' }).expect(200);
     expect(published.body).toMatchObject({ status: 'effective', registerState: 'published' });
@@ -196,7 +196,7 @@ describe('awards', () => {
     expect(again.text).not.toContain(ordered.body.id);
 
     await t.http.post(`/payments/${ordered.body.id}/confirmation`).set(bearer(second)).send({ bankReference: 'VYP-2023-0412-17', paidOn: today(), version: 3 }).expect(200);
-    const ledger = (await t.dataSource.query(`SELECT kind, sum(amount)::text AS total, count(*)::int AS parts FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id])) as { kind: string; total: string; parts: number }[];
+    const ledger = await t.dataSource.query<{ kind: string; total: string; parts: number }[]>(`SELECT kind, sum(amount)::text AS total, count(*)::int AS parts FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id]);
     expect(ledger).toEqual([
       { kind: 'approved', total: '170000.00', parts: 2 },
       { kind: 'contracted', total: '170000.00', parts: 2 },
@@ -266,7 +266,7 @@ describe('awards', () => {
     await t.http.post(`/payments/${order.body.id}/confirmation`).set(bearer(approver)).send({ bankReference: 'VYP-1', paidOn: today(), version: 3 }).expect(200);
 
     const applicant = await signIn(a.user);
-    const lines = (await t.dataSource.query(`SELECT id, category_code FROM application_budget_line WHERE application_id = $1 ORDER BY position`, [a.id])) as { id: string; category_code: string }[];
+    const lines = await t.dataSource.query<{ id: string; category_code: string }[]>(`SELECT id, category_code FROM application_budget_line WHERE application_id = $1 ORDER BY position`, [a.id]);
     const [personal, services] = lines;
     const settlement = {
       costDocuments: [
@@ -308,7 +308,7 @@ describe('awards', () => {
     const closed = await t.http.post(`/settlements/${submitted.body.id}/returns`).set(bearer(staff)).send({ amount: '35000.00', receivedOn: today(), bankReference: 'P-2', version: 3 }).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', returned: '55000.00' });
 
-    const ledger = (await t.dataSource.query(`SELECT kind, sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id])) as { kind: string; total: string }[];
+    const ledger = await t.dataSource.query<{ kind: string; total: string }[]>(`SELECT kind, sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id]);
     expect(Object.fromEntries(ledger.map((l) => [l.kind, l.total]))).toEqual({ requested: '170000.00', approved: '170000.00', contracted: '170000.00', paid: '170000.00', settled: '115000.00', returned: '55000.00' });
     expect((await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(applicant)).expect(200)).body.returns).toHaveLength(2);
     await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(stranger)).expect(404);
@@ -316,7 +316,7 @@ describe('awards', () => {
     // Every step told the recipient (handled here as the worker would).
     const events = await t.dataSource.getRepository(OutboxEvent).find({ where: [{ aggregateId: agreement.body.id }, { aggregateId: order.body.id }, { aggregateId: submitted.body.id }] });
     for (const event of events) await t.app.get(OutboxHandlers).dispatch(event);
-    const kinds = (await t.dataSource.query(`SELECT kind, params FROM notification WHERE user_id = $1 ORDER BY created_at`, [a.user.id])) as { kind: string; params: Record<string, unknown> }[];
+    const kinds = await t.dataSource.query<{ kind: string; params: Record<string, unknown> }[]>(`SELECT kind, params FROM notification WHERE user_id = $1 ORDER BY created_at`, [a.user.id]);
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['agreement_ready_to_sign', 'agreement_published', 'payment_sent', 'return_due', 'return_received']));
     expect(kinds.find((k) => k.kind === 'return_due')!.params).toMatchObject({ amount: '55000.00', dueDate: '2099-03-31' });
 
@@ -379,7 +379,7 @@ describe('awards', () => {
     // Paid today, 200 days after the breach: 200 × 0,4 ‰ × 17 000 Kč = 1 360 Kč (over 1 000 Kč, so imposed).
     const paid = await t.http.post(`/breaches/${logo.body.id}/payment`).set(bearer(staff)).send({ paidOn: day(0), version: 2 }).expect(200);
     expect(paid.body).toMatchObject({ status: 'paid', penalty: '1360.00' });
-    const [ledger] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND kind = 'penalised'`, [a.id])) as { total: string }[];
+    const [ledger] = await t.dataSource.query<{ total: string }[]>(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND kind = 'penalised'`, [a.id]);
     expect(ledger.total).toBe('18360.00');
   });
 

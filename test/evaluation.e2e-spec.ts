@@ -158,7 +158,7 @@ describe('evaluation', () => {
     expect(notChair.body.code).toBe('CHAIR_ONLY');
     const reopened = await t.http.post(`/reviews/${a.id}/sheets/${m2.id}/reopen`).set(bearer(chair)).send({ reason: 'Hodnotitel přehlédl přílohu rozpočtu.' }).expect(200);
     expect(reopened.body.status).toBe('draft');
-    const [audit] = (await t.dataSource.query(`SELECT actor_user_id, after FROM audit_log WHERE action = 'score_sheet.reopened' ORDER BY seq DESC LIMIT 1`)) as { actor_user_id: string; after: { reason: string } }[];
+    const [audit] = await t.dataSource.query<{ actor_user_id: string; after: { reason: string } }[]>(`SELECT actor_user_id, after FROM audit_log WHERE action = 'score_sheet.reopened' ORDER BY seq DESC LIMIT 1`);
     expect(audit).toMatchObject({ actor_user_id: chair.id, after: { reason: 'Hodnotitel přehlédl přílohu rozpočtu.' } });
   });
 
@@ -177,7 +177,7 @@ describe('evaluation', () => {
     await t.http.get(`/reviews/${a.id}`).set(bearer(m3)).expect(404);
     results = await t.http.get(`/commissions/${commission.id}/results`).set(bearer(staff)).expect(200);
     expect(results.body.areas[0].ranking.find((r: { applicationId: string }) => r.applicationId === a.id).score).toMatchObject({ sheets: 1, mean: '70.00' });
-    const [voided] = (await t.dataSource.query(`SELECT status, void_reason FROM score_sheet WHERE application_id = $1 AND user_id = $2`, [a.id, m3.id])) as { status: string; void_reason: string }[];
+    const [voided] = await t.dataSource.query<{ status: string; void_reason: string }[]>(`SELECT status, void_reason FROM score_sheet WHERE application_id = $1 AND user_id = $2`, [a.id, m3.id]);
     expect(voided).toEqual({ status: 'void', void_reason: 'conflict of interest declared' });
   });
 
@@ -197,7 +197,7 @@ describe('evaluation', () => {
     // Members hear about it: the declaration they owe, their reviews, the session (handled here as the worker would).
     const events = await t.dataSource.getRepository(OutboxEvent).find({ where: [{ aggregateId: commission.id }, { aggregateId: session.body.id }] });
     for (const event of events) await t.app.get(OutboxHandlers).dispatch(event);
-    const kinds = (await t.dataSource.query(`SELECT DISTINCT kind FROM notification WHERE user_id = $1 ORDER BY kind`, [m2.id])) as { kind: string }[];
+    const kinds = await t.dataSource.query<{ kind: string }[]>(`SELECT DISTINCT kind FROM notification WHERE user_id = $1 ORDER BY kind`, [m2.id]);
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['coi_declaration_pending', 'commission_assignment', 'session_convened']));
 
     const noQuorum = await t.http.post(`/sessions/${session.body.id}/close`).set(bearer(staff)).send({ conclusion: 'Komise doporučuje.', version: session.body.version }).expect(409);
@@ -228,9 +228,9 @@ describe('evaluation', () => {
 
     const closed = await t.http.post(`/sessions/${session.body.id}/close`).set(bearer(staff)).send({ conclusion: 'Komise doporučuje poskytnout dotace podle přiloženého pořadí.', version: present.body.version }).expect(200);
     expect(closed.body.status).toBe('closed');
-    const frozen = (await t.dataSource.query(`SELECT application_id, amount, reason_code FROM commission_recommendation WHERE session_id = $1 ORDER BY rank`, [session.body.id])) as { amount: string }[];
+    const frozen = await t.dataSource.query<{ amount: string }[]>(`SELECT application_id, amount, reason_code FROM commission_recommendation WHERE session_id = $1 ORDER BY rank`, [session.body.id]);
     expect(frozen.map((r) => r.amount)).toEqual(['600000.00', '300000.00', '100000.00', '0.00']);
-    const [recommended] = (await t.dataSource.query(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'recommended'`, [call.id])) as { total: string }[];
+    const [recommended] = await t.dataSource.query<{ total: string }[]>(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'recommended'`, [call.id]);
     expect(recommended.total).toBe('1000000.00');
 
     const late = await t.http.put(`/sessions/${session.body.id}/applications/${second.id}`).set(bearer(staff)).send({ discussionNotes: 'Dodatek.' }).expect(409);

@@ -58,18 +58,12 @@ describe('ledger invariants under concurrent operations', () => {
     const first = await Promise.all(applications.map((a) => decide(staff[random(2)], a.id, random(5) === 0 ? null : amount())));
     expect(first.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'ALLOCATION_EXCEEDED'))).toBe(true);
     // Round 2: changes of the decisions that exist, concurrently, some raising and some lowering the amount.
-    const effective = (await t.dataSource.query(
-      `SELECT d.id, d.application_id FROM award_decision d WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
-      [applications.map((a) => a.id)],
-    )) as { id: string; application_id: string }[];
+    const effective = await t.dataSource.query<{ id: string; application_id: string }[]>(`SELECT d.id, d.application_id FROM award_decision d WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`, [applications.map((a) => a.id)]);
     const second = await Promise.all(effective.map((d) => decide(staff[random(2)], d.application_id, random(4) === 0 ? null : amount(), d.id)));
     expect(second.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'ALLOCATION_EXCEEDED'))).toBe(true);
 
     // Agreements for what is approved now, signed (under the register threshold or published), then payment orders racing.
-    const approved = (await t.dataSource.query(
-      `SELECT d.application_id, d.amount FROM award_decision d WHERE d.application_id = ANY($1::uuid[]) AND d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
-      [applications.map((a) => a.id)],
-    )) as { application_id: string; amount: string }[];
+    const approved = await t.dataSource.query<{ application_id: string; amount: string }[]>(`SELECT d.application_id, d.amount FROM award_decision d WHERE d.application_id = ANY($1::uuid[]) AND d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`, [applications.map((a) => a.id)]);
     const today = adoptedOn;
     const agreements: string[] = [];
     for (const row of approved) {
@@ -95,31 +89,22 @@ describe('ledger invariants under concurrent operations', () => {
     await Promise.all(accepted.filter(() => random(3) !== 0).map((id) => t.http.post(`/payments/${id}/confirmation`).set(bearer(staff[1])).send({ bankReference: `B-${id.slice(0, 8)}`, paidOn: today, version: 3 }).expect(200)));
 
     // 1. approved ≤ allocation, and the guard, the effective decisions and the ledger agree.
-    const [area] = (await t.dataSource.query(
-      `SELECT f.allocation, f.approved,
+    const [area] = await t.dataSource.query<{ allocation: string; approved: string; decided: string; ledger: string }[]>(`SELECT f.allocation, f.approved,
               (SELECT coalesce(sum(d.amount), 0) FROM award_decision d WHERE d.application_id = ANY($2::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)) AS decided,
               (SELECT coalesce(sum(l.amount), 0) FROM ledger_entry l WHERE l.budget_area_id = f.budget_area_id AND l.kind = 'approved') AS ledger
-         FROM area_funding f JOIN call_budget_area b ON b.id = f.budget_area_id WHERE b.call_id = $1 AND b.code = 'I'`,
-      [call.id, applications.map((a) => a.id)],
-    )) as { allocation: string; approved: string; decided: string; ledger: string }[];
+         FROM area_funding f JOIN call_budget_area b ON b.id = f.budget_area_id WHERE b.call_id = $1 AND b.code = 'I'`, [call.id, applications.map((a) => a.id)]);
     const cents = (x: string) => BigInt(x.replace('.', ''));
     expect(cents(area.approved)).toBeLessThanOrEqual(cents(area.allocation));
     expect([area.decided, area.ledger]).toEqual([area.approved, area.approved]);
     // 2. paid ≤ approved per application, and what is paid equals the confirmed payments.
-    const perApplication = (await t.dataSource.query(
-      `SELECT application_id, sum(amount) FILTER (WHERE kind = 'approved')::text AS approved, coalesce(sum(amount) FILTER (WHERE kind = 'paid'), 0)::text AS paid
-         FROM ledger_entry WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
-      [applications.map((a) => a.id)],
-    )) as { application_id: string; approved: string | null; paid: string }[];
+    const perApplication = await t.dataSource.query<{ application_id: string; approved: string | null; paid: string }[]>(`SELECT application_id, sum(amount) FILTER (WHERE kind = 'approved')::text AS approved, coalesce(sum(amount) FILTER (WHERE kind = 'paid'), 0)::text AS paid
+         FROM ledger_entry WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`, [applications.map((a) => a.id)]);
     for (const row of perApplication) expect(cents(row.paid)).toBeLessThanOrEqual(cents(row.approved ?? '0.00'));
-    const [payments] = (await t.dataSource.query(`SELECT coalesce(sum(p.amount), 0)::text AS paid FROM payment p WHERE p.agreement_id = ANY($1::uuid[]) AND p.status = 'paid'`, [agreements])) as { paid: string }[];
+    const [payments] = await t.dataSource.query<{ paid: string }[]>(`SELECT coalesce(sum(p.amount), 0)::text AS paid FROM payment p WHERE p.agreement_id = ANY($1::uuid[]) AND p.status = 'paid'`, [agreements]);
     const ledgerPaid = perApplication.reduce((sum, r) => sum + cents(r.paid), 0n);
     expect(ledgerPaid).toBe(cents(payments.paid));
     // 3. Every event's parts follow the shares (2/3 and 1/3 of the whole, to the haléř, the larger part first by the rounding rule).
-    const events = (await t.dataSource.query(
-      `SELECT event_id, array_agg(amount::text ORDER BY amount DESC) AS parts FROM ledger_entry WHERE application_id = ANY($1::uuid[]) GROUP BY event_id`,
-      [applications.map((a) => a.id)],
-    )) as { event_id: string; parts: string[] }[];
+    const events = await t.dataSource.query<{ event_id: string; parts: string[] }[]>(`SELECT event_id, array_agg(amount::text ORDER BY amount DESC) AS parts FROM ledger_entry WHERE application_id = ANY($1::uuid[]) GROUP BY event_id`, [applications.map((a) => a.id)]);
     for (const event of events) {
       const parts = event.parts.map(cents);
       const whole = parts.reduce((a, b) => a + b, 0n);

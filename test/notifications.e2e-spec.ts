@@ -64,9 +64,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
   }
 
   async function notificationsOf(userId: string) {
-    return (await t.dataSource.query('SELECT id, kind, params, email_status, email_attempts, email_dead_reason, source_event_id, read_at FROM notification WHERE user_id = $1 ORDER BY created_at', [userId])) as {
+    return await t.dataSource.query<{
       id: string; kind: string; params: Record<string, unknown>; email_status: string; email_attempts: number; email_dead_reason: string | null; source_event_id: string | null; read_at: Date | null;
-    }[];
+    }[]>('SELECT id, kind, params, email_status, email_attempts, email_dead_reason, source_event_id, read_at FROM notification WHERE user_id = $1 ORDER BY created_at', [userId]);
   }
 
   async function statusOf(userId: string, kind: string, status: string) {
@@ -83,7 +83,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       const event = await t.dataSource.getRepository(OutboxEvent).findOneByOrFail({ type: 'account.password_reset_requested', aggregateId: user.id });
       expect(mail.eventId).toBe(event.id);
       // The link is derived when sending; the stored notification keeps only the reset's id.
-      const [stored] = (await t.dataSource.query(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'password_reset'`, [user.id])) as { params: object }[];
+      const [stored] = await t.dataSource.query<{ params: object }[]>(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'password_reset'`, [user.id]);
       expect(JSON.stringify(stored.params)).not.toContain(token);
 
       expect(await worker!.get(OutboxRelay).drain()).toBe(0);
@@ -287,7 +287,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(again.body.code).toBe('NOTIFICATION_NOT_DEAD');
       await statusOf(user.id, 'password_reset', 'sent');
       expect(smtp.to(user.email).filter((m) => m.subject.includes('Obnovení hesla'))).toHaveLength(1);
-      const [entry] = (await t.dataSource.query(`SELECT actor_user_id FROM audit_log WHERE action = 'notification.requeued' AND object_id = $1`, [dead.id])) as { actor_user_id: string }[];
+      const [entry] = await t.dataSource.query<{ actor_user_id: string }[]>(`SELECT actor_user_id FROM audit_log WHERE action = 'notification.requeued' AND object_id = $1`, [dead.id]);
       expect(entry.actor_user_id).toBe(staff.id);
     });
 
@@ -349,26 +349,20 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
 
     /** `n` account.created events for fresh users, committed at once, as a burst of sign-ups would. */
     async function burstOfEvents(n: number, label: string): Promise<{ users: string[]; events: string[] }> {
-      const users = (await t.dataSource.query(
-        `INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
+      const users = await t.dataSource.query<{ id: string }[]>(`INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
          SELECT gen_random_uuid(), $1 || '-' || g || '@test.praha.eu', 'Burst ' || g, 'not-a-hash', '{applicant}', 'cs', true, now(), now() FROM generate_series(1, $2) g
-         RETURNING id`,
-        [`${label}-${randomUUID().slice(0, 8)}`, n],
-      )) as { id: string }[];
-      const events = (await t.dataSource.query(
-        `WITH added AS (
+         RETURNING id`, [`${label}-${randomUUID().slice(0, 8)}`, n]);
+      const events = await t.dataSource.query<{ id: string }[]>(`WITH added AS (
            INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, payload, created_at, available_at, correlation_id)
            SELECT gen_random_uuid(), 'account.created', 'user', id::text, '{}'::jsonb, now(), now(), $2 FROM unnest($1::uuid[]) id RETURNING id
-         ) SELECT id, pg_notify('outbox_event_added', '') FROM added`,
-        [users.map((u) => u.id), label],
-      )) as { id: string }[];
+         ) SELECT id, pg_notify('outbox_event_added', '') FROM added`, [users.map((u) => u.id), label]);
       return { users: users.map((u) => u.id), events: events.map((e) => e.id) };
     }
 
     async function statuses(events: string[]) {
-      return (await t.dataSource.query(`SELECT id, source_event_id, email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events])) as {
+      return await t.dataSource.query<{
         id: string; source_event_id: string; email_status: string; email_dead_reason: string | null;
-      }[];
+      }[]>(`SELECT id, source_event_id, email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
     }
 
     const receivedPer = (events: string[]) => {
@@ -417,7 +411,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       await t.dataSource.query('UPDATE outbox_event SET relayed_at = NULL, processed_at = NULL WHERE id = ANY($1::uuid[])', [events]);
       await t.dataSource.query(`SELECT pg_notify('outbox_event_added', '')`);
       await waitFor(async () => {
-        const [row] = (await t.dataSource.query('SELECT count(*) AS n FROM outbox_event WHERE id = ANY($1::uuid[]) AND processed_at IS NOT NULL', [events])) as { n: string }[];
+        const [row] = await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM outbox_event WHERE id = ANY($1::uuid[]) AND processed_at IS NOT NULL', [events]);
         return Number(row.n) === events.length ? true : undefined;
       }, 30_000, 'the events to be processed again');
       expect(Math.max(...receivedPer(events).values())).toBe(1);

@@ -65,14 +65,11 @@ describe('organisations', () => {
 
   /** Straight from the database, bypassing every API rule: what was really written. */
   async function organisationsWithIco(ico: string): Promise<number> {
-    const [row] = (await t.dataSource.query('SELECT count(*)::int AS n FROM organisation WHERE ico = $1', [ico])) as { n: number }[];
+    const [row] = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM organisation WHERE ico = $1', [ico]);
     return row.n;
   }
   async function auditEntriesMentioningIco(ico: string): Promise<{ action: string; object_id: string }[]> {
-    return (await t.dataSource.query(
-      `SELECT action, object_id FROM audit_log WHERE object_type = 'organisation' AND (after->>'ico' = $1 OR before->>'ico' = $1) ORDER BY seq`,
-      [ico],
-    )) as { action: string; object_id: string }[];
+    return await t.dataSource.query<{ action: string; object_id: string }[]>(`SELECT action, object_id FROM audit_log WHERE object_type = 'organisation' AND (after->>'ico' = $1 OR before->>'ico' = $1) ORDER BY seq`, [ico]);
   }
 
   describe('registration', () => {
@@ -356,7 +353,7 @@ describe('organisations', () => {
       ['type', { type: 'kindergarten' }, 'isIn'],
       ['status', { status: 'approved' }, 'whitelistValidation'],
     ])('refuses a list query with a bad %s (%p)', async (field, query, code) => {
-      expectFieldError(await list(owner, query as Record<string, string | number>), field, code);
+      expectFieldError(await list(owner, query), field, code);
     });
   });
 

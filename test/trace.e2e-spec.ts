@@ -16,7 +16,7 @@ describe('trace money to the strategy', () => {
 
   it('sums the ledger for an activity and for the measure above it, with projects, organisations, filters and the entries behind', async () => {
     const [first, second] = await createTestActivities(t);
-    const [measure] = (await t.dataSource.query(`SELECT parent_id AS id FROM strategy_node WHERE id = $1`, [first])) as { id: string }[];
+    const [measure] = await t.dataSource.query<{ id: string }[]>(`SELECT parent_id AS id FROM strategy_node WHERE id = $1`, [first]);
     const { call, applications } = await callInEvaluation(t, [first, second], new Date(Date.now() + 500 * DAY), 2);
     const staff = await createUser(t, ['staff']);
     await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send({
@@ -51,19 +51,19 @@ describe('trace money to the strategy', () => {
     expect(entries.body.find((e: { kind: string }) => e.kind === 'approved')).toMatchObject({ source_type: 'award_decision', actor_user_id: staff.id });
 
     // Who looked at what is itself on record: six trace runs (the refused filter ran nothing).
-    const [seen] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'report.trace%' AND actor_user_id = $1`, [auditor.id])) as { n: number }[];
+    const [seen] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'report.trace%' AND actor_user_id = $1`, [auditor.id]);
     expect(seen.n).toBe(6);
     const applicant = await createUser(t, ['applicant']);
     await t.http.get(`/trace/nodes/${measure.id}`).set(bearer(applicant)).expect(403);
     // Any other read by an auditor is on record too, with the route and the query.
     await t.http.get(`/calls/${call.id}/funding`).set(bearer(auditor)).expect(200);
     await t.http.get(`/applications?callId=${call.id}`).set(bearer(auditor)).expect(200);
-    const reads = (await t.dataSource.query(`SELECT object_id, after FROM audit_log WHERE action = 'report.viewed' AND actor_user_id = $1 ORDER BY seq`, [auditor.id])) as { object_id: string; after: { query: Record<string, string> } }[];
+    const reads = await t.dataSource.query<{ object_id: string; after: { query: Record<string, string> } }[]>(`SELECT object_id, after FROM audit_log WHERE action = 'report.viewed' AND actor_user_id = $1 ORDER BY seq`, [auditor.id]);
     expect(reads.map((r) => r.object_id)).toEqual([`/calls/${call.id}/funding`, '/applications']);
     expect(reads[1].after.query).toEqual({ callId: call.id });
 
     // The fulfilment report of the action plan: per funded activity, projects and money from the ledger.
-    const [version] = (await t.dataSource.query(`SELECT version_id FROM strategy_node WHERE id = $1`, [first])) as { version_id: string }[];
+    const [version] = await t.dataSource.query<{ version_id: string }[]>(`SELECT version_id FROM strategy_node WHERE id = $1`, [first]);
     const fulfilment = await t.http.get(`/reports/fulfilment/${version.version_id}`).set(bearer(auditor)).expect(200);
     expect(fulfilment.body.activities.find((a: { code: string }) => a.code === '10.I.1')).toMatchObject({ supportedProjects: 1, approved: '100005.00', paid: '0.00', outputs: [] });
     expect(fulfilment.body.priorities).toEqual([expect.objectContaining({ code: '4', approved: '150000.00' })]);

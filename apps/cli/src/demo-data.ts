@@ -117,16 +117,13 @@ export class DemoData {
         }
       });
     }
-    const applicants = (await this.dataSource.query(
-      `SELECT o.id AS "organisationId", m.user_id AS "userId", o.type, o.seat_city AS district
+    const applicants = await this.dataSource.query<DemoApplicant[]>(`SELECT o.id AS "organisationId", m.user_id AS "userId", o.type, o.seat_city AS district
          FROM organisation o JOIN organisation_member m ON m.organisation_id = o.id AND m.role = 'owner'
-        WHERE o.ico = ANY($1) ORDER BY o.type DESC, o.ico`,
-      [allOrganisations.map((o) => o.ico)],
-    )) as DemoApplicant[];
+        WHERE o.ico = ANY($1) ORDER BY o.type DESC, o.ico`, [allOrganisations.map((o) => o.ico)]);
     const staff = await this.dataSource.getRepository(User).findOneByOrFail({ email: 'referent@demo.praha.eu' });
     await this.round.load(staff.id, applicants);
     const members = await this.dataSource.getRepository(OrganisationMember).count();
-    const [{ count }] = (await this.dataSource.query('SELECT count(*)::int AS count FROM application')) as { count: number }[];
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM application');
     this.logger.log(`demo data ready (${allOrganisations.length} organisations, ${members} memberships, ${count} applications)`);
   }
 }

@@ -79,12 +79,10 @@ export class DemoRound {
   async load(staffUserId: string, applicants: DemoApplicant[]): Promise<void> {
     if (!(this.clock instanceof ReplayClock)) throw new Error('the demo round needs the ReplayClock');
     const clock = this.clock;
-    const existing = (await this.dataSource.query(`SELECT code FROM grant_call WHERE code IN ('NMC-2023', $1)`, [currentCode()])) as { code: string }[];
+    const existing = await this.dataSource.query<{ code: string }[]>(`SELECT code FROM grant_call WHERE code IN ('NMC-2023', $1)`, [currentCode()]);
     const staff: Actor = { userId: staffUserId, roles: ['staff'], correlationId: `demo-${randomUUID()}`, language: 'cs' };
-    const activities = (await this.dataSource.query(
-      `SELECT n.id FROM strategy_node n JOIN strategy_version v ON v.id = n.version_id
-        WHERE v.kind = 'action-plan' AND v.year = 2023 AND n.level = 'activity' AND n.funded_by_grant_programme ORDER BY n.position, n.code`,
-    )) as { id: string }[];
+    const activities = await this.dataSource.query<{ id: string }[]>(`SELECT n.id FROM strategy_node n JOIN strategy_version v ON v.id = n.version_id
+        WHERE v.kind = 'action-plan' AND v.year = 2023 AND n.level = 'activity' AND n.funded_by_grant_programme ORDER BY n.position, n.code`);
     const annex = await demoAnnexPdf();
     try {
       if (!existing.some((c) => c.code === 'NMC-2023')) await this.round2023(clock, staff, applicants, activities.map((a) => a.id), annex);
@@ -109,7 +107,7 @@ export class DemoRound {
       const draft = await this.applications.create(actor, { callId: call.id, organisationId: applicant.organisationId });
       ids.push(draft.id);
       const filled = i % 37 === 5 ? partial() : sections(i, area, applicant, call.activities.map((a) => a.id));
-      await this.applications.saveDraft(actor, draft.id, { version: draft.draftVersion, ...filled } as SaveDraftRequest);
+      await this.applications.saveDraft(actor, draft.id, { version: draft.draftVersion, ...filled });
       if (i % 37 === 5) continue; // left unfinished: drafts that never made it
       for (const code of applicant.type === 'ngo' ? ['STATUTORY', 'BANK'] : ['BANK']) {
         await this.attachments.upload(actor, draft.id, code, { originalName: code === 'BANK' ? 'Potvrzení o účtu.pdf' : 'Výpis ze spolkového rejstříku.pdf', bytes: annex });
@@ -119,7 +117,7 @@ export class DemoRound {
         // Corrected and submitted again before the deadline: the last version counts.
         const view = await this.applications.get(actor, draft.id);
         clock.travelTo(new Date(clock.now().getTime() + 2 * 3_600_000));
-        await this.applications.saveDraft(actor, draft.id, { version: view.draftVersion, justification: `${view.draft.justification} Doplněno o zkušenosti z pilotního ročníku.` } as SaveDraftRequest);
+        await this.applications.saveDraft(actor, draft.id, { version: view.draftVersion, justification: `${view.draft.justification} Doplněno o zkušenosti z pilotního ročníku.` });
         await this.submissions.submit(actor, draft.id, undefined);
       }
       if (i % 31 === 7) await this.applications.withdraw(actor, draft.id, { reason: 'Projekt budeme financovat z jiného zdroje.' });
@@ -153,7 +151,7 @@ export class DemoRound {
       const owner = applicants.find((a) => a.organisationId === view.organisation.id)!;
       const actor: Actor = { userId: owner.userId, roles: ['applicant'], correlationId: `demo-${randomUUID()}`, language: 'cs' };
       const lines = (view.draft.budgetLines ?? []).map((l) => (l.category === 'SERVICES' ? { ...l, description: 'Pronájem sálu (10 setkání × 3 000 Kč) a grafické práce' } : l));
-      await this.applications.saveDraft(actor, id, { version: view.draftVersion, budgetLines: lines } as SaveDraftRequest);
+      await this.applications.saveDraft(actor, id, { version: view.draftVersion, budgetLines: lines });
       await this.submissions.submit(actor, id, undefined);
     }
     clock.travelTo(pragueInstant('2022-12-12', '09:00:00'));
@@ -167,13 +165,9 @@ export class DemoRound {
    * newcomer can score as komise1@demo.praha.eu (the chair), vote, and close it as referent@….
    */
   private async evaluation2023(clock: ReplayClock, staff: Actor): Promise<void> {
-    const [call] = (await this.dataSource.query(
-      `SELECT g.id, g.version, g.status FROM grant_call g WHERE g.code = 'NMC-2023' AND NOT EXISTS (SELECT 1 FROM commission c WHERE c.call_id = g.id)`,
-    )) as { id: string; version: number; status: string }[];
+    const [call] = await this.dataSource.query<{ id: string; version: number; status: string }[]>(`SELECT g.id, g.version, g.status FROM grant_call g WHERE g.code = 'NMC-2023' AND NOT EXISTS (SELECT 1 FROM commission c WHERE c.call_id = g.id)`);
     if (!call || call.status !== 'closed') return;
-    const members = (await this.dataSource.query(
-      `SELECT id, email FROM app_user WHERE email IN ('komise1@demo.praha.eu', 'komise2@demo.praha.eu') ORDER BY email`,
-    )) as { id: string; email: string }[];
+    const members = await this.dataSource.query<{ id: string; email: string }[]>(`SELECT id, email FROM app_user WHERE email IN ('komise1@demo.praha.eu', 'komise2@demo.praha.eu') ORDER BY email`);
     if (members.length < 2) return;
     const [chair, second] = members.map((m): Actor => ({ userId: m.id, roles: ['commission_member'], correlationId: `demo-${randomUUID()}`, language: 'cs' }));
     clock.travelTo(pragueInstant('2023-01-09', '09:00:00'));
@@ -192,7 +186,7 @@ export class DemoRound {
       });
     }
     await this.commissions.autoAssign(staff, commission.id);
-    const criteria = (await this.dataSource.query(`SELECT id, max_score FROM call_criterion WHERE call_id = $1 ORDER BY position`, [call.id])) as { id: string; max_score: number }[];
+    const criteria = await this.dataSource.query<{ id: string; max_score: number }[]>(`SELECT id, max_score FROM call_criterion WHERE call_id = $1 ORDER BY position`, [call.id]);
     for (const [index, member] of [chair, second].entries()) {
       clock.travelTo(pragueInstant('2023-01-20', `1${index}:00:00`));
       const reviews = await this.reviews.myApplications(member, commission.id);

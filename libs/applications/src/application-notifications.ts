@@ -132,7 +132,7 @@ export class ApplicationNotifications implements OnModuleInit {
   }
 
   private async members(organisationId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [organisationId])) as { user_id: string }[];
+    const rows = await this.dataSource.query<{ user_id: string }[]>('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [organisationId]);
     return rows.map((r) => r.user_id);
   }
 }

@@ -76,7 +76,7 @@ export class ApplicationStore {
       // One after another: inside a transaction they share one connection anyway.
       const areas = await manager.find(CallBudgetArea, { where: { callId }, order: { position: 'ASC' } });
       const annexTypes = await manager.find(CallAnnexType, { where: { callId }, order: { position: 'ASC' } });
-      const activities = (await manager.query('SELECT strategy_node_id AS id FROM call_activity WHERE call_id = $1', [callId])) as { id: string }[];
+      const activities = await manager.query<{ id: string }[]>('SELECT strategy_node_id AS id FROM call_activity WHERE call_id = $1', [callId]);
       rules = { call, areas, annexTypes, activityIds: activities.map((a) => a.id) };
       if (this.rulesCache.size > 200) this.rulesCache.clear();
       this.rulesCache.set(key, rules);
@@ -91,16 +91,13 @@ export class ApplicationStore {
    * what a concurrent submission of the same application committed while we waited.
    */
   async submissionContext(manager: EntityManager, application: Application, idempotencyKey: string | null): Promise<SubmissionContext> {
-    const [row] = (await manager.query(
-      `SELECT c.version AS call_version,
+    const [row] = await manager.query<{ call_version: number; organisation: SubmissionContext['organisation']; attachments: SubmissionContext['attachments']; replay: (Omit<NonNullable<SubmissionContext['replay']>, 'submittedAt'> & { submittedAt: string }) | null }[]>(`SELECT c.version AS call_version,
               json_build_object('id', o.id, 'type', o.type, 'name', o.name, 'ico', o.ico, 'seatStreet', o.seat_street, 'seatCity', o.seat_city, 'seatPostalCode', o.seat_postal_code) AS organisation,
               (SELECT coalesce(json_agg(json_build_object('id', f.id, 'annexTypeCode', f.annex_type_code, 'fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'sha256', f.sha256) ORDER BY f.uploaded_at), '[]'::json)
                  FROM application_attachment f WHERE f.application_id = $3 AND f.removed_at IS NULL) AS attachments,
               (SELECT json_build_object('versionNo', v.version_no, 'kind', v.kind, 'receiptNumber', v.receipt_number, 'submittedAt', v.submitted_at, 'contentSha256', v.content_sha256)
                  FROM application_version v WHERE v.application_id = $3 AND v.idempotency_key = $4) AS replay
-         FROM grant_call c, organisation o WHERE c.id = $1 AND o.id = $2`,
-      [application.callId, application.organisationId, application.id, idempotencyKey],
-    )) as { call_version: number; organisation: SubmissionContext['organisation']; attachments: SubmissionContext['attachments']; replay: (Omit<NonNullable<SubmissionContext['replay']>, 'submittedAt'> & { submittedAt: string }) | null }[];
+         FROM grant_call c, organisation o WHERE c.id = $1 AND o.id = $2`, [application.callId, application.organisationId, application.id, idempotencyKey]);
     return {
       rules: await this.callRules(manager, application.callId, row.call_version),
       organisation: row.organisation,

@@ -110,7 +110,7 @@ export class ApplicationService {
       qb.andWhere('(a.number ILIKE :s OR a.title ILIKE :s OR o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${query.search.replace(/[\\%_]/g, '\\$&')}%` });
     }
     const total = await qb.getCount();
-    const rows = (await qb.orderBy('a.number').offset(page.offset).limit(page.pageSize).getRawMany()) as Record<string, any>[];
+    const rows = await qb.orderBy('a.number').offset(page.offset).limit(page.pageSize).getRawMany<Record<string, any>>();
     return pageOf(
       rows.map((r) => ({
         id: r.id,
@@ -136,12 +136,9 @@ export class ApplicationService {
   async history(actor: Actor, id: string): Promise<{ from: string | null; to: string; toName: LocalisedText; at: string; by: string | null; reason: string | null }[]> {
     const application = await this.store.find(this.dataSource.manager, id);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
-    const rows = (await this.dataSource.query(
-      `SELECT h.from_status, h.to_status, h.changed_at, h.reason, u.display_name
+    const rows = await this.dataSource.query<{ from_status: ApplicationStatus | null; to_status: ApplicationStatus; changed_at: Date; reason: string | null; display_name: string | null }[]>(`SELECT h.from_status, h.to_status, h.changed_at, h.reason, u.display_name
          FROM application_status_change h LEFT JOIN app_user u ON u.id = h.changed_by
-        WHERE h.application_id = $1 ORDER BY h.id`,
-      [id],
-    )) as { from_status: ApplicationStatus | null; to_status: ApplicationStatus; changed_at: Date; reason: string | null; display_name: string | null }[];
+        WHERE h.application_id = $1 ORDER BY h.id`, [id]);
     return rows.map((r) => ({
       from: r.from_status,
       to: r.to_status,
@@ -235,7 +232,7 @@ export class ApplicationService {
 
   /** Ends applications whose remedy deadline passed unanswered. Run by the worker's ticker and before reads. */
   async advanceByClock(): Promise<number> {
-    const due = (await this.dataSource.query(`SELECT application_id AS id FROM remedy_request WHERE status = 'open' AND deadline_at <= $1`, [this.clock.now()])) as { id: string }[];
+    const due = await this.dataSource.query<{ id: string }[]>(`SELECT application_id AS id FROM remedy_request WHERE status = 'open' AND deadline_at <= $1`, [this.clock.now()]);
     let ended = 0;
     for (const { id } of due) {
       await this.unitOfWork
@@ -292,10 +289,7 @@ export class ApplicationService {
       () => manager.findOneByOrFail(Organisation, { id: application.organisationId }),
       () => this.store.activeAttachments(manager, id),
       () => this.store.openRemedy(manager, id),
-      () => manager.query(
-        `SELECT n.id AS "activityId", n.code, n.name, a.share_basis_points AS bp FROM application_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.application_id = $1 ORDER BY n.code`,
-        [id],
-      ) as Promise<{ activityId: string; code: string; name: string; bp: number }[]>,
+      () => manager.query<{ activityId: string; code: string; name: string; bp: number }[]>(`SELECT n.id AS "activityId", n.code, n.name, a.share_basis_points AS bp FROM application_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.application_id = $1 ORDER BY n.code`, [id]),
     ]);
     const area = rules.areas.find((a) => a.id === application.budgetAreaId);
     const now = this.clock.now();

@@ -139,9 +139,9 @@ export class FormalCheckService {
       () => manager.findOneBy(FormalCheck, { applicationId: application.id }),
     ]);
     // Findings are about the version that counts (the last submitted), not the working copy.
-    const version = (await manager.query('SELECT content FROM application_version WHERE application_id = $1 AND version_no = $2', [application.id, application.currentVersionNo])) as {
+    const version = await manager.query<{
       content: { draft: Application['draft']; annexes: { annexTypeCode: string }[] };
-    }[];
+    }[]>('SELECT content FROM application_version WHERE application_id = $1 AND version_no = $2', [application.id, application.currentVersionNo]);
     const submitted = version[0]?.content;
     const context = this.store.completenessContext({ ...application, draft: submitted?.draft ?? application.draft }, rules, organisation, attachments);
     if (submitted) context.attachedAnnexCodes = [...new Set(submitted.annexes.map((a) => a.annexTypeCode))];

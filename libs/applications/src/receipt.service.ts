@@ -44,7 +44,7 @@ export class ReceiptService {
       this.dataSource.getRepository(CallBudgetArea).findOneBy({ callId: application.callId, code: content.draft.budgetAreaCode }),
       this.dataSource.getRepository(CallAnnexType).findBy({ callId: application.callId }),
       version.submittedBy
-        ? (this.dataSource.query('SELECT display_name AS name, email FROM app_user WHERE id = $1', [version.submittedBy]) as Promise<{ name: string; email: string }[]>)
+        ? (this.dataSource.query<{ name: string; email: string }[]>('SELECT display_name AS name, email FROM app_user WHERE id = $1', [version.submittedBy]))
         : Promise.resolve([]),
     ]);
     const annexName = new Map(annexTypes.map((a) => [a.code, a.name]));

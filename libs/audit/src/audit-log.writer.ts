@@ -18,7 +18,7 @@ export class AuditLogWriter implements CommitHook, OnModuleInit {
   async beforeCommit(tx: Tx): Promise<void> {
     if (tx.auditTrail.length === 0) return;
     // Lock and head in one round trip; see migration AuditChainHead for why this must be a function.
-    const [last] = (await tx.manager.query('SELECT seq, hash FROM audit_chain_lock_head($1)', [AUDIT_CHAIN_LOCK])) as { seq: string; hash: string }[];
+    const [last] = await tx.manager.query<{ seq: string; hash: string }[]>('SELECT seq, hash FROM audit_chain_lock_head($1)', [AUDIT_CHAIN_LOCK]);
     let seq = BigInt(last?.seq ?? '0');
     let prevHash = last?.hash ?? GENESIS_HASH;
 

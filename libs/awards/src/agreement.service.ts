@@ -57,12 +57,9 @@ export class AgreementService {
 
   async create(actor: Actor, applicationId: string, request: CreateAgreementRequest) {
     return this.unitOfWork.run(actor, async (tx) => {
-      const [decision] = (await tx.manager.query(
-        `SELECT d.id, d.amount, a.number, a.title, o.bank_account, a.draft -> 'representatives' AS representatives
+      const [decision] = await tx.manager.query<{ id: string; amount: string; number: string; title: string | null; bank_account: string | null; representatives: { name?: string }[] | null }[]>(`SELECT d.id, d.amount, a.number, a.title, o.bank_account, a.draft -> 'representatives' AS representatives
            FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
-          WHERE d.application_id = $1 AND d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
-        [applicationId],
-      )) as { id: string; amount: string; number: string; title: string | null; bank_account: string | null; representatives: { name?: string }[] | null }[];
+          WHERE d.application_id = $1 AND d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`, [applicationId]);
       if (!decision) throw DomainError.conflict('NOT_APPROVED', { cs: 'Žádost nemá platné rozhodnutí o poskytnutí dotace.', en: 'The application has no effective approval.' });
       // Elements § 10a odst. 5 requires of the recipient: checked now, not when the PDF is first rendered.
       if (!decision.bank_account) {
@@ -87,9 +84,7 @@ export class AgreementService {
         throw DomainError.field('purposeTo', 'PERIOD_REVERSED', { cs: 'Konec období je před jeho začátkem.', en: 'The period ends before it starts.' });
       }
       const threshold = Money.parse(this.legalRules.at(pragueIsoDate(tx.now)).contractRegister.thresholdAmount);
-      const [template] = (await tx.manager.query(
-        `SELECT t.version, t.conditions FROM agreement_template t JOIN application a ON a.call_id = t.call_id WHERE a.id = $1 ORDER BY t.version DESC LIMIT 1`, [applicationId],
-      )) as { version: number; conditions: AgreementCondition[] }[];
+      const [template] = await tx.manager.query<{ version: number; conditions: AgreementCondition[] }[]>(`SELECT t.version, t.conditions FROM agreement_template t JOIN application a ON a.call_id = t.call_id WHERE a.id = $1 ORDER BY t.version DESC LIMIT 1`, [applicationId]);
       const agreement = tx.manager.create(Agreement, {
         id: randomUUID(), applicationId, decisionId: decision.id, number: `SML-${decision.number}`, version: 1, status: 'draft', amount, committed: Money.ZERO,
         purpose: request.purpose, purposeFrom: request.purposeFrom, purposeTo: request.purposeTo, settlementDeadline: request.settlementDeadline,
@@ -109,7 +104,7 @@ export class AgreementService {
       if (!(await tx.manager.existsBy(GrantCall, { id: callId }))) throw DomainError.notFound('call', callId);
       // The call row's lock serialises two staff saving at once, so versions never collide.
       await tx.manager.query('SELECT id FROM grant_call WHERE id = $1 FOR UPDATE', [callId]);
-      const [latest] = (await tx.manager.query('SELECT max(version) AS version FROM agreement_template WHERE call_id = $1', [callId])) as { version: number | null }[];
+      const [latest] = await tx.manager.query<{ version: number | null }[]>('SELECT max(version) AS version FROM agreement_template WHERE call_id = $1', [callId]);
       const template = tx.manager.create(AgreementTemplate, {
         id: randomUUID(), callId, version: (latest?.version ?? 0) + 1, conditions: request.conditions.map((c, i) => toCondition(c, i)),
         transformationDuties: request.transformationDuties, createdAt: tx.now, createdBy: actor.userId,
@@ -286,9 +281,7 @@ export class AgreementService {
   }
 
   private async recordContracted(tx: Parameters<LedgerWriter['record']>[0], agreement: Agreement): Promise<void> {
-    const [row] = (await tx.manager.query(
-      `SELECT a.call_id, a.budget_area_id FROM application a WHERE a.id = $1`, [agreement.applicationId],
-    )) as { call_id: string; budget_area_id: string }[];
+    const [row] = await tx.manager.query<{ call_id: string; budget_area_id: string }[]>(`SELECT a.call_id, a.budget_area_id FROM application a WHERE a.id = $1`, [agreement.applicationId]);
     const shares = (await this.ledger.sharesOf(tx.manager, [agreement.applicationId])).get(agreement.applicationId);
     await this.ledger.record(tx, [{
       kind: 'contracted', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: agreement.applicationId, amount: agreement.amount,
@@ -333,22 +326,16 @@ export class AgreementService {
   }
 
   private async documentData(agreement: Agreement): Promise<GrantAgreementData> {
-    const [row] = (await this.dataSource.query(
-      `SELECT a.number, a.title, a.draft, o.name, o.legal_form, o.ico, o.seat_street, o.seat_city, o.seat_postal_code, o.bank_account,
-              g.id AS call_id, g.code AS call_code, g.title AS call_title, b.code AS area_code, b.name AS area_name, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on
-         FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id JOIN call_budget_area b ON b.id = a.budget_area_id
-         JOIN award_decision d ON d.id = $2 JOIN resolution r ON r.id = d.resolution_id
-        WHERE a.id = $1`,
-      [agreement.applicationId, agreement.decisionId],
-    )) as {
+    const [row] = await this.dataSource.query<{
       number: string; title: string | null; draft: { representatives?: { name?: string; function?: string }[] }; name: string; legal_form: string | null; ico: string;
       seat_street: string; seat_city: string; seat_postal_code: string; bank_account: string | null; call_id: string; call_code: string; call_title: string; area_code: string; area_name: string;
       body: 'council' | 'assembly'; resolution: string; adopted_on: string;
-    }[];
-    const activities = (await this.dataSource.query(
-      `SELECT n.code, n.name, aa.share_basis_points FROM application_activity aa JOIN strategy_node n ON n.id = aa.strategy_node_id WHERE aa.application_id = $1 ORDER BY aa.share_basis_points DESC`,
-      [agreement.applicationId],
-    )) as { code: string; name: string; share_basis_points: number }[];
+    }[]>(`SELECT a.number, a.title, a.draft, o.name, o.legal_form, o.ico, o.seat_street, o.seat_city, o.seat_postal_code, o.bank_account,
+              g.id AS call_id, g.code AS call_code, g.title AS call_title, b.code AS area_code, b.name AS area_name, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on
+         FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id JOIN call_budget_area b ON b.id = a.budget_area_id
+         JOIN award_decision d ON d.id = $2 JOIN resolution r ON r.id = d.resolution_id
+        WHERE a.id = $1`, [agreement.applicationId, agreement.decisionId]);
+    const activities = await this.dataSource.query<{ code: string; name: string; share_basis_points: number }[]>(`SELECT n.code, n.name, aa.share_basis_points FROM application_activity aa JOIN strategy_node n ON n.id = aa.strategy_node_id WHERE aa.application_id = $1 ORDER BY aa.share_basis_points DESC`, [agreement.applicationId]);
     const decision = await this.dataSource.manager.findOneByOrFail(AwardDecision, { id: agreement.decisionId });
     return {
       agreementNumber: agreement.number,

@@ -24,14 +24,11 @@ export class AwardNotifications implements OnModuleInit {
     // Staff are reminded of agreements waiting for the Registr smluv: from day 20 after signature, and on day 30.
     this.scheduler.register({ kind: 'register_publication_due', due: (from, until) => this.unpublished(from, until) });
     this.handlers.register('award.decided', async (event) => {
-      const [row] = (await this.dataSource.query(
-        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, r.recorded_by, a.id AS application_id, a.number, a.title, a.organisation_id
+      const [row] = await this.dataSource.query<DecisionRow[]>(`SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, r.recorded_by, a.id AS application_id, a.number, a.title, a.organisation_id
            FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
-          WHERE d.id = $1`,
-        [String(event.payload.decisionId)],
-      )) as DecisionRow[];
+          WHERE d.id = $1`, [String(event.payload.decisionId)]);
       if (!row) return;
-      const members = ((await this.dataSource.query('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [row.organisation_id])) as { user_id: string }[]).map((m) => m.user_id);
+      const members = (await this.dataSource.query<{ user_id: string }[]>('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [row.organisation_id])).map((m) => m.user_id);
       const identity = { applicationId: row.application_id, applicationNumber: row.number, projectTitle: row.title ?? '', body: row.body, resolutionNumber: row.resolution, resolutionDate: row.adopted_on };
       // The letter (approval) or the notice with the reason (rejection) goes with the e-mail, as a PDF kept with the decision.
       const attachment = await this.letter(String(event.payload.decisionId), row, event.createdAt);
@@ -55,9 +52,9 @@ export class AwardNotifications implements OnModuleInit {
       });
     });
     this.handlers.register('payment.sent', async (event) => {
-      const [payment] = (await this.dataSource.query(`SELECT agreement_id, amount, paid_on::text AS paid_on, tranche_no FROM payment WHERE id = $1`, [event.aggregateId])) as {
+      const [payment] = await this.dataSource.query<{
         agreement_id: string; amount: string; paid_on: string; tranche_no: number;
-      }[];
+      }[]>(`SELECT agreement_id, amount, paid_on::text AS paid_on, tranche_no FROM payment WHERE id = $1`, [event.aggregateId]);
       const c = await this.agreement(payment.agreement_id);
       await this.notifier.notify({
         kind: 'payment_sent', userIds: c.members, params: { ...c.identity, amount: payment.amount, paidAt: payment.paid_on, trancheNo: payment.tranche_no, trancheCount: c.trancheCount },
@@ -65,9 +62,9 @@ export class AwardNotifications implements OnModuleInit {
       });
     });
     this.handlers.register('settlement.return_due', async (event) => {
-      const [settlement] = (await this.dataSource.query(`SELECT agreement_id, return_due, return_due_date::text AS due FROM settlement WHERE id = $1`, [event.aggregateId])) as {
+      const [settlement] = await this.dataSource.query<{
         agreement_id: string; return_due: string; due: string;
-      }[];
+      }[]>(`SELECT agreement_id, return_due, return_due_date::text AS due FROM settlement WHERE id = $1`, [event.aggregateId]);
       const c = await this.agreement(settlement.agreement_id);
       await this.notifier.notify({
         kind: 'return_due', userIds: c.members,
@@ -77,7 +74,7 @@ export class AwardNotifications implements OnModuleInit {
     });
     this.handlers.register('breach.remedy_requested', (event) => this.breachRequested(event.aggregateId, event.id));
     this.handlers.register('settlement.return_received', async (event) => {
-      const [settlement] = (await this.dataSource.query(`SELECT agreement_id FROM settlement WHERE id = $1`, [event.aggregateId])) as { agreement_id: string }[];
+      const [settlement] = await this.dataSource.query<{ agreement_id: string }[]>(`SELECT agreement_id FROM settlement WHERE id = $1`, [event.aggregateId]);
       const c = await this.agreement(settlement.agreement_id);
       await this.notifier.notify({
         kind: 'return_received', userIds: c.members, params: { ...c.identity, amount: String(event.payload.amount), receivedAt: event.createdAt.toISOString() },
@@ -104,12 +101,10 @@ export class AwardNotifications implements OnModuleInit {
 
   /** Signed, unpublished agreements whose 30 days run out in (from, until]; the deadline is the end of day 30. */
   private async unpublished(from: Date, until: Date) {
-    const rows = (await this.dataSource.query(
-      `SELECT g.id, g.number, g.signed_on::text AS signed_on, a.title FROM agreement g JOIN application a ON a.id = g.application_id
-        WHERE g.status = 'signed' AND g.register_required AND g.published_on IS NULL AND g.signed_on IS NOT NULL`,
-    )) as { id: string; number: string; signed_on: string; title: string | null }[];
+    const rows = await this.dataSource.query<{ id: string; number: string; signed_on: string; title: string | null }[]>(`SELECT g.id, g.number, g.signed_on::text AS signed_on, a.title FROM agreement g JOIN application a ON a.id = g.application_id
+        WHERE g.status = 'signed' AND g.register_required AND g.published_on IS NULL AND g.signed_on IS NOT NULL`);
     if (rows.length === 0) return [];
-    const staff = ((await this.dataSource.query(`SELECT id FROM app_user WHERE is_active AND 'staff' = ANY(roles)`)) as { id: string }[]).map((u) => u.id);
+    const staff = (await this.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE is_active AND 'staff' = ANY(roles)`)).map((u) => u.id);
     return rows
       .map((row) => ({ row, lastDay: addDays(row.signed_on, 30), dueAt: pragueInstant(addDays(row.signed_on, 31)) }))
       .filter(({ dueAt }) => dueAt > from && dueAt <= until)
@@ -125,9 +120,9 @@ export class AwardNotifications implements OnModuleInit {
   }
 
   private async breachRequested(breachId: string, eventId: string): Promise<void> {
-    const [breach] = (await this.dataSource.query(`SELECT agreement_id, description, remedy_deadline::text AS deadline FROM breach WHERE id = $1`, [breachId])) as {
+    const [breach] = await this.dataSource.query<{
       agreement_id: string; description: string; deadline: string;
-    }[];
+    }[]>(`SELECT agreement_id, description, remedy_deadline::text AS deadline FROM breach WHERE id = $1`, [breachId]);
     const c = await this.agreement(breach.agreement_id);
     await this.notifier.notify({
       kind: 'breach_remedy_request', userIds: c.members, params: { ...c.identity, breach: breach.description, deadline: breach.deadline }, dedupeKey: eventId, sourceEventId: eventId,
@@ -135,12 +130,9 @@ export class AwardNotifications implements OnModuleInit {
   }
 
   private async agreement(agreementId: string) {
-    const [row] = (await this.dataSource.query(
-      `SELECT g.id, g.number, g.amount, g.register_id, g.published_on::text AS published_on, jsonb_array_length(g.tranches) AS tranches, a.number AS application_number, a.title, a.organisation_id
-         FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
-      [agreementId],
-    )) as { id: string; number: string; amount: string; register_id: string | null; published_on: string | null; tranches: number; application_number: string; title: string | null; organisation_id: string }[];
-    const members = ((await this.dataSource.query('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [row.organisation_id])) as { user_id: string }[]).map((m) => m.user_id);
+    const [row] = await this.dataSource.query<{ id: string; number: string; amount: string; register_id: string | null; published_on: string | null; tranches: number; application_number: string; title: string | null; organisation_id: string }[]>(`SELECT g.id, g.number, g.amount, g.register_id, g.published_on::text AS published_on, jsonb_array_length(g.tranches) AS tranches, a.number AS application_number, a.title, a.organisation_id
+         FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [agreementId]);
+    const members = (await this.dataSource.query<{ user_id: string }[]>('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [row.organisation_id])).map((m) => m.user_id);
     return {
       members, amount: row.amount, registerId: row.register_id, publishedOn: row.published_on, trancheCount: row.tranches,
       variableSymbol: variableSymbolOf(row.application_number),

@@ -52,12 +52,9 @@ export class AwardService {
 
   /** Staff's starting point: the commission's frozen recommendation, split by the body that must approve each case. */
   async proposal(callId: string): Promise<{ council: ProposalLine[]; assembly: ProposalLine[] }> {
-    const rows = (await this.dataSource.query(
-      `SELECT a.id, a.number, a.requested_amount, o.name, o.type, r.amount, r.explanation_cs
+    const rows = await this.dataSource.query<{ id: string; number: string; requested_amount: string; name: string; type: 'city_district' | 'ngo' | 'other'; amount: string; explanation_cs: string }[]>(`SELECT a.id, a.number, a.requested_amount, o.name, o.type, r.amount, r.explanation_cs
          FROM commission_recommendation r JOIN application a ON a.id = r.application_id JOIN organisation o ON o.id = a.organisation_id
-        WHERE a.call_id = $1 ORDER BY r.budget_area_code, r.rank`,
-      [callId],
-    )) as { id: string; number: string; requested_amount: string; name: string; type: 'city_district' | 'ngo' | 'other'; amount: string; explanation_cs: string }[];
+        WHERE a.call_id = $1 ORDER BY r.budget_area_code, r.rank`, [callId]);
     if (rows.length === 0) {
       throw DomainError.conflict('NO_RECOMMENDATION', { cs: 'Komise k této výzvě dosud neuzavřela doporučení.', en: 'The commission has not closed its recommendation for this call.' });
     }
@@ -86,24 +83,18 @@ export class AwardService {
       }
     });
     return this.unitOfWork.run(actor, async (tx) => {
-      const [call] = (await tx.manager.query(`SELECT id, status, total_allocation FROM grant_call WHERE id = $1`, [callId])) as { id: string; status: string; total_allocation: string }[];
+      const [call] = await tx.manager.query<{ id: string; status: string; total_allocation: string }[]>(`SELECT id, status, total_allocation FROM grant_call WHERE id = $1`, [callId]);
       if (!call) throw DomainError.notFound('call', callId);
       if (!CALL_STATUSES_FOR_DECISIONS.includes(call.status)) {
         throw DomainError.conflict('CALL_NOT_IN_EVALUATION', { cs: 'O dotacích lze rozhodovat až po zahájení hodnocení výzvy.', en: 'Grants are decided only once the call is in evaluation.' });
       }
       const ids = request.decisions.map((d) => d.applicationId);
       // Locked in id order, so concurrent batches over the same applications cannot deadlock.
-      const applications = (await tx.manager.query(
-        `SELECT a.id, a.number, a.call_id, a.status, a.budget_area_id, a.requested_amount, o.type AS organisation_type, o.name AS organisation_name
-           FROM application a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`,
-        [ids],
-      )) as ApplicationRow[];
+      const applications = await tx.manager.query<ApplicationRow[]>(`SELECT a.id, a.number, a.call_id, a.status, a.budget_area_id, a.requested_amount, o.type AS organisation_type, o.name AS organisation_name
+           FROM application a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`, [ids]);
       const byId = new Map(applications.map((a) => [a.id, a]));
-      const current = (await tx.manager.query(
-        `SELECT d.id, d.application_id, d.outcome, d.amount FROM award_decision d
-          WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
-        [ids],
-      )) as { id: string; application_id: string; outcome: string; amount: string }[];
+      const current = await tx.manager.query<{ id: string; application_id: string; outcome: string; amount: string }[]>(`SELECT d.id, d.application_id, d.outcome, d.amount FROM award_decision d
+          WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`, [ids]);
       const effective = new Map(current.map((d) => [d.application_id, d]));
       const rules = this.legalRules.at(request.adoptedOn).approval;
 
@@ -170,13 +161,8 @@ export class AwardService {
 
   /** Allocation, approved and remaining, per area and for the call: what the guards hold. */
   async funding(callId: string) {
-    const areas = (await this.dataSource.query(
-      `SELECT b.id, b.code, b.name, b.allocation, coalesce(f.approved, 0) AS approved FROM call_budget_area b LEFT JOIN area_funding f ON f.budget_area_id = b.id WHERE b.call_id = $1 ORDER BY b.position`,
-      [callId],
-    )) as { id: string; code: string; name: string; allocation: string; approved: string }[];
-    const [call] = (await this.dataSource.query(
-      `SELECT g.total_allocation, coalesce(f.approved, 0) AS approved FROM grant_call g LEFT JOIN call_funding f ON f.call_id = g.id WHERE g.id = $1`, [callId],
-    )) as { total_allocation: string; approved: string }[];
+    const areas = await this.dataSource.query<{ id: string; code: string; name: string; allocation: string; approved: string }[]>(`SELECT b.id, b.code, b.name, b.allocation, coalesce(f.approved, 0) AS approved FROM call_budget_area b LEFT JOIN area_funding f ON f.budget_area_id = b.id WHERE b.call_id = $1 ORDER BY b.position`, [callId]);
+    const [call] = await this.dataSource.query<{ total_allocation: string; approved: string }[]>(`SELECT g.total_allocation, coalesce(f.approved, 0) AS approved FROM grant_call g LEFT JOIN call_funding f ON f.call_id = g.id WHERE g.id = $1`, [callId]);
     if (!call) throw DomainError.notFound('call', callId);
     const view = (allocation: string, approved: string) => ({
       allocation: Money.parse(allocation).toString(), approved: Money.parse(approved).toString(), remaining: Money.parse(allocation).subtract(Money.parse(approved)).toString(),
@@ -185,23 +171,17 @@ export class AwardService {
   }
 
   async decisions(callId: string) {
-    const rows = (await this.dataSource.query(
-      `SELECT d.id, d.application_id, a.number, d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, d.supersedes_id, d.decided_at, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(`SELECT d.id, d.application_id, a.number, d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, d.supersedes_id, d.decided_at, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
               NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective
          FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
-        WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`,
-      [callId],
-    )) as Record<string, unknown>[];
+        WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`, [callId]);
     return rows;
   }
 
   /** First decisions of a call create its funding rows, with an "allocated" ledger entry per area. */
   private async ensureFunding(tx: Tx, callId: string): Promise<void> {
-    const created = (await tx.manager.query(
-      `INSERT INTO area_funding (budget_area_id, call_id, allocation, approved) SELECT id, call_id, allocation, 0 FROM call_budget_area WHERE call_id = $1
-       ON CONFLICT (budget_area_id) DO NOTHING RETURNING budget_area_id, allocation`,
-      [callId],
-    )) as { budget_area_id: string; allocation: string }[];
+    const created = await tx.manager.query<{ budget_area_id: string; allocation: string }[]>(`INSERT INTO area_funding (budget_area_id, call_id, allocation, approved) SELECT id, call_id, allocation, 0 FROM call_budget_area WHERE call_id = $1
+       ON CONFLICT (budget_area_id) DO NOTHING RETURNING budget_area_id, allocation`, [callId]);
     await tx.manager.query(
       `INSERT INTO call_funding (call_id, allocation, approved) SELECT id, total_allocation, 0 FROM grant_call WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`, [callId],
     );
@@ -214,12 +194,9 @@ export class AwardService {
     if (delta.isZero()) return;
     // The WHERE is re-checked on the latest row version after waiting for a concurrent update, so two
     // batches can never both pass on a stale balance; the CHECK constraint stands behind it.
-    const rows = (await tx.manager.query(
-      `UPDATE ${table} SET approved = approved + $2::numeric WHERE ${key} = $1 AND approved + $2::numeric <= allocation AND approved + $2::numeric >= 0 RETURNING approved`,
-      [id, delta.toString()],
-    )) as [unknown[], number];
+    const rows = await tx.manager.query<[unknown[], number]>(`UPDATE ${table} SET approved = approved + $2::numeric WHERE ${key} = $1 AND approved + $2::numeric <= allocation AND approved + $2::numeric >= 0 RETURNING approved`, [id, delta.toString()]);
     if (rows[1] === 0) {
-      const [state] = (await tx.manager.query(`SELECT allocation, approved FROM ${table} WHERE ${key} = $1`, [id])) as { allocation: string; approved: string }[];
+      const [state] = await tx.manager.query<{ allocation: string; approved: string }[]>(`SELECT allocation, approved FROM ${table} WHERE ${key} = $1`, [id]);
       const remaining = Money.parse(state.allocation).subtract(Money.parse(state.approved));
       throw DomainError.conflict('ALLOCATION_EXCEEDED', {
         cs: `Schválení by překročilo alokaci ${table === 'area_funding' ? 'okruhu' : 'výzvy'}: zbývá ${remaining.format()}, žádá se ${delta.format()}.`,

@@ -96,9 +96,9 @@ export class BreachService {
       if (request.paidOn > pragueIsoDate(tx.now)) throw DomainError.field('paidOn', 'DATE_IN_FUTURE', { cs: 'Datum úhrady je v budoucnosti.', en: 'The payment date is in the future.' });
       const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
       const result = penalty(rules, { levy: breach.levy, dueDate: breach.breachDate, paidDate: request.paidOn });
-      const [row] = (await manager.query(`SELECT a.id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [breach.agreementId])) as {
+      const [row] = await manager.query<{
         id: string; call_id: string; budget_area_id: string;
-      }[];
+      }[]>(`SELECT a.id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [breach.agreementId]);
       const shares = (await this.ledger.sharesOf(manager, [row.id])).get(row.id);
       await this.ledger.record(tx, [{
         kind: 'penalised', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.id, amount: breach.levy.add(result.waived ? Money.ZERO : result.penalty),
@@ -119,7 +119,7 @@ export class BreachService {
     const breach = await this.dataSource.manager.findOneBy(Breach, { id: breachId });
     if (!breach) throw DomainError.notFound('breach', breachId);
     const agreement = await this.dataSource.manager.findOneByOrFail(Agreement, { id: breach.agreementId });
-    const [audit] = (await this.dataSource.query(`SELECT actor_user_id FROM audit_log WHERE object_type = 'breach' AND object_id = $1 ORDER BY seq DESC LIMIT 1`, [breach.id])) as { actor_user_id: string | null }[];
+    const [audit] = await this.dataSource.query<{ actor_user_id: string | null }[]>(`SELECT actor_user_id FROM audit_log WHERE object_type = 'breach' AND object_id = $1 ORDER BY seq DESC LIMIT 1`, [breach.id]);
     const common = await letterCommon(this.dataSource.manager, agreement.applicationId, pragueIsoDate(breach.createdAt), audit?.actor_user_id ?? null);
     const agreementRef = { number: agreement.number, date: agreement.signedOn ?? pragueIsoDate(agreement.createdAt) };
     const condition = breach.conditionNo ? `podmínka č. ${breach.conditionNo} smlouvy: ${agreement.conditions[breach.conditionNo - 1]?.text ?? ''}` : undefined;

@@ -79,9 +79,7 @@ export class PaymentService {
   /** The bank's confirmation: only now is the money paid, in the ledger too. */
   async confirm(actor: Actor, paymentId: string, request: ConfirmPaymentRequest) {
     return this.change(actor, paymentId, request.version, ['exported'], async (payment, tx) => {
-      const [row] = (await tx.manager.query(
-        `SELECT a.id AS application_id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [payment.agreementId],
-      )) as { application_id: string; call_id: string; budget_area_id: string }[];
+      const [row] = await tx.manager.query<{ application_id: string; call_id: string; budget_area_id: string }[]>(`SELECT a.id AS application_id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [payment.agreementId]);
       const shares = (await this.ledger.sharesOf(tx.manager, [row.application_id])).get(row.application_id);
       await this.ledger.record(tx, [{ kind: 'paid', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.application_id, amount: payment.amount, sourceType: 'payment', sourceId: payment.id, shares }]);
       tx.emit({ type: 'payment.sent', aggregateType: 'payment', aggregateId: payment.id });
@@ -96,11 +94,9 @@ export class PaymentService {
    */
   async exportForBank(actor: Actor): Promise<string> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const rows = (await tx.manager.query(
-        `SELECT p.id, p.amount, g.number, o.bank_account, a.number AS application_number, p.tranche_no
+      const rows = await tx.manager.query<{ id: string; amount: string; number: string; bank_account: string | null; application_number: string; tranche_no: number }[]>(`SELECT p.id, p.amount, g.number, o.bank_account, a.number AS application_number, p.tranche_no
            FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
-          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`,
-      )) as { id: string; amount: string; number: string; bank_account: string | null; application_number: string; tranche_no: number }[];
+          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`);
       if (rows.length > 0) {
         await tx.manager.query(`UPDATE payment SET status = 'exported', exported_at = $2, version = version + 1 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), tx.now]);
       }
@@ -119,10 +115,7 @@ export class PaymentService {
   }
 
   private async reserve(manager: EntityManager, agreementId: string, delta: Money): Promise<void> {
-    const [, affected] = (await manager.query(
-      `UPDATE agreement SET committed = committed + $2::numeric WHERE id = $1 AND committed + $2::numeric <= amount AND committed + $2::numeric >= 0`,
-      [agreementId, delta.toString()],
-    )) as [unknown, number];
+    const [, affected] = await manager.query<[unknown, number]>(`UPDATE agreement SET committed = committed + $2::numeric WHERE id = $1 AND committed + $2::numeric <= amount AND committed + $2::numeric >= 0`, [agreementId, delta.toString()]);
     if (affected === 0) {
       throw DomainError.conflict('PAYMENT_EXCEEDS_AWARD', { cs: 'Platba by překročila zbývající část dotace.', en: 'The payment would exceed what remains of the grant.' });
     }

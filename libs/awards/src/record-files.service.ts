@@ -25,16 +25,13 @@ export class RecordFilesService {
   ) {}
 
   async attachToResolution(actor: Actor, resolutionId: string, file: { originalName: string; bytes: Buffer }) {
-    const [resolution] = (await this.dataSource.query('SELECT id FROM resolution WHERE id = $1', [resolutionId])) as { id: string }[];
+    const [resolution] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM resolution WHERE id = $1', [resolutionId]);
     if (!resolution) throw DomainError.notFound('resolution', resolutionId);
     return this.store(actor, 'resolution', resolutionId, file, ['pdf']);
   }
 
   async attachToCostDocument(actor: Actor, costDocumentId: string, file: { originalName: string; bytes: Buffer }) {
-    const [row] = (await this.dataSource.query(
-      `SELECT s.status, a.organisation_id FROM cost_document d JOIN settlement s ON s.id = d.settlement_id JOIN agreement g ON g.id = s.agreement_id JOIN application a ON a.id = g.application_id WHERE d.id = $1`,
-      [costDocumentId],
-    )) as { status: string; organisation_id: string }[];
+    const [row] = await this.dataSource.query<{ status: string; organisation_id: string }[]>(`SELECT s.status, a.organisation_id FROM cost_document d JOIN settlement s ON s.id = d.settlement_id JOIN agreement g ON g.id = s.agreement_id JOIN application a ON a.id = g.application_id WHERE d.id = $1`, [costDocumentId]);
     if (!row) throw DomainError.notFound('cost_document', costDocumentId);
     await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'cost_document', id: costDocumentId, organisationId: row.organisation_id });
     if (row.status !== 'submitted') {

@@ -46,7 +46,7 @@ export class SettlementService {
       if (await tx.manager.existsBy(Settlement, { agreementId })) {
         throw DomainError.conflict('SETTLEMENT_EXISTS', { cs: 'Vyúčtování této smlouvy už bylo podáno.', en: 'This agreement is already settled.' });
       }
-      const lines = (await tx.manager.query(`SELECT id FROM application_budget_line WHERE application_id = $1 AND version_no = $2`, [context.applicationId, context.versionNo])) as { id: string }[];
+      const lines = await tx.manager.query<{ id: string }[]>(`SELECT id FROM application_budget_line WHERE application_id = $1 AND version_no = $2`, [context.applicationId, context.versionNo]);
       const known = new Set(lines.map((l) => l.id));
       const unknown = request.costDocuments.findIndex((d) => !known.has(d.budgetLineId));
       if (unknown >= 0) {
@@ -156,13 +156,13 @@ export class SettlementService {
   }
 
   private async paid(manager: EntityManager, agreementId: string): Promise<Money> {
-    const rows = (await manager.query(`SELECT amount FROM payment WHERE agreement_id = $1 AND status = 'paid'`, [agreementId])) as { amount: string }[];
+    const rows = await manager.query<{ amount: string }[]>(`SELECT amount FROM payment WHERE agreement_id = $1 AND status = 'paid'`, [agreementId]);
     return Money.sum(rows.map((r) => Money.parse(r.amount)));
   }
 
   /** The budget lines as the agreement funds them: the approved amount spread over the lines by what each requested. */
   private async plannedLines(manager: EntityManager, context: AgreementContext): Promise<{ id: string; planned: Money }[]> {
-    const lines = (await manager.query(`SELECT id, requested FROM application_budget_line WHERE application_id = $1 AND version_no = $2 ORDER BY position`, [context.applicationId, context.versionNo])) as { id: string; requested: string }[];
+    const lines = await manager.query<{ id: string; requested: string }[]>(`SELECT id, requested FROM application_budget_line WHERE application_id = $1 AND version_no = $2 ORDER BY position`, [context.applicationId, context.versionNo]);
     const weights = lines.map((l) => Money.parse(l.requested).halere);
     if (lines.length === 0 || weights.every((w) => w === 0n)) return lines.map((l) => ({ id: l.id, planned: Money.ZERO }));
     const parts = context.agreement.amount.allocate(weights);
@@ -179,9 +179,9 @@ export class SettlementService {
   private async context(manager: EntityManager, agreementId: string): Promise<AgreementContext> {
     const agreement = await manager.findOneBy(Agreement, { id: agreementId });
     if (!agreement) throw DomainError.notFound('agreement', agreementId);
-    const [row] = (await manager.query(`SELECT organisation_id, call_id, budget_area_id, current_version_no FROM application WHERE id = $1`, [agreement.applicationId])) as {
+    const [row] = await manager.query<{
       organisation_id: string; call_id: string; budget_area_id: string; current_version_no: number;
-    }[];
+    }[]>(`SELECT organisation_id, call_id, budget_area_id, current_version_no FROM application WHERE id = $1`, [agreement.applicationId]);
     return { agreement, applicationId: agreement.applicationId, organisationId: row.organisation_id, callId: row.call_id, budgetAreaId: row.budget_area_id, versionNo: row.current_version_no };
   }
 

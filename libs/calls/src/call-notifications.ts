@@ -63,7 +63,7 @@ export class CallNotifications implements OnModuleInit {
   }
 
   private async applicants(): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT id FROM app_user WHERE is_active AND 'applicant' = ANY(roles)`)) as { id: string }[];
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE is_active AND 'applicant' = ANY(roles)`);
     return rows.map((r) => r.id);
   }
 }

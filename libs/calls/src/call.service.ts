@@ -188,10 +188,7 @@ export class CallService {
    */
   async advanceByClock(): Promise<{ callId: string; from: CallStatus; to: CallStatus }[]> {
     const now = this.clock.now();
-    const due = (await this.dataSource.query(
-      `SELECT id FROM grant_call WHERE (status = 'published' AND opens_at <= $1) OR (status = 'open' AND closes_at <= $1) ORDER BY id`,
-      [now],
-    )) as { id: string }[];
+    const due = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM grant_call WHERE (status = 'published' AND opens_at <= $1) OR (status = 'open' AND closes_at <= $1) ORDER BY id`, [now]);
     if (due.length === 0) return [];
     const nothingLeft = new Error('another process advanced these calls');
     return this.unitOfWork.run(systemActor('clock'), async (tx) => {
@@ -229,7 +226,7 @@ export class CallService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.year) qb.andWhere('c.year = :year', { year: query.year });
     const total = await qb.getCount();
-    const rows = (await qb.orderBy('c.year', 'DESC').addOrderBy('c.code').offset(page.offset).limit(page.pageSize).getRawMany()) as { id: string }[];
+    const rows = await qb.orderBy('c.year', 'DESC').addOrderBy('c.code').offset(page.offset).limit(page.pageSize).getRawMany<{ id: string }>();
     return pageOf(await Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id))), total, page);
   }
 
@@ -237,11 +234,11 @@ export class CallService {
   async listPublic(page: PageQuery): Promise<Page<CallView>> {
     await this.advanceByClock();
     const where = `status IN ('published','open')`;
-    const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM grant_call WHERE ${where}`)) as { count: number }[];
-    const rows = (await this.dataSource.query(`SELECT id FROM grant_call WHERE ${where} ORDER BY opens_at, code OFFSET $1 LIMIT $2`, [
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM grant_call WHERE ${where}`);
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM grant_call WHERE ${where} ORDER BY opens_at, code OFFSET $1 LIMIT $2`, [
       page.offset,
       page.pageSize,
-    ])) as { id: string }[];
+    ]);
     return pageOf(await Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id))), count, page);
   }
 
@@ -355,7 +352,7 @@ export class CallService {
       }
     });
     if (input.activityIds?.length) {
-      const found = (await manager.query(`SELECT id FROM strategy_node WHERE id = ANY($1::uuid[]) AND level = 'activity'`, [input.activityIds])) as { id: string }[];
+      const found = await manager.query<{ id: string }[]>(`SELECT id FROM strategy_node WHERE id = ANY($1::uuid[]) AND level = 'activity'`, [input.activityIds]);
       const known = new Set(found.map((f) => f.id));
       const bad = input.activityIds.filter((id) => !known.has(id));
       if (bad.length) error('activityIds', 'NOT_AN_ACTIVITY', `Tyto položky nejsou aktivitami akčního plánu: ${bad.join(', ')}.`, `Not action-plan activities: ${bad.join(', ')}.`);
@@ -393,11 +390,11 @@ export class CallService {
     rows: Omit<T, 'id' | 'callId' | 'call'>[],
     field: string,
   ): Promise<void> {
-    const existing = (await manager.find(entity, { where: { callId } as never })) as T[];
+    const existing = await manager.find<T>(entity, { where: { callId } as never });
     const byCode = new Map(existing.map((e) => [e.code, e]));
     for (const row of rows) {
       const current = byCode.get(row.code);
-      if (current) await manager.update(entity, { id: current.id } as never, row as never);
+      if (current) await manager.update(entity, { id: current.id }, row as never);
       else await manager.insert(entity, { ...row, id: randomUUID(), callId } as never);
     }
     const keep = new Set(rows.map((r) => r.code));
@@ -437,10 +434,7 @@ export class CallService {
       () => manager.find(CallBudgetArea, { where: { callId }, order: { position: 'ASC' } }),
       () => manager.find(CallCriterion, { where: { callId }, order: { position: 'ASC' } }),
       () => manager.find(CallAnnexType, { where: { callId }, order: { position: 'ASC' } }),
-      () => manager.query(
-        `SELECT n.id, n.code, n.name FROM call_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.call_id = $1 ORDER BY n.position, n.code`,
-        [callId],
-      ) as Promise<{ id: string; code: string; name: string }[]>,
+      () => manager.query<{ id: string; code: string; name: string }[]>(`SELECT n.id, n.code, n.name FROM call_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.call_id = $1 ORDER BY n.position, n.code`, [callId]),
     ]);
     return { areas, criteria, annexTypes, activities };
   }

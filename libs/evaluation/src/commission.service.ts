@@ -112,17 +112,14 @@ export class CommissionService {
    */
   async declarationsOf(actor: Actor, commissionId: string) {
     await this.requireMember(this.dataSource.manager, commissionId, actor);
-    const rows = (await this.dataSource.query(
-      `SELECT o.id, o.name, o.ico, d.conflict, d.reason, d.declared_at
+    const rows = await this.dataSource.query<{ id: string; name: string; ico: string; conflict: boolean | null; reason: string | null; declared_at: Date | null }[]>(`SELECT o.id, o.name, o.ico, d.conflict, d.reason, d.declared_at
          FROM commission c
          JOIN application a ON a.call_id = c.call_id AND a.status = 'accepted'
          JOIN organisation o ON o.id = a.organisation_id
          LEFT JOIN coi_declaration d ON d.commission_id = c.id AND d.organisation_id = o.id AND d.user_id = $2
         WHERE c.id = $1
         GROUP BY o.id, o.name, o.ico, d.conflict, d.reason, d.declared_at
-        ORDER BY o.name`,
-      [commissionId, actor.userId],
-    )) as { id: string; name: string; ico: string; conflict: boolean | null; reason: string | null; declared_at: Date | null }[];
+        ORDER BY o.name`, [commissionId, actor.userId]);
     return {
       pending: rows.filter((r) => r.conflict === null).length,
       organisations: rows.map((r) => ({
@@ -147,11 +144,8 @@ export class CommissionService {
       await this.requireMember(tx.manager, commissionId, actor);
       const userId = actor.userId!;
       const organisationIds = request.declarations.map((d) => d.organisationId);
-      const known = (await tx.manager.query(
-        `SELECT DISTINCT a.organisation_id FROM commission c JOIN application a ON a.call_id = c.call_id AND a.status = 'accepted'
-          WHERE c.id = $1 AND a.organisation_id = ANY($2::uuid[])`,
-        [commissionId, organisationIds],
-      )) as { organisation_id: string }[];
+      const known = await tx.manager.query<{ organisation_id: string }[]>(`SELECT DISTINCT a.organisation_id FROM commission c JOIN application a ON a.call_id = c.call_id AND a.status = 'accepted'
+          WHERE c.id = $1 AND a.organisation_id = ANY($2::uuid[])`, [commissionId, organisationIds]);
       const knownIds = new Set(known.map((k) => k.organisation_id));
       const unknown = organisationIds.findIndex((id) => !knownIds.has(id));
       if (unknown >= 0) {
@@ -204,13 +198,9 @@ export class CommissionService {
     await this.unitOfWork.run(actor, async (tx) => {
       const commission = await this.lock(tx.manager, commissionId);
       const [applications, eligibleRows, existing] = [
-        (await tx.manager.query(
-          `SELECT a.id, a.organisation_id FROM application a WHERE a.call_id = $1 AND a.status = 'accepted' ORDER BY a.number`, [commission.callId],
-        )) as { id: string; organisation_id: string }[],
-        (await tx.manager.query(
-          `SELECT d.organisation_id, d.user_id FROM coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL
-            WHERE d.commission_id = $1 AND NOT d.conflict`, [commissionId],
-        )) as { organisation_id: string; user_id: string }[],
+        await tx.manager.query<{ id: string; organisation_id: string }[]>(`SELECT a.id, a.organisation_id FROM application a WHERE a.call_id = $1 AND a.status = 'accepted' ORDER BY a.number`, [commission.callId]),
+        await tx.manager.query<{ organisation_id: string; user_id: string }[]>(`SELECT d.organisation_id, d.user_id FROM coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL
+            WHERE d.commission_id = $1 AND NOT d.conflict`, [commissionId]),
         await tx.manager.findBy(ReviewAssignment, { commissionId }),
       ];
       const eligible = new Map<string, string[]>();
@@ -245,13 +235,10 @@ export class CommissionService {
   async assign(actor: Actor, commissionId: string, request: AssignRequest): Promise<AssignmentOverview> {
     await this.unitOfWork.run(actor, async (tx) => {
       const commission = await this.lock(tx.manager, commissionId);
-      const [row] = (await tx.manager.query(
-        `SELECT a.id, d.conflict, m.user_id AS member FROM application a
+      const [row] = await tx.manager.query<{ id: string; conflict: boolean | null; member: string | null }[]>(`SELECT a.id, d.conflict, m.user_id AS member FROM application a
            LEFT JOIN coi_declaration d ON d.commission_id = $1 AND d.user_id = $3 AND d.organisation_id = a.organisation_id
            LEFT JOIN commission_member m ON m.commission_id = $1 AND m.user_id = $3 AND m.removed_at IS NULL
-          WHERE a.id = $2 AND a.call_id = $4 AND a.status = 'accepted'`,
-        [commissionId, request.applicationId, request.userId, commission.callId],
-      )) as { id: string; conflict: boolean | null; member: string | null }[];
+          WHERE a.id = $2 AND a.call_id = $4 AND a.status = 'accepted'`, [commissionId, request.applicationId, request.userId, commission.callId]);
       if (!row) throw DomainError.notFound('application', request.applicationId);
       if (!row.member) throw DomainError.field('userId', 'NOT_A_MEMBER', { cs: 'Uživatel není členem komise.', en: 'The user is not a member of the commission.' });
       if (row.conflict === null) throw DomainError.field('userId', 'CONFLICT_NOT_DECLARED', { cs: 'Člen se k žadateli dosud nevyjádřil (střet zájmů).', en: 'The member has not declared on this applicant yet.' });
@@ -276,16 +263,13 @@ export class CommissionService {
 
   async assignments(commissionId: string): Promise<AssignmentOverview> {
     const commission = await this.load(this.dataSource.manager, commissionId);
-    const rows = (await this.dataSource.query(
-      `SELECT a.id, a.number,
+    const rows = await this.dataSource.query<{ id: string; number: string; reviewers: string[]; eligible: string }[]>(`SELECT a.id, a.number,
               coalesce(array_agg(ra.user_id) FILTER (WHERE ra.user_id IS NOT NULL), '{}') AS reviewers,
               (SELECT count(*) FROM coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL
                 WHERE d.commission_id = $1 AND d.organisation_id = a.organisation_id AND NOT d.conflict) AS eligible
          FROM application a LEFT JOIN review_assignment ra ON ra.application_id = a.id AND ra.commission_id = $1
         WHERE a.call_id = $2 AND a.status = 'accepted'
-        GROUP BY a.id, a.number ORDER BY a.number`,
-      [commissionId, commission.callId],
-    )) as { id: string; number: string; reviewers: string[]; eligible: string }[];
+        GROUP BY a.id, a.number ORDER BY a.number`, [commissionId, commission.callId]);
     const applications = rows.map((r) => ({ applicationId: r.id, number: r.number, reviewers: r.reviewers, eligible: Number(r.eligible) }));
     return {
       assigned: applications.reduce((sum, a) => sum + a.reviewers.length, 0),
@@ -322,7 +306,7 @@ export class CommissionService {
   }
 
   private async requireRoles(manager: EntityManager, userIds: string[], role: string, field: string): Promise<void> {
-    const rows = (await manager.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND is_active AND $2 = ANY(roles)`, [userIds, role])) as { id: string }[];
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND is_active AND $2 = ANY(roles)`, [userIds, role]);
     const found = new Set(rows.map((r) => r.id));
     const missing = userIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
@@ -335,16 +319,13 @@ export class CommissionService {
 
   private async view(manager: EntityManager, commissionId: string): Promise<CommissionView> {
     const commission = await this.load(manager, commissionId);
-    const members = (await manager.query(
-      `SELECT m.user_id, u.display_name,
+    const members = await manager.query<{ user_id: string; display_name: string; conflicts: string; assigned: string; declared_all: boolean }[]>(`SELECT m.user_id, u.display_name,
               (SELECT count(*) FROM coi_declaration d WHERE d.commission_id = m.commission_id AND d.user_id = m.user_id AND d.conflict) AS conflicts,
               (SELECT count(*) FROM review_assignment ra WHERE ra.commission_id = m.commission_id AND ra.user_id = m.user_id) AS assigned,
               NOT EXISTS (SELECT 1 FROM application a WHERE a.call_id = $2 AND a.status = 'accepted' AND NOT EXISTS (
                 SELECT 1 FROM coi_declaration d WHERE d.commission_id = m.commission_id AND d.user_id = m.user_id AND d.organisation_id = a.organisation_id)) AS declared_all
          FROM commission_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.commission_id = $1 AND m.removed_at IS NULL ORDER BY u.display_name`,
-      [commissionId, commission.callId],
-    )) as { user_id: string; display_name: string; conflicts: string; assigned: string; declared_all: boolean }[];
+        WHERE m.commission_id = $1 AND m.removed_at IS NULL ORDER BY u.display_name`, [commissionId, commission.callId]);
     return {
       id: commission.id, callId: commission.callId, name: commission.name, chairUserId: commission.chairUserId, secretaryUserId: commission.secretaryUserId,
       members: members.map((m) => ({ userId: m.user_id, displayName: m.display_name, declaredAll: m.declared_all, conflicts: Number(m.conflicts), assigned: Number(m.assigned) })),

@@ -77,11 +77,8 @@ export class ResultsService {
    * criterion and the explanation of the recommended amount. Never who scored what.
    */
   async forApplicant(actor: Actor, applicationId: string) {
-    const [application] = (await this.dataSource.query(
-      `SELECT a.id, a.organisation_id, g.status AS call_status, c.id AS commission_id FROM application a JOIN grant_call g ON g.id = a.call_id
-         LEFT JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`,
-      [applicationId],
-    )) as { id: string; organisation_id: string; call_status: string; commission_id: string | null }[];
+    const [application] = await this.dataSource.query<{ id: string; organisation_id: string; call_status: string; commission_id: string | null }[]>(`SELECT a.id, a.organisation_id, g.status AS call_status, c.id AS commission_id FROM application a JOIN grant_call g ON g.id = a.call_id
+         LEFT JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`, [applicationId]);
     if (!application) throw DomainError.notFound('application', applicationId);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id: applicationId, organisationId: application.organisation_id });
     const recommendation = await this.dataSource.manager.findOneBy(CommissionRecommendation, { applicationId });
@@ -110,21 +107,14 @@ export class ResultsService {
     const call = await manager.findOneByOrFail(GrantCall, { id: commission.callId });
     const criteria = toCriteria(await manager.find(CallCriterion, { where: { callId: call.id }, order: { position: 'ASC' } }));
     const areas = await manager.find(CallBudgetArea, { where: { callId: call.id }, order: { position: 'ASC' } });
-    const candidates = (await manager.query(
-      `SELECT a.id, a.number, b.code AS budget_area_code, a.requested_amount, a.last_submitted_at, o.name AS applicant, a.title
+    const candidates = await manager.query<CandidateRow[]>(`SELECT a.id, a.number, b.code AS budget_area_code, a.requested_amount, a.last_submitted_at, o.name AS applicant, a.title
          FROM application a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN call_budget_area b ON b.id = a.budget_area_id
-        WHERE a.call_id = $1 AND a.status = 'accepted'`,
-      [call.id],
-    )) as CandidateRow[];
-    const sheets = (await manager.query(
-      `SELECT application_id, user_id, scores FROM score_sheet WHERE commission_id = $1 AND status = 'submitted'`, [commissionId],
-    )) as { application_id: string; user_id: string; scores: StoredCriterionScore[] }[];
-    const [session] = (await manager.query(
-      `SELECT id FROM commission_session WHERE commission_id = $1 ORDER BY (status = 'closed') DESC, held_at DESC LIMIT 1`, [commissionId],
-    )) as { id: string }[];
+        WHERE a.call_id = $1 AND a.status = 'accepted'`, [call.id]);
+    const sheets = await manager.query<{ application_id: string; user_id: string; scores: StoredCriterionScore[] }[]>(`SELECT application_id, user_id, scores FROM score_sheet WHERE commission_id = $1 AND status = 'submitted'`, [commissionId]);
+    const [session] = await manager.query<{ id: string }[]>(`SELECT id FROM commission_session WHERE commission_id = $1 ORDER BY (status = 'closed') DESC, held_at DESC LIMIT 1`, [commissionId]);
     const decisions = session ? await manager.findBy(SessionDecision, { sessionId: session.id }) : [];
     const votes = session
-      ? ((await manager.query(`SELECT application_id, vote, count(*) AS n FROM session_vote WHERE session_id = $1 GROUP BY 1, 2`, [session.id])) as { application_id: string; vote: string; n: string }[])
+      ? (await manager.query<{ application_id: string; vote: string; n: string }[]>(`SELECT application_id, vote, count(*) AS n FROM session_vote WHERE session_id = $1 GROUP BY 1, 2`, [session.id]))
       : [];
 
     const sheetsOf = new Map<string, { reviewerId: string; scores: StoredCriterionScore[] }[]>();

@@ -45,13 +45,10 @@ export class ReviewService {
   async myApplications(actor: Actor, commissionId: string) {
     await this.commissions.requireMember(this.dataSource.manager, commissionId, actor);
     const ids = [...(await this.access.reviewableApplicationIds(actor, { commissionId }))];
-    const rows = (await this.dataSource.query(
-      `SELECT a.id, a.number, a.title, o.name AS applicant, a.requested_amount, s.status, s.version
+    const rows = await this.dataSource.query<{ id: string; number: string; title: string | null; applicant: string; requested_amount: string | null; status: string | null; version: number | null }[]>(`SELECT a.id, a.number, a.title, o.name AS applicant, a.requested_amount, s.status, s.version
          FROM application a JOIN organisation o ON o.id = a.organisation_id
          LEFT JOIN score_sheet s ON s.application_id = a.id AND s.user_id = $2
-        WHERE a.id = ANY($1::uuid[]) ORDER BY a.number`,
-      [ids, actor.userId],
-    )) as { id: string; number: string; title: string | null; applicant: string; requested_amount: string | null; status: string | null; version: number | null }[];
+        WHERE a.id = ANY($1::uuid[]) ORDER BY a.number`, [ids, actor.userId]);
     return rows.map((r) => ({
       applicationId: r.id, number: r.number, title: r.title, applicant: r.applicant, requestedAmount: r.requested_amount, sheetStatus: r.status ?? 'new', sheetVersion: r.version ?? 0,
     }));
@@ -159,12 +156,9 @@ export class ReviewService {
 
   /** Scoring is possible only while the call is in evaluation and no session has closed the recommendation. */
   private async requireOpenEvaluation(manager: EntityManager, applicationId: string): Promise<string> {
-    const [row] = (await manager.query(
-      `SELECT c.id AS commission_id, g.status,
+    const [row] = await manager.query<{ commission_id: string; status: string; closed: boolean }[]>(`SELECT c.id AS commission_id, g.status,
               EXISTS (SELECT 1 FROM commission_session s WHERE s.commission_id = c.id AND s.status = 'closed') AS closed
-         FROM application a JOIN grant_call g ON g.id = a.call_id JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`,
-      [applicationId],
-    )) as { commission_id: string; status: string; closed: boolean }[];
+         FROM application a JOIN grant_call g ON g.id = a.call_id JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`, [applicationId]);
     if (!row) throw DomainError.notFound('application', applicationId);
     if (row.status !== 'in_evaluation' || row.closed) {
       throw DomainError.conflict('EVALUATION_NOT_OPEN', {

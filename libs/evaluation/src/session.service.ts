@@ -87,20 +87,17 @@ export class SessionService {
   async decide(actor: Actor, sessionId: string, applicationId: string, request: SessionDecisionRequest): Promise<SessionView> {
     const pairs: [keyof SessionDecisionRequest, keyof SessionDecisionRequest][] = [['consensusPoints', 'consensusReason'], ['cutAmount', 'cutReason'], ['adjustedAmount', 'adjustReason']];
     for (const [value, reason] of pairs) {
-      if (request[value] && !(request[reason] as string | null | undefined)?.trim()) {
+      if (request[value] && !(request[reason])?.trim()) {
         throw DomainError.field(reason, 'REASON_REQUIRED', { cs: 'Uveďte důvod, proč se komise odchyluje.', en: 'Give the reason for the departure.' });
       }
     }
     return this.unitOfWork.run(actor, async (tx) => {
       const { session } = await this.lockOpen(tx.manager, sessionId);
-      const [application] = (await tx.manager.query(
-        `SELECT a.id, a.requested_amount FROM application a JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`,
-        [applicationId, session.commissionId],
-      )) as { id: string; requested_amount: string }[];
+      const [application] = await tx.manager.query<{ id: string; requested_amount: string }[]>(`SELECT a.id, a.requested_amount FROM application a JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`, [applicationId, session.commissionId]);
       if (!application) throw DomainError.notFound('application', applicationId);
       const requested = Money.parse(application.requested_amount);
       for (const field of ['cutAmount', 'adjustedAmount'] as const) {
-        const amount = request[field] ? Money.parse(request[field]!) : null;
+        const amount = request[field] ? Money.parse(request[field]) : null;
         if (amount && amount.compare(requested) > 0) {
           throw DomainError.field(field, 'ABOVE_REQUESTED', { cs: `Částka nesmí převýšit požadovanou (${requested.format()}).`, en: `The amount cannot exceed the requested ${requested.toString()}.` });
         }
@@ -130,12 +127,9 @@ export class SessionService {
       if (!session.attendance.includes(actor.userId!)) {
         throw DomainError.forbidden('NOT_PRESENT', { cs: 'Hlasovat mohou jen přítomní členové.', en: 'Only members present can vote.' });
       }
-      const [row] = (await tx.manager.query(
-        `SELECT d.conflict FROM application a JOIN commission c ON c.call_id = a.call_id
+      const [row] = await tx.manager.query<{ conflict: boolean | null }[]>(`SELECT d.conflict FROM application a JOIN commission c ON c.call_id = a.call_id
            LEFT JOIN coi_declaration d ON d.commission_id = c.id AND d.user_id = $3 AND d.organisation_id = a.organisation_id
-          WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`,
-        [applicationId, session.commissionId, actor.userId],
-      )) as { conflict: boolean | null }[];
+          WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`, [applicationId, session.commissionId, actor.userId]);
       // A conflicted member learns nothing about the application, not even that it exists.
       if (!row || row.conflict !== false) throw DomainError.notFound('application', applicationId);
       await tx.manager.upsert(SessionVote, { sessionId, applicationId, userId: actor.userId!, vote, castAt: tx.now }, ['sessionId', 'applicationId', 'userId']);
@@ -166,7 +160,7 @@ export class SessionService {
       if (rows.length > 0) await tx.manager.upsert(CommissionRecommendation, rows, ['applicationId']);
       // The ledger's "recommended": what this closing recommends, replacing what an earlier closing recommended.
       const ids = rows.map((r) => r.applicationId);
-      const context = (await tx.manager.query(`SELECT id, call_id, budget_area_id FROM application WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; call_id: string; budget_area_id: string }[];
+      const context = await tx.manager.query<{ id: string; call_id: string; budget_area_id: string }[]>(`SELECT id, call_id, budget_area_id FROM application WHERE id = ANY($1::uuid[])`, [ids]);
       const shares = await this.ledger.sharesOf(tx.manager, ids);
       const byApplication = new Map(context.map((c) => [c.id, c]));
       await this.ledger.reverse(tx, { kind: 'recommended', applicationIds: rows.map((r) => r.applicationId), sourceType: 'commission_session', sourceId: sessionId });
@@ -206,16 +200,10 @@ export class SessionService {
     const call = await manager.findOneByOrFail(GrantCall, { id: commission.callId });
     const results = await this.results.compute(commission.id);
     const view = await this.view(manager, session.id);
-    const people = (await manager.query(
-      `SELECT u.id, u.display_name FROM app_user u WHERE u.id = ANY($1::uuid[])`,
-      [[...(await this.memberIds(manager, commission.id)), commission.secretaryUserId]],
-    )) as { id: string; display_name: string }[];
+    const people = await manager.query<{ id: string; display_name: string }[]>(`SELECT u.id, u.display_name FROM app_user u WHERE u.id = ANY($1::uuid[])`, [[...(await this.memberIds(manager, commission.id)), commission.secretaryUserId]]);
     const name = new Map(people.map((p) => [p.id, p.display_name]));
-    const conflicts = (await manager.query(
-      `SELECT u.display_name AS member, o.name AS organisation, d.reason FROM coi_declaration d JOIN app_user u ON u.id = d.user_id JOIN organisation o ON o.id = d.organisation_id
-        WHERE d.commission_id = $1 AND d.conflict ORDER BY u.display_name, o.name`,
-      [commission.id],
-    )) as { member: string; organisation: string; reason: string }[];
+    const conflicts = await manager.query<{ member: string; organisation: string; reason: string }[]>(`SELECT u.display_name AS member, o.name AS organisation, d.reason FROM coi_declaration d JOIN app_user u ON u.id = d.user_id JOIN organisation o ON o.id = d.organisation_id
+        WHERE d.commission_id = $1 AND d.conflict ORDER BY u.display_name, o.name`, [commission.id]);
     return {
       call: { code: call.code, title: call.title },
       commissionName: commission.name,
@@ -259,7 +247,7 @@ export class SessionService {
   }
 
   private async memberIds(manager: EntityManager, commissionId: string): Promise<string[]> {
-    const rows = (await manager.query(`SELECT user_id FROM commission_member WHERE commission_id = $1 AND removed_at IS NULL ORDER BY user_id`, [commissionId])) as { user_id: string }[];
+    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM commission_member WHERE commission_id = $1 AND removed_at IS NULL ORDER BY user_id`, [commissionId]);
     return rows.map((r) => r.user_id);
   }
 

@@ -65,10 +65,7 @@ export class LedgerWriter {
 
   /** The applications' action-plan shares as the ledger splits by them (largest share first, then by activity id). */
   async sharesOf(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, ActivityShare[]>> {
-    const rows = (await manager.query(
-      `SELECT application_id, strategy_node_id, share_basis_points FROM application_activity WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, share_basis_points DESC, strategy_node_id`,
-      [applicationIds],
-    )) as { application_id: string; strategy_node_id: string; share_basis_points: number }[];
+    const rows = await manager.query<{ application_id: string; strategy_node_id: string; share_basis_points: number }[]>(`SELECT application_id, strategy_node_id, share_basis_points FROM application_activity WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, share_basis_points DESC, strategy_node_id`, [applicationIds]);
     const shares = new Map<string, ActivityShare[]>();
     for (const r of rows) shares.set(r.application_id, [...(shares.get(r.application_id) ?? []), { activityId: r.strategy_node_id, basisPoints: r.share_basis_points }]);
     return shares;

@@ -44,7 +44,7 @@ export class DeliveryAdminService implements OnModuleInit {
   onModuleInit(): void {
     // The re-queue commits first; the worker then queues the job (the outbox keeps that step from being lost).
     this.handlers.register('notification.requeued', async (event) => {
-      const rows = (await this.dataSource.query(`SELECT id, email_generation FROM notification WHERE id = $1 AND email_status = 'pending'`, [event.aggregateId])) as QueuedMail[];
+      const rows = await this.dataSource.query<QueuedMail[]>(`SELECT id, email_generation FROM notification WHERE id = $1 AND email_status = 'pending'`, [event.aggregateId]);
       await this.notifier.enqueue(rows);
     });
   }
@@ -63,7 +63,7 @@ export class DeliveryAdminService implements OnModuleInit {
         };
       }),
     );
-    const rows = (await this.dataSource.query(`SELECT email_dead_reason AS reason, count(*) AS n FROM notification WHERE email_status = 'dead' GROUP BY 1`)) as { reason: DeadReason; n: string }[];
+    const rows = await this.dataSource.query<{ reason: DeadReason; n: string }[]>(`SELECT email_dead_reason AS reason, count(*) AS n FROM notification WHERE email_status = 'dead' GROUP BY 1`);
     const dead = { permanent: 0, attempts_exhausted: 0, outcome_unknown: 0, total: 0 };
     for (const row of rows) {
       dead[row.reason] = Number(row.n);
@@ -76,12 +76,9 @@ export class DeliveryAdminService implements OnModuleInit {
     const params: unknown[] = [query.pageSize, query.offset];
     if (query.reason) params.push(query.reason);
     const where = `n.email_status = 'dead'${query.reason ? ' AND n.email_dead_reason = $3' : ''}`;
-    const rows = (await this.dataSource.query(
-      `SELECT n.id, n.kind, u.email, n.email_dead_reason, n.email_last_error, n.email_attempts, n.source_event_id, n.created_at, n.email_updated_at, count(*) OVER () AS total
+    const rows = await this.dataSource.query<{ id: string; kind: string; email: string; email_dead_reason: DeadReason; email_last_error: string | null; email_attempts: number; source_event_id: string | null; created_at: Date; email_updated_at: Date; total: string }[]>(`SELECT n.id, n.kind, u.email, n.email_dead_reason, n.email_last_error, n.email_attempts, n.source_event_id, n.created_at, n.email_updated_at, count(*) OVER () AS total
          FROM notification n JOIN app_user u ON u.id = n.user_id
-        WHERE ${where} ORDER BY n.email_updated_at DESC, n.id LIMIT $1 OFFSET $2`,
-      params,
-    )) as { id: string; kind: string; email: string; email_dead_reason: DeadReason; email_last_error: string | null; email_attempts: number; source_event_id: string | null; created_at: Date; email_updated_at: Date; total: string }[];
+        WHERE ${where} ORDER BY n.email_updated_at DESC, n.id LIMIT $1 OFFSET $2`, params);
     return pageOf(
       rows.map((r) => ({
         id: r.id, kind: r.kind, recipient: r.email, reason: r.email_dead_reason, lastError: r.email_last_error, attempts: r.email_attempts,
@@ -99,14 +96,11 @@ export class DeliveryAdminService implements OnModuleInit {
    */
   async requeue(actor: Actor, id: string): Promise<{ id: string; generation: number }> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const [rows] = (await tx.manager.query(
-        `UPDATE notification SET email_status = 'pending', email_generation = email_generation + 1, email_attempts = 0, email_updated_at = $2
+      const [rows] = await tx.manager.query<[{ email_generation: number; email_dead_reason: DeadReason; email_last_error: string | null }[], number]>(`UPDATE notification SET email_status = 'pending', email_generation = email_generation + 1, email_attempts = 0, email_updated_at = $2
           WHERE id = $1 AND email_status = 'dead'
-        RETURNING email_generation, email_dead_reason, email_last_error`,
-        [id, tx.now],
-      )) as [{ email_generation: number; email_dead_reason: DeadReason; email_last_error: string | null }[], number];
+        RETURNING email_generation, email_dead_reason, email_last_error`, [id, tx.now]);
       if (rows.length === 0) {
-        const [exists] = (await tx.manager.query('SELECT email_status FROM notification WHERE id = $1', [id])) as { email_status: string }[];
+        const [exists] = await tx.manager.query<{ email_status: string }[]>('SELECT email_status FROM notification WHERE id = $1', [id]);
         if (!exists) throw DomainError.notFound('notification', id);
         throw DomainError.conflict('NOTIFICATION_NOT_DEAD', {
           cs: `Zprávu lze znovu zařadit jen ze seznamu nedoručených; její stav je „${exists.email_status}“.`,

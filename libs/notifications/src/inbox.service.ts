@@ -42,14 +42,8 @@ export class InboxService {
     const userId = this.userOf(actor);
     const where = `user_id = $1 AND in_app${query.unread ? ' AND read_at IS NULL' : ''}`;
     const [rows, [counts]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, kind, params, mandatory, created_at, read_at FROM notification WHERE ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
-        [userId, query.pageSize, query.offset],
-      ) as Promise<{ id: string; kind: string; params: Record<string, unknown>; mandatory: boolean; created_at: Date; read_at: Date | null }[]>,
-      this.dataSource.query(
-        `SELECT count(*) FILTER (WHERE in_app) AS total, count(*) FILTER (WHERE in_app AND read_at IS NULL) AS unread FROM notification WHERE user_id = $1`,
-        [userId],
-      ) as Promise<{ total: string; unread: string }[]>,
+      this.dataSource.query<{ id: string; kind: string; params: Record<string, unknown>; mandatory: boolean; created_at: Date; read_at: Date | null }[]>(`SELECT id, kind, params, mandatory, created_at, read_at FROM notification WHERE ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [userId, query.pageSize, query.offset]),
+      this.dataSource.query<{ total: string; unread: string }[]>(`SELECT count(*) FILTER (WHERE in_app) AS total, count(*) FILTER (WHERE in_app AND read_at IS NULL) AS unread FROM notification WHERE user_id = $1`, [userId]),
     ]);
     const items = rows.filter((row) => isNotificationKind(row.kind)).map((row) => {
       const kind = row.kind as NotificationKind;
@@ -69,19 +63,16 @@ export class InboxService {
 
   /** Read state is the user's own bookkeeping, not a change of anything the programme decides: no audit entry. */
   async markRead(actor: Actor, id: string, read: boolean): Promise<void> {
-    const [, affected] = (await this.dataSource.query(
-      `UPDATE notification SET read_at = CASE WHEN $3 THEN coalesce(read_at, $4) ELSE NULL END WHERE id = $1 AND user_id = $2 AND in_app`,
-      [id, this.userOf(actor), read, this.clock.now()],
-    )) as [unknown, number];
+    const [, affected] = await this.dataSource.query<[unknown, number]>(`UPDATE notification SET read_at = CASE WHEN $3 THEN coalesce(read_at, $4) ELSE NULL END WHERE id = $1 AND user_id = $2 AND in_app`, [id, this.userOf(actor), read, this.clock.now()]);
     // Someone else's notification is indistinguishable from a missing one.
     if (affected === 0) throw DomainError.notFound('notification', id);
   }
 
   async markAllRead(actor: Actor): Promise<{ marked: number }> {
-    const [, marked] = (await this.dataSource.query(`UPDATE notification SET read_at = $2 WHERE user_id = $1 AND in_app AND read_at IS NULL`, [
+    const [, marked] = await this.dataSource.query<[unknown, number]>(`UPDATE notification SET read_at = $2 WHERE user_id = $1 AND in_app AND read_at IS NULL`, [
       this.userOf(actor),
       this.clock.now(),
-    ])) as [unknown, number];
+    ]);
     return { marked };
   }
 

@@ -58,17 +58,14 @@ export class MailDelivery {
 
   async deliver(notificationId: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
     const claim = randomUUID();
-    const [claimed] = (await this.dataSource.query(
-      `WITH claimed AS (
+    const [claimed] = await this.dataSource.query<ClaimedMail[]>(`WITH claimed AS (
          UPDATE notification
             SET email_status = 'sending', email_claim = $2, email_claimed_at = $3, email_updated_at = $3, email_attempts = email_attempts + 1
           WHERE id = $1 AND email_status IN ('pending', 'retrying')
          RETURNING id, user_id, kind, params, attachments, source_event_id
        )
        SELECT c.id, c.kind, c.params, c.attachments, c.source_event_id, u.email, u.display_name, u.language
-         FROM claimed c JOIN app_user u ON u.id = c.user_id`,
-      [notificationId, claim, this.clock.now()],
-    )) as ClaimedMail[];
+         FROM claimed c JOIN app_user u ON u.id = c.user_id`, [notificationId, claim, this.clock.now()]);
     if (!claimed) return this.notClaimed(notificationId);
 
     let response: string;
@@ -113,16 +110,10 @@ export class MailDelivery {
   async reconcile(): Promise<{ outcomeUnknown: number; requeued: number }> {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - this.config.mail.sendTimeoutMs);
-    const unknown = (await this.dataSource.query(
-      `UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown', email_updated_at = $2, email_last_error = $3
-        WHERE email_status = 'sending' AND email_claimed_at < $1 RETURNING id`,
-      [staleClaim, now, OUTCOME_UNKNOWN],
-    )) as [unknown[], number];
-    const lost = (await this.dataSource.query(
-      `SELECT id, email_generation FROM notification
-        WHERE email_status IN ('pending', 'retrying') AND email_updated_at < $1 ORDER BY email_updated_at LIMIT 1000`,
-      [new Date(now.getTime() - Math.max(5 * 60_000, 2 * this.config.mail.backoffMs * 2 ** this.config.mail.attempts))],
-    )) as QueuedMail[];
+    const unknown = await this.dataSource.query<[unknown[], number]>(`UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown', email_updated_at = $2, email_last_error = $3
+        WHERE email_status = 'sending' AND email_claimed_at < $1 RETURNING id`, [staleClaim, now, OUTCOME_UNKNOWN]);
+    const lost = await this.dataSource.query<QueuedMail[]>(`SELECT id, email_generation FROM notification
+        WHERE email_status IN ('pending', 'retrying') AND email_updated_at < $1 ORDER BY email_updated_at LIMIT 1000`, [new Date(now.getTime() - Math.max(5 * 60_000, 2 * this.config.mail.backoffMs * 2 ** this.config.mail.attempts))]);
     await this.notifier.enqueue(lost);
     const outcomeUnknown = unknown[1] ?? 0;
     if (outcomeUnknown > 0) this.logger.warn(`${outcomeUnknown} message(s) left by a stopped sender: outcome unknown, listed as dead letters`);
@@ -130,11 +121,11 @@ export class MailDelivery {
   }
 
   private async notClaimed(notificationId: string): Promise<DeliveryOutcome> {
-    const [row] = (await this.dataSource.query(`SELECT email_status, email_claim, email_claimed_at FROM notification WHERE id = $1`, [notificationId])) as {
+    const [row] = await this.dataSource.query<{
       email_status: string;
       email_claim: string | null;
       email_claimed_at: Date | null;
-    }[];
+    }[]>(`SELECT email_status, email_claim, email_claimed_at FROM notification WHERE id = $1`, [notificationId]);
     if (!row || row.email_status !== 'sending') return 'already_handled';
     const age = this.clock.now().getTime() - (row.email_claimed_at?.getTime() ?? 0);
     if (age < this.config.mail.sendTimeoutMs) {
@@ -156,11 +147,11 @@ export class MailDelivery {
   private async render(mail: ClaimedMail): Promise<Pick<RenderedMessage, 'subject' | 'text' | 'html'>> {
     const ctx = { language: mail.language === 'en' ? ('en' as const) : ('cs' as const), recipientName: mail.display_name, portalUrl: this.config.publicUrl };
     if (mail.kind === DIGEST_KIND) {
-      const items = (await this.dataSource.query(`SELECT kind, params, created_at FROM notification WHERE digest_id = $1 ORDER BY created_at`, [mail.id])) as {
+      const items = await this.dataSource.query<{
         kind: string;
         params: Record<string, unknown>;
         created_at: Date;
-      }[];
+      }[]>(`SELECT kind, params, created_at FROM notification WHERE digest_id = $1 ORDER BY created_at`, [mail.id]);
       const digestItems: DigestItem[] = items
         .filter((item) => isNotificationKind(item.kind))
         .map((item) => ({ kind: item.kind as NotificationKind, params: item.params as unknown as DigestItem['params'], createdAt: item.created_at }));

@@ -18,7 +18,7 @@ export class DossierService {
   ) {}
 
   async project(actor: Actor, applicationId: string) {
-    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
     const [application] = await q<Record<string, unknown>>(
       `SELECT a.id, a.number, a.title, a.status, a.requested_amount::text AS requested, o.name AS organisation, o.ico, o.type AS applicant_type, g.code AS call_code, g.year
          FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id WHERE a.id = $1`,

@@ -29,12 +29,11 @@ export class FulfilmentService {
   ) {}
 
   async report(actor: Actor, versionId: string, filters: { callId?: string }): Promise<FulfilmentReport> {
-    const [version] = (await this.dataSource.query(`SELECT id, title, year FROM strategy_version WHERE id = $1`, [versionId])) as { id: string; title: string; year: number | null }[];
+    const [version] = await this.dataSource.query<{ id: string; title: string; year: number | null }[]>(`SELECT id, title, year FROM strategy_version WHERE id = $1`, [versionId]);
     if (!version) throw DomainError.notFound('strategy_version', versionId);
     const callFilter = filters.callId ? 'AND l.call_id = $2::uuid' : '';
     const params = filters.callId ? [versionId, filters.callId] : [versionId];
-    const activities = (await this.dataSource.query(
-      `WITH RECURSIVE up AS (
+    const activities = await this.dataSource.query<{ id: string; code: string; name: string; indicators: string[]; priority_code: string; approved: string; paid: string; settled: string }[]>(`WITH RECURSIVE up AS (
          SELECT n.id AS activity_id, n.id, n.parent_id, n.level, n.code FROM strategy_node n WHERE n.version_id = $1 AND n.level = 'activity' AND n.funded_by_grant_programme
          UNION ALL SELECT up.activity_id, p.id, p.parent_id, p.level, p.code FROM up JOIN strategy_node p ON p.id = up.parent_id)
        SELECT n.id, n.code, n.name, coalesce(n.activity -> 'indicators', '[]') AS indicators, pr.code AS priority_code,
@@ -44,27 +43,17 @@ export class FulfilmentService {
          FROM strategy_node n JOIN up pr ON pr.activity_id = n.id AND pr.level = 'priority'
          LEFT JOIN ledger_entry l ON l.activity_id = n.id ${callFilter}
         WHERE n.version_id = $1 AND n.level = 'activity' AND n.funded_by_grant_programme
-        GROUP BY n.id, n.code, n.name, n.activity, pr.code, n.position ORDER BY n.position, n.code`,
-      params,
-    )) as { id: string; code: string; name: string; indicators: string[]; priority_code: string; approved: string; paid: string; settled: string }[];
-    const projects = (await this.dataSource.query(
-      `SELECT l.activity_id, l.application_id FROM ledger_entry l JOIN strategy_node n ON n.id = l.activity_id
-        WHERE n.version_id = $1 AND l.kind = 'approved' ${callFilter} GROUP BY l.activity_id, l.application_id HAVING sum(l.amount) > 0`,
-      params,
-    )) as { activity_id: string; application_id: string }[];
-    const outputs = (await this.dataSource.query(
-      `SELECT aa.strategy_node_id AS activity_id, item ->> 'indicator' AS indicator, item ->> 'unit' AS unit,
+        GROUP BY n.id, n.code, n.name, n.activity, pr.code, n.position ORDER BY n.position, n.code`, params);
+    const projects = await this.dataSource.query<{ activity_id: string; application_id: string }[]>(`SELECT l.activity_id, l.application_id FROM ledger_entry l JOIN strategy_node n ON n.id = l.activity_id
+        WHERE n.version_id = $1 AND l.kind = 'approved' ${callFilter} GROUP BY l.activity_id, l.application_id HAVING sum(l.amount) > 0`, params);
+    const outputs = await this.dataSource.query<{ activity_id: string; indicator: string; unit: string; promised: string; achieved: string }[]>(`SELECT aa.strategy_node_id AS activity_id, item ->> 'indicator' AS indicator, item ->> 'unit' AS unit,
               sum((item ->> 'promised')::bigint)::text AS promised, sum((item ->> 'achieved')::bigint)::text AS achieved
          FROM settlement s JOIN agreement g ON g.id = s.agreement_id JOIN application a ON a.id = g.application_id
          JOIN application_activity aa ON aa.application_id = a.id JOIN strategy_node n ON n.id = aa.strategy_node_id
          CROSS JOIN LATERAL jsonb_array_elements(s.report) AS item
         WHERE n.version_id = $1 ${filters.callId ? 'AND a.call_id = $2::uuid' : ''}
-        GROUP BY aa.strategy_node_id, item ->> 'indicator', item ->> 'unit' ORDER BY 2, 3`,
-      params,
-    )) as { activity_id: string; indicator: string; unit: string; promised: string; achieved: string }[];
-    const priorities = (await this.dataSource.query(
-      `SELECT code, name FROM strategy_node WHERE version_id = $1 AND level = 'priority' ORDER BY position, code`, [versionId],
-    )) as { code: string; name: string }[];
+        GROUP BY aa.strategy_node_id, item ->> 'indicator', item ->> 'unit' ORDER BY 2, 3`, params);
+    const priorities = await this.dataSource.query<{ code: string; name: string }[]>(`SELECT code, name FROM strategy_node WHERE version_id = $1 AND level = 'priority' ORDER BY position, code`, [versionId]);
 
     const projectsOf = new Map<string, Set<string>>();
     for (const p of projects) projectsOf.set(p.activity_id, (projectsOf.get(p.activity_id) ?? new Set()).add(p.application_id));
@@ -95,7 +84,7 @@ export class FulfilmentService {
   /** The report as the official PDF, with the chart of money per priority. */
   async pdf(actor: Actor, versionId: string, filters: { callId?: string }): Promise<Buffer> {
     const report = await this.report(actor, versionId, filters);
-    const [call] = filters.callId ? ((await this.dataSource.query('SELECT code FROM grant_call WHERE id = $1', [filters.callId])) as { code: string }[]) : [];
+    const [call] = filters.callId ? (await this.dataSource.query<{ code: string }[]>('SELECT code FROM grant_call WHERE id = $1', [filters.callId])) : [];
     return renderFulfilmentReport({
       actionPlan: { title: report.actionPlan.title, year: report.actionPlan.year },
       generatedAt: report.generatedAt,

@@ -27,18 +27,18 @@ export class OpenDataService {
 
   /** How many rows an export will have, so a client can show progress while they stream. */
   async count(): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
-        WHERE d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AND o.type IN ('city_district', 'ngo')`,
-    )) as { n: number }[];
+    const [row] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
+        WHERE d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AND o.type IN ('city_district', 'ngo')`);
     return row.n;
   }
 
   async *rows(): AsyncGenerator<OpenDataRow> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch = (await this.dataSource.query(
-        `SELECT a.id, o.ico, o.name, o.type, g.code, g.year, a.number, a.title, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
+      const batch = await this.dataSource.query<{
+        id: string; ico: string; name: string; type: string; code: string; year: number; number: string; title: string | null; body: string; resolution: string; adopted_on: string;
+        requested: string; decided: string; paid: string; settled: string; returned: string; activities: string | null;
+      }[]>(`SELECT a.id, o.ico, o.name, o.type, g.code, g.year, a.number, a.title, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
                 d.requested_amount::text AS requested, d.amount::text AS decided,
                 coalesce(m.paid, 0)::text AS paid, coalesce(m.settled, 0)::text AS settled, coalesce(m.returned, 0)::text AS returned,
                 (SELECT string_agg(n.code || ' (' || to_char(aa.share_basis_points / 100.0, 'FM990.00') || ' %)', ', ' ORDER BY aa.share_basis_points DESC, n.code)
@@ -50,12 +50,7 @@ export class OpenDataService {
                FROM ledger_entry WHERE application_id = a.id) m ON true
           WHERE d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)
             AND o.type IN ('city_district', 'ngo') AND a.id > $1
-          ORDER BY a.id LIMIT ${BATCH}`,
-        [after],
-      )) as {
-        id: string; ico: string; name: string; type: string; code: string; year: number; number: string; title: string | null; body: string; resolution: string; adopted_on: string;
-        requested: string; decided: string; paid: string; settled: string; returned: string; activities: string | null;
-      }[];
+          ORDER BY a.id LIMIT ${BATCH}`, [after]);
       for (const r of batch) {
         yield {
           prijemce_ico: r.ico, prijemce_nazev: r.name, prijemce_typ: r.type === 'city_district' ? 'městská část' : 'nestátní nezisková organizace', vyzva_kod: r.code, rok: String(r.year),

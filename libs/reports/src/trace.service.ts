@@ -28,25 +28,19 @@ export class TraceService {
     const node = await this.requireNode(nodeId);
     const { where, params } = this.filters(query, 3);
     const [totals, counts] = [
-      (await this.dataSource.query(
-        `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+      await this.dataSource.query<{ kind: Exclude<LedgerKind, 'allocated'>; total: string }[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
          SELECT l.kind, sum(l.amount)::text AS total
            FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
            JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
           WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind <> $2 ${where}
-          GROUP BY l.kind`,
-        [nodeId, 'allocated', ...params],
-      )) as { kind: Exclude<LedgerKind, 'allocated'>; total: string }[],
-      ((await this.dataSource.query(
-        `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id),
+          GROUP BY l.kind`, [nodeId, 'allocated', ...params]),
+      (await this.dataSource.query<{ projects: number; organisations: number }[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id),
          approved AS (
            SELECT l.application_id, a.organisation_id FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
              JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
             WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind = $2 ${where}
             GROUP BY l.application_id, a.organisation_id HAVING sum(l.amount) > 0)
-         SELECT count(*)::int AS projects, count(DISTINCT organisation_id)::int AS organisations FROM approved`,
-        [nodeId, 'approved', ...params],
-      )) as { projects: number; organisations: number }[])[0],
+         SELECT count(*)::int AS projects, count(DISTINCT organisation_id)::int AS organisations FROM approved`, [nodeId, 'approved', ...params]))[0],
     ];
     const amounts = Object.fromEntries(TRACED_KINDS.map((k) => [k, Money.ZERO.toString()])) as KindTotals;
     for (const row of totals) amounts[row.kind] = Money.parse(row.total).toString();
@@ -59,8 +53,7 @@ export class TraceService {
     await this.requireNode(nodeId);
     const { where, params } = this.filters(query, 2);
     const offset = (query.page - 1) * query.pageSize;
-    const rows = (await this.dataSource.query(
-      `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+    const rows = await this.dataSource.query<{ id: string; number: string; title: string | null; organisation: string; ico: string; applicant_type: string; call_code: string; amounts: Record<string, string>; total_count: string; agreement_id: string | null }[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
        SELECT a.id, a.number, a.title, o.name AS organisation, o.ico, o.type AS applicant_type, g.code AS call_code,
               jsonb_object_agg(l.kind, l.total) AS amounts, count(*) OVER () AS total_count,
               (SELECT g2.id FROM agreement g2 WHERE g2.application_id = a.id) AS agreement_id
@@ -71,9 +64,7 @@ export class TraceService {
                 GROUP BY l.application_id, l.kind) AS l
          JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id
         GROUP BY a.id, a.number, a.title, o.name, o.ico, o.type, g.code
-        ORDER BY a.number LIMIT ${query.pageSize} OFFSET ${offset}`,
-      [nodeId, ...params],
-    )) as { id: string; number: string; title: string | null; organisation: string; ico: string; applicant_type: string; call_code: string; amounts: Record<string, string>; total_count: string; agreement_id: string | null }[];
+        ORDER BY a.number LIMIT ${query.pageSize} OFFSET ${offset}`, [nodeId, ...params]);
     await this.audited(actor, 'report.trace_projects_viewed', nodeId, query);
     return {
       items: rows.map((r) => ({
@@ -89,20 +80,17 @@ export class TraceService {
   /** The ledger entries behind one project's figure for the node: each with what caused it and who. */
   async entries(actor: Actor, nodeId: string, applicationId: string) {
     await this.requireNode(nodeId);
-    const rows = (await this.dataSource.query(
-      `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
        SELECT l.id, l.event_id, l.kind, l.occurred_at, l.amount::text AS amount, l.activity_id, n.code AS activity_code, l.source_type, l.source_id, l.actor_user_id, u.display_name AS actor, l.correlation_id
          FROM ledger_entry l JOIN strategy_node n ON n.id = l.activity_id LEFT JOIN app_user u ON u.id = l.actor_user_id
         WHERE l.application_id = $2 AND l.activity_id IN (SELECT id FROM sub)
-        ORDER BY l.occurred_at, l.kind, n.code`,
-      [nodeId, applicationId],
-    )) as Record<string, unknown>[];
+        ORDER BY l.occurred_at, l.kind, n.code`, [nodeId, applicationId]);
     await this.audited(actor, 'report.trace_entries_viewed', applicationId, { nodeId });
     return rows;
   }
 
   private async requireNode(nodeId: string) {
-    const [node] = (await this.dataSource.query(`SELECT id, level, code, name, version_id FROM strategy_node WHERE id = $1`, [nodeId])) as { id: string; level: string; code: string; name: string; version_id: string }[];
+    const [node] = await this.dataSource.query<{ id: string; level: string; code: string; name: string; version_id: string }[]>(`SELECT id, level, code, name, version_id FROM strategy_node WHERE id = $1`, [nodeId]);
     if (!node) throw DomainError.notFound('strategy_node', nodeId);
     return { id: node.id, level: node.level, code: node.code, name: node.name, versionId: node.version_id };
   }

@@ -146,7 +146,7 @@ export class StrategyService {
           position,
           sourceLine: node.sourceLine,
           descriptors: node.descriptors ?? [],
-          activity: node.activity ? (details as StrategyNode['activity']) : null,
+          activity: node.activity ? (details) : null,
           estimatedCostsCzk: costs ? Money.parse(costs) : null,
           fundedByGrantProgramme: node.activity?.fundedByGrantProgramme ?? false,
           searchText: foldText([node.code, node.name, ...(node.descriptors ?? []), ...(node.activity?.indicators ?? []), node.activity?.guarantor ?? '', node.activity?.targetGroups ?? ''].join(' ')),
@@ -180,11 +180,8 @@ export class StrategyService {
     const repo = this.dataSource.getRepository(StrategyNode);
     const node = await repo.findOneBy({ id });
     if (!node) throw DomainError.notFound('strategy_node', id);
-    const ancestors = (await this.dataSource.query(
-      `WITH RECURSIVE up AS (SELECT * FROM strategy_node WHERE id = $1 UNION ALL SELECT p.* FROM strategy_node p JOIN up ON p.id = up.parent_id)
-       SELECT id FROM up WHERE id <> $1`,
-      [id],
-    )) as { id: string }[];
+    const ancestors = await this.dataSource.query<{ id: string }[]>(`WITH RECURSIVE up AS (SELECT * FROM strategy_node WHERE id = $1 UNION ALL SELECT p.* FROM strategy_node p JOIN up ON p.id = up.parent_id)
+       SELECT id FROM up WHERE id <> $1`, [id]);
     const ancestorNodes = ancestors.length ? await repo.findBy(ancestors.map((a) => ({ id: a.id }))) : [];
     const order = ['priority', 'area', 'subgoal', 'measure', 'activity'];
     ancestorNodes.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));

@@ -37,7 +37,7 @@ function candidate(applicationNumber: string, o: Options = {}): RankingCandidate
     criteria,
     sheets: rows.map((row, i) => ({
       reviewerId: `r${i}`,
-      scores: criteria.map((c, j) => ({ criterionId: c.id, score: row[j] === 'na' ? null : (row[j] as number), notApplicable: row[j] === 'na', justification: JUST })),
+      scores: criteria.map((c, j) => ({ criterionId: c.id, score: row[j] === 'na' ? null : (row[j]), notApplicable: row[j] === 'na', justification: JUST })),
     })),
     consensus: o.final ? { points: Ratio.parse(o.final), reason: 'Shoda komise.' } : null,
     overallThreshold: o.threshold ? Ratio.parse(o.threshold) : null,

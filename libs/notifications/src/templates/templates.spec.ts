@@ -65,7 +65,7 @@ const render = <K extends NotificationKind>(kind: K, params: Partial<Notificatio
 /** The application number, call code or agreement number a subject must carry, where the kind has one. */
 function referenceOf(kind: NotificationKind): string | null {
   const p = SAMPLES[kind] as Record<string, unknown>;
-  for (const key of ['applicationNumber', 'callCode', 'agreementNumber']) if (typeof p[key] === 'string') return p[key] as string;
+  for (const key of ['applicationNumber', 'callCode', 'agreementNumber']) if (typeof p[key] === 'string') return p[key];
   return null;
 }
 

@@ -1,0 +1,69 @@
+// Lint: typescript-eslint's type-aware rules, and the README's dependency order as an import rule.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The libraries in dependency order (README, "Architecture"): a library may import the ones in earlier
+ * layers and its own layer's peers that it already uses, never a later layer; no library imports an app.
+ * `schema` (the list of every entity and migration) and `testing` (the test harness) compose the others.
+ */
+const LAYERS = [
+  ['config', 'core'],
+  ['queue', 'storage', 'documents'],
+  ['database'],
+  ['access', 'audit', 'outbox', 'ledger', 'strategy'],
+  ['identity'],
+  ['organisations', 'notifications'],
+  ['calls'],
+  ['applications'],
+  ['evaluation'],
+  ['awards'],
+  ['reports'],
+  ['schema', 'testing'],
+];
+
+const boundaryRules = LAYERS.flatMap((layer, index) => {
+  const later = LAYERS.slice(index + 1).flat();
+  return layer.map((lib) => ({
+    files: [`libs/${lib}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...(later.length
+              ? [{ group: later.map((name) => `#${name}`), message: `libs/${lib} comes before these libraries in the dependency order (README, Architecture): react to their events instead of importing them.` }]
+              : []),
+            ...(lib === 'testing' ? [] : [{ group: ['**/apps/**'], message: 'A library never imports an app.' }]),
+          ],
+        },
+      ],
+    },
+  }));
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'apps/web/**', 'artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  ...boundaryRules,
+  {
+    // End-to-end tests read HTTP bodies, which supertest types as `any` by design; the assertions on them
+    // are the check. Everything else, including the type-aware promise rules, applies to tests too.
+    files: ['test/**/*.ts', '**/*.spec.ts', 'libs/testing/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+);
