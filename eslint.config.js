@@ -1,5 +1,6 @@
 // Lint: typescript-eslint's type-aware rules, and the README's dependency order as an import rule.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -65,5 +66,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  // The plain JavaScript files are Node configuration and jest's global setup: Node's globals, no type information.
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },
 );

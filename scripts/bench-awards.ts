@@ -82,7 +82,10 @@ async function main(): Promise<void> {
         awards.recordResolution(staff, seeded.callId, {
           body: 'council', number: `USN RHMP ${i + 1}/2027`, adoptedOn, text: 'Rada hl. m. Prahy schvaluje poskytnutí dotace.',
           decisions: [{ applicationId, outcome: 'approved', amount: requested[i] }],
-        }).then(() => 'approved' as const, (error: unknown) => (error instanceof DomainError && error.code === 'ALLOCATION_EXCEEDED' ? ('refused' as const) : Promise.reject(error))),
+        }).then(() => 'approved' as const, (error: unknown) => {
+          if (error instanceof DomainError && error.code === 'ALLOCATION_EXCEEDED') return 'refused' as const;
+          throw error;
+        }),
       ));
       const seconds = (performance.now() - started) / 1000;
       const approved = outcomes.filter((o) => o === 'approved').length;

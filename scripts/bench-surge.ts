@@ -637,7 +637,7 @@ async function submitOverHttp(baseUrl: string, items: PreparedApplication[], con
       run.latencies.push(performance.now() - t0);
       run.errors++;
       count('network');
-      if (run.errorSamples.length < 5) run.errorSamples.push(`network: ${error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error)}`);
+      if (run.errorSamples.length < 5) run.errorSamples.push(`network: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)}`);
     }
   });
   run.seconds = (performance.now() - started) / 1000;
@@ -794,18 +794,24 @@ async function submitRaw(pool: pg.Pool, call: PreparedCall, items: PreparedAppli
   return run;
 }
 
+/** An audit_log row as the chain check reads it (seq as text: it is a bigint). */
+interface AuditChainRow {
+  seq: string; occurred_at: Date; actor_user_id: string | null; actor_roles: string[]; action: string; object_type: string; object_id: string;
+  before: unknown; after: unknown; correlation_id: string; prev_hash: string; hash: string;
+}
+
 /** Recomputes the whole audit chain (the API's entries and the raw ones must form one valid chain). */
 async function verifyAuditChain(db: pg.Pool): Promise<{ valid: boolean; entries: number; problem: string | null }> {
   let expected = 1n;
   let prevHash = GENESIS_HASH;
   for (;;) {
-    const { rows } = await db.query(
+    const { rows } = await db.query<AuditChainRow>(
       `SELECT seq::text, occurred_at, actor_user_id, actor_roles, action, object_type, object_id, before, after, correlation_id, prev_hash, hash
          FROM audit_log WHERE audit_log.seq >= $1 ORDER BY audit_log.seq LIMIT 5000`,
       [expected.toString()],
     );
     if (rows.length === 0) return { valid: true, entries: Number(expected - 1n), problem: null };
-    for (const r of rows as Record<string, any>[]) {
+    for (const r of rows) {
       if (BigInt(r.seq) !== expected) return { valid: false, entries: Number(expected - 1n), problem: `sequence gap at ${expected}` };
       if (r.prev_hash !== prevHash) return { valid: false, entries: Number(expected - 1n), problem: `prev_hash mismatch at ${r.seq}` };
       const recomputed = entryHash({

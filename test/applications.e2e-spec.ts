@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import type { CallView } from '#calls';
 import {
   applicantWithOrganisation, bearer, completeSections, createTestActivities, createTestApp, createUser, openCall, PDF_BYTES, PNG_BYTES, readyApplication, TestApp, TestUser, uploadAnnex,
 } from '#testing';
@@ -27,7 +28,7 @@ describe('applications', () => {
   let commission: TestUser;
   let ngo: { user: TestUser; organisationId: string };
   let stranger: { user: TestUser; organisationId: string };
-  let call: Record<string, any>;
+  let call: CallView;
 
   const opensAt = new Date('2022-11-14T00:00:00+01:00');
   const closesAt = new Date('2022-11-25T00:00:00+01:00');

@@ -26,7 +26,7 @@ describe('audit log and outbox', () => {
     expect(await entriesFor(id)).toHaveLength(0);
     expect(await t.dataSource.getRepository(OutboxEvent).countBy({ aggregateId: id })).toBe(0);
 
-    await uow.run(systemActor('test'), async (tx) => {
+    await uow.run(systemActor('test'), (tx) => {
       tx.audit({ action: 'test.changed', objectType: 'test', objectId: id, before: { a: 1 }, after: { a: 2 } });
       tx.emit({ type: 'test.happened', aggregateType: 'test', aggregateId: id, payload: { n: 1 } });
     });
@@ -37,14 +37,14 @@ describe('audit log and outbox', () => {
   it('refuses a unit of work that changes state without auditing it', async () => {
     const uow = t.app.get(UnitOfWork);
     const id = objectId();
-    await expect(uow.run(systemActor('test'), async (tx) => tx.emit({ type: 'x', aggregateType: 'test', aggregateId: id }))).rejects.toBeInstanceOf(UnauditedChangeError);
+    await expect(uow.run(systemActor('test'), (tx) => tx.emit({ type: 'x', aggregateType: 'test', aggregateId: id }))).rejects.toBeInstanceOf(UnauditedChangeError);
     expect(await t.dataSource.getRepository(OutboxEvent).countBy({ aggregateId: id })).toBe(0);
   });
 
   it('keeps one gap-free chain under concurrent writers', async () => {
     const uow = t.app.get(UnitOfWork);
     const id = objectId();
-    await Promise.all(Array.from({ length: 40 }, (_, i) => uow.run(systemActor(`c${i}`), async (tx) => tx.audit({ action: 'test.concurrent', objectType: 'test', objectId: id }))));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => uow.run(systemActor(`c${i}`), (tx) => tx.audit({ action: 'test.concurrent', objectType: 'test', objectId: id }))));
     expect(await entriesFor(id)).toHaveLength(40);
     const verification = await t.app.get(AuditLogService).verifyChain();
     expect(verification).toMatchObject({ valid: true, firstBrokenLink: null });
@@ -53,7 +53,7 @@ describe('audit log and outbox', () => {
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
     const uow = t.app.get(UnitOfWork);
     const id = objectId();
-    await uow.run(systemActor('test'), async (tx) => tx.audit({ action: 'test.protected', objectType: 'test', objectId: id }));
+    await uow.run(systemActor('test'), (tx) => tx.audit({ action: 'test.protected', objectType: 'test', objectId: id }));
     await expect(t.dataSource.query(`UPDATE audit_log SET action = 'forged' WHERE object_id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query(`DELETE FROM audit_log WHERE object_id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
@@ -78,7 +78,7 @@ describe('audit log and outbox', () => {
   it('detects a tampered entry and names the first broken link', async () => {
     const uow = t.app.get(UnitOfWork);
     const id = objectId();
-    await uow.run(systemActor('test'), async (tx) => {
+    await uow.run(systemActor('test'), (tx) => {
       tx.audit({ action: 'payment.approved', objectType: 'test', objectId: id, after: { amount: '100000.00' } });
       tx.audit({ action: 'payment.sent', objectType: 'test', objectId: id });
     });

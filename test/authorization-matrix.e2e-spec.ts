@@ -21,7 +21,8 @@ interface DiscoveredRoute {
 }
 
 const joinPath = (...parts: string[]) => `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [value === undefined ? '/' : String(value)]);
+/** Nest's path metadata: one path, several, or none (the root). */
+const asList = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : [value ?? '/']);
 
 /** Every controller method that Nest maps to a route, with the access it declares (handler first, then class, as AccessGuard reads it). */
 function discoverRoutes(t: TestApp): DiscoveredRoute[] {
@@ -34,11 +35,11 @@ function discoverRoutes(t: TestApp): DiscoveredRoute[] {
     const prototype = controller.prototype as Record<string, unknown>;
     for (const name of scanner.getAllMethodNames(prototype)) {
       const handler = prototype[name] as object;
-      const methodPath: unknown = Reflect.getMetadata(PATH_METADATA, handler);
+      const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       if (methodPath === undefined) continue; // a helper method, not a route
       const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
       const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, controller) ?? null) as AccessDeclaration | null;
-      for (const prefix of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
+      for (const prefix of asList(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined)) {
         for (const suffix of asList(methodPath)) {
           routes.push({ method: RequestMethod[requestMethod], path: joinPath(prefix, suffix), access });
         }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CallView } from '#calls';
 import { OutboxEvent, OutboxHandlers } from '#outbox';
 import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, TEST_PASSWORD, TestApp, TestUser } from '#testing';
 
@@ -50,7 +51,7 @@ describe('evaluation', () => {
       .expect(200);
   }
 
-  function sheet(call: Record<string, any>, values: (number | 'na')[], justification = 'Zdůvodnění hodnocení tohoto kritéria.') {
+  function sheet(call: CallView, values: (number | 'na')[], justification = 'Zdůvodnění hodnocení tohoto kritéria.') {
     return call.criteria.map((c: { id: string }, i: number) => ({
       criterionId: c.id, score: values[i] === 'na' ? null : values[i], notApplicable: values[i] === 'na', justification,
     }));

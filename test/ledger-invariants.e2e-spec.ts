@@ -33,7 +33,7 @@ describe('ledger invariants under concurrent operations', () => {
       await run(seed);
     } catch (error) {
       // The seed reproduces the run: LEDGER_SEED=<seed> npx jest test/ledger-invariants
-      throw new Error(`seed ${seed}: ${(error as Error).message}`);
+      throw new Error(`seed ${seed}: ${(error as Error).message}`, { cause: error });
     }
   }, 120_000);
 

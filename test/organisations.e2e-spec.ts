@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import type { OrganisationView } from '#organisations';
 import { bearer, createTestApp, createUser, organisationPayload, TestApp, TestUser, uniqueIco } from '#testing';
 
 /** Everything an organisation view holds; none of it beyond the registration fields is settable by a client. */
@@ -57,7 +58,7 @@ describe('organisations', () => {
   const list = (user: TestUser, query: Record<string, string | number>) => t.http.get('/organisations').query(query).set(bearer(user));
   const addMember = (user: TestUser, id: string, body: Record<string, unknown>) => t.http.post(`/organisations/${id}/members`).set(bearer(user)).send(body);
 
-  async function registered(user: TestUser, overrides: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  async function registered(user: TestUser, overrides: Record<string, unknown> = {}): Promise<OrganisationView> {
     const response = await register(user, organisationPayload(overrides));
     expect({ status: response.status, body: response.body }).toEqual({ status: 201, body: expect.anything() });
     return response.body;
@@ -168,7 +169,7 @@ describe('organisations', () => {
   });
 
   describe('who may see and change an organisation', () => {
-    let organisation: Record<string, any>;
+    let organisation: OrganisationView;
     beforeAll(async () => {
       organisation = await registered(owner);
     });

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApplicationService, AttachmentService, FormalCheckService, SubmissionService } from '#applications';
-import type { SaveDraftRequest } from '#applications';
 import { CallService } from '#calls';
 import { CommissionService, ReviewService, SessionService } from '#evaluation';
 import type { CreateCallRequest } from '#calls';

@@ -125,7 +125,7 @@ export class ApplicationStore {
   }
 
   async activeAttachments(manager: EntityManager, applicationId: string): Promise<ApplicationAttachment[]> {
-    const rows = await manager.query('SELECT * FROM application_attachment WHERE application_id = $1 AND removed_at IS NULL ORDER BY uploaded_at', [applicationId]);
+    const rows = await manager.query<Record<string, unknown>[]>('SELECT * FROM application_attachment WHERE application_id = $1 AND removed_at IS NULL ORDER BY uploaded_at', [applicationId]);
     return hydrate(manager, ApplicationAttachment, rows);
   }
 
@@ -164,6 +164,6 @@ export class ApplicationStore {
 /** Money and dates as the audit log stores them (strings), not as objects. */
 function auditable(values: Partial<Application>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, v instanceof Money ? v.toString() : v instanceof Date ? v.toISOString() : v]).filter(([k]) => k !== 'draft'),
+    Object.entries<unknown>(values).map(([k, v]): [string, unknown] => [k, v instanceof Money ? v.toString() : v instanceof Date ? v.toISOString() : v]).filter(([k]) => k !== 'draft'),
   );
 }

@@ -22,6 +22,13 @@ const frozen = (closesAt: Date) =>
     en: `The application period ended at ${closesAt.toISOString()}; the application can no longer change.`,
   });
 
+/** A row of the application list as its query selects it (numeric amounts arrive as decimal strings). */
+type ApplicationListRow = Omit<ApplicationSummary, 'call' | 'organisation' | 'statusName' | 'lastSubmittedAt' | 'updatedAt'> & {
+  callId: string; callCode: string; callTitle: string;
+  orgId: string; orgName: string; orgIco: string; orgType: string;
+  lastSubmittedAt: Date | null; updatedAt: Date;
+};
+
 @Injectable()
 export class ApplicationService {
   constructor(
@@ -110,7 +117,7 @@ export class ApplicationService {
       qb.andWhere('(a.number ILIKE :s OR a.title ILIKE :s OR o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${query.search.replace(/[\\%_]/g, '\\$&')}%` });
     }
     const total = await qb.getCount();
-    const rows = await qb.orderBy('a.number').offset(page.offset).limit(page.pageSize).getRawMany<Record<string, any>>();
+    const rows = await qb.orderBy('a.number').offset(page.offset).limit(page.pageSize).getRawMany<ApplicationListRow>();
     return pageOf(
       rows.map((r) => ({
         id: r.id,

@@ -109,6 +109,6 @@ export class AttachmentService {
 
 /** Keeps the applicant's name for the file (diacritics included) but no path parts or control characters, with the real extension. */
 function sanitiseFileName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f"]/g, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 150) || 'priloha';
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}"]/gu, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 150) || 'priloha';
   return `${base}.${extension}`;
 }

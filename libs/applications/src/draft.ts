@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { FieldError, IsAmount, IsCalendarDate, Money } from '#core';
@@ -260,10 +260,10 @@ export function checkCompleteness(ctx: CompletenessContext): FieldError[] {
     out.push(problem('budgetLines', 'NOTHING_REQUESTED', 'Žádost nepožaduje žádnou částku.', 'The application requests no money.'));
   }
   if (call.minGrant && !requested.isZero() && requested.compare(call.minGrant) < 0) {
-    out.push(problem('budgetLines', 'BELOW_MIN_GRANT', `Požadovaná částka ${requested.format()} je nižší než minimální dotace ${call.minGrant.format()}.`, `Requested ${requested} is below the minimum grant ${call.minGrant}.`));
+    out.push(problem('budgetLines', 'BELOW_MIN_GRANT', `Požadovaná částka ${requested.format()} je nižší než minimální dotace ${call.minGrant.format()}.`, `Requested ${requested.toString()} is below the minimum grant ${call.minGrant.toString()}.`));
   }
   if (call.maxGrant && requested.compare(call.maxGrant) > 0) {
-    out.push(problem('budgetLines', 'ABOVE_MAX_GRANT', `Požadovaná částka ${requested.format()} převyšuje maximální dotaci ${call.maxGrant.format()}.`, `Requested ${requested} exceeds the maximum grant ${call.maxGrant}.`));
+    out.push(problem('budgetLines', 'ABOVE_MAX_GRANT', `Požadovaná částka ${requested.format()} převyšuje maximální dotaci ${call.maxGrant.format()}.`, `Requested ${requested.toString()} exceeds the maximum grant ${call.maxGrant.toString()}.`));
   }
   const minShare = percentToBasisPoints(call.coFinancingMinPercent);
   if (minShare > 0 && budget.coFinancingPercent !== null && percentToBasisPoints(budget.coFinancingPercent) < minShare) {

@@ -6,7 +6,7 @@ import { APPLICATION_STATUSES } from './application-status.js';
 import type { ApplicationStatus } from './application-status.js';
 import { ActivityShareItem, DraftSections } from './draft.js';
 import type { ApplicationDraft, BudgetSummary } from './draft.js';
-import { FORMAL_CHECK_ITEMS, FORMAL_CHECK_RESULTS } from './entities.js';
+import { FORMAL_CHECK_RESULTS } from './entities.js';
 import type { FormalCheckItem, FormalCheckResult } from './entities.js';
 
 export class CreateApplicationRequest {

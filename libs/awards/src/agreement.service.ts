@@ -39,6 +39,9 @@ const TRANSITIONS: Record<string, AgreementStatus[]> = {
   publish: ['signed'],
 };
 
+/** What an amendment step changes on the amendment. */
+type AmendmentChange = Partial<AgreementAmendment> & { status: AgreementAmendment['status'] };
+
 /**
  * Agreements from approved decisions: generation (the § 10a odst. 5 PDF), signature with the signed
  * copy's hash, and the Registr smluv (over 50 000 Kč the agreement takes effect only on publication,
@@ -213,7 +216,7 @@ export class AgreementService {
   async signAmendment(actor: Actor, amendmentId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer }) {
     const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
     if (!upload.ok) throw DomainError.field('file', 'SIGNED_COPY_INVALID', { cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).', en: 'Upload the signed amendment as a PDF (at most 20 MB).' });
-    return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement, tx) => {
+    return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement) => {
       const key = `agreements/${agreement.id}/amendment-${amendment.number}-signed.pdf`;
       await this.storage.put(key, file.bytes);
       const changes = { signedOn: request.signedOn, signedCopySha256: createHash('sha256').update(file.bytes).digest('hex'), signedCopyStorageKey: key };
@@ -222,7 +225,7 @@ export class AgreementService {
   }
 
   async publishAmendment(actor: Actor, amendmentId: string, request: PublicationRequest) {
-    return this.amendmentStep(actor, amendmentId, request.version, 'signed', async () => ({ status: 'effective' as const, publishedOn: request.publishedOn, registerId: request.registerId }));
+    return this.amendmentStep(actor, amendmentId, request.version, 'signed', () => ({ status: 'effective' as const, publishedOn: request.publishedOn, registerId: request.registerId }));
   }
 
   private async amendmentStep(
@@ -230,7 +233,7 @@ export class AgreementService {
     amendmentId: string,
     version: number,
     from: AgreementAmendment['status'],
-    work: (amendment: AgreementAmendment, agreement: Agreement, tx: Parameters<LedgerWriter['record']>[0]) => Promise<Partial<AgreementAmendment> & { status: AgreementAmendment['status'] }>,
+    work: (amendment: AgreementAmendment, agreement: Agreement, tx: Parameters<LedgerWriter['record']>[0]) => AmendmentChange | Promise<AmendmentChange>,
   ) {
     return this.unitOfWork.run(actor, async (tx) => {
       const amendment = await tx.manager.findOne(AgreementAmendment, { where: { id: amendmentId }, lock: { mode: 'pessimistic_write' } });

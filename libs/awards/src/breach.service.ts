@@ -14,6 +14,9 @@ import { Agreement, Breach, BreachStatus } from './entities.js';
 import { levy, penalty } from './rules/index.js';
 import { parseDecimal } from './rules/decimal.js';
 
+/** What a breach step changes, and the audit action it records. */
+type BreachChange = Partial<Breach> & { status: BreachStatus; action: string };
+
 /**
  * Breaches of budget discipline: the remedy request first where the law allows it, then the levy and,
  * when it is paid, the penalty. The arithmetic is in ./rules (thresholds and rates effective-dated in
@@ -61,7 +64,7 @@ export class BreachService {
 
   /** Remedied within the deadline: not a breach of budget discipline, nothing is levied. */
   async remedied(actor: Actor, breachId: string, request: RemediedRequest) {
-    return this.change(actor, breachId, request.version, ['remedy_requested'], async (breach, _manager, tx) => {
+    return this.change(actor, breachId, request.version, ['remedy_requested'], (breach, _manager, tx) => {
       if (request.remediedOn > pragueIsoDate(tx.now)) {
         throw DomainError.field('remediedOn', 'DATE_IN_FUTURE', { cs: 'Datum nápravy je v budoucnosti.', en: 'The remedy date is in the future.' });
       }
@@ -164,7 +167,7 @@ export class BreachService {
     breachId: string,
     version: number,
     from: BreachStatus[],
-    work: (breach: Breach, manager: EntityManager, tx: Parameters<LedgerWriter['record']>[0]) => Promise<Partial<Breach> & { status: BreachStatus; action: string }>,
+    work: (breach: Breach, manager: EntityManager, tx: Parameters<LedgerWriter['record']>[0]) => BreachChange | Promise<BreachChange>,
   ) {
     return this.unitOfWork.run(actor, async (tx) => {
       const breach = await tx.manager.findOne(Breach, { where: { id: breachId }, lock: { mode: 'pessimistic_write' } });

@@ -10,6 +10,9 @@ import type { ConfirmPaymentRequest, HoldRequest, PaymentOrderRequest } from './
 import { Agreement, Payment, PaymentStatus } from './entities.js';
 import { checkPaymentOrder } from './rules/index.js';
 
+/** What a payment step changes, and the audit action it records. */
+type PaymentChange = Partial<Payment> & { status: PaymentStatus; action: string };
+
 /**
  * Payment orders: one member of staff orders, another approves (four eyes, also a CHECK in the
  * database), the bank gets a CSV, the bank's confirmation records the payment. A payment can never
@@ -52,7 +55,7 @@ export class PaymentService {
 
   /** The second pair of eyes: anyone of staff but the one who ordered it. */
   async approve(actor: Actor, paymentId: string, version: number) {
-    return this.change(actor, paymentId, version, ['ordered'], async (payment, tx) => {
+    return this.change(actor, paymentId, version, ['ordered'], (payment, tx) => {
       if (payment.orderedBy === actor.userId) {
         throw DomainError.forbidden('FOUR_EYES', { cs: 'Platební příkaz musí schválit jiná osoba, než která ho zadala.', en: 'A payment order must be approved by someone other than who ordered it.' });
       }
@@ -62,11 +65,11 @@ export class PaymentService {
 
   /** Held back (e.g. while a remedy request is open): the money stays reserved, nothing goes to the bank. */
   async hold(actor: Actor, paymentId: string, request: HoldRequest) {
-    return this.change(actor, paymentId, request.version, ['ordered', 'approved'], async () => ({ status: 'held' as PaymentStatus, holdReason: request.reason, action: 'payment.held' }));
+    return this.change(actor, paymentId, request.version, ['ordered', 'approved'], () => ({ status: 'held' as PaymentStatus, holdReason: request.reason, action: 'payment.held' }));
   }
 
   async release(actor: Actor, paymentId: string, version: number) {
-    return this.change(actor, paymentId, version, ['held'], async (payment) => ({ status: (payment.approvedBy ? 'approved' : 'ordered') as PaymentStatus, holdReason: null, action: 'payment.released' }));
+    return this.change(actor, paymentId, version, ['held'], (payment) => ({ status: (payment.approvedBy ? 'approved' : 'ordered') as PaymentStatus, holdReason: null, action: 'payment.released' }));
   }
 
   async cancel(actor: Actor, paymentId: string, version: number) {
@@ -126,7 +129,7 @@ export class PaymentService {
     paymentId: string,
     version: number,
     from: PaymentStatus[],
-    work: (payment: Payment, tx: Tx) => Promise<Partial<Payment> & { status: PaymentStatus; action: string }>,
+    work: (payment: Payment, tx: Tx) => PaymentChange | Promise<PaymentChange>,
   ) {
     return this.unitOfWork.run(actor, async (tx) => {
       const payment = await tx.manager.findOne(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });

@@ -152,7 +152,7 @@ export class SettlementService {
   /** The invariant of a closed settlement: eligible costs plus returns account for every koruna paid. */
   private async assertBalanced(manager: EntityManager, agreementId: string, settled: Money, returned: Money): Promise<void> {
     const paid = await this.paid(manager, agreementId);
-    if (!settled.add(returned).equals(paid)) throw new Error(`settlement of agreement ${agreementId} does not balance: ${settled} + ${returned} ≠ ${paid}`);
+    if (!settled.add(returned).equals(paid)) throw new Error(`settlement of agreement ${agreementId} does not balance: ${settled.toString()} + ${returned.toString()} ≠ ${paid.toString()}`);
   }
 
   private async paid(manager: EntityManager, agreementId: string): Promise<Money> {

@@ -293,7 +293,7 @@ export class CallService {
           code: 'AREAS_EXCEED_TOTAL',
           message: {
             cs: `Součet alokací okruhů (${areas.format()}) převyšuje celkový objem výzvy (${call.totalAllocation.format()}).`,
-            en: `The budget areas' allocations (${areas}) exceed the call's total (${call.totalAllocation}).`,
+            en: `The budget areas' allocations (${areas.toString()}) exceed the call's total (${call.totalAllocation.toString()}).`,
           },
         });
       }

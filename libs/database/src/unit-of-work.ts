@@ -71,7 +71,7 @@ export class UnitOfWork {
     this.hooks = [...this.hooks, hook].sort((a, b) => a.order - b.order);
   }
 
-  async run<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  async run<T>(actor: Actor, work: (tx: Tx) => T | Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const tx = new Tx(manager, actor, this.clock.now());
       const result = await work(tx);

@@ -118,7 +118,7 @@ function sharedFont(layoutFont: FontkitFont, subsetFont: FontkitFont): SharedFon
   const subsetSource = withDecodedGlyphsKept(subsetFont);
   const createSubset = () => subsetSource.createSubset();
   return new Proxy(layoutFont, {
-    get: (target, property) =>
+    get: (target, property): unknown =>
       property === 'layout' ? layout : property === 'createSubset' ? createSubset : Reflect.get(target, property, target),
   });
 }
@@ -212,7 +212,7 @@ function shaper(font: FontkitFont): (text: string) => ShapedText {
 /** pdfkit scales the positions in place, so every caller gets its own position objects. */
 function glyphRun(shaped: ShapedText): GlyphRun {
   const { placement } = shaped;
-  const positions: GlyphPosition[] = new Array(placement.length / 4);
+  const positions = new Array<GlyphPosition>(placement.length / 4);
   for (let index = 0; index < positions.length; index++) {
     const at = index * 4;
     positions[index] = { xAdvance: placement[at], yAdvance: placement[at + 1], xOffset: placement[at + 2], yOffset: placement[at + 3] };

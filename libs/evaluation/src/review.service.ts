@@ -27,6 +27,9 @@ export function toCriteria(rows: CallCriterion[]): Criterion[] {
   return rows.map((c) => ({ id: c.id, code: c.code, name: c.name, maxScore: c.maxScore, weight: c.weight, minScore: c.minScore, position: c.position }));
 }
 
+/** The sheet as a write leaves it, and the audit action it records. */
+type SheetChange = { scores: StoredCriterionScore[]; status: 'draft' | 'submitted'; action: string };
+
 /**
  * What a commission member does with an application assigned to them: read it, score it, submit
  * the sheet. Every read and write starts with AccessService.requireReviewer, so an unassigned or
@@ -87,7 +90,7 @@ export class ReviewService {
 
   /** Any partial sheet saves (ranges are checked); the version guards against a second tab. */
   async save(actor: Actor, applicationId: string, request: SaveSheetRequest): Promise<SheetView> {
-    return this.write(actor, applicationId, request.version, async (_sheet, criteria) => {
+    return this.write(actor, applicationId, request.version, (_sheet, criteria) => {
       const problems = checkSheet(criteria, request.scores.map(normalise), false);
       if (problems.length > 0) throw sheetInvalid(problems);
       return { scores: request.scores.map(normalise), status: 'draft' as const, action: 'score_sheet.saved' };
@@ -96,7 +99,7 @@ export class ReviewService {
 
   /** Submitting checks completeness (every criterion scored or n/a, with a justification) and locks the sheet. */
   async submit(actor: Actor, applicationId: string, version: number): Promise<SheetView> {
-    return this.write(actor, applicationId, version, async (sheet, criteria) => {
+    return this.write(actor, applicationId, version, (sheet, criteria) => {
       if (!sheet) throw DomainError.staleVersion(null);
       const problems = checkSheet(criteria, sheet.scores, true);
       if (problems.length > 0) throw sheetInvalid(problems);
@@ -128,7 +131,7 @@ export class ReviewService {
     actor: Actor,
     applicationId: string,
     expectedVersion: number,
-    change: (sheet: ScoreSheet | null, criteria: Criterion[]) => Promise<{ scores: StoredCriterionScore[]; status: 'draft' | 'submitted'; action: string }>,
+    change: (sheet: ScoreSheet | null, criteria: Criterion[]) => SheetChange | Promise<SheetChange>,
   ): Promise<SheetView> {
     return this.unitOfWork.run(actor, async (tx) => {
       await this.access.requireReviewer(actor, applicationId, tx.manager);

@@ -127,7 +127,7 @@ export class DeliveryAdminService implements OnModuleInit {
     }
     const job = await Job.fromId(this.queues.queue(queueName) as never, jobId);
     if (!job || !(await job.isFailed())) throw DomainError.notFound('failed_job', `${queueName}/${jobId}`);
-    await this.unitOfWork.run(actor, async (tx) => {
+    await this.unitOfWork.run(actor, (tx) => {
       tx.audit({ action: 'queue.job_retried', objectType: 'queue_job', objectId: `${queueName}/${jobId}`, before: { failedReason: job.failedReason }, after: { state: 'waiting' } });
     });
     await job.retry('failed');

@@ -64,7 +64,7 @@ export class DossierService {
          FROM audit_log l LEFT JOIN app_user u ON u.id = l.actor_user_id WHERE l.object_id = ANY($1::text[]) ORDER BY l.seq`,
       [[...new Set(objectIds)]],
     );
-    await this.unitOfWork.run(actor, async (tx) => tx.audit({ action: 'report.dossier_viewed', objectType: 'application', objectId: applicationId }));
+    await this.unitOfWork.run(actor, (tx) => tx.audit({ action: 'report.dossier_viewed', objectType: 'application', objectId: applicationId }));
     return { application, activities, decisions, agreement: agreement ?? null, payments, settlement: settlement ? { ...settlement, costDocuments, returns } : null, breaches, ledger, audit };
   }
 }

@@ -77,7 +77,7 @@ export class FulfilmentService {
         approved: sum(rows.map((r) => r.approved)), paid: sum(rows.map((r) => r.paid)), settled: sum(rows.map((r) => r.settled)),
       },
     };
-    await this.unitOfWork.run(actor, async (tx) => tx.audit({ action: 'report.fulfilment_viewed', objectType: 'report', objectId: versionId, after: filters }));
+    await this.unitOfWork.run(actor, (tx) => tx.audit({ action: 'report.fulfilment_viewed', objectType: 'report', objectId: versionId, after: filters }));
     return report;
   }
 

@@ -115,7 +115,7 @@ export class TraceService {
 
   /** Reading is not a change of state, but auditors must see who looked at what: the read is logged like one. */
   private async audited(actor: Actor, action: string, objectId: string, query: object): Promise<void> {
-    await this.unitOfWork.run(actor, async (tx) => {
+    await this.unitOfWork.run(actor, (tx) => {
       tx.audit({ action, objectType: 'report', objectId, after: query });
     });
   }

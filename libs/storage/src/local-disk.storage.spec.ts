@@ -125,7 +125,7 @@ describe('LocalDiskStorage', () => {
   });
 
   it('leaves neither a partial file nor a temp file when the source stream fails', async () => {
-    async function* failing() {
+    function* failing() {
       yield Buffer.from('first half');
       throw new Error('client disconnected');
     }
@@ -138,7 +138,7 @@ describe('LocalDiskStorage', () => {
 
   it('keeps the previous content when a replacing put fails', async () => {
     await storage.put('kept.pdf', Buffer.from('original'));
-    async function* failing() {
+    function* failing() {
       yield Buffer.from('partial');
       throw new Error('boom');
     }

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { ApplicationView } from '#applications';
+import type { CallView } from '#calls';
 import type { Role } from '#core';
 import { bearer, createUser, organisationPayload, TestApp, TestUser } from './test-app.js';
 
@@ -83,7 +85,7 @@ export async function openCall(t: TestApp, staff: TestUser, activityIds: string[
   const published = await t.http.post(`/calls/${created.body.id}/publish`).set(bearer(staff)).send({ version: created.body.version });
   if (published.status !== 200) throw new Error(`call not published: ${JSON.stringify(published.body)}`);
   t.clock.set(new Date(opensAt.getTime() + 3_600_000));
-  return published.body as Record<string, any>;
+  return published.body as CallView;
 }
 
 export async function applicantWithOrganisation(t: TestApp, type: 'ngo' | 'city_district' | 'other' = 'ngo', roles: Role[] = ['applicant']) {
@@ -95,7 +97,7 @@ export async function applicantWithOrganisation(t: TestApp, type: 'ngo' | 'city_
 }
 
 /** Every section of the form filled in correctly for `call` (budget 200 000 Kč, 170 000 Kč requested). */
-export function completeSections(call: Record<string, any>) {
+export function completeSections(call: CallView) {
   const [a1, a2] = call.activities.map((a: { id: string }) => a.id);
   return {
     project: { title: 'Komunitní tlumočníci ve školách – Žižkov a Řeporyje', summary: 'Tlumočení a adaptační skupiny pro žáky s odlišným mateřským jazykem.' },
@@ -130,7 +132,7 @@ export function uploadAnnex(t: TestApp, user: TestUser, applicationId: string, a
 }
 
 /** A draft with every section filled and the required annexes attached, ready to submit. */
-export async function readyApplication(t: TestApp, user: TestUser, organisationId: string, call: Record<string, any>) {
+export async function readyApplication(t: TestApp, user: TestUser, organisationId: string, call: CallView) {
   const created = await t.http.post('/applications').set(bearer(user)).send({ callId: call.id, organisationId });
   if (created.status !== 201) throw new Error(`application not created: ${JSON.stringify(created.body)}`);
   const saved = await t.http.patch(`/applications/${created.body.id}`).set(bearer(user)).send({ version: created.body.draftVersion, ...completeSections(call) });
@@ -140,7 +142,7 @@ export async function readyApplication(t: TestApp, user: TestUser, organisationI
     if (uploaded.status !== 201) throw new Error(`annex not uploaded: ${JSON.stringify(uploaded.body)}`);
   }
   const ready = await t.http.get(`/applications/${created.body.id}`).set(bearer(user));
-  return ready.body as Record<string, any>;
+  return ready.body as ApplicationView;
 }
 
 /** The formal-check checklist with every item confirmed. */
@@ -187,7 +189,7 @@ export async function callInEvaluation(
   const current = await t.http.get(`/calls/${call.id}`).set(bearer(checker));
   const started = await t.http.post(`/calls/${call.id}/start-evaluation`).set(bearer(checker)).send({ version: current.body.version });
   if (started.status !== 200) throw new Error(`evaluation not started: ${JSON.stringify(started.body)}`);
-  return { staff: checker, call: started.body as Record<string, any>, applications };
+  return { staff: checker, call: started.body as CallView, applications };
 }
 
 function addAmounts(a: string, b: string): string {

@@ -11,7 +11,7 @@ class StrategySearchQuery extends PageQuery {
   @IsString() @MinLength(1) @MaxLength(200) q: string;
   @IsOptional() @IsUUID() versionId?: string;
   @IsOptional() @IsIn(STRATEGY_LEVELS) level?: StrategyLevelName;
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   fundedByGrantProgramme?: boolean;
 }
 

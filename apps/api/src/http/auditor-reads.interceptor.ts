@@ -24,7 +24,7 @@ export class AuditorReadsInterceptor implements NestInterceptor {
       switchMap((body: unknown) =>
         from(
           this.unitOfWork
-            .run(actor, async (tx) => tx.audit({ action: 'report.viewed', objectType: 'route', objectId: request.path, after: { query: request.query } }))
+            .run(actor, (tx) => tx.audit({ action: 'report.viewed', objectType: 'route', objectId: request.path, after: { query: request.query } }))
             .then(() => body),
         ),
       ),

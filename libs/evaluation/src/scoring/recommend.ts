@@ -1,5 +1,5 @@
 import { Money } from '#core';
-import { distinctCzech, distinctEnglish, pointsCs, pointsEn, Ratio } from './ratio.js';
+import { distinctCzech, pointsCs, pointsEn, Ratio } from './ratio.js';
 import { orderedCriteria, type ApplicationScore, type Criterion } from './score.js';
 
 export interface RankingCandidate {
