@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The libraries in dependency order (README, "Architecture"): a library may import the ones in earlier
- * layers and its own layer's peers that it already uses, never a later layer; no library imports an app.
+ * layers, never a later layer (by `#name` or by a relative path); no library imports an app.
  * `schema` (the list of every entity and migration) and `testing` (the test harness) compose the others.
  */
 const LAYERS = [
@@ -33,8 +33,9 @@ const boundaryRules = LAYERS.flatMap((layer, index) => {
         {
           patterns: [
             ...(later.length
-              ? [{ group: later.map((name) => `#${name}`), message: `libs/${lib} comes before these libraries in the dependency order (README, Architecture): react to their events instead of importing them.` }]
+              ? [{ regex: `^(#|(\\.\\./)+)(${later.join('|')})(/|$)`, message: `libs/${lib} comes before these libraries in the dependency order (README, Architecture): react to their events instead of importing them.` }]
               : []),
+            // The one exception: libs/testing composes the API application (createTestApp) for the tests.
             ...(lib === 'testing' ? [] : [{ group: ['**/apps/**'], message: 'A library never imports an app.' }]),
           ],
         },
