@@ -143,6 +143,9 @@ export async function readyApplication(t: TestApp, user: TestUser, organisationI
   return ready.body as Record<string, any>;
 }
 
+/** The reason a resolution in a test gives for deciding without a closed commission session (tests that do not run one). */
+export const WITHOUT_COMMISSION = 'Komise v testu nezasedala; rozhoduje se bez jejího doporučení.';
+
 /** The formal-check checklist with every item confirmed. */
 export const ALL_CHECKS_OK = {
   eligibility: { result: 'ok' }, completeness: { result: 'ok' }, annexes: { result: 'ok' }, budget: { result: 'ok' }, declarations: { result: 'ok', note: 'Prohlášení podepsána.' },
