@@ -117,9 +117,10 @@ describe('money invariants: the unusual orders', () => {
   });
 
   it('4. "requested" gives leftover haléře by the same rule as every other kind, whatever order the applicant typed', async () => {
-    const staff = await createUser(t, ['staff']);
     const [a1, a2] = activities;
     const opensAt = new Date(Date.now() + 560 * DAY);
+    t.clock.set(new Date(opensAt.getTime() - 31 * DAY)); // where openCall creates the call: the token must be fresh there
+    const staff = await createUser(t, ['staff']);
     const call = await openCall(t, staff, activities, opensAt, new Date(opensAt.getTime() + 10 * DAY));
     const applicant = await applicantWithOrganisation(t);
     const app = await readyApplication(t, applicant.user, applicant.organisationId, call);
@@ -134,9 +135,10 @@ describe('money invariants: the unusual orders', () => {
   });
 
   it('5. excluded and withdrawn applications stop counting as requested; the trace shows what they asked apart', async () => {
-    const staff = await createUser(t, ['staff']);
     const [a1] = activities;
     const opensAt = new Date(Date.now() + 580 * DAY);
+    t.clock.set(new Date(opensAt.getTime() - 31 * DAY)); // where openCall creates the call: the token must be fresh there
+    const staff = await createUser(t, ['staff']);
     const call = await openCall(t, staff, activities, opensAt, new Date(opensAt.getTime() + 10 * DAY));
     const apps: { id: string; user: TestUser }[] = [];
     for (let i = 0; i < 3; i++) {
