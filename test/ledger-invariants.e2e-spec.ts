@@ -1,4 +1,4 @@
-import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, effectiveAgreement, PDF_BYTES, TestApp, TestUser, WITHOUT_COMMISSION } from '#testing';
+import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, decide as decideOne, effectiveAgreement, PDF_BYTES, signIn, TestApp, TestUser, WITHOUT_COMMISSION } from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -249,7 +249,7 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
         await perform(world, step);
         await check(world);
       } catch (error) {
-        return { at, message: `${step.action}(${step.app}): ${(error as Error).message.split('\n').slice(0, 12).join('\n')}` };
+        return { at, message: `${step.action}(${step.app}): ${(error as Error).message.split('\n').slice(0, 20).join('\n')}` };
       }
     }
     return null;
@@ -266,10 +266,9 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
     const auditor = await createUser(t, ['auditor']);
     const apps: AppModel[] = [];
     for (const [i, a] of applications.entries()) {
-      const login = await t.http.post('/auth/login').set('X-Forwarded-For', `10.1.${runNo % 250}.${i}`).send({ email: a.user.email, password: 'Testovaci-heslo-123' }).expect(200);
       const detail = await t.http.get(`/applications/${a.id}`).set(bearer(staff)).expect(200);
       apps.push({
-        id: a.id, number: a.number, user: { ...a.user, token: login.body.accessToken }, status: i < 4 ? 'accepted' : 'submitted',
+        id: a.id, number: a.number, user: await signIn(t, a.user), status: i < 4 ? 'accepted' : 'submitted',
         requested: cents(detail.body.requestedAmount), decisionId: null, approved: 0n, agreement: null, inFlight: [], paid: 0n, settlement: null, penalised: 0n,
         shares: (detail.body.activities as { activityId: string; sharePercent: string }[]).map((s) => ({ activityId: s.activityId, bp: Number(cents(s.sharePercent)) })),
         events: { requested: [cents(detail.body.requestedAmount)], approved: [], contracted: [], paid: [], settled: [], returned: [], penalised: [] }, ended: new Map(),
@@ -292,7 +291,7 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
       case 'decide': {
         const choice = pick(5);
         const amount = choice === 0 ? 0n : BigInt(10 + pick(161)) * 1000_00n;
-        const res = await decide(w.staff, w.call.id, app, amount);
+        const res = await decideOne(t, w.staff, w.call.id, app.id, amount > 0n ? money(amount) : null, app.decisionId ?? undefined);
         const agreement = app.agreement?.status === 'effective' ? app.agreement : null;
         const totalAfter = w.apps.reduce((sum, a) => sum + (a === app ? amount : a.approved), 0n);
         if (app.status !== 'accepted') return expectCode(res, 422, 'NOT_EVALUATED');
@@ -428,13 +427,6 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
     }
   }
 
-  async function decide(staff: TestUser, callId: string, app: AppModel, amount: bigint) {
-    return t.http.post(`/calls/${callId}/resolutions`).set(bearer(staff)).send({
-      body: 'council', number: `USN RHMP ${randomNumber()}/2027`, adoptedOn: t.clock.now().toISOString().slice(0, 10), text: 'Rada hl. m. Prahy rozhoduje o dotaci.', withoutCommissionReason: WITHOUT_COMMISSION,
-      decisions: [amount > 0n ? { applicationId: app.id, outcome: 'approved', amount: money(amount), supersedesId: app.decisionId ?? undefined } : { applicationId: app.id, outcome: 'rejected', reason: 'Nedostatek prostředků.', supersedesId: app.decisionId ?? undefined }],
-    });
-  }
-
   async function confirm(w: World, app: AppModel, index: number) {
     const [payment] = app.inFlight.splice(index, 1);
     await t.http.post(`/payments/${payment.id}/approve`).set(bearer(w.second)).send({ version: 1 }).expect(200);
@@ -492,6 +484,3 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
   }
 });
 
-function randomNumber(): string {
-  return Math.random().toString(36).slice(2, 10);
-}
