@@ -169,7 +169,7 @@ const money = (h: bigint) => `${h < 0n ? '-' : ''}${(h < 0n ? -h : h) / 100n}.${
 interface AppModel {
   id: string; number: string; user: TestUser; status: 'accepted' | 'submitted' | 'excluded' | 'withdrawn';
   requested: bigint; shares: Share[]; decisionId: string | null; approved: bigint;
-  agreement: { id: string; amount: bigint; committed: bigint; status: 'effective' | 'void'; tranches: number } | null;
+  agreement: { id: string; amount: bigint; committed: bigint; status: 'effective' | 'void' } | null;
   inFlight: { id: string; amount: bigint }[]; paid: bigint;
   settlement: { id: string; version: number; status: string; eligible: bigint; returnDue: bigint; returned: bigint } | null;
   penalised: bigint;
@@ -347,7 +347,7 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
       case 'agree': {
         if (app.approved === 0n || app.agreement) return;
         const first = (app.approved / 2n / 100n) * 100n;
-        app.agreement = { id: await effectiveAgreement(t, w.staff, app.id, [money(first), money(app.approved - first)]), amount: app.approved, committed: 0n, status: 'effective', tranches: 2 };
+        app.agreement = { id: await effectiveAgreement(t, w.staff, app.id, [money(first), money(app.approved - first)]), amount: app.approved, committed: 0n, status: 'effective' };
         app.events.contracted.push(app.approved);
         return;
       }
@@ -357,7 +357,9 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
         const left = agreement.amount - agreement.committed;
         const how = pick(4);
         const amount = how === 0 ? left + 1000_00n : how === 1 ? left : BigInt(1 + pick(Math.max(1, Number(left / 1000_00n)))) * 1000_00n;
-        const order = await t.http.post(`/agreements/${agreement.id}/payments`).set(bearer(w.staff)).send({ trancheNo: 1 + pick(2), amount: money(amount) });
+        // The tranches as the agreement has them now (a decision may have refitted them).
+        const tranches = (await t.http.get(`/agreements/${agreement.id}`).set(bearer(w.staff)).expect(200)).body.tranches as { trancheNo: number }[];
+        const order = await t.http.post(`/agreements/${agreement.id}/payments`).set(bearer(w.staff)).send({ trancheNo: tranches[pick(tranches.length)].trancheNo, amount: money(amount) });
         if (amount <= 0n) return expectCode(order, 422);
         if (app.settlement) return expectCode(order, 409, 'AGREEMENT_SETTLED');
         if (amount > left) return expectCode(order, 409, 'PAYMENT_EXCEEDS_AWARD');
