@@ -17,6 +17,14 @@ export const LEGAL_RULES: readonly LegalRuleVersion[] = [
       minDaysFromPublicationToOpening: 30,
       minDaysPublished: 90,
     },
+    callAmendment: {
+      // The statute is silent on amending a published call; the conservative reading of § 10c (equal
+      // treatment, the 30-day lead): before the period starts an amended call must still be public
+      // 30 days before it opens; once it has started an amendment may extend the period but not
+      // shorten it, and may not tighten eligibility, lower the maximum grant or add required annexes.
+      minDaysFromAmendmentToOpening: 30,
+      afterOpening: { mayShortenPeriod: false, mayTightenEligibility: false, mayLowerMaxGrant: false, mayAddRequiredAnnexes: false },
+    },
     approval: {
       // § 59 odst. 3 písm. e) a f), § 68 odst. 2 písm. l) zákona č. 131/2000 Sb.
       cityDistrictsToAssembly: true,

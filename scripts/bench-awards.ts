@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const outcomes = await Promise.all(seeded.applications.map((applicationId, i) =>
         awards.recordResolution(staff, seeded.callId, {
-          body: 'council', number: `USN RHMP ${i + 1}/2027`, adoptedOn, text: 'Rada hl. m. Prahy schvaluje poskytnutí dotace.',
+          body: 'council', number: `USN RHMP ${i + 1}/2027`, adoptedOn, text: 'Rada hl. m. Prahy schvaluje poskytnutí dotace.', withoutCommissionReason: 'Benchmark: komise se nekonala.',
           decisions: [{ applicationId, outcome: 'approved', amount: requested[i] }],
         }).then(() => 'approved' as const, (error: unknown) => {
           if (error instanceof DomainError && error.code === 'ALLOCATION_EXCEEDED') return 'refused' as const;

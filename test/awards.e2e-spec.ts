@@ -4,7 +4,7 @@ import { buffer } from 'node:stream/consumers';
 import { NotificationScheduler } from '#notifications';
 import { FileStorage } from '#storage';
 import { randomUUID } from 'node:crypto';
-import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TEST_PASSWORD, TestApp, TestUser } from '#testing';
+import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TEST_PASSWORD, TestApp, TestUser, WITHOUT_COMMISSION } from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -36,7 +36,7 @@ describe('awards', () => {
   }
 
   const resolution = (number: string, decisions: unknown[], body = 'council') => ({
-    body, number, adoptedOn: new Date(t.clock.now().getTime() + 20 * DAY).toISOString().slice(0, 10), text: 'Rada hl. m. Prahy schvaluje poskytnutí dotací dle přílohy.', decisions,
+    body, number, adoptedOn: new Date(t.clock.now().getTime() + 20 * DAY).toISOString().slice(0, 10), text: 'Rada hl. m. Prahy schvaluje poskytnutí dotací dle přílohy.', withoutCommissionReason: WITHOUT_COMMISSION, decisions,
   });
 
   it('records a resolution: approvals and a reasoned rejection, by the right body, immutable, with ledger entries split by activity to the haléř', async () => {

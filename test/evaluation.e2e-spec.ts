@@ -233,6 +233,11 @@ describe('evaluation', () => {
     expect(frozen.map((r) => r.amount)).toEqual(['600000.00', '300000.00', '100000.00', '0.00']);
     const [recommended] = await t.dataSource.query<{ total: string }[]>(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'recommended'`, [call.id]);
     expect(recommended.total).toBe('1000000.00');
+    // With the session closed, a resolution rests on it and needs no reason for deciding without the commission.
+    await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send({
+      body: 'council', number: `USN RHMP ${second.number}`, adoptedOn: t.clock.now().toISOString().slice(0, 10), text: 'Rada schvaluje dotaci podle doporučení komise.',
+      decisions: [{ applicationId: second.id, outcome: 'approved', amount: '100000.00' }],
+    }).expect(201);
 
     const late = await t.http.put(`/sessions/${session.body.id}/applications/${second.id}`).set(bearer(staff)).send({ discussionNotes: 'Dodatek.' }).expect(409);
     expect(late.body.code).toBe('SESSION_CLOSED');

@@ -1,4 +1,4 @@
-import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, TestApp } from '#testing';
+import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, TestApp, WITHOUT_COMMISSION } from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -20,7 +20,7 @@ describe('trace money to the strategy', () => {
     const { call, applications } = await callInEvaluation(t, [first, second], new Date(Date.now() + 500 * DAY), 2);
     const staff = await createUser(t, ['staff']);
     await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send({
-      body: 'council', number: 'USN RHMP 300/2023', adoptedOn: t.clock.now().toISOString().slice(0, 10), text: 'Rada schvaluje.',
+      body: 'council', number: 'USN RHMP 300/2023', adoptedOn: t.clock.now().toISOString().slice(0, 10), text: 'Rada schvaluje.', withoutCommissionReason: WITHOUT_COMMISSION,
       decisions: [
         { applicationId: applications[0].id, outcome: 'approved', amount: '150000.00' },
         { applicationId: applications[1].id, outcome: 'rejected', reason: 'Nedostatek prostředků.' },

@@ -34,6 +34,8 @@ export enum Permission {
   AwardRead = 'award.read',
   /** Trace money to the strategy and run the reports (staff, auditors); every run is audited. */
   ReportRead = 'report.read',
+  /** Move the clock of a non-production system (rehearsing a round); admins only. */
+  SystemClockManage = 'system.clock.manage',
 }
 
 const everyone = [Permission.AccountSelf];

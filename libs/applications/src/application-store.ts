@@ -3,10 +3,14 @@ import { EntityManager, EntityNotFoundError, EntityTarget, ObjectLiteral } from 
 import { CallAnnexType, CallBudgetArea, GrantCall } from '#calls';
 import { DomainError, Money } from '#core';
 import { Tx } from '#database';
+import { LedgerWriter } from '#ledger';
 import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE, ApplicationStatus } from './application-status.js';
 import { CompletenessContext } from './draft.js';
 import { Application, ApplicationAttachment, ApplicationVersion, RemedyRequest } from './entities.js';
+
+/** Statuses in which an application is out of the running. */
+export const ENDED_STATUSES: readonly ApplicationStatus[] = ['excluded', 'withdrawn'];
 
 /** What an application is checked against, loaded once per call version and reused (calls change rarely, applications often). */
 export interface CallRules {
@@ -46,6 +50,8 @@ export interface SubmissionContext {
 /** Loading and bookkeeping shared by the application services. */
 @Injectable()
 export class ApplicationStore {
+  constructor(private readonly ledger: LedgerWriter) {}
+
   // Keyed by call id and version. The cached call row must not be used for last_application_seq, which changes without a version bump.
   private readonly rulesCache = new Map<string, CallRules>();
 
@@ -157,6 +163,12 @@ export class ApplicationStore {
       params,
     );
     tx.audit({ action: `application.${action}`, objectType: 'application', objectId: application.id, before: { status: from }, after: { status: to, reason, ...auditable(extra) } });
+    // An application out of the running (excluded, lapsed, withdrawn) asks for nothing any more: its
+    // "requested" entries are cancelled by opposite ones, whichever path ended it. The trace still shows
+    // what such applications asked, from these entries' source type.
+    if (ENDED_STATUSES.includes(to) && from !== 'draft') {
+      await this.ledger.reverse(tx, { kind: 'requested', applicationIds: [application.id], sourceType: `application_${to}`, sourceId: application.id });
+    }
     return to;
   }
 }

@@ -6,6 +6,7 @@ import { AccessService } from '#access';
 import { CallService, GrantCall } from '#calls';
 import { Actor, Clock, csvCell, DomainError, formatCzechDateTime, LocalisedText, Page, pageOf, PageQuery, systemActor } from '#core';
 import { readAll, UnitOfWork } from '#database';
+import { LedgerWriter } from '#ledger';
 import { Organisation } from '#organisations';
 import { APPLICATION_MACHINE } from './application-status.js';
 import type { ApplicationStatus } from './application-status.js';
@@ -38,6 +39,7 @@ export class ApplicationService {
     private readonly store: ApplicationStore,
     private readonly calls: CallService,
     private readonly clock: Clock,
+    private readonly ledger: LedgerWriter,
   ) {}
 
   /** A member of an eligible organisation starts a draft for a call that is open now. */
@@ -224,8 +226,11 @@ export class ApplicationService {
       if (problems.length) throw DomainError.validation(problems);
       const before = await tx.manager.findBy(ApplicationActivity, { applicationId: id });
       await tx.manager.delete(ApplicationActivity, { applicationId: id });
-      await tx.manager.insert(ApplicationActivity, request.activities.map((a) => ({ applicationId: id, strategyNodeId: a.activityId!, shareBasisPoints: percentToBasisPoints(a.sharePercent!) })));
+      const shares = request.activities.map((a) => ({ activityId: a.activityId!, basisPoints: percentToBasisPoints(a.sharePercent!) }));
+      await tx.manager.insert(ApplicationActivity, shares.map((s) => ({ applicationId: id, strategyNodeId: s.activityId, shareBasisPoints: s.basisPoints })));
       await tx.manager.update(Application, { id }, { updatedAt: tx.now });
+      // Every kind of money the ledger holds for the project moves to the new mapping, at any stage.
+      await this.ledger.resplit(tx, { applicationId: id, shares, sourceType: 'application_mapping', sourceId: id });
       tx.audit({
         action: 'application.mapping_corrected',
         objectType: 'application',

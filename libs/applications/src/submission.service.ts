@@ -8,7 +8,7 @@ import { Tx, UnitOfWork } from '#database';
 import { APPLICATION_MACHINE } from './application-status.js';
 import { LedgerWriter } from '#ledger';
 import { ApplicationStore } from './application-store.js';
-import type { SubmissionContext } from './application-store.js';
+import type { CallRules, SubmissionContext } from './application-store.js';
 import { budgetSummary, checkCompleteness, percentToBasisPoints } from './draft.js';
 import type { SubmittedContent } from './draft.js';
 import { SubmissionReceipt, VersionView } from './dto.js';
@@ -97,6 +97,7 @@ export class SubmissionService {
 
     const draft = application.draft;
     const budget = budgetSummary(draft.budgetLines);
+    if (remedy) assertRemedyKeepsSubstance(application, rules, draft, Money.parse(budget.requested));
     const content: SubmittedContent = {
       draft,
       organisation: { id: organisation.id, name: organisation.name, ico: organisation.ico, type: organisation.type, seat: `${organisation.seatStreet}, ${organisation.seatPostalCode} ${organisation.seatCity}` },
@@ -192,5 +193,24 @@ export class SubmissionService {
 class Replayed extends Error {
   constructor(readonly receipt: SubmissionReceipt) {
     super('replayed');
+  }
+}
+
+/**
+ * A remedy fixes defects of the submitted application; it does not make a new one: the total asked
+ * for may not rise above the submitted version's, and the project stays in its budget area.
+ */
+function assertRemedyKeepsSubstance(application: Application, rules: CallRules, draft: Application['draft'], requested: Money): void {
+  const submitted = application.requestedAmount!;
+  if (requested.compare(submitted) > 0) {
+    throw DomainError.field('budgetLines', 'REMEDY_RAISES_REQUEST', {
+      cs: `Odstranění vad nemůže zvýšit požadovanou částku nad podanou verzi (${submitted.format()}); nyní ${requested.format()}.`,
+      en: `A remedy cannot raise the requested amount above the submitted version's ${submitted.toString()}; now ${requested.toString()}.`,
+    });
+  }
+  if (rules.areas.find((a) => a.code === draft.budgetAreaCode)?.id !== application.budgetAreaId) {
+    throw DomainError.field('budgetAreaCode', 'REMEDY_CHANGES_SUBSTANCE', {
+      cs: 'Odstraněním vad nelze přesunout projekt do jiného okruhu.', en: 'A remedy cannot move the project to another budget area.',
+    });
   }
 }

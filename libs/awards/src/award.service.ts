@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { LegalRules } from '#config';
 import { Actor, Clock, DomainError, Money, pragueIsoDate } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerEvent, LedgerWriter } from '#ledger';
 import type { RecordResolutionRequest } from './dto.js';
-import { ApprovingBody, AwardDecision, Resolution } from './entities.js';
-import { approvingBody } from './rules/index.js';
+import { Agreement, ApprovingBody, AwardDecision, Resolution } from './entities.js';
+import { approvingBody, refitTranches } from './rules/index.js';
 
 interface ApplicationRow {
   id: string;
@@ -88,6 +88,17 @@ export class AwardService {
       if (!CALL_STATUSES_FOR_DECISIONS.includes(call.status)) {
         throw DomainError.conflict('CALL_NOT_IN_EVALUATION', { cs: 'O dotacích lze rozhodovat až po zahájení hodnocení výzvy.', en: 'Grants are decided only once the call is in evaluation.' });
       }
+      // A resolution rests on the commission's closed session (its frozen recommendation), or says why the body decides without one.
+      const [session] = (await tx.manager.query(
+        `SELECT count(*)::int AS closed FROM commission_session s JOIN commission c ON c.id = s.commission_id WHERE c.call_id = $1 AND s.status = 'closed'`, [callId],
+      )) as { closed: number }[];
+      const withoutCommissionReason = request.withoutCommissionReason?.trim() || null;
+      if (session.closed === 0 && !withoutCommissionReason) {
+        throw DomainError.conflict('COMMISSION_SESSION_NOT_CLOSED', {
+          cs: 'Hodnoticí komise k výzvě dosud neuzavřela jednání; rozhodnutí bez jejího doporučení musí uvést důvod (withoutCommissionReason).',
+          en: 'The evaluation commission has not closed its session for this call; a decision without its recommendation must give the reason (withoutCommissionReason).',
+        });
+      }
       const ids = request.decisions.map((d) => d.applicationId);
       // Locked in id order, so concurrent batches over the same applications cannot deadlock.
       const applications = await tx.manager.query<ApplicationRow[]>(`SELECT a.id, a.number, a.call_id, a.status, a.budget_area_id, a.requested_amount, o.type AS organisation_type, o.name AS organisation_name
@@ -96,6 +107,10 @@ export class AwardService {
       const current = await tx.manager.query<{ id: string; application_id: string; outcome: string; amount: string }[]>(`SELECT d.id, d.application_id, d.outcome, d.amount FROM award_decision d
           WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`, [ids]);
       const effective = new Map(current.map((d) => [d.application_id, d]));
+      // Their agreements (locked after the applications, in id order): a decision changes what an agreement holds.
+      const agreements = new Map((await tx.manager.find(Agreement, { where: { applicationId: In(ids), status: Not('void') }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((g) => [g.applicationId, g]));
+      const settled = new Set(((await tx.manager.query(`SELECT agreement_id FROM settlement WHERE agreement_id = ANY($1::uuid[])`, [[...agreements.values()].map((g) => g.id)])) as { agreement_id: string }[]).map((r) => r.agreement_id));
+      const agreementChanges: { agreement: Agreement; amount: Money; decision: AwardDecision; budgetAreaId: string }[] = [];
       const rules = this.legalRules.at(request.adoptedOn).approval;
 
       const decisions: AwardDecision[] = [];
@@ -129,6 +144,21 @@ export class AwardService {
             });
           }
         }
+        const agreement = agreements.get(application.id);
+        if (agreement && !amount.equals(agreement.amount)) {
+          // Paid ≤ approved = contracted: money paid or ordered cannot be decided away, and a settled agreement is closed for changes.
+          if (amount.compare(agreement.committed) < 0) {
+            throw DomainError.conflict('DECISION_BELOW_PAID', {
+              cs: `Žádosti ${application.number} bylo už vyplaceno nebo k výplatě zadáno ${agreement.committed.format()}; rozhodnutí nemůže dotaci snížit pod tuto částku. Neoprávněně čerpané prostředky se vymáhají vyúčtováním nebo odvodem.`,
+              en: `${agreement.committed.toString()} of application ${application.number} is already paid or ordered; a decision cannot take the grant below that. Money to be returned is claimed through the settlement or a levy.`,
+            }, { applicationId: application.id, paidAndOrdered: agreement.committed.toString(), amount: amount.toString() });
+          }
+          if (settled.has(agreement.id)) {
+            throw DomainError.conflict('AGREEMENT_SETTLED', {
+              cs: `Smlouva k žádosti ${application.number} je vyúčtována; její částku už rozhodnutí nezmění.`, en: `The agreement of application ${application.number} is settled; a decision can no longer change its amount.`,
+            }, { applicationId: application.id });
+          }
+        }
         const previousAmount = previous ? Money.parse(previous.amount) : Money.ZERO;
         const delta = amount.subtract(previousAmount);
         deltaByArea.set(application.budget_area_id, (deltaByArea.get(application.budget_area_id) ?? Money.ZERO).add(delta));
@@ -137,26 +167,49 @@ export class AwardService {
           conditions: item.conditions ?? [], reason: item.reason?.trim() || null, supersedesId: item.supersedesId ?? null, decidedAt: tx.now,
         });
         decisions.push(decision);
+        if (agreement && !amount.equals(agreement.amount)) agreementChanges.push({ agreement, amount, decision, budgetAreaId: application.budget_area_id });
         if (!delta.isZero()) {
           ledger.push({ kind: 'approved', callId, budgetAreaId: application.budget_area_id, applicationId: application.id, amount: delta, sourceType: 'award_decision', sourceId: decision.id });
         }
       }
 
-      await tx.manager.insert(Resolution, { id: resolutionId, callId, body: request.body, number: request.number, adoptedOn: request.adoptedOn, text: request.text, recordedAt: tx.now, recordedBy: actor.userId });
+      await tx.manager.insert(Resolution, { id: resolutionId, callId, body: request.body, number: request.number, adoptedOn: request.adoptedOn, text: request.text, withoutCommissionReason, recordedAt: tx.now, recordedBy: actor.userId });
       await this.ensureFunding(tx, callId);
       // Areas in a fixed order, then the call: every batch takes the locks in the same order.
       const areaIds = [...deltaByArea.keys()].sort();
       for (const areaId of areaIds) await this.guardedAdd(tx, 'area_funding', 'budget_area_id', areaId, deltaByArea.get(areaId)!);
       await this.guardedAdd(tx, 'call_funding', 'call_id', callId, Money.sum(deltaByArea.values()));
       await tx.manager.insert(AwardDecision, decisions);
+      for (const change of agreementChanges) ledger.push(...(await this.followDecision(tx, callId, change)));
       await this.ledger.record(tx, await this.withShares(tx, ledger));
       tx.audit({
         action: 'resolution.recorded', objectType: 'resolution', objectId: resolutionId,
-        after: { body: request.body, number: request.number, adoptedOn: request.adoptedOn, decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })) },
+        after: { body: request.body, number: request.number, adoptedOn: request.adoptedOn, withoutCommissionReason, agreementsChanged: agreementChanges.map((c) => ({ agreementId: c.agreement.id, from: c.agreement.amount.toString(), to: c.amount.toString() })), decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })) },
       });
       for (const d of decisions) tx.emit({ type: 'award.decided', aggregateType: 'application', aggregateId: d.applicationId, payload: { decisionId: d.id } });
       return { resolutionId, decisions: decisions.map((d) => ({ id: d.id, applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })) };
     });
+  }
+
+  /**
+   * The agreement follows the effective decision (approved = contracted): a lower or higher amount
+   * refits its tranches from the last one, a rejection voids it. What the ledger holds as contracted
+   * moves with it once the agreement is signed. Returns the ledger events to record.
+   */
+  private async followDecision(tx: Tx, callId: string, change: { agreement: Agreement; amount: Money; decision: AwardDecision; budgetAreaId: string }): Promise<LedgerEvent[]> {
+    const { agreement, amount, decision } = change;
+    const voided = amount.isZero();
+    const tranches = voided ? agreement.tranches : refitTranches(agreement.tranches, amount);
+    await tx.manager.update(Agreement, { id: agreement.id }, voided
+      ? { status: 'void', decisionId: decision.id, updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 }
+      : { amount, tranches, decisionId: decision.id, documentStorageKey: null, updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 });
+    tx.audit({
+      action: voided ? 'agreement.voided_by_decision' : 'agreement.amount_changed_by_decision', objectType: 'agreement', objectId: agreement.id,
+      before: { amount: agreement.amount.toString(), status: agreement.status, tranches: agreement.tranches }, after: { decisionId: decision.id, amount: voided ? '0.00' : amount.toString(), tranches },
+    });
+    if (agreement.status !== 'signed' && agreement.status !== 'effective') return [];
+    const delta = (voided ? Money.ZERO : amount).subtract(agreement.amount);
+    return [{ kind: 'contracted', callId, budgetAreaId: change.budgetAreaId, applicationId: agreement.applicationId, amount: delta, sourceType: 'award_decision', sourceId: decision.id }];
   }
 
   /** Allocation, approved and remaining, per area and for the call: what the guards hold. */

@@ -20,6 +20,8 @@ export class RecordResolutionRequest {
   @ApiProperty({ example: '2023-03-14' }) @IsCalendarDate() adoptedOn: string;
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(20000) text: string;
   @ApiProperty({ type: [DecisionItem] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => DecisionItem) decisions: DecisionItem[];
+  @ApiPropertyOptional({ description: 'Why the body decides without the commission\'s closed session (required when the call has none)' })
+  @IsOptional() @IsString() @MinLength(10) @MaxLength(4000) withoutCommissionReason?: string;
 }
 
 export class PenaltyInput {

@@ -34,6 +34,10 @@ export class Resolution {
   @Column({ type: 'text' })
   text: string;
 
+  /** Why the body decided without the commission's closed session; null when it had one. */
+  @Column({ type: 'text', nullable: true })
+  withoutCommissionReason: string | null;
+
   @Column({ type: 'timestamptz' })
   recordedAt: Date;
 

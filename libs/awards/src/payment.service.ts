@@ -7,7 +7,7 @@ import { Tx, UnitOfWork } from '#database';
 import { LedgerWriter } from '#ledger';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
 import type { ConfirmPaymentRequest, HoldRequest, PaymentOrderRequest } from './dto.js';
-import { Agreement, Payment, PaymentStatus } from './entities.js';
+import { Agreement, Payment, PaymentStatus, Settlement } from './entities.js';
 import { checkPaymentOrder } from './rules/index.js';
 
 /** What a payment step changes, and the audit action it records. */
@@ -37,6 +37,12 @@ export class PaymentService {
       // Signed but unpublished ('signed') is refused by the rules below with the register's reason.
       if (agreement.status !== 'effective' && agreement.status !== 'signed') {
         throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Smlouva dosud nenabyla účinnosti (není podepsána).', en: 'The agreement is not yet in effect (not signed).' }, { status: agreement.status });
+      }
+      // What a settlement accounts for is fixed once it is submitted: settled + returned = paid must hold for ever after.
+      if (await tx.manager.existsBy(Settlement, { agreementId })) {
+        throw DomainError.conflict('AGREEMENT_SETTLED', {
+          cs: 'Ke smlouvě už bylo podáno vyúčtování; další platbu na ni nelze zadat.', en: 'The agreement has been settled; no further payment can be ordered on it.',
+        });
       }
       const amount = Money.parse(request.amount);
       const held = await tx.manager.existsBy(Payment, { agreementId, trancheNo: request.trancheNo, status: 'held' });

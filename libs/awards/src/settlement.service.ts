@@ -38,6 +38,8 @@ export class SettlementService {
 
   async submit(actor: Actor, agreementId: string, request: SubmitSettlementRequest) {
     return this.unitOfWork.run(actor, async (tx) => {
+      // The agreement's row lock orders this against a payment order of the same agreement (which takes it too).
+      await tx.manager.query('SELECT id FROM agreement WHERE id = $1 FOR UPDATE', [agreementId]);
       const context = await this.context(tx.manager, agreementId);
       await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'agreement', id: agreementId, organisationId: context.organisationId }, tx.manager);
       if (context.agreement.status !== 'effective') {
@@ -45,6 +47,13 @@ export class SettlementService {
       }
       if (await tx.manager.existsBy(Settlement, { agreementId })) {
         throw DomainError.conflict('SETTLEMENT_EXISTS', { cs: 'Vyúčtování této smlouvy už bylo podáno.', en: 'This agreement is already settled.' });
+      }
+      // The settlement accounts for what is paid; an order still on its way would change that after the fact.
+      const [inFlight] = await tx.manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM payment WHERE agreement_id = $1 AND status IN ('ordered','approved','exported','held')`, [agreementId]);
+      if (inFlight.n > 0) {
+        throw DomainError.conflict('PAYMENTS_IN_PROGRESS', {
+          cs: 'Ke smlouvě jsou rozpracované platby; vyúčtovat lze, až budou provedeny nebo zrušeny.', en: 'Payments on the agreement are still in progress; settle once they are paid or cancelled.',
+        }, { payments: inFlight.n });
       }
       const lines = await tx.manager.query<{ id: string }[]>(`SELECT id FROM application_budget_line WHERE application_id = $1 AND version_no = $2`, [context.applicationId, context.versionNo]);
       const known = new Set(lines.map((l) => l.id));

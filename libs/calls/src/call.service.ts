@@ -120,6 +120,7 @@ export class CallService {
         });
       }
       this.assertComplete(call, await this.children(tx.manager, id), 'changes.');
+      this.assertAmendmentAllowed(before, await this.view(tx.manager, id), tx.now);
       await tx.manager.update(GrantCall, { id }, { amendmentCount: call.amendmentCount + 1 });
       call.amendmentCount += 1;
       await this.bumpVersion(tx, call);
@@ -262,6 +263,45 @@ export class CallService {
         en: `The application period must open at least ${minDays} days after publication; it is ${lead} days.`,
       });
     }
+  }
+
+  /**
+   * The amendment rules in force on the amendment's date (effective-dated in the legal rules): before the
+   * period starts the call must still be public long enough before it opens; once it has started, nothing
+   * may turn against those who may already have applied.
+   */
+  private assertAmendmentAllowed(before: CallView, after: CallView, now: Date): void {
+    const rules = this.rules.at(pragueIsoDate(now)).callAmendment;
+    if (now < new Date(before.opensAt)) {
+      const lead = daysBetween(pragueIsoDate(now), pragueIsoDate(new Date(after.opensAt)));
+      if (lead < rules.minDaysFromAmendmentToOpening) {
+        throw DomainError.field('changes.opensAt', 'AMENDMENT_TOO_CLOSE_TO_OPENING', {
+          cs: `Změněná výzva musí být zveřejněna nejméně ${rules.minDaysFromAmendmentToOpening} dní před zahájením příjmu žádostí; nyní je to ${lead} dní. Posuňte začátek příjmu.`,
+          en: `An amended call must be published at least ${rules.minDaysFromAmendmentToOpening} days before the application period opens; it is ${lead} days. Move the opening.`,
+        });
+      }
+      return;
+    }
+    const problems: FieldError[] = [];
+    const refuse = (field: string, code: string, cs: string, en: string) => problems.push({ field: `changes.${field}`, code, message: { cs, en } });
+    const { afterOpening } = rules;
+    if (!afterOpening.mayShortenPeriod && new Date(after.closesAt) < new Date(before.closesAt)) {
+      refuse('closesAt', 'PERIOD_SHORTENED', 'Příjem žádostí už začal; lhůtu lze prodloužit, ne zkrátit.', 'The application period has started; it may be extended, not shortened.');
+    }
+    if (!afterOpening.mayTightenEligibility && before.eligibleApplicantTypes.some((type) => !after.eligibleApplicantTypes.includes(type))) {
+      refuse('eligibleApplicantTypes', 'ELIGIBILITY_TIGHTENED', 'Příjem žádostí už začal; okruh oprávněných žadatelů nelze zúžit.', 'The application period has started; eligibility may not be tightened.');
+    }
+    const maxOf = (view: CallView) => (view.maxGrant === null ? null : Money.parse(view.maxGrant));
+    const [maxBefore, maxAfter] = [maxOf(before), maxOf(after)];
+    if (!afterOpening.mayLowerMaxGrant && maxAfter && (!maxBefore || maxAfter.compare(maxBefore) < 0)) {
+      refuse('maxGrant', 'MAX_GRANT_LOWERED', 'Příjem žádostí už začal; nejvyšší částku dotace nelze snížit.', 'The application period has started; the maximum grant may not be lowered.');
+    }
+    const requiredFrom = (view: CallView) => new Map(view.annexTypes.filter((a) => a.required).map((a) => [a.code, new Set(a.requiredFrom.length ? a.requiredFrom : view.eligibleApplicantTypes)]));
+    const [requiredBefore, requiredAfter] = [requiredFrom(before), requiredFrom(after)];
+    if (!afterOpening.mayAddRequiredAnnexes && [...requiredAfter].some(([code, types]) => [...types].some((type) => !requiredBefore.get(code)?.has(type)))) {
+      refuse('annexTypes', 'REQUIRED_ANNEX_ADDED', 'Příjem žádostí už začal; nelze přidat povinnou přílohu.', 'The application period has started; no required annex may be added.');
+    }
+    if (problems.length) throw DomainError.validation(problems, 'AMENDMENT_NOT_ALLOWED');
   }
 
   /** § 10c(2) a–j and the programme's own structure: everything a published call must state. */

@@ -19,6 +19,13 @@ describe('configuration', () => {
     expect(keys).toEqual(['AUTH_SECRET', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'QUEUE_BACKEND']);
   });
 
+  it('refuses a movable clock in production, and has one elsewhere by default', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), CLOCK_MOVABLE: 'true' })).toThrow(/CLOCK_MOVABLE: a movable clock is refused in production/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).clockMovable).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).clockMovable).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', CLOCK_MOVABLE: 'false' }).clockMovable).toBe(false);
+  });
+
   it('refuses to run production without a secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/);
     expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).demoData).toBe(false);

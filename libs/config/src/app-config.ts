@@ -111,6 +111,10 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsOptional() @IsBoolean()
   DEMO_DATA?: boolean;
 
+  /** A clock admins may move (rehearsing a round); default on outside production, refused in production. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  CLOCK_MOVABLE?: boolean;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
@@ -157,6 +161,8 @@ export interface AppConfig {
   notifications: { digestHour: number; reminderOffsetsDays: Record<string, number[]> };
   awards: { shiftTolerancePercent: string };
   demoData: boolean;
+  /** Whether the API and the worker read the movable clock (an offset kept in the database). Never in production. */
+  clockMovable: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   outboxPollMs: number;
   storage: { dir: string; maxUploadBytes: number };
@@ -179,6 +185,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got ${JSON.stringify(source[error.property])})`,
   );
   if (vars.NODE_ENV === 'production' && !vars.AUTH_SECRET) problems.push('AUTH_SECRET: is required in production');
+  if (vars.NODE_ENV === 'production' && vars.CLOCK_MOVABLE) problems.push('CLOCK_MOVABLE: a movable clock is refused in production');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -222,6 +229,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ),
     },
     demoData: vars.DEMO_DATA ?? vars.NODE_ENV === 'development',
+    clockMovable: vars.CLOCK_MOVABLE ?? vars.NODE_ENV !== 'production',
     logLevel: vars.LOG_LEVEL,
     outboxPollMs: vars.OUTBOX_POLL_MS,
     storage: { dir: vars.STORAGE_DIR, maxUploadBytes: vars.MAX_UPLOAD_MB * 1024 * 1024 },

@@ -7,6 +7,13 @@ export interface LegalRuleVersion {
   effectiveFrom: string;
   source: string;
   call: { minDaysFromPublicationToOpening: number; minDaysPublished: number };
+  /** What an amendment of a published call may change, read as at the amendment's date. */
+  callAmendment: {
+    /** Before the application period starts: the amended call must still be public this many days before it opens. */
+    minDaysFromAmendmentToOpening: number;
+    /** Once the period has started: what an amendment may do to applicants who may already have applied. */
+    afterOpening: { mayShortenPeriod: boolean; mayTightenEligibility: boolean; mayLowerMaxGrant: boolean; mayAddRequiredAnnexes: boolean };
+  };
   approval: { cityDistrictsToAssembly: boolean; assemblyAboveAmount: string };
   contractRegister: { thresholdAmount: string; publishWithinDays: number; voidAfterMonths: number };
   budgetDiscipline: { noLevyUpToAmount: string; penaltyPerMillePerDay: string; noPenaltyUpToAmount: string; limitationYears: number };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Money } from '#core';
+import { Money } from '#core';
 import { splitByShares } from './activity-split.js';
 import type { ActivityShare } from './activity-split.js';
 import type { EntityManager } from 'typeorm';
@@ -20,15 +20,24 @@ export interface LedgerEvent {
 }
 
 /**
+ * THE order in which shares are split (the rounding rule's tie-break): the largest share first, then
+ * by activity id. Every kind of entry is split in this order, whatever order a caller or an applicant
+ * gave the activities in, so any kind's parts can be rebuilt from its whole by one rule.
+ */
+export function canonicalShares(shares: readonly ActivityShare[]): ActivityShare[] {
+  return [...shares].sort((a, b) => b.basisPoints - a.basisPoints || (a.activityId < b.activityId ? -1 : a.activityId > b.activityId ? 1 : 0));
+}
+
+/**
  * Writes money events in the transaction of the state change that caused them, one row per activity
- * share, in one statement.
+ * share, in one statement. The only code that inserts into `ledger_entry`.
  */
 @Injectable()
 export class LedgerWriter {
   async record(tx: Tx, events: readonly LedgerEvent[]): Promise<void> {
     const rows = events.flatMap((event) => {
       const eventId = randomUUID();
-      const parts = event.shares && event.shares.length > 0 ? splitByShares(event.amount, event.shares) : [{ activityId: null, amount: event.amount }];
+      const parts = event.shares && event.shares.length > 0 ? splitByShares(event.amount, canonicalShares(event.shares)) : [{ activityId: null, amount: event.amount }];
       return parts.map((part) => ({ event, eventId, activityId: part.activityId, amount: part.amount }));
     });
     if (rows.length === 0) return;
@@ -61,6 +70,25 @@ export class LedgerWriter {
         GROUP BY r.event_id, l.call_id, l.budget_area_id, l.application_id, l.activity_id HAVING sum(l.amount) <> 0`,
       [input.applicationIds, input.kind, tx.now, input.sourceType, input.sourceId, tx.actor.userId, tx.actor.correlationId, input.applicationIds.map(() => randomUUID())],
     );
+  }
+
+  /**
+   * A change of an application's activity mapping: every kind of money the ledger holds for it moves to
+   * the new shares. What each activity holds is cancelled by an opposite entry, and each kind's whole is
+   * recorded afresh by the new shares (one event per kind), in the caller's transaction.
+   */
+  async resplit(tx: Tx, input: { applicationId: string; shares: readonly ActivityShare[]; sourceType: string; sourceId: string }): Promise<void> {
+    const wholes = (await tx.manager.query(
+      `SELECT kind, call_id, budget_area_id, sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND activity_id IS NOT NULL
+        GROUP BY kind, call_id, budget_area_id`,
+      [input.applicationId],
+    )) as { kind: LedgerKind; call_id: string; budget_area_id: string | null; total: string }[];
+    if (wholes.length === 0) return;
+    for (const kind of new Set(wholes.map((w) => w.kind))) await this.reverse(tx, { kind, applicationIds: [input.applicationId], sourceType: input.sourceType, sourceId: input.sourceId });
+    await this.record(tx, wholes.filter((w) => !Money.parse(w.total).isZero()).map((w) => ({
+      kind: w.kind, callId: w.call_id, budgetAreaId: w.budget_area_id, applicationId: input.applicationId, amount: Money.parse(w.total),
+      sourceType: input.sourceType, sourceId: input.sourceId, shares: input.shares,
+    })));
   }
 
   /** The applications' action-plan shares as the ledger splits by them (largest share first, then by activity id). */

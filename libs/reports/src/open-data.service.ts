@@ -17,6 +17,13 @@ export type OpenDataRow = Record<(typeof OPEN_DATA_COLUMNS)[number], string>;
 const BATCH = 1000;
 
 /**
+ * Which effective decisions make a row: every approval, and any other decision (a rejection that
+ * cancelled a grant) of a project that has money paid out, so money really released never drops out
+ * of the public data; such a row shows what was decided, released, drawn and returned.
+ */
+const PUBLISHED = `(d.outcome = 'approved' OR EXISTS (SELECT 1 FROM ledger_entry p WHERE p.application_id = d.application_id AND p.kind = 'paid'))`;
+
+/**
  * Funded projects for anyone, without signing in. Only legal persons (city districts and NGOs) are
  * published: a recipient that may be a natural person never appears. Read in batches by key, so an
  * export of any size streams with flat memory.
@@ -27,8 +34,10 @@ export class OpenDataService {
 
   /** How many rows an export will have, so a client can show progress while they stream. */
   async count(): Promise<number> {
-    const [row] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
-        WHERE d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AND o.type IN ('city_district', 'ngo')`);
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
+        WHERE ${PUBLISHED} AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AND o.type IN ('city_district', 'ngo')`,
+    );
     return row.n;
   }
 
@@ -48,7 +57,7 @@ export class OpenDataService {
            LEFT JOIN LATERAL (
              SELECT sum(amount) FILTER (WHERE kind = 'paid') AS paid, sum(amount) FILTER (WHERE kind = 'settled') AS settled, sum(amount) FILTER (WHERE kind = 'returned') AS returned
                FROM ledger_entry WHERE application_id = a.id) m ON true
-          WHERE d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)
+          WHERE ${PUBLISHED} AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)
             AND o.type IN ('city_district', 'ngo') AND a.id > $1
           ORDER BY a.id LIMIT ${BATCH}`, [after]);
       for (const r of batch) {

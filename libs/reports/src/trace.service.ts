@@ -9,6 +9,9 @@ import type { TraceProjectsQuery, TraceQuery } from './dto.js';
 
 export type KindTotals = Record<Exclude<LedgerKind, 'allocated'>, string>;
 
+/** The source types of the entries that cancel an ended application's "requested" (see ApplicationStore.changeStatus). */
+const ENDED_SOURCES = ['application_excluded', 'application_withdrawn'];
+
 const TRACED_KINDS = LEDGER_KINDS.filter((k): k is Exclude<LedgerKind, 'allocated'> => k !== 'allocated');
 
 /**
@@ -42,10 +45,19 @@ export class TraceService {
             GROUP BY l.application_id, a.organisation_id HAVING sum(l.amount) > 0)
          SELECT count(*)::int AS projects, count(DISTINCT organisation_id)::int AS organisations FROM approved`, [nodeId, 'approved', ...params]))[0],
     ];
+    // What applications out of the running (excluded, withdrawn) asked: their "requested" was cancelled, so it shows here, apart.
+    const [ended] = (await this.dataSource.query(
+      `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+       SELECT coalesce(-sum(l.amount), 0)::text AS total
+         FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
+         JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
+        WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind = 'requested' AND l.source_type = ANY($2::text[]) ${where}`,
+      [nodeId, ENDED_SOURCES, ...params],
+    )) as { total: string }[];
     const amounts = Object.fromEntries(TRACED_KINDS.map((k) => [k, Money.ZERO.toString()])) as KindTotals;
     for (const row of totals) amounts[row.kind] = Money.parse(row.total).toString();
     await this.audited(actor, 'report.trace_viewed', nodeId, query);
-    return { node, filters: query, amounts, supportedProjects: counts.projects, supportedOrganisations: counts.organisations };
+    return { node, filters: query, amounts, requestedByEndedApplications: Money.parse(ended.total).toString(), supportedProjects: counts.projects, supportedOrganisations: counts.organisations };
   }
 
   /** The projects behind a node's figures, each with its own totals and the ids to drill further (decisions, agreement). */

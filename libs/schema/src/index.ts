@@ -4,6 +4,7 @@ import {
 import { AuditLogEntry } from '#audit';
 import { Agreement, AgreementAmendment, AgreementTemplate, AreaFunding, RecordFile, AwardDecision, Breach, CallFunding, CostDocument, Payment, Resolution, ReturnReceipt, Settlement } from '#awards';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
+import { SystemClockRow } from '#database';
 import type { DataSourceParts } from '#database';
 import {
   CoiDeclaration, Commission, CommissionMember, CommissionRecommendation, CommissionSession, ReviewAssignment, ScoreSheet, SessionDecision, SessionVote,
@@ -30,6 +31,7 @@ export const SCHEMA: DataSourceParts = {
     Commission, CommissionMember, CoiDeclaration, ReviewAssignment, ScoreSheet, CommissionSession, SessionDecision, SessionVote, CommissionRecommendation,
     LedgerEntry, Resolution, AwardDecision, AreaFunding, CallFunding, Agreement, Payment,
     Settlement, CostDocument, ReturnReceipt, Breach, AgreementAmendment, AgreementTemplate, RecordFile,
+    SystemClockRow,
   ],
   migrations: MIGRATIONS,
 };

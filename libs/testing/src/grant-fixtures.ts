@@ -145,18 +145,23 @@ export async function readyApplication(t: TestApp, user: TestUser, organisationI
   return ready.body as ApplicationView;
 }
 
+/** The reason a resolution in a test gives for deciding without a closed commission session (tests that do not run one). */
+export const WITHOUT_COMMISSION = 'Komise v testu nezasedala; rozhoduje se bez jejího doporučení.';
+
 /** The formal-check checklist with every item confirmed. */
 export const ALL_CHECKS_OK = {
   eligibility: { result: 'ok' }, completeness: { result: 'ok' }, annexes: { result: 'ok' }, budget: { result: 'ok' }, declarations: { result: 'ok', note: 'Prohlášení podepsána.' },
 };
 
 /**
- * A call in evaluation with `count` formally accepted applications of different NGOs, each with its
+ * A call in evaluation with `count` formally accepted applications of different NGOs (`leaveSubmitted`: the last ones
+ * stay only submitted), each with its
  * own requested amount (`requested(i)`, default 170 000 Kč) in budget area I. The clock ends after
  * the deadline; tokens issued earlier may have expired, so sign people in again afterwards.
  */
 export async function callInEvaluation(
   t: TestApp, activityIds: string[], opensAt: Date, count: number, requested?: (index: number) => string, callOverrides: Record<string, unknown> = {},
+  options: { leaveSubmitted?: number } = {},
 ) {
   t.clock.set(new Date(opensAt.getTime() - 31 * DAY)); // where openCall creates the call: the token must be fresh there
   const staff = await createUser(t, ['staff']);
@@ -180,7 +185,8 @@ export async function callInEvaluation(
   }
   t.clock.set(new Date(new Date(call.closesAt).getTime() + DAY));
   const checker = await createUser(t, ['staff']);
-  for (const app of applications) {
+  // The last `leaveSubmitted` applications stay submitted, formally unchecked (to be excluded or accepted later).
+  for (const app of applications.slice(0, applications.length - (options.leaveSubmitted ?? 0))) {
     const check = await t.http.put(`/applications/${app.id}/formal-check`).set(bearer(checker)).send(ALL_CHECKS_OK);
     if (check.status !== 200) throw new Error(`formal check not saved: ${JSON.stringify(check.body)}`);
     const accepted = await t.http.post(`/applications/${app.id}/formal-check/accept`).set(bearer(checker));

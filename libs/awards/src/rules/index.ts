@@ -3,6 +3,7 @@ export { levy, limitationEnds, penalty, type BudgetDisciplineRules, type LevyRes
 export { isLate, settlementReturn, type BudgetShift, type SettlementLine, type SettlementResult } from './settlement.js';
 export {
   checkPaymentOrder,
+  refitTranches,
   remainingToPay,
   type PaymentOrderCheck,
   type PaymentOrderInput,

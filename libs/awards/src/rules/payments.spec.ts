@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Money } from '#core';
-import { checkPaymentOrder, remainingToPay, type PaymentOrderInput } from './payments.js';
+import { checkPaymentOrder, refitTranches, remainingToPay, type PaymentOrderInput } from './payments.js';
 
 const m = (value: string) => Money.parse(value);
 const base: PaymentOrderInput = {
@@ -50,5 +50,30 @@ describe('checkPaymentOrder', () => {
     expect(checkPaymentOrder(everything)).toMatchObject({ code: 'AMOUNT_NOT_POSITIVE' });
     expect(checkPaymentOrder({ ...everything, amount: m('50000') })).toMatchObject({ code: 'AGREEMENT_NOT_PUBLISHED' });
     expect(checkPaymentOrder({ ...everything, amount: m('50000'), agreementPublished: true })).toMatchObject({ code: 'TRANCHE_HELD_BACK' });
+  });
+});
+
+describe('refitTranches', () => {
+  const tranches = [
+    { trancheNo: 1, amount: '100000.00', dueDate: '2023-04-30' },
+    { trancheNo: 2, amount: '70000.00', dueDate: '2023-09-30' },
+  ];
+  const amounts = (list: { trancheNo: number; amount: string }[]) => list.map((t) => `${t.trancheNo}=${t.amount}`);
+
+  it('takes a cut from the last tranches backwards and drops a tranche cut to nothing, keeping the others\' numbers', () => {
+    expect(amounts(refitTranches(tranches, m('120000')))).toEqual(['1=100000.00', '2=20000.00']);
+    expect(amounts(refitTranches(tranches, m('90000.50')))).toEqual(['1=90000.50']);
+    expect(amounts(refitTranches([...tranches, { trancheNo: 3, amount: '30000.00', dueDate: '2023-12-31' }], m('150000')))).toEqual(['1=100000.00', '2=50000.00']);
+  });
+
+  it('adds a raise to the last tranche and leaves an equal amount as it is', () => {
+    expect(amounts(refitTranches(tranches, m('170000.01')))).toEqual(['1=100000.00', '2=70000.01']);
+    expect(refitTranches(tranches, m('170000'))).toEqual(tranches);
+  });
+
+  it('always adds up exactly to the new amount', () => {
+    for (const target of ['0.01', '1.00', '99999.99', '100000.00', '169999.99', '250000.00']) {
+      expect(Money.sum(refitTranches(tranches, m(target)).map((t) => m(t.amount))).toString()).toBe(m(target).toString());
+    }
   });
 });

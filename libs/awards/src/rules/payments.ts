@@ -67,3 +67,28 @@ export function checkPaymentOrder(input: PaymentOrderInput): PaymentOrderCheck {
 function refuse(code: PaymentOrderRefusalCode, message: { cs: string; en: string }): PaymentOrderCheck {
   return { ok: false, code, message };
 }
+
+export interface Tranche {
+  trancheNo: number;
+  amount: string;
+  dueDate: string;
+  condition?: string;
+}
+
+/**
+ * An agreement's tranches refitted to a new grant amount: a raise goes to the last tranche, a cut is
+ * taken from the last tranches backwards; a tranche cut to nothing is dropped (the others keep their
+ * numbers, which payments refer to). The result adds up exactly to the new amount.
+ */
+export function refitTranches<T extends Tranche>(tranches: readonly T[], amount: Money): T[] {
+  let difference = amount.subtract(Money.sum(tranches.map((t) => Money.parse(t.amount))));
+  const result = tranches.map((t) => ({ ...t }));
+  for (let i = result.length - 1; i >= 0 && !difference.isZero(); i--) {
+    const current = Money.parse(result[i].amount);
+    const next = difference.compare(Money.ZERO) > 0 || current.add(difference).compare(Money.ZERO) >= 0 ? current.add(difference) : Money.ZERO;
+    difference = difference.subtract(next.subtract(current));
+    result[i].amount = next.toString();
+  }
+  if (!difference.isZero()) throw new RangeError(`tranches cannot be refitted to ${amount.toString()}`);
+  return result.filter((t) => !Money.parse(t.amount).isZero());
+}
