@@ -6,3 +6,4 @@ export * from './provision.js';
 export * from './unit-of-work.js';
 export * from './database.module.js';
 export * from './read-all.js';
+export * from './dedicated-connection.js';

@@ -118,10 +118,15 @@ export class MailDelivery {
         WHERE email_status = 'sending' AND email_claimed_at < $1 RETURNING id`,
       [staleClaim, now, OUTCOME_UNKNOWN],
     )) as [unknown[], number];
+    // Pending: queued once, so anything older than the bound lost its job. Retrying: waits for its backoff first.
     const lost = (await this.dataSource.query(
       `SELECT id, email_generation FROM notification
-        WHERE email_status IN ('pending', 'retrying') AND email_updated_at < $1 ORDER BY email_updated_at LIMIT 1000`,
-      [new Date(now.getTime() - Math.max(5 * 60_000, 2 * this.config.mail.backoffMs * 2 ** this.config.mail.attempts))],
+        WHERE (email_status = 'pending' AND email_updated_at < $1) OR (email_status = 'retrying' AND email_updated_at < $2)
+        ORDER BY email_updated_at LIMIT 1000`,
+      [
+        new Date(now.getTime() - this.config.reconcileAfterMs),
+        new Date(now.getTime() - Math.max(this.config.reconcileAfterMs, 2 * this.config.mail.backoffMs * 2 ** this.config.mail.attempts)),
+      ],
     )) as QueuedMail[];
     await this.notifier.enqueue(lost);
     const outcomeUnknown = unknown[1] ?? 0;
