@@ -8,7 +8,7 @@ import { NotificationScheduler } from '#notifications';
 import { OutboxEvent, OutboxRelay } from '#outbox';
 import { QueueFactory, QUEUES } from '#queue';
 import {
-  applicantWithOrganisation, bearer, createTestActivities, createTestApp, createUser, openCall, readyApplication, SmtpRecorder, TEST_PASSWORD, TestApp, TestUser, waitFor,
+  applicantWithOrganisation, bearer, burstOfEvents, createTestActivities, createTestApp, createUser, openCall, readyApplication, SmtpRecorder, TEST_PASSWORD, TestApp, TestUser, waitFor,
 } from '#testing';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 
@@ -69,6 +69,15 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     }[];
   }
 
+  /** Until nothing waits in either queue: a duplicate, if one were coming, has then arrived. */
+  async function queuesDrained() {
+    const queues = t.app.get(QueueFactory);
+    await waitFor(async () => {
+      const counts = await Promise.all([QUEUES.outbox, QUEUES.mail].map((name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+      return counts.every((c) => Object.values(c).every((n) => n === 0)) ? true : undefined;
+    }, 30_000, 'the queues to drain');
+  }
+
   async function statusOf(userId: string, kind: string, status: string) {
     return waitFor(async () => (await notificationsOf(userId)).find((n) => n.kind === kind && n.email_status === status), 15_000, `${kind} ${status}`);
   }
@@ -87,7 +96,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(JSON.stringify(stored.params)).not.toContain(token);
 
       expect(await worker!.get(OutboxRelay).drain()).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await queuesDrained();
       expect(smtp.to(user.email).filter((m) => m.subject.includes('Obnovení hesla'))).toHaveLength(1);
 
       await t.http.post('/auth/password-reset/confirm').set('X-Forwarded-For', randomUUID()).send({ token, newPassword: 'Heslo-z-e-mailu-2026' }).expect(204);
@@ -201,7 +210,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       await scheduler.sendDigests();
       const digestMail = await waitFor(() => smtp.to(digest.email).find((m) => m.text.includes(call.code)));
       expect(digestMail.text).toContain('Výzvy');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await queuesDrained();
       expect(smtp.to(digest.email).filter((m) => m.text.includes(call.code))).toHaveLength(1);
       const rows = await notificationsOf(digest.id);
       expect(rows.filter((r) => r.kind === 'call_published')[0].email_status).toBe('digested');
@@ -243,7 +252,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       await waitFor(async () => ((await ours('call_closing_soon', 'sent')).length === 2 ? true : undefined), 15_000, 'the 1-day reminder');
       t.clock.set(new Date(closesAt + DAY)); // past the deadline nothing is due
       await scheduler.sendReminders();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await queuesDrained();
       expect(await ours('call_closing_soon')).toHaveLength(2);
       expect(await ours('draft_reminder')).toHaveLength(1);
       const ids = new Set([...(await ours('call_closing_soon')), ...(await ours('draft_reminder'))].map((r) => r.id));
@@ -347,23 +356,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     }
     const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
-    /** `n` account.created events for fresh users, committed at once, as a burst of sign-ups would. */
-    async function burstOfEvents(n: number, label: string): Promise<{ users: string[]; events: string[] }> {
-      const users = (await t.dataSource.query(
-        `INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
-         SELECT gen_random_uuid(), $1 || '-' || g || '@test.praha.eu', 'Burst ' || g, 'not-a-hash', '{applicant}', 'cs', true, now(), now() FROM generate_series(1, $2) g
-         RETURNING id`,
-        [`${label}-${randomUUID().slice(0, 8)}`, n],
-      )) as { id: string }[];
-      const events = (await t.dataSource.query(
-        `WITH added AS (
-           INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, payload, created_at, available_at, correlation_id)
-           SELECT gen_random_uuid(), 'account.created', 'user', id::text, '{}'::jsonb, now(), now(), $2 FROM unnest($1::uuid[]) id RETURNING id
-         ) SELECT id, pg_notify('outbox_event_added', '') FROM added`,
-        [users.map((u) => u.id), label],
-      )) as { id: string }[];
-      return { users: users.map((u) => u.id), events: events.map((e) => e.id) };
-    }
+    const burst = (n: number, label: string) => burstOfEvents((sql, params) => t.dataSource.query(sql, params), n, label);
 
     async function statuses(events: string[]) {
       return (await t.dataSource.query(`SELECT id, source_event_id, email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events])) as {
@@ -390,7 +383,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
 
     it('sends exactly one e-mail per event and recipient when a worker is killed mid-batch', async () => {
       smtp.delayMs = 10;
-      const { events } = await burstOfEvents(200, 'kill');
+      const { events } = await burst(200, 'kill');
       const first = startWorker();
       await waitFor(() => (receivedPer(events).size >= 50 ? true : undefined), 30_000, 'first worker to send 50');
       first.kill('SIGKILL');
@@ -430,7 +423,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(await exited(previous)).toBe(0);
 
       smtp.delayMs = 100;
-      const { events } = await burstOfEvents(60, 'term');
+      const { events } = await burst(60, 'term');
       const worker1 = startWorker();
       await waitFor(() => (receivedPer(events).size >= 5 ? true : undefined), 30_000, 'some mail to go out');
       worker1.kill('SIGTERM');

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
 import { Clock } from '#core';
+import { isConnectionLoss } from '#database';
 import { AuthService } from '#identity';
 import { FileStorage } from '#storage';
 import type { DeadReason } from './entities.js';
@@ -96,13 +97,28 @@ export class MailDelivery {
       );
       throw new RetryLater(message);
     }
-    // Only the claim's holder records the outcome, even if a sweeper gave up on it meanwhile.
-    await this.dataSource.query(
+    // Only the claim's holder records the outcome, even if a sweeper gave up on it meanwhile. The
+    // message is out: a database session cut now must not leave it looking "outcome unknown".
+    await this.persistently(() => this.dataSource.query(
       `UPDATE notification SET email_status = 'sent', email_claim = NULL, email_sent_at = $3, email_updated_at = $3, smtp_response = $4, email_last_error = NULL, email_dead_reason = NULL
         WHERE id = $1 AND email_claim = $2`,
       [claimed.id, claim, this.clock.now(), response.slice(0, 500)],
-    );
+    ));
     return 'sent';
+  }
+
+  /** Retries a write through lost database sessions (the pool reconnects) for up to the send timeout. */
+  private async persistently<T>(write: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.config.mail.sendTimeoutMs;
+    for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isConnectionLoss(error) || Date.now() + delay > deadline) throw error;
+        this.logger.warn(`recording a sent message: ${(error as Error).message}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
 export * from './test-app.js';
 export * from './grant-fixtures.js';
 export * from './smtp-recorder.js';
+export * from './infrastructure.js';

@@ -1,0 +1,103 @@
+import { ChildProcess } from 'node:child_process';
+import { burstOfEvents, dropDatabase, exitOf, scratchDatabase, scratchDatabaseUrl, SmtpRecorder, spawnApp, TestRedis, waitFor } from '#testing';
+
+/**
+ * Infrastructure failing under the notification pipeline: a Redis restarted empty, database sessions
+ * cut, two processes creating one database. Each test breaks only what it started itself: its own
+ * Redis on a free port, its own database, its own worker processes.
+ */
+describe('resilience: nothing lost when the infrastructure fails', () => {
+  const smtp = new SmtpRecorder();
+  const redis = new TestRedis();
+  let db: Awaited<ReturnType<typeof scratchDatabase>>;
+  const children: ChildProcess[] = [];
+  const query = async (sql: string, params: unknown[] = []) => (await db.client.query(sql, params)).rows;
+
+  function startWorker(env: Record<string, string> = {}): ChildProcess {
+    const child = spawnApp('worker', {
+      DATABASE_URL: db.url, QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, QUEUE_PREFIX: 'resilience', SMTP_URL: smtp.url,
+      RECONCILE_AFTER_SECONDS: '2', OUTBOX_POLL_MS: '200', QUEUE_LOCK_MS: '2000', MAIL_SEND_TIMEOUT_MS: '5000', MAIL_BACKOFF_MS: '100', LIFECYCLE_TICK_MS: '0',
+      ...env,
+    });
+    children.push(child);
+    return child;
+  }
+
+  const receivedPer = (events: string[]) => {
+    const wanted = new Set(events);
+    const counts = new Map<string, number>();
+    for (const m of smtp.received) if (m.eventId && wanted.has(m.eventId)) counts.set(m.eventId, (counts.get(m.eventId) ?? 0) + 1);
+    return counts;
+  };
+
+  beforeAll(async () => {
+    await smtp.start();
+    await redis.start();
+    db = await scratchDatabase('resilience');
+  });
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
+    await Promise.all(children.map(exitOf));
+    await redis.stop();
+    await db?.drop();
+    await smtp.close();
+  });
+
+  it('delivers every mail exactly once when Redis restarts empty mid-batch, within the reconciliation bound', async () => {
+    smtp.delayMs = 5;
+    const { events } = await burstOfEvents(query, 300, 'redis-lost');
+    const worker = startWorker();
+    await waitFor(() => (receivedPer(events).size >= 60 ? true : undefined), 60_000, 'the first 60 mails');
+    await redis.stop();
+    const lostAt = Date.now();
+    await redis.start(); // same port, nothing in it: every queued job is gone
+    await waitFor(() => (receivedPer(events).size === 300 ? true : undefined), 60_000, 'every mail after the restart');
+    const recoveredInMs = Date.now() - lostAt;
+    const counts = receivedPer(events);
+    expect(Math.max(...counts.values())).toBe(1);
+    await waitFor(async () => ((await query(`SELECT count(*)::int AS n FROM outbox_event WHERE id = ANY($1::uuid[]) AND processed_at IS NULL`, [events]))[0].n === 0 ? true : undefined), 10_000, 'every event processed');
+    expect(worker.exitCode).toBeNull();
+    process.stdout.write(`\nredis restarted empty: the lost batch was back and sent within ${(recoveredInMs / 1000).toFixed(1)} s (bound 2 s)\n`);
+    worker.kill('SIGTERM');
+    expect(await exitOf(worker)).toBe(0);
+  }, 120_000);
+
+  it('keeps running when all its database sessions are cut, several times: reconnects, LISTENs again, loses and doubles nothing', async () => {
+    smtp.delayMs = 5;
+    const worker = startWorker();
+    const listening = async () => ((await query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN outbox_event_added'`))[0].n as number) > 0;
+    await waitFor(async () => ((await listening()) ? true : undefined), 20_000, 'the worker to LISTEN');
+    const { events } = await burstOfEvents(query, 240, 'cut');
+    for (const share of [40, 100, 160]) {
+      await waitFor(() => (receivedPer(events).size >= share ? true : undefined), 60_000, `${share} mails`);
+      await query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      await waitFor(async () => ((await listening()) ? true : undefined), 20_000, 'LISTEN to come back');
+    }
+    await waitFor(async () => {
+      const rows = await query(`SELECT email_status FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
+      return rows.length === 240 && rows.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? rows : undefined;
+    }, 60_000, 'every mail to reach a final state');
+    expect(worker.exitCode).toBeNull();
+    const counts = receivedPer(events);
+    expect(Math.max(...counts.values())).toBe(1);
+    const dead = await query(`SELECT email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[]) AND email_status = 'dead'`, [events]);
+    expect(dead).toEqual([]);
+    expect(counts.size).toBe(240);
+    // A commit's NOTIFY reaches the new LISTEN session: one more event goes out at once.
+    const { events: after } = await burstOfEvents(query, 1, 'after-cut');
+    await waitFor(() => (receivedPer(after).size === 1 ? true : undefined), 10_000, 'a mail after the cuts');
+    worker.kill('SIGTERM');
+    expect(await exitOf(worker)).toBe(0);
+  }, 180_000);
+
+  it('lets several processes create and migrate a database that does not exist yet', async () => {
+    const url = scratchDatabaseUrl('concurrent');
+    try {
+      const migrators = Array.from({ length: 6 }, () => spawnApp('cli', { DATABASE_URL: url, QUEUE_BACKEND: 'postgres' }, ['migrate']));
+      expect(await Promise.all(migrators.map(exitOf))).toEqual([0, 0, 0, 0, 0, 0]);
+    } finally {
+      await dropDatabase(url);
+    }
+  }, 120_000);
+});
