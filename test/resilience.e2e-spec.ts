@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { burstOfEvents, dropDatabase, exitOf, scratchDatabase, scratchDatabaseUrl, SmtpRecorder, spawnApp, TestRedis, waitFor } from '#testing';
+import { bearer, burstOfEvents, createTestApp, createUser, dropDatabase, exitOf, scratchDatabase, scratchDatabaseUrl, SmtpRecorder, spawnApp, TestRedis, waitFor } from '#testing';
 
 /**
  * Infrastructure failing under the notification pipeline: a Redis restarted empty, database sessions
@@ -90,6 +90,36 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
     worker.kill('SIGTERM');
     expect(await exitOf(worker)).toBe(0);
   }, 180_000);
+
+  it('answers /health within 1.5 s while Redis is down: alive, not ready, and the queue view says 503', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, QUEUE_PREFIX: 'resilience-health' });
+    const t = await createTestApp();
+    try {
+      const staff = await createUser(t, ['staff']);
+      expect((await t.http.get('/health/ready').expect(200)).body).toMatchObject({ database: 'up', queue: { status: 'up' } });
+      await t.http.get('/admin/queues').set(bearer(staff)).expect(200);
+      await redis.stop();
+      for (let i = 0; i < 3; i++) {
+        const started = Date.now();
+        const health = await t.http.get('/health').expect(503);
+        expect(Date.now() - started).toBeLessThan(1500);
+        expect(health.body).toMatchObject({ status: 'degraded', database: 'up', queue: { backend: 'redis', status: expect.stringMatching(/^(down|timeout)$/) } });
+      }
+      await t.http.get('/health/ready').expect(503);
+      await t.http.get('/health/live').expect(200);
+      const started = Date.now();
+      const queues = await t.http.get('/admin/queues').set(bearer(staff)).expect(503);
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(queues.body.code).toBe('QUEUE_UNAVAILABLE');
+      await redis.start();
+      await waitFor(async () => ((await t.http.get('/health/ready')).status === 200 ? true : undefined), 15_000, 'ready again');
+    } finally {
+      await redis.start().catch(() => undefined);
+      await t.close();
+      process.env = saved;
+    }
+  }, 60_000);
 
   it('lets several processes create and migrate a database that does not exist yet', async () => {
     const url = scratchDatabaseUrl('concurrent');

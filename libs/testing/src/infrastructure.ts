@@ -34,6 +34,7 @@ export class TestRedis {
   }
 
   async start(): Promise<this> {
+    if (this.process && this.process.exitCode === null) return this;
     this.port ||= await freePort();
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     await waitFor(() => this.ping().then((ok) => (ok ? true : undefined)), 10_000, `redis on port ${this.port}`);
