@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { bearer, burstOfEvents, createTestApp, createUser, dropDatabase, exitOf, scratchDatabase, scratchDatabaseUrl, SmtpRecorder, spawnApp, TestRedis, waitFor } from '#testing';
+import { bearer, burstOfEvents, createTestApp, createUser, dropDatabase, freePort, exitOf, scratchDatabase, scratchDatabaseUrl, SmtpRecorder, spawnApp, TestRedis, waitFor } from '#testing';
 
 /**
  * Infrastructure failing under the notification pipeline: a Redis restarted empty, database sessions
@@ -120,6 +120,56 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
       process.env = saved;
     }
   }, 60_000);
+
+  it('does not give up on a mail that waits for a pooled SMTP connection longer than the send timeout', async () => {
+    smtp.delayMs = 150;
+    // One connection, eight mails at once, 150 ms each: most wait far longer than the 600 ms timeout.
+    const worker = startWorker({ MAIL_MAX_CONNECTIONS: '1', MAIL_CONCURRENCY: '8', MAIL_SEND_TIMEOUT_MS: '600', RECONCILE_AFTER_SECONDS: '1' });
+    const { events } = await burstOfEvents(query, 24, 'pool-wait');
+    const rows = await waitFor(async () => {
+      const found = await query(`SELECT email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
+      return found.length === 24 && found.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? found : undefined;
+    }, 60_000, 'every mail to reach a final state');
+    expect(rows.filter((r) => r.email_status === 'dead')).toEqual([]);
+    expect(receivedPer(events).size).toBe(24);
+    expect(Math.max(...receivedPer(events).values())).toBe(1);
+    worker.kill('SIGTERM');
+    expect(await exitOf(worker)).toBe(0);
+  }, 120_000);
+
+  it('keeps one mail rate for the whole installation, however many workers send', async () => {
+    smtp.delayMs = 0;
+    const workers = [startWorker({ MAIL_RATE_PER_SECOND: '10' }), startWorker({ MAIL_RATE_PER_SECOND: '10' })];
+    const { events } = await burstOfEvents(query, 50, 'rate');
+    await waitFor(() => (receivedPer(events).size === 50 ? true : undefined), 60_000, 'all 50 mails');
+    const times = smtp.received.filter((m) => m.eventId && events.includes(m.eventId)).map((m) => m.receivedAt).sort((a, b) => a - b);
+    // 10 a second in all: 50 mails take at least four full windows (two workers each at 10/s would need two).
+    expect(times[49] - times[0]).toBeGreaterThanOrEqual(3500);
+    for (const worker of workers) worker.kill('SIGTERM');
+    expect(await Promise.all(workers.map(exitOf))).toEqual([0, 0]);
+  }, 120_000);
+
+  it('shares the login limiter between two API processes, and believes X-Forwarded-For only from a trusted proxy', async () => {
+    const ports = [await freePort(), await freePort()];
+    const apis = ports.map((port) => {
+      const child = spawnApp('api', { PORT: String(port), DATABASE_URL: db.url, QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, QUEUE_PREFIX: 'resilience-api', TRUST_PROXY: 'none' });
+      children.push(child);
+      return child;
+    });
+    for (const port of ports) await waitFor(() => fetch(`http://127.0.0.1:${port}/health/live`).then((r) => (r.ok ? true : undefined), () => undefined), 60_000, `the API on ${port}`);
+    const email = `nobody-${Date.now()}@test.praha.eu`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      // A fresh X-Forwarded-For each time changes nothing when no proxy is trusted.
+      const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/auth/login`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i}` }, body: JSON.stringify({ email, password: 'wrong-password-1' }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    for (const api of apis) api.kill('SIGTERM');
+    await Promise.all(apis.map(exitOf));
+  }, 120_000);
 
   it('lets several processes create and migrate a database that does not exist yet', async () => {
     const url = scratchDatabaseUrl('concurrent');

@@ -39,8 +39,8 @@ class RetryLater extends Error {}
 /**
  * Sends the e-mail of one notification, exactly once. The row is claimed (pending/retrying →
  * sending, with a fresh claim id) in the statement that loads it, so of two deliveries of the same
- * job only one sends. A claim older than the SMTP timeout belongs to a sender that died mid-
- * conversation: the message may or may not have arrived, and it goes to the dead-letter list as
+ * job only one sends. The sender renews its claim while it works, so a claim not renewed for the
+ * SMTP timeout belongs to a sender that died mid-conversation: the message may or may not have arrived, and it goes to the dead-letter list as
  * "outcome unknown" for a person to decide, rather than being sent a second time by a machine.
  */
 @Injectable()
@@ -73,6 +73,13 @@ export class MailDelivery {
     if (!claimed) return this.notClaimed(notificationId);
 
     let response: string;
+    // While this sender is alive it renews its claim, so only a claim left by a stopped sender grows
+    // older than the send timeout: waiting for a pooled SMTP connection does not count against it.
+    const heartbeat = setInterval(() => {
+      this.dataSource
+        .query(`UPDATE notification SET email_claimed_at = $3 WHERE id = $1 AND email_claim = $2`, [claimed.id, claim, this.clock.now()])
+        .catch((error: Error) => this.logger.warn(`renewing the claim on ${claimed.id}: ${error.message}`));
+    }, Math.max(100, Math.floor(this.config.mail.sendTimeoutMs / 3)));
     try {
       response = await this.mail.send({
         to: claimed.email,
@@ -96,6 +103,8 @@ export class MailDelivery {
         [claimed.id, claim, message, this.clock.now()],
       );
       throw new RetryLater(message);
+    } finally {
+      clearInterval(heartbeat);
     }
     // Only the claim's holder records the outcome, even if a sweeper gave up on it meanwhile. The
     // message is out: a database session cut now must not leave it looking "outcome unknown".
