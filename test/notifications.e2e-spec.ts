@@ -364,12 +364,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       }[];
     }
 
-    const receivedPer = (events: string[]) => {
-      const wanted = new Set(events);
-      const counts = new Map<string, number>();
-      for (const m of smtp.received) if (m.eventId && wanted.has(m.eventId)) counts.set(m.eventId, (counts.get(m.eventId) ?? 0) + 1);
-      return counts;
-    };
+    const receivedPer = (events: string[]) => smtp.perEvent(events);
 
     beforeAll(async () => {
       // From here on only the spawned processes relay and send.

@@ -23,12 +23,7 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
     return child;
   }
 
-  const receivedPer = (events: string[]) => {
-    const wanted = new Set(events);
-    const counts = new Map<string, number>();
-    for (const m of smtp.received) if (m.eventId && wanted.has(m.eventId)) counts.set(m.eventId, (counts.get(m.eventId) ?? 0) + 1);
-    return counts;
-  };
+  const receivedPer = (events: string[]) => smtp.perEvent(events);
 
   beforeAll(async () => {
     await smtp.start();

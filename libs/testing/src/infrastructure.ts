@@ -2,10 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, migrateUnderLock, recreateDatabase } from '#database';
+import { redisAnswers } from '#queue';
 import { SCHEMA } from '#schema';
 import { waitFor } from './smtp-recorder.js';
 
@@ -37,7 +37,7 @@ export class TestRedis {
     if (this.process && this.process.exitCode === null) return this;
     this.port ||= await freePort();
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await waitFor(() => this.ping().then((ok) => (ok ? true : undefined)), 10_000, `redis on port ${this.port}`);
+    await waitFor(() => redisAnswers(this.url).then((ok) => (ok ? true : undefined)), 10_000, `redis on port ${this.port}`);
     return this;
   }
 
@@ -50,19 +50,6 @@ export class TestRedis {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
     });
-  }
-
-  private async ping(): Promise<boolean> {
-    const client = new Redis(this.url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      return (await client.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      client.disconnect();
-    }
   }
 }
 
