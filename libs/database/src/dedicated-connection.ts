@@ -94,3 +94,19 @@ export function isConnectionLoss(error: unknown): boolean {
   if (e.code && ['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(e.code)) return true;
   return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e.message ?? '');
 }
+
+/**
+ * A database session cut (restart, pg_terminate_backend) may surface as an 'error' event nobody
+ * listens to (a pooled client between queries). Pools, LISTEN sessions and queues reconnect by
+ * themselves, so that must not end a long-running process; anything else still does.
+ */
+export function surviveConnectionLoss(log: { warn(message: string): void; error(message: string): void }): void {
+  process.on('uncaughtException', (error) => {
+    if (isConnectionLoss(error)) {
+      log.warn(`database connection lost (${error.message}); reconnecting`);
+      return;
+    }
+    log.error(`fatal: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
+}
