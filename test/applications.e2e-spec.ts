@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { extractPdfPages } from '../libs/documents/src/testing/pdf-text.js';
 import {
   applicantWithOrganisation, bearer, completeSections, createTestActivities, createTestApp, createUser, openCall, PDF_BYTES, PNG_BYTES, readyApplication, TestApp, TestUser, uploadAnnex,
 } from '#testing';
@@ -230,6 +231,10 @@ describe('applications', () => {
       const pdf = await t.http.get(receipt.body.receiptPdf).set(bearer(ngo.user)).buffer(true).parse(binaryBody).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      // The receipt carries the submission's audit entry: the applicant holds a witness of the chain.
+      const [entry] = (await t.dataSource.query(`SELECT seq::text AS seq FROM audit_log WHERE object_id = $1 AND action = 'application.version_submitted'`, [app.id])) as { seq: string }[];
+      const text = (await extractPdfPages(pdf.body as Buffer)).pages.join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain(`Záznam č. ${entry.seq} auditního řetězce`);
       expect((await t.http.get(receipt.body.receiptPdf).set(bearer(stranger.user))).status).toBe(404);
     });
 
