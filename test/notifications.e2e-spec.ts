@@ -208,7 +208,8 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       const scheduler = worker!.get(NotificationScheduler);
       await scheduler.sendDigests();
       await scheduler.sendDigests();
-      const digestMail = await waitFor(() => smtp.to(digest.email).find((m) => m.text.includes(call.code)));
+      // Behind the call's broadcast to every applicant of the run in the mail queue: slow on a loaded machine.
+      const digestMail = await waitFor(() => smtp.to(digest.email).find((m) => m.text.includes(call.code)), 60_000, 'the digest');
       expect(digestMail.text).toContain('Výzvy');
       await queuesDrained();
       expect(smtp.to(digest.email).filter((m) => m.text.includes(call.code))).toHaveLength(1);
