@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import type { CallView } from '#calls';
+import { extractPdfPages } from '../libs/documents/src/testing/pdf-text.js';
 import {
   applicantWithOrganisation, bearer, completeSections, createTestActivities, createTestApp, createUser, openCall, PDF_BYTES, PNG_BYTES, readyApplication, TestApp, TestUser, uploadAnnex,
 } from '#testing';
@@ -163,6 +164,24 @@ describe('applications', () => {
       expect(unchanged).toMatchObject({ status: 'draft', currentVersionNo: 0 });
     });
 
+    it('answers identical submissions without an Idempotency-Key with the first receipt, within a short window only', async () => {
+      const app = await readyApplication(t, ngo.user, ngo.organisationId, call);
+      await submit(ngo.user, app.id).expect(201);
+      // The same content again, twenty times at once: no new version, receipt or mail.
+      const repeats = await Promise.all(Array.from({ length: 20 }, () => submit(ngo.user, app.id)));
+      expect(repeats.map((r) => r.status)).toEqual(Array(20).fill(200));
+      expect(new Set(repeats.map((r) => r.body.receiptNumber))).toEqual(new Set([`${app.number}/1`]));
+      expect(repeats.every((r) => r.headers['idempotent-replayed'] === 'true')).toBe(true);
+      const events = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'application.submitted' AND aggregate_id = $1`, [app.id]);
+      expect(events).toEqual([{ n: 1 }]);
+      // Changed content is a new version at once; the same content again after the window is one too.
+      const view = (await t.http.get(`/applications/${app.id}`).set(bearer(ngo.user))).body;
+      await save(ngo.user, app.id, { version: view.draftVersion, project: { ...view.draft.project, title: 'Jiný název' } }).expect(200);
+      expect((await submit(ngo.user, app.id).expect(201)).body.receiptNumber).toBe(`${app.number}/2`);
+      t.clock.set(new Date(t.clock.now().getTime() + 11 * 60_000));
+      expect((await submit(ngo.user, app.id).expect(201)).body.receiptNumber).toBe(`${app.number}/3`);
+    });
+
     it('submits once per Idempotency-Key, keeps every version, and the last one counts', async () => {
       const app = await readyApplication(t, ngo.user, ngo.organisationId, call);
       expect(app.missing).toEqual([]);
@@ -211,6 +230,10 @@ describe('applications', () => {
       const pdf = await t.http.get(receipt.body.receiptPdf).set(bearer(ngo.user)).buffer(true).parse(binaryBody).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      // The receipt carries the submission's audit entry: the applicant holds a witness of the chain.
+      const [entry] = (await t.dataSource.query(`SELECT seq::text AS seq FROM audit_log WHERE object_id = $1 AND action = 'application.version_submitted'`, [app.id])) as { seq: string }[];
+      const text = (await extractPdfPages(pdf.body as Buffer)).pages.join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain(`Záznam č. ${entry.seq} auditního řetězce`);
       expect((await t.http.get(receipt.body.receiptPdf).set(bearer(stranger.user))).status).toBe(404);
     });
 

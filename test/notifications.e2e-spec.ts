@@ -8,7 +8,7 @@ import { NotificationScheduler } from '#notifications';
 import { OutboxEvent, OutboxRelay } from '#outbox';
 import { QueueFactory, QUEUES } from '#queue';
 import {
-  applicantWithOrganisation, bearer, createTestActivities, createTestApp, createUser, openCall, readyApplication, SmtpRecorder, TEST_PASSWORD, TestApp, TestUser, waitFor,
+  applicantWithOrganisation, bearer, burstOfEvents, createTestActivities, createTestApp, createUser, openCall, readyApplication, SmtpRecorder, TEST_PASSWORD, TestApp, TestUser, waitFor,
 } from '#testing';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 
@@ -69,6 +69,15 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     }[]>('SELECT id, kind, params, email_status, email_attempts, email_dead_reason, source_event_id, read_at FROM notification WHERE user_id = $1 ORDER BY created_at', [userId]);
   }
 
+  /** Until nothing waits in either queue: a duplicate, if one were coming, has then arrived. */
+  async function queuesDrained() {
+    const queues = t.app.get(QueueFactory);
+    await waitFor(async () => {
+      const counts = await Promise.all([QUEUES.outbox, QUEUES.mail].map((name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+      return counts.every((c) => Object.values(c).every((n) => n === 0)) ? true : undefined;
+    }, 30_000, 'the queues to drain');
+  }
+
   async function statusOf(userId: string, kind: string, status: string) {
     return waitFor(async () => (await notificationsOf(userId)).find((n) => n.kind === kind && n.email_status === status), 15_000, `${kind} ${status}`);
   }
@@ -87,7 +96,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(JSON.stringify(stored.params)).not.toContain(token);
 
       expect(await worker!.get(OutboxRelay).drain()).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await queuesDrained();
       expect(smtp.to(user.email).filter((m) => m.subject.includes('Obnovení hesla'))).toHaveLength(1);
 
       await t.http.post('/auth/password-reset/confirm').set('X-Forwarded-For', randomUUID()).send({ token, newPassword: 'Heslo-z-e-mailu-2026' }).expect(204);
@@ -199,9 +208,10 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       const scheduler = worker!.get(NotificationScheduler);
       await scheduler.sendDigests();
       await scheduler.sendDigests();
-      const digestMail = await waitFor(() => smtp.to(digest.email).find((m) => m.text.includes(call.code)));
+      // Behind the call's broadcast to every applicant of the run in the mail queue: slow on a loaded machine.
+      const digestMail = await waitFor(() => smtp.to(digest.email).find((m) => m.text.includes(call.code)), 60_000, 'the digest');
       expect(digestMail.text).toContain('Výzvy');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await queuesDrained();
       expect(smtp.to(digest.email).filter((m) => m.text.includes(call.code))).toHaveLength(1);
       const rows = await notificationsOf(digest.id);
       expect(rows.filter((r) => r.kind === 'call_published')[0].email_status).toBe('digested');
@@ -243,7 +253,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       await waitFor(async () => ((await ours('call_closing_soon', 'sent')).length === 2 ? true : undefined), 15_000, 'the 1-day reminder');
       t.clock.set(new Date(closesAt + DAY)); // past the deadline nothing is due
       await scheduler.sendReminders();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await queuesDrained();
       expect(await ours('call_closing_soon')).toHaveLength(2);
       expect(await ours('draft_reminder')).toHaveLength(1);
       const ids = new Set([...(await ours('call_closing_soon')), ...(await ours('draft_reminder'))].map((r) => r.id));
@@ -347,17 +357,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     }
     const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
-    /** `n` account.created events for fresh users, committed at once, as a burst of sign-ups would. */
-    async function burstOfEvents(n: number, label: string): Promise<{ users: string[]; events: string[] }> {
-      const users = await t.dataSource.query<{ id: string }[]>(`INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
-         SELECT gen_random_uuid(), $1 || '-' || g || '@test.praha.eu', 'Burst ' || g, 'not-a-hash', '{applicant}', 'cs', true, now(), now() FROM generate_series(1, $2) g
-         RETURNING id`, [`${label}-${randomUUID().slice(0, 8)}`, n]);
-      const events = await t.dataSource.query<{ id: string }[]>(`WITH added AS (
-           INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, payload, created_at, available_at, correlation_id)
-           SELECT gen_random_uuid(), 'account.created', 'user', id::text, '{}'::jsonb, now(), now(), $2 FROM unnest($1::uuid[]) id RETURNING id
-         ) SELECT id, pg_notify('outbox_event_added', '') FROM added`, [users.map((u) => u.id), label]);
-      return { users: users.map((u) => u.id), events: events.map((e) => e.id) };
-    }
+    const burst = (n: number, label: string) => burstOfEvents((sql, params) => t.dataSource.query(sql, params), n, label);
 
     async function statuses(events: string[]) {
       return await t.dataSource.query<{
@@ -365,12 +365,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       }[]>(`SELECT id, source_event_id, email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
     }
 
-    const receivedPer = (events: string[]) => {
-      const wanted = new Set(events);
-      const counts = new Map<string, number>();
-      for (const m of smtp.received) if (m.eventId && wanted.has(m.eventId)) counts.set(m.eventId, (counts.get(m.eventId) ?? 0) + 1);
-      return counts;
-    };
+    const receivedPer = (events: string[]) => smtp.perEvent(events);
 
     beforeAll(async () => {
       // From here on only the spawned processes relay and send.
@@ -384,7 +379,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
 
     it('sends exactly one e-mail per event and recipient when a worker is killed mid-batch', async () => {
       smtp.delayMs = 10;
-      const { events } = await burstOfEvents(200, 'kill');
+      const { events } = await burst(200, 'kill');
       const first = startWorker();
       await waitFor(() => (receivedPer(events).size >= 50 ? true : undefined), 30_000, 'first worker to send 50');
       first.kill('SIGKILL');
@@ -424,7 +419,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(await exited(previous)).toBe(0);
 
       smtp.delayMs = 100;
-      const { events } = await burstOfEvents(60, 'term');
+      const { events } = await burst(60, 'term');
       const worker1 = startWorker();
       await waitFor(() => (receivedPer(events).size >= 5 ? true : undefined), 30_000, 'some mail to go out');
       worker1.kill('SIGTERM');

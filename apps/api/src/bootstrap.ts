@@ -20,9 +20,10 @@ export async function createApiApp(config: AppConfig, options: { logger?: boolea
 }
 
 /** Everything about the HTTP edge that is not a module: shared by production and the end-to-end tests. */
-export function configureApiApp(app: INestApplication, _config: AppConfig): void {
+export function configureApiApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (TRUST_PROXY): the login limiter counts by that address.
+  express.set('trust proxy', config.auth.trustProxy);
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger, BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import pg from 'pg';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
+import { DedicatedConnection } from '#database';
 import { OUTBOX_CHANNEL, OutboxRelay } from '#outbox';
 
 /**
- * Relays outbox rows as soon as a commit NOTIFYs, and polls as a safety net (a NOTIFY is lost when
- * the listener is reconnecting). One drain runs at a time.
+ * Relays outbox rows as soon as a commit NOTIFYs, and polls as a safety net (a NOTIFY is lost while
+ * the listener reconnects; it drains once it is back). One drain runs at a time.
  */
 @Injectable()
 export class OutboxRelayLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private listener: pg.Client | null = null;
+  private listener: DedicatedConnection | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -23,13 +23,28 @@ export class OutboxRelayLoop implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = new pg.Client({ connectionString: this.config.database.url });
-    this.listener.on('error', (error) => this.logger.warn(`listener: ${error.message}`));
-    await this.listener.connect();
-    this.listener.on('notification', () => this.kick());
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = new DedicatedConnection({
+      url: this.config.database.url ?? '',
+      setup: async (client) => {
+        client.on('notification', () => this.kick());
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      },
+      onError: (error) => this.logger.warn(`listener lost (${error.message}); reconnecting`),
+      onConnected: () => this.kick(),
+    });
+    await this.listener.start();
     this.timer = setInterval(() => this.kick(), this.config.outboxPollMs);
     this.kick();
+  }
+
+  /** Whether LISTEN is in place right now (the poll covers the gaps). */
+  get listening(): boolean {
+    return this.listener?.client !== null && this.listener?.client !== undefined;
+  }
+
+  /** Which LISTEN session this is: grows with each reconnection. */
+  get listenerGeneration(): number {
+    return this.listener?.generation ?? 0;
   }
 
   kick(): void {
@@ -54,6 +69,6 @@ export class OutboxRelayLoop implements OnApplicationBootstrap, BeforeApplicatio
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.close();
   }
 }

@@ -17,10 +17,11 @@ import { LifecycleClockLoop } from './lifecycle-clock.loop.js';
 import { MailConsumer } from './mail-consumer.js';
 import { OutboxConsumer } from './outbox-consumer.js';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
+import { ReconcileLoop } from './reconcile.loop.js';
 
-/** Background processing only: the outbox relay, the queue consumers (outbox events, e-mails) and the clock. No HTTP. */
+/** Background processing only: the outbox relay, the queue consumers (outbox events, e-mails), the reconciliation and the clock. No HTTP. */
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule, EvaluationModule, LedgerModule, AwardsModule],
-  providers: [OutboxRelayLoop, OutboxConsumer, MailConsumer, LifecycleClockLoop],
+  providers: [OutboxRelayLoop, ReconcileLoop, OutboxConsumer, MailConsumer, LifecycleClockLoop],
 })
 export class WorkerModule {}

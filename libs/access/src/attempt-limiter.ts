@@ -1,41 +1,91 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
-import { Clock, DomainError } from '#core';
+import { Clock, DomainError, settleWithin } from '#core';
+import { QUEUE_BACKEND } from '#queue';
+import type { QueueBackend } from '#queue';
 
 const WINDOW_MS = 60_000;
+/** A limiter that cannot ask Redis within this time decides by this process's own counts. */
+const REDIS_MS = 250;
+
+/** Drops attempts older than the window, counts the rest, and records this one only if it is allowed. */
+const SLIDING_WINDOW = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+local n = redis.call('ZCARD', KEYS[1])
+if n >= tonumber(ARGV[3]) then return n end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return n`;
 
 /**
  * Limits credential attempts (login, refresh, password reset) per client address and e-mail within a
- * sliding minute. In memory per API process: enough against guessing from one place; a deployment
- * with several API instances behind a balancer would keep the windows in Redis instead.
+ * sliding minute. With Redis the counts live there, shared by every API instance; when Redis does not
+ * answer (or the installation runs without it) each process counts on its own, which still limits.
+ * The client address is what Express derives under TRUST_PROXY.
  * (@nestjs/throttler was the first choice, but it is CommonJS requiring Nest's ES modules, which
  * Jest cannot load on Node 20.)
  */
 @Injectable()
-export class AttemptLimiter implements CanActivate {
+export class AttemptLimiter implements CanActivate, OnApplicationShutdown {
+  private readonly logger = new Logger('AttemptLimiter');
   private readonly attempts = new Map<string, number[]>();
   private lastSweep = 0;
+  private redis: Redis | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ ip?: string; body?: Record<string, unknown> }>();
     const body = request.body ?? {};
     const subject = typeof body.email === 'string' ? body.email.trim().toLowerCase() : typeof body.refreshToken === 'string' ? body.refreshToken.split('.')[0] : '';
     const key = `${request.ip ?? ''}|${subject}`;
     const now = this.clock.now().getTime();
-    this.sweep(now);
-    const recent = (this.attempts.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
-    if (recent.length >= this.config.auth.loginAttemptsPerMinute) {
-      this.attempts.set(key, recent);
+    const shared = await this.countShared(key, now);
+    const allowed = shared ?? this.countLocal(key, now);
+    if (!allowed) {
       throw new DomainError('TOO_MANY_ATTEMPTS', 'rate_limited', {
         cs: 'Příliš mnoho pokusů. Počkejte minutu a zkuste to znovu.',
         en: 'Too many attempts. Wait a minute and try again.',
       });
+    }
+    return true;
+  }
+
+  /** Whether the attempt is allowed by the counts in Redis; undefined when Redis cannot tell. */
+  private async countShared(key: string, now: number): Promise<boolean | undefined> {
+    const redis = this.client();
+    if (!redis) return undefined;
+    // The first attempt after start (or after Redis came back) waits briefly for the connection.
+    if (redis.status !== 'ready') await settleWithin(new Promise((resolve) => redis.once('ready', resolve)), REDIS_MS);
+    const redisKey = `${this.backend.prefix}:attempts:${createHash('sha256').update(key).digest('hex')}`;
+    const result = await settleWithin(redis.eval(SLIDING_WINDOW, 1, redisKey, now, WINDOW_MS, this.config.auth.loginAttemptsPerMinute, `${now}-${randomUUID()}`) as Promise<number>, REDIS_MS);
+    if (result.status !== 'up') return undefined;
+    return result.value < this.config.auth.loginAttemptsPerMinute;
+  }
+
+  private client(): Redis | null {
+    if (this.backend.kind !== 'redis') return null;
+    if (!this.redis) {
+      // No offline queue: while Redis is away a command fails at once and the local counts decide.
+      this.redis = new Redis(this.backend.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false });
+      this.redis.on('error', (error: Error) => this.logger.debug(`redis: ${error.message}`));
+    }
+    return this.redis;
+  }
+
+  private countLocal(key: string, now: number): boolean {
+    this.sweep(now);
+    const recent = (this.attempts.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
+    if (recent.length >= this.config.auth.loginAttemptsPerMinute) {
+      this.attempts.set(key, recent);
+      return false;
     }
     recent.push(now);
     this.attempts.set(key, recent);
@@ -46,5 +96,9 @@ export class AttemptLimiter implements CanActivate {
     if (now - this.lastSweep < WINDOW_MS) return;
     this.lastSweep = now;
     for (const [key, times] of this.attempts) if (times.every((t) => t <= now - WINDOW_MS)) this.attempts.delete(key);
+  }
+
+  onApplicationShutdown(): void {
+    this.redis?.disconnect();
   }
 }

@@ -40,12 +40,16 @@ export class ReceiptService {
     if (version.receiptStorageKey) return version.receiptStorageKey;
     const application = await this.store.find(this.dataSource.manager, applicationId);
     const content = version.content;
-    const [area, annexTypes, submitter] = await Promise.all([
+    const [area, annexTypes, submitter, auditEntry] = await Promise.all([
       this.dataSource.getRepository(CallBudgetArea).findOneBy({ callId: application.callId, code: content.draft.budgetAreaCode }),
       this.dataSource.getRepository(CallAnnexType).findBy({ callId: application.callId }),
       version.submittedBy
         ? (this.dataSource.query<{ name: string; email: string }[]>('SELECT display_name AS name, email FROM app_user WHERE id = $1', [version.submittedBy]))
         : Promise.resolve([]),
+      this.dataSource.query(
+        `SELECT seq::text AS seq, hash FROM audit_log WHERE object_type = 'application' AND object_id = $1 AND action = 'application.version_submitted' AND after->>'versionNo' = $2`,
+        [applicationId, String(versionNo)],
+      ) as Promise<{ seq: string; hash: string }[]>,
     ]);
     const annexName = new Map(annexTypes.map((a) => [a.code, a.name]));
     const pdf = await renderApplicationReceipt({
@@ -65,6 +69,7 @@ export class ReceiptService {
       submittedBy: submitter[0] ?? { name: '—', email: '—' },
       annexes: content.annexes.map((a) => ({ annexName: annexName.get(a.annexTypeCode) ?? a.annexTypeCode, fileName: a.fileName, sha256: a.sha256, sizeBytes: a.sizeBytes })),
       contentSha256: version.contentSha256,
+      auditEntry: auditEntry[0],
     });
     const key = `receipts/${applicationId}/${versionNo}.pdf`;
     await this.storage.put(key, pdf);

@@ -38,6 +38,9 @@ export function receiptOf(application: { id: string; number: string }, version: 
   };
 }
 
+/** How long an identical submission without an Idempotency-Key counts as a repeat of the last one. */
+const RESUBMIT_TWIN_WINDOW_MS = 10 * 60_000;
+
 /**
  * Submission: the whole draft is checked, frozen as a new version with a receipt number and a
  * content hash, and becomes the version that counts. Before the deadline an applicant may submit
@@ -76,6 +79,17 @@ export class SubmissionService {
       });
   }
 
+  /**
+   * A submission without an Idempotency-Key whose content equals the last version's, made within
+   * RESUBMIT_TWIN_WINDOW_MS of it, is the same submission sent twice (a double click, a client's
+   * retry): it answers with that version's receipt instead of a new version, receipt and mail.
+   */
+  private async recentTwin(tx: Tx, application: Application, contentSha256: string): Promise<ApplicationVersion | null> {
+    const twin = await tx.manager.getRepository(ApplicationVersion).findOneBy({ applicationId: application.id, versionNo: application.currentVersionNo });
+    if (!twin || twin.contentSha256 !== contentSha256 || twin.kind !== 'submission') return null;
+    return tx.now.getTime() - twin.submittedAt.getTime() < RESUBMIT_TWIN_WINDOW_MS ? twin : null;
+  }
+
   private async submitLocked(tx: Tx, application: Application, { rules, organisation, attachments }: SubmissionContext, idempotencyKey: string | null): Promise<SubmissionReceipt> {
     const remedy = application.status === 'remedy_requested' ? await this.store.openRemedy(tx.manager, application.id) : null;
     const action = remedy ? 'answer_remedy' : 'submit';
@@ -105,6 +119,11 @@ export class SubmissionService {
       budget,
       annexes: attachments.map((a) => ({ attachmentId: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
     };
+    const contentSha256 = createHash('sha256').update(canonicalJson(content)).digest('hex');
+    if (idempotencyKey === null && action === 'submit' && application.currentVersionNo > 0) {
+      const twin = await this.recentTwin(tx, application, contentSha256);
+      if (twin) throw new Replayed(receiptOf(application, twin));
+    }
     const versionNo = application.currentVersionNo + 1;
     const version: ApplicationVersion = {
       id: randomUUID(),
@@ -113,7 +132,7 @@ export class SubmissionService {
       kind: remedy ? 'remedy' : 'submission',
       receiptNumber: `${application.number}/${versionNo}`,
       content,
-      contentSha256: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+      contentSha256,
       submittedAt: tx.now,
       submittedBy: tx.actor.userId,
       idempotencyKey,

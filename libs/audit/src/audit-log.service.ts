@@ -4,12 +4,17 @@ import { DataSource } from 'typeorm';
 import { Page, PageQuery, pageOf } from '#core';
 import { entryHash, GENESIS_HASH } from './audit-chain.js';
 import { AuditLogEntry } from './audit-log-entry.entity.js';
+import { AuditWitness } from './audit-witness.js';
+
+type BrokenReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'tail_missing' | 'checkpoint_mismatch' | 'checkpoint_forged';
 
 export interface ChainVerification {
   valid: boolean;
   checkedEntries: number;
   lastSeq: string | null;
-  firstBrokenLink: null | { seq: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap'; expected: string; found: string };
+  /** The head as last witnessed outside the database (file storage), which the chain must still contain. */
+  checkpoint: { seq: string; hash: string; at: string } | null;
+  firstBrokenLink: null | { seq: string; reason: BrokenReason; expected: string; found: string };
 }
 
 export interface AuditLogFilter {
@@ -25,10 +30,30 @@ const VERIFY_BATCH = 5000;
 
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly witness: AuditWitness,
+  ) {}
 
-  /** Recomputes the whole chain in batches and names the first link that does not hold. */
+  /**
+   * Recomputes the whole chain in batches and names the first link that does not hold; then checks
+   * that the chain still holds the head its last checkpoint witnessed (entries removed from the end
+   * leave a consistent chain behind, which only the witness outside the database can tell).
+   */
   async verifyChain(): Promise<ChainVerification> {
+    const saved = await this.witness.latest();
+    const checkpoint = saved && { seq: saved.seq, hash: saved.hash, at: saved.at };
+    const chain = await this.walkChain();
+    if (!chain.valid || !saved || !checkpoint) return { ...chain, checkpoint };
+    const broken = (reason: BrokenReason, found: string) => ({ ...chain, valid: false, checkpoint, firstBrokenLink: { seq: saved.seq, reason, expected: saved.hash, found } });
+    if (!this.witness.authentic(saved)) return broken('checkpoint_forged', saved.signature);
+    if (chain.lastSeq === null || BigInt(chain.lastSeq) < BigInt(saved.seq)) return broken('tail_missing', chain.lastSeq ?? 'empty');
+    const [entry] = (await this.dataSource.query('SELECT hash FROM audit_log WHERE seq = $1', [saved.seq])) as { hash: string }[];
+    if (entry.hash !== saved.hash) return broken('checkpoint_mismatch', entry.hash);
+    return { ...chain, checkpoint };
+  }
+
+  private async walkChain(): Promise<Omit<ChainVerification, 'checkpoint'>> {
     const repo = this.dataSource.getRepository(AuditLogEntry);
     let expectedSeq = 1n;
     let prevHash = GENESIS_HASH;
@@ -43,7 +68,7 @@ export class AuditLogService {
         .getMany();
       if (batch.length === 0) break;
       for (const entry of batch) {
-        const broken = (reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap', expected: string, found: string) => ({
+        const broken = (reason: BrokenReason, expected: string, found: string) => ({
           valid: false,
           checkedEntries: checked,
           lastSeq,

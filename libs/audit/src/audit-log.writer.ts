@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommitHook, Tx, UnitOfWork } from '#database';
 import { entryHash, GENESIS_HASH, toStoredJson } from './audit-chain.js';
+import { AuditWitness } from './audit-witness.js';
 
 /** Serialises appends to the chain; held until the transaction ends (xact lock). */
 const AUDIT_CHAIN_LOCK = 4_2023_0001;
@@ -9,7 +10,10 @@ const AUDIT_CHAIN_LOCK = 4_2023_0001;
 export class AuditLogWriter implements CommitHook, OnModuleInit {
   readonly order = 1000;
 
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly witness: AuditWitness,
+  ) {}
 
   onModuleInit(): void {
     this.unitOfWork.register(this);
@@ -50,5 +54,6 @@ export class AuditLogWriter implements CommitHook, OnModuleInit {
       prevHash = hash;
     }
     await tx.manager.query(`INSERT INTO audit_log (${columns.join(',')}) VALUES ${rows.join(',')}`, values);
+    this.witness.appended();
   }
 }

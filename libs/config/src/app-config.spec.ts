@@ -30,4 +30,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/);
     expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).demoData).toBe(false);
   });
+
+  it('reads the trusted proxies and the reconciliation bound, and refuses what Express would misread', () => {
+    expect(loadConfig({}).auth.trustProxy).toEqual(['loopback']);
+    expect(loadConfig({}).reconcileAfterMs).toBe(120_000);
+    expect(loadConfig({ TRUST_PROXY: 'none', RECONCILE_AFTER_SECONDS: '5' })).toMatchObject({ auth: { trustProxy: false }, reconcileAfterMs: 5000 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).auth.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).auth.trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ RECONCILE_AFTER_SECONDS: '0' })).toThrow(/RECONCILE_AFTER_SECONDS/);
+  });
 });

@@ -59,6 +59,16 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   LOGIN_ATTEMPTS_PER_MINUTE = 5;
 
+  /**
+   * Which proxies' X-Forwarded-For the API believes (Express "trust proxy"): "none", "all", a number
+   * of hops, or a comma-separated list of addresses, subnets (CIDR) or the names loopback,
+   * linklocal, uniquelocal.
+   */
+  @Matches(/^(none|all|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, {
+    message: 'must be none, all, a number of hops, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal',
+  })
+  TRUST_PROXY = 'loopback';
+
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// URL' })
   SMTP_URL?: string;
 
@@ -95,6 +105,13 @@ export class EnvironmentVariables {
   /** How long a worker holds a job without renewing its lock; after it, a dead worker's job is taken over. */
   @Transform(toInt) @IsInt() @Min(500) @Max(600000)
   QUEUE_LOCK_MS = 30000;
+
+  /**
+   * Seconds after which an outbox event relayed but not processed, or an e-mail still pending, is taken
+   * as lost by the queue (Redis restarted empty) and queued again; the admin queue view counts them as stuck.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  RECONCILE_AFTER_SECONDS = 120;
 
   /** Hour of the day (Prague time) at which daily digests go out. */
   @Transform(toInt) @IsInt() @Min(0) @Max(23)
@@ -145,6 +162,7 @@ export interface AppConfig {
     refreshTokenTtlDays: number;
     passwordResetTtlMinutes: number;
     loginAttemptsPerMinute: number;
+    trustProxy: boolean | number | string[];
   };
   mail: {
     smtpUrl: string | undefined;
@@ -158,6 +176,7 @@ export interface AppConfig {
     sendTimeoutMs: number;
   };
   queueLockMs: number;
+  reconcileAfterMs: number;
   notifications: { digestHour: number; reminderOffsetsDays: Record<string, number[]> };
   awards: { shiftTolerancePercent: string };
   demoData: boolean;
@@ -205,6 +224,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
       passwordResetTtlMinutes: vars.PASSWORD_RESET_TTL_MINUTES,
       loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     },
     mail: {
       smtpUrl: vars.SMTP_URL,
@@ -218,6 +238,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sendTimeoutMs: vars.MAIL_SEND_TIMEOUT_MS,
     },
     queueLockMs: vars.QUEUE_LOCK_MS,
+    reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,
     awards: { shiftTolerancePercent: vars.SETTLEMENT_SHIFT_TOLERANCE_PERCENT },
     notifications: {
       digestHour: vars.NOTIFY_DIGEST_HOUR,
@@ -235,6 +256,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     storage: { dir: vars.STORAGE_DIR, maxUploadBytes: vars.MAX_UPLOAD_MB * 1024 * 1024 },
     lifecycleTickMs: vars.LIFECYCLE_TICK_MS,
   };
+}
+
+/** TRUST_PROXY as Express takes it: false, true, a hop count, or the list of trusted addresses. */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'none') return false;
+  if (value === 'all') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim());
 }
 
 /** The environment as the launcher hands it to child processes (api, worker). */

@@ -7,3 +7,4 @@ export * from './actor.js';
 export * from './status-machine.js';
 export * from './validators.js';
 export * from './csv.js';
+export * from './deadline.js';

@@ -7,3 +7,4 @@ export * from './unit-of-work.js';
 export * from './database.module.js';
 export * from './read-all.js';
 export * from './movable-clock.js';
+export * from './dedicated-connection.js';

@@ -73,6 +73,14 @@ describe('renderApplicationReceipt', () => {
     expect(text).toContain('Strana 1 z 1');
   });
 
+  it('prints the submission\'s position in the audit chain when it is known', async () => {
+    const without = normaliseSpaces((await extractPdfText(await renderApplicationReceipt(receipt()))).text);
+    expect(without).not.toContain('auditního řetězce');
+    const text = normaliseSpaces((await extractPdfText(await renderApplicationReceipt(receipt({ auditEntry: { seq: '123456', hash: 'c'.repeat(64) } })))).text);
+    expect(text).toContain('Záznam č. 123456 auditního řetězce');
+    expect(text.replace(/\s/g, '')).toContain('c'.repeat(64));
+  });
+
   it('is deterministic for the same data and creation date', async () => {
     const creationDate = new Date('2023-11-24T13:05:01Z');
     const first = await renderApplicationReceipt(receipt(), { creationDate });

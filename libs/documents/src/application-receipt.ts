@@ -31,6 +31,11 @@ export interface ApplicationReceiptData {
   annexes: readonly ApplicationReceiptAnnex[];
   /** SHA-256 (hex) of the submitted application content, so the applicant can prove what was sent. */
   contentSha256: string;
+  /**
+   * The submission's entry in the audit chain (sequence number and hash): a witness of the chain held by
+   * the applicant, outside the database, so the entry cannot later be removed unnoticed.
+   */
+  auditEntry?: { seq: string; hash: string };
 }
 
 export interface ApplicationReceiptAnnex {
@@ -128,7 +133,11 @@ export async function renderApplicationReceipt(
         'nebyl po podání změněn.',
       { fontSize: 9, muted: true },
     )
-    .paragraph(data.contentSha256, { fontSize: 9, align: 'left' })
+    .paragraph(data.contentSha256, { fontSize: 9, align: 'left' });
+  if (data.auditEntry) {
+    document.paragraph(`Záznam č. ${data.auditEntry.seq} auditního řetězce, otisk ${data.auditEntry.hash}`, { fontSize: 8, muted: true });
+  }
+  document
     .moveDown(0.5)
     .paragraph(
       'Toto potvrzení osvědčuje pouze doručení žádosti poskytovateli dotace. Nepotvrzuje formální ' +

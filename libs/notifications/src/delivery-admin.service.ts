@@ -1,8 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Page, pageOf, PageQuery } from '#core';
+import { APP_CONFIG } from '#config';
+import type { AppConfig } from '#config';
+import { Actor, Clock, DomainError, Page, pageOf, PageQuery, settleWithin } from '#core';
 import { UnitOfWork } from '#database';
 import { OutboxHandlers } from '#outbox';
 import { QueueFactory, QUEUES } from '#queue';
@@ -28,7 +30,20 @@ export interface DeadLetter {
   deadSince: Date;
 }
 
+/** What waits longer than RECONCILE_AFTER_SECONDS: a stuck pipeline a person should look at. */
+export interface Backlog {
+  afterSeconds: number;
+  /** Committed but not yet handed to the queue (the relay is not running). */
+  outboxNotRelayed: number;
+  /** Handed to the queue but not processed (the queue lost them, or the consumers are not running). */
+  outboxNotProcessed: number;
+  /** E-mails still waiting to be sent (pending or retrying). */
+  mailsWaiting: number;
+  oldestSince: Date | null;
+}
+
 const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
+const QUEUE_PROBE_MS = 1000;
 
 /** What an operator needs when mail does not arrive: queue counts, failed jobs, dead letters, and a way to send again. */
 @Injectable()
@@ -39,6 +54,8 @@ export class DeliveryAdminService implements OnModuleInit {
     private readonly unitOfWork: UnitOfWork,
     private readonly handlers: OutboxHandlers,
     private readonly notifier: Notifier,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -49,27 +66,48 @@ export class DeliveryAdminService implements OnModuleInit {
     });
   }
 
-  async health(): Promise<{ queues: QueueHealth[]; deadLetters: Record<DeadReason, number> & { total: number } }> {
-    const queues = await Promise.all(
-      QUEUE_NAMES.map(async (name): Promise<QueueHealth> => {
-        const queue = this.queues.queue(name);
-        const [counts, failed] = await Promise.all([queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'), queue.getFailed(0, 19)]);
-        return {
-          name,
-          counts,
-          failed: failed.map((job) => ({
-            id: String(job.id), name: job.name, failedReason: job.failedReason, attemptsMade: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
-          })),
-        };
-      }),
-    );
-    const rows = await this.dataSource.query<{ reason: DeadReason; n: string }[]>(`SELECT email_dead_reason AS reason, count(*) AS n FROM notification WHERE email_status = 'dead' GROUP BY 1`);
+  async health(): Promise<{ queues: QueueHealth[]; backlog: Backlog; deadLetters: Record<DeadReason, number> & { total: number } }> {
+    const probe = await settleWithin(Promise.all(QUEUE_NAMES.map((name) => this.queueHealth(name))), QUEUE_PROBE_MS);
+    if (probe.status !== 'up') throw queueUnavailable(probe.status);
+    const rows = (await this.dataSource.query(`SELECT email_dead_reason AS reason, count(*) AS n FROM notification WHERE email_status = 'dead' GROUP BY 1`)) as { reason: DeadReason; n: string }[];
     const dead = { permanent: 0, attempts_exhausted: 0, outcome_unknown: 0, total: 0 };
     for (const row of rows) {
       dead[row.reason] = Number(row.n);
       dead.total += Number(row.n);
     }
-    return { queues, deadLetters: dead };
+    return { queues: probe.value, backlog: await this.backlog(), deadLetters: dead };
+  }
+
+  private async queueHealth(name: QueueName): Promise<QueueHealth> {
+    const queue = this.queues.queue(name);
+    const [counts, failed] = await Promise.all([queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'), queue.getFailed(0, 19)]);
+    return {
+      name,
+      counts,
+      failed: failed.map((job) => ({
+        id: String(job.id), name: job.name, failedReason: job.failedReason, attemptsMade: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+      })),
+    };
+  }
+
+  private async backlog(): Promise<Backlog> {
+    const before = new Date(this.clock.now().getTime() - this.config.reconcileAfterMs);
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM outbox_event WHERE relayed_at IS NULL AND available_at < $1) AS not_relayed,
+              (SELECT count(*) FROM outbox_event WHERE relayed_at IS NOT NULL AND processed_at IS NULL AND relayed_at < $1) AS not_processed,
+              (SELECT count(*) FROM notification WHERE email_status IN ('pending', 'retrying') AND email_updated_at < $1) AS mails,
+              least((SELECT min(available_at) FROM outbox_event WHERE relayed_at IS NULL AND available_at < $1),
+                    (SELECT min(relayed_at) FROM outbox_event WHERE relayed_at IS NOT NULL AND processed_at IS NULL AND relayed_at < $1),
+                    (SELECT min(email_updated_at) FROM notification WHERE email_status IN ('pending', 'retrying') AND email_updated_at < $1)) AS oldest`,
+      [before],
+    )) as { not_relayed: string; not_processed: string; mails: string; oldest: Date | null }[];
+    return {
+      afterSeconds: this.config.reconcileAfterMs / 1000,
+      outboxNotRelayed: Number(row.not_relayed),
+      outboxNotProcessed: Number(row.not_processed),
+      mailsWaiting: Number(row.mails),
+      oldestSince: row.oldest,
+    };
   }
 
   async deadLetters(query: PageQuery & { reason?: DeadReason }): Promise<Page<DeadLetter>> {
@@ -125,7 +163,9 @@ export class DeliveryAdminService implements OnModuleInit {
         en: 'E-mails are re-sent from the dead-letter list (POST /admin/dead-letters/{id}/requeue), so the delivery record stays right.',
       });
     }
-    const job = await Job.fromId(this.queues.queue(queueName) as never, jobId);
+    const found = await settleWithin(Job.fromId(this.queues.queue(queueName) as never, jobId), QUEUE_PROBE_MS);
+    if (found.status !== 'up') throw queueUnavailable(found.status);
+    const job = found.value;
     if (!job || !(await job.isFailed())) throw DomainError.notFound('failed_job', `${queueName}/${jobId}`);
     await this.unitOfWork.run(actor, (tx) => {
       tx.audit({ action: 'queue.job_retried', objectType: 'queue_job', objectId: `${queueName}/${jobId}`, before: { failedReason: job.failedReason }, after: { state: 'waiting' } });
@@ -133,4 +173,11 @@ export class DeliveryAdminService implements OnModuleInit {
     await job.retry('failed');
     return { queue: queueName, jobId };
   }
+}
+
+function queueUnavailable(status: 'down' | 'timeout'): DomainError {
+  return new DomainError('QUEUE_UNAVAILABLE', 'unavailable', {
+    cs: 'Fronta úloh teď neodpovídá; zkuste to prosím za chvíli. Zprávy se neztratí, čekají v databázi.',
+    en: 'The job queue is not answering right now; please try again shortly. Messages are not lost, they wait in the database.',
+  }, [], { dependency: 'queue', status });
 }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
 import { Clock } from '#core';
+import { isConnectionLoss } from '#database';
 import { AuthService } from '#identity';
 import { FileStorage } from '#storage';
 import type { DeadReason } from './entities.js';
@@ -38,8 +39,8 @@ class RetryLater extends Error {}
 /**
  * Sends the e-mail of one notification, exactly once. The row is claimed (pending/retrying →
  * sending, with a fresh claim id) in the statement that loads it, so of two deliveries of the same
- * job only one sends. A claim older than the SMTP timeout belongs to a sender that died mid-
- * conversation: the message may or may not have arrived, and it goes to the dead-letter list as
+ * job only one sends. The sender renews its claim while it works, so a claim not renewed for the
+ * SMTP timeout belongs to a sender that died mid-conversation: the message may or may not have arrived, and it goes to the dead-letter list as
  * "outcome unknown" for a person to decide, rather than being sent a second time by a machine.
  */
 @Injectable()
@@ -69,6 +70,13 @@ export class MailDelivery {
     if (!claimed) return this.notClaimed(notificationId);
 
     let response: string;
+    // While this sender is alive it renews its claim, so only a claim left by a stopped sender grows
+    // older than the send timeout: waiting for a pooled SMTP connection does not count against it.
+    const heartbeat = setInterval(() => {
+      this.dataSource
+        .query(`UPDATE notification SET email_claimed_at = $3 WHERE id = $1 AND email_claim = $2`, [claimed.id, claim, this.clock.now()])
+        .catch((error: Error) => this.logger.warn(`renewing the claim on ${claimed.id}: ${error.message}`));
+    }, Math.max(100, Math.floor(this.config.mail.sendTimeoutMs / 3)));
     try {
       response = await this.mail.send({
         to: claimed.email,
@@ -92,14 +100,31 @@ export class MailDelivery {
         [claimed.id, claim, message, this.clock.now()],
       );
       throw new RetryLater(message);
+    } finally {
+      clearInterval(heartbeat);
     }
-    // Only the claim's holder records the outcome, even if a sweeper gave up on it meanwhile.
-    await this.dataSource.query(
+    // Only the claim's holder records the outcome, even if a sweeper gave up on it meanwhile. The
+    // message is out: a database session cut now must not leave it looking "outcome unknown".
+    await this.persistently(() => this.dataSource.query(
       `UPDATE notification SET email_status = 'sent', email_claim = NULL, email_sent_at = $3, email_updated_at = $3, smtp_response = $4, email_last_error = NULL, email_dead_reason = NULL
         WHERE id = $1 AND email_claim = $2`,
       [claimed.id, claim, this.clock.now(), response.slice(0, 500)],
-    );
+    ));
     return 'sent';
+  }
+
+  /** Retries a write through lost database sessions (the pool reconnects) for up to the send timeout. */
+  private async persistently<T>(write: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.config.mail.sendTimeoutMs;
+    for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isConnectionLoss(error) || Date.now() + delay > deadline) throw error;
+        this.logger.warn(`recording a sent message: ${(error as Error).message}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   /**
@@ -110,10 +135,21 @@ export class MailDelivery {
   async reconcile(): Promise<{ outcomeUnknown: number; requeued: number }> {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - this.config.mail.sendTimeoutMs);
-    const unknown = await this.dataSource.query<[unknown[], number]>(`UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown', email_updated_at = $2, email_last_error = $3
-        WHERE email_status = 'sending' AND email_claimed_at < $1 RETURNING id`, [staleClaim, now, OUTCOME_UNKNOWN]);
-    const lost = await this.dataSource.query<QueuedMail[]>(`SELECT id, email_generation FROM notification
-        WHERE email_status IN ('pending', 'retrying') AND email_updated_at < $1 ORDER BY email_updated_at LIMIT 1000`, [new Date(now.getTime() - Math.max(5 * 60_000, 2 * this.config.mail.backoffMs * 2 ** this.config.mail.attempts))]);
+    const unknown = (await this.dataSource.query(
+      `UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown', email_updated_at = $2, email_last_error = $3
+        WHERE email_status = 'sending' AND email_claimed_at < $1 RETURNING id`,
+      [staleClaim, now, OUTCOME_UNKNOWN],
+    )) as [unknown[], number];
+    // Pending: queued once, so anything older than the bound lost its job. Retrying: waits for its backoff first.
+    const lost = (await this.dataSource.query(
+      `SELECT id, email_generation FROM notification
+        WHERE (email_status = 'pending' AND email_updated_at < $1) OR (email_status = 'retrying' AND email_updated_at < $2)
+        ORDER BY email_updated_at LIMIT 1000`,
+      [
+        new Date(now.getTime() - this.config.reconcileAfterMs),
+        new Date(now.getTime() - Math.max(this.config.reconcileAfterMs, 2 * this.config.mail.backoffMs * 2 ** this.config.mail.attempts)),
+      ],
+    )) as QueuedMail[];
     await this.notifier.enqueue(lost);
     const outcomeUnknown = unknown[1] ?? 0;
     if (outcomeUnknown > 0) this.logger.warn(`${outcomeUnknown} message(s) left by a stopped sender: outcome unknown, listed as dead letters`);

@@ -27,7 +27,8 @@ export function isPermanentMailFailure(error: unknown): boolean {
 }
 
 /**
- * Sends mail over pooled SMTP connections at no more than the configured rate. Without SMTP_URL
+ * Sends mail over pooled SMTP connections. The provider's rate (MAIL_RATE_PER_SECOND) is kept by the
+ * mail queue's limiter, shared by every worker, not here per process. Without SMTP_URL
  * (a process run by hand, not by `npm start`) each message is written to the log instead.
  */
 @Injectable()
@@ -42,8 +43,6 @@ export class MailSender implements OnApplicationShutdown {
           url: mail.smtpUrl,
           pool: true,
           maxConnections: mail.maxConnections,
-          rateDelta: 1000,
-          rateLimit: mail.ratePerSecond,
           connectionTimeout: mail.sendTimeoutMs,
           greetingTimeout: mail.sendTimeoutMs,
           socketTimeout: mail.sendTimeoutMs,

@@ -33,17 +33,40 @@ export class OutboxRelay {
         .setOnLocked('skip_locked')
         .getMany();
       if (due.length === 0) return 0;
-      await this.queues.queue<OutboxJobData>(QUEUES.outbox).addBulk(
-        due.map((event) => ({
-          name: event.type,
-          data: { outboxId: event.id, type: event.type },
-          opts: { jobId: event.id, attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: false },
-        })),
-      );
+      await this.enqueue(due);
       await manager.update(OutboxEvent, due.map((e) => e.id), { relayedAt: this.clock.now() });
       this.logger.debug(`relayed ${due.length} outbox events`);
       return due.length;
     });
+  }
+
+  /**
+   * Events relayed longer than `olderThanMs` ago and still not processed: the queue lost their jobs
+   * (Redis restarted empty, a flush) or they wait in a backlog. Adding them again under the same job
+   * id is a no-op for a job the queue still holds (waiting, active or failed, which stays visible to
+   * an operator) and a rescue for one it lost; the consumer skips an event already processed, and the
+   * notifications' dedupe keys keep each mail single. Returns how many were offered again.
+   */
+  async reconcile(olderThanMs: number, limit = 1000): Promise<number> {
+    const lost = await this.dataSource
+      .createQueryBuilder(OutboxEvent, 'o')
+      .where('o.relayedAt IS NOT NULL AND o.processedAt IS NULL')
+      .andWhere('o.relayedAt < :before', { before: new Date(this.clock.now().getTime() - olderThanMs) })
+      .orderBy('o.relayedAt', 'ASC')
+      .limit(limit)
+      .getMany();
+    if (lost.length > 0) await this.enqueue(lost);
+    return lost.length;
+  }
+
+  private async enqueue(events: OutboxEvent[]): Promise<void> {
+    await this.queues.queue<OutboxJobData>(QUEUES.outbox).addBulk(
+      events.map((event) => ({
+        name: event.type,
+        data: { outboxId: event.id, type: event.type },
+        opts: { jobId: event.id, attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: false },
+      })),
+    );
   }
 
   /** Relays until nothing is due. */

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createPostgresBackend, Job, Processor, Queue, RedisOptions, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
 import pg from 'pg';
 import type { QueueBackend } from './queue-backend.js';
@@ -29,6 +29,8 @@ export interface MailJobData {
 export class QueueFactory implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly workers: Worker[] = [];
   private readonly queues = new Map<string, Queue>();
+  private readonly logger = new Logger('Queue');
+  private lastWarning = 0;
 
   constructor(@Inject(QUEUE_BACKEND) readonly backend: QueueBackend) {}
 
@@ -38,6 +40,7 @@ export class QueueFactory implements BeforeApplicationShutdown, OnApplicationShu
     const queue = this.backend.kind === 'redis'
       ? new Queue(name, { connection: this.redis(), prefix: this.backend.prefix })
       : new OnPostgres.Queue(name, { connection: this.postgresConnection(), prefix: this.backend.prefix });
+    queue.on('error', (error: Error) => this.connectionTrouble(error));
     this.queues.set(name, queue as unknown as Queue);
     return queue as unknown as Queue<T>;
   }
@@ -46,8 +49,16 @@ export class QueueFactory implements BeforeApplicationShutdown, OnApplicationShu
     const worker = this.backend.kind === 'redis'
       ? new Worker<T>(name, processor, { ...options, connection: this.redis(true), prefix: this.backend.prefix })
       : new OnPostgres.Worker<T>(name, processor, { ...options, connection: this.postgresConnection(), prefix: this.backend.prefix });
+    worker.on('error', (error: Error) => this.connectionTrouble(error));
     this.workers.push(worker as unknown as Worker);
     return worker as unknown as Worker<T>;
+  }
+
+  /** The connections retry by themselves; say so at most every ten seconds rather than on every attempt. */
+  private connectionTrouble(error: Error): void {
+    if (Date.now() - this.lastWarning < 10_000) return;
+    this.lastWarning = Date.now();
+    this.logger.warn(`queue backend: ${error.message} (reconnecting)`);
   }
 
   /**

@@ -70,6 +70,14 @@ export class SmtpRecorder {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
+  /** How many messages arrived for each of these outbox events (X-Grants-Event). */
+  perEvent(events: readonly string[]): Map<string, number> {
+    const wanted = new Set(events);
+    const counts = new Map<string, number>();
+    for (const m of this.received) if (m.eventId && wanted.has(m.eventId)) counts.set(m.eventId, (counts.get(m.eventId) ?? 0) + 1);
+    return counts;
+  }
+
   to(email: string): ReceivedMail[] {
     return this.received.filter((m) => m.to === email.toLowerCase());
   }

@@ -4,9 +4,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '#access';
+import { ProbeResult, settleWithin } from '#core';
 import { QUEUE_BACKEND, QueueFactory, QUEUES } from '#queue';
 import type { QueueBackend } from '#queue';
 
+/** Each dependency gets this long; the whole answer comes within about a second whatever hangs. */
+const PROBE_MS = 800;
+
+const state = (probe: ProbeResult<unknown>) => probe.status;
+
+/**
+ * For load balancers and orchestrators. `live`: the process answers (restart it if not). `ready`:
+ * the database and the queue answer, so requests can be served (take it out of rotation if not).
+ * `/health`: the same as `ready`, with each dependency up, down or timed out.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -16,18 +27,28 @@ export class HealthController {
     @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
   ) {}
 
-  /** 200 when the database and the queue answer, 503 otherwise: load balancers need nothing more. */
   @Public() @Get()
-  async health(@Res({ passthrough: true }) response: Response) {
+  health(@Res({ passthrough: true }) response: Response) {
+    return this.ready(response);
+  }
+
+  @Public() @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Public() @Get('ready')
+  async ready(@Res({ passthrough: true }) response: Response) {
     const [database, queue] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const),
-      this.queues.queue(QUEUES.outbox).getJobCounts('waiting', 'active', 'failed', 'delayed').then(
-        (counts) => ({ status: 'up' as const, counts }),
-        () => ({ status: 'down' as const, counts: {} }),
-      ),
+      settleWithin(this.dataSource.query('SELECT 1'), PROBE_MS),
+      settleWithin(this.queues.queue(QUEUES.outbox).getJobCounts('waiting', 'active', 'failed', 'delayed'), PROBE_MS),
     ]);
-    const ok = database === 'up' && queue.status === 'up';
+    const ok = database.status === 'up' && queue.status === 'up';
     response.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', database, queue: { backend: this.backend.kind, ...queue } };
+    return {
+      status: ok ? 'ok' : 'degraded',
+      database: state(database),
+      queue: { backend: this.backend.kind, status: state(queue), counts: queue.status === 'up' ? queue.value : {} },
+    };
   }
 }
