@@ -43,6 +43,7 @@ interface Schema {
 }
 interface Operation {
   'x-permission'?: Permission;
+  security?: unknown[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 }
 type Json = unknown;
@@ -217,6 +218,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       // Own-account routes (sign-out!) get a user of their own, so they cannot sign out the users the other routes share.
       const role = permission && ROLES.find((r) => hasPermission([r], permission));
       if (permission && !role) throw new Error(`No role may call ${method.toUpperCase()} ${path} (${permission})`);
+      if (!permission && operation.security?.length) throw new Error(`${method.toUpperCase()} ${path} needs sign-in but the document names no x-permission`);
       const user = !permission ? null : permission === Permission.AccountSelf ? await createUser(t, [role!], 'fuzz-self') : users.get(role!)!;
       for (const c of cases) {
         const response = await send(method, user, c);

@@ -101,6 +101,10 @@ describe('hostile input never crashes the API', () => {
     expect(fieldsOf(attendance)).toEqual(['present:uniqueItems']);
     const roles = await t.http.put(`/users/${member.id}/roles`).set(bearer(admin)).send({ roles: ['commission_member', 'commission_member'] });
     expect(fieldsOf(roles)).toEqual(['roles:uniqueItems']);
+    const activityId = randomUUID();
+    const draft = await t.http.patch(`/applications/${applicationId}`).set(bearer(ngo.user))
+      .send({ version: draftVersion, activities: [{ activityId, sharePercent: '50' }, { activityId, sharePercent: '50' }] });
+    expect(fieldsOf(draft)).toEqual(['activities:uniqueItems']);
   });
 
   it('refuses __proto__ and constructor keys like any unknown field', async () => {
