@@ -36,7 +36,12 @@ const TITLES: Record<number, LocalisedText> = {
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
   if (status === 404) return new DomainError('ROUTE_NOT_FOUND', 'not_found', { cs: 'Tato adresa neexistuje.', en: 'No such route.' });
-  if (status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'too_large', { cs: 'Požadavek je příliš velký (nejvýše 1 MB).', en: 'The request is too large (at most 1 MB).' });
+  if (status === 413) {
+    // With a cause: the JSON body parser's limit; without one: multer's file size limit.
+    return new DomainError('PAYLOAD_TOO_LARGE', 'too_large', exception.cause !== undefined
+      ? { cs: 'Tělo požadavku je příliš velké (nejvýše 1 MB).', en: 'The request body is too large (at most 1 MB).' }
+      : { cs: 'Soubor je větší, než je dovoleno.', en: 'The file is larger than allowed.' });
+  }
   // The platform maps the body parser's and the URL decoder's failures to 400 with the cause attached.
   if (exception.cause instanceof SyntaxError) {
     return new DomainError('INVALID_JSON', 'malformed', { cs: 'Tělo požadavku není platný JSON.', en: 'The request body is not valid JSON.' });
@@ -44,10 +49,10 @@ function fromHttpException(exception: HttpException): DomainError {
   if (exception.cause !== undefined) {
     return new DomainError('BAD_REQUEST', 'malformed', { cs: 'Požadavek nelze přečíst (chybné kódování adresy nebo těla).', en: 'The request cannot be read (bad encoding of the address or the body).' });
   }
-  // A parameter pipe (ParseUUIDPipe, ParseIntPipe): a value in the address has the wrong format.
+  // A parameter pipe (ParseUUIDPipe, ParseIntPipe) or multer (an unexpected or extra form part).
   return new DomainError('BAD_REQUEST', 'validation', {
-    cs: 'Hodnota v adrese požadavku (např. identifikátor) má špatný formát.',
-    en: 'A value in the request address (e.g. an identifier) has the wrong format.',
+    cs: 'Požadavek obsahuje neplatnou hodnotu (např. identifikátor v adrese nebo nečekanou část formuláře).',
+    en: 'The request holds an invalid value (e.g. an identifier in the address, or an unexpected form part).',
   });
 }
 
