@@ -59,8 +59,8 @@ describe('awards', () => {
     // The signed resolution is kept with it, typed by its bytes and hashed.
     const notPdf = await t.http.post(`/resolutions/${recorded.body.resolutionId}/files`).set(bearer(staff)).attach('file', Buffer.from('not a pdf at all'), { filename: 'usneseni.pdf', contentType: 'application/pdf' }).expect(422);
     expect(notPdf.body.code).toBe('FILE_NOT_ACCEPTED');
-    const kept = await t.http.post(`/resolutions/${recorded.body.resolutionId}/files`).set(bearer(staff)).attach('file', PDF_BYTES, { filename: 'usneseni-RHMP-1-2023.pdf', contentType: 'application/pdf' }).expect(201);
-    expect(kept.body).toMatchObject({ fileName: 'usneseni-RHMP-1-2023.pdf', mediaType: 'application/pdf', sha256: createHash('sha256').update(PDF_BYTES).digest('hex') });
+    const kept = await t.http.post(`/resolutions/${recorded.body.resolutionId}/files`).set(bearer(staff)).attach('file', PDF_BYTES, { filename: 'usnesení-RHMP-1-2023.pdf', contentType: 'application/pdf' }).expect(201);
+    expect(kept.body).toMatchObject({ fileName: 'usnesení-RHMP-1-2023.pdf', mediaType: 'application/pdf', sha256: createHash('sha256').update(PDF_BYTES).digest('hex') });
 
     // Approved ledger entries: per activity share (66.67 % / 33.33 %), adding up exactly.
     const entries = await t.dataSource.query<{ event_id: string; amount: string }[]>(`SELECT event_id, amount FROM ledger_entry WHERE application_id = $1 AND kind = 'approved' ORDER BY amount DESC`, [a.id]);
@@ -285,8 +285,8 @@ describe('awards', () => {
     const docs = Object.fromEntries(submitted.body.costDocuments.map((d: { number: string; id: string }) => [d.number, d.id]));
     // Scans of the documents come from the recipient, and only while the check is open.
     await t.http.post(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(stranger)).attach('file', PDF_BYTES, { filename: 'dpp.pdf', contentType: 'application/pdf' }).expect(404);
-    await t.http.post(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(applicant)).attach('file', PDF_BYTES, { filename: 'dpp-01.pdf', contentType: 'application/pdf' }).expect(201);
-    expect((await t.http.get(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(staff)).expect(200)).body).toHaveLength(1);
+    await t.http.post(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(applicant)).attach('file', PDF_BYTES, { filename: 'dohoda-o-provedení-práce-01.pdf', contentType: 'application/pdf' }).expect(201);
+    expect((await t.http.get(`/cost-documents/${docs['DPP-01']}/files`).set(bearer(staff)).expect(200)).body).toEqual([expect.objectContaining({ fileName: 'dohoda-o-provedení-práce-01.pdf' })]);
     const incomplete = await t.http.post(`/settlements/${submitted.body.id}/check`).set(bearer(staff))
       .send({ reviews: [{ costDocumentId: docs['DPP-01'], review: 'eligible' }], returnDueDate: '2099-03-31', version: 1 }).expect(422);
     expect(incomplete.body.code).toBe('SETTLEMENT_CHECK_INCOMPLETE');

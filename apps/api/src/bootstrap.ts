@@ -1,18 +1,16 @@
 import 'reflect-metadata';
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '#config';
+import { AppConfig, createLogger } from '#config';
 import { ApiModule } from './api.module.js';
 import { createValidationPipe } from './http/validation.js';
-
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use the same function. */
 export async function createApiApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
-    logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    logger: options.logger === false ? false : createLogger(config.logLevel),
   });
   configureApiApp(app, config);
   app.enableShutdownHooks();

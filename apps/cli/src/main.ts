@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppConfig, ConfigError, loadConfig, processEnvironment } from '#config';
+import { AppConfig, ConfigError, createLogger, loadConfig, processEnvironment } from '#config';
 import { buildDataSourceOptions, migrateUnderLock } from '#database';
 import { SCHEMA } from '#schema';
 import { startMailSink } from '#notifications';
@@ -35,9 +35,9 @@ async function migrate(url: string, revert = false): Promise<void> {
 }
 
 /** Runs `task` inside a Nest application context (services with their audit and outbox hooks). */
-async function withContext<T>(url: string, task: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+async function withContext<T>(url: string, config: AppConfig, task: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   processEnvironment().DATABASE_URL = url;
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: createLogger(config.logLevel) });
   try {
     return await task(app);
   } finally {
@@ -45,9 +45,9 @@ async function withContext<T>(url: string, task: (app: Awaited<ReturnType<typeof
   }
 }
 
-async function importStrategy(url: string, file: string): Promise<void> {
+async function importStrategy(url: string, config: AppConfig, file: string): Promise<void> {
   const text = await readFile(file, 'utf8');
-  await withContext(url, async (app) => {
+  await withContext(url, config, async (app) => {
     const result = await app.get(StrategyService).importDocument(systemActor('cli:strategy-import'), text, path.basename(file));
     say(`${result.created ? 'Imported' : 'Already imported (same text), nothing changed'}: ${result.version.title} (version ${result.version.id})`);
     say(`  priorities ${result.counts.priority}, areas ${result.counts.area}, sub-goals ${result.counts.subgoal}, measures ${result.counts.measure}, activities ${result.counts.activity}`);
@@ -56,9 +56,17 @@ async function importStrategy(url: string, file: string): Promise<void> {
   });
 }
 
+/**
+ * A child in its own process group: Ctrl+C reaches only the launcher, which then stops each child once with
+ * SIGTERM (graceful, in order, before the database) instead of every process getting SIGINT and SIGTERM at once.
+ */
 function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [path.join(distRoot, script)], { env: { ...processEnvironment(), ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code, signal) => say(`[${name}] exited (${signal ?? code})`));
+  const child = spawn(process.execPath, [path.join(distRoot, script)], { env: { ...processEnvironment(), ...env }, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') say(`[${name}] exited (${signal ?? code})`);
+  });
+  // Never leave a detached child behind, whatever ends the launcher (short of SIGKILL).
+  process.once('exit', () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'));
   return child;
 }
 
@@ -90,7 +98,7 @@ async function start(config: AppConfig): Promise<void> {
   const startedAt = Date.now();
   const infrastructure = await provisionInfrastructure(config, say);
   await migrate(infrastructure.database.url);
-  if (config.demoData) await withContext(infrastructure.database.url, (app) => app.get(DemoData).load());
+  if (config.demoData) await withContext(infrastructure.database.url, config, (app) => app.get(DemoData).load());
   const sink = config.mail.smtpUrl ? null : await startMailSink({ dir: config.mail.sinkDir });
   if (sink) infrastructure.childEnvironment.SMTP_URL = sink.url;
 
@@ -151,13 +159,13 @@ async function main(): Promise<void> {
       if (args.length === 0) throw new Error('usage: npm run strategy:import -- <file> [<file> …]');
       const infrastructure = await provisionInfrastructure(config, say);
       await migrate(infrastructure.database.url);
-      for (const file of args) await importStrategy(infrastructure.database.url, file);
+      for (const file of args) await importStrategy(infrastructure.database.url, config, file);
       return infrastructure.database.stop();
     }
     case 'demo:load': {
       const infrastructure = await provisionInfrastructure(config, say);
       await migrate(infrastructure.database.url);
-      await withContext(infrastructure.database.url, (app) => app.get(DemoData).load());
+      await withContext(infrastructure.database.url, config, (app) => app.get(DemoData).load());
       return infrastructure.database.stop();
     }
     default:

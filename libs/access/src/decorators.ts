@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor } from '#core';
 import { Permission } from './permissions.js';
 
@@ -14,6 +14,8 @@ export const Authenticated = (permission: Permission) =>
   applyDecorators(
     SetMetadata(ACCESS_METADATA, { kind: 'authenticated', permission } satisfies AccessDeclaration),
     ApiBearerAuth(),
+    // The permission in the OpenAPI document too: clients (and the fuzz test) know who may call a route.
+    ApiExtension('x-permission', permission),
     ApiUnauthorizedResponse({ description: 'Nepřihlášen / not signed in' }),
     ApiForbiddenResponse({ description: `Chybí oprávnění ${permission} / missing permission` }),
   );

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { FieldError, IsAmount, IsCalendarDate, Money } from '#core';
+import { FieldError, IsAmount, IsCalendarDate, Money, UniqueItems } from '#core';
 
 /*
  * The application form. Every field is optional while drafting (partial saves are always accepted);
@@ -97,7 +97,7 @@ export class DraftSections {
   @ApiPropertyOptional({ type: [HoldingItem], description: 'Osoby, v nichž má žadatel podíl (prázdný seznam = žádné)' }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HoldingItem) holdings?: HoldingItem[];
   @ApiPropertyOptional({ type: DeclarationsSection }) @ValidateIf(present) @ValidateNested() @Type(() => DeclarationsSection) declarations?: DeclarationsSection;
   @ApiPropertyOptional({ type: [BudgetLineItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BudgetLineItem) budgetLines?: BudgetLineItem[];
-  @ApiPropertyOptional({ type: [ActivityShareItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ActivityShareItem) activities?: ActivityShareItem[];
+  @ApiPropertyOptional({ type: [ActivityShareItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ActivityShareItem) @UniqueItems('activityId') activities?: ActivityShareItem[];
   @ApiPropertyOptional({ type: ContactSection }) @ValidateIf(present) @ValidateNested() @Type(() => ContactSection) contact?: ContactSection;
 }
 

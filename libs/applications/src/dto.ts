@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { FieldError, LocalisedText, PageQuery } from '#core';
+import { FieldError, LocalisedText, PageQuery, UniqueItems } from '#core';
 import { APPLICATION_STATUSES } from './application-status.js';
 import type { ApplicationStatus } from './application-status.js';
 import { ActivityShareItem, DraftSections } from './draft.js';
@@ -23,7 +23,7 @@ export class ReasonRequest {
 }
 
 export class CorrectMappingRequest {
-  @ApiProperty({ type: [ActivityShareItem] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ActivityShareItem) activities: ActivityShareItem[];
+  @ApiProperty({ type: [ActivityShareItem] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ActivityShareItem) @UniqueItems('activityId') activities: ActivityShareItem[];
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(5000) reason: string;
 }
 

@@ -126,7 +126,7 @@ export class FormalCheckService {
       throw DomainError.conflict('INVALID_STATE', {
         cs: 'Formální kontrolu lze provádět jen u podané žádosti.',
         en: 'Only submitted applications are formally checked.',
-      }, { status: application.status });
+      }, { currentStatus: application.status });
     }
     return application;
   }

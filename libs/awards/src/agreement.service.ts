@@ -185,7 +185,7 @@ export class AgreementService {
       const agreement = await tx.manager.findOne(Agreement, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw DomainError.notFound('agreement', agreementId);
       if (agreement.status !== 'effective') {
-        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Dodatek lze uzavřít jen k účinné smlouvě.', en: 'Only an agreement in effect can be amended.' }, { status: agreement.status });
+        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Dodatek lze uzavřít jen k účinné smlouvě.', en: 'Only an agreement in effect can be amended.' }, { currentStatus: agreement.status });
       }
       if (await tx.manager.existsBy(AgreementAmendment, { agreementId, status: In(['awaiting_signature', 'signed']) })) {
         throw DomainError.conflict('AMENDMENT_PENDING', { cs: 'Smlouva už má rozpracovaný dodatek.', en: 'An amendment is already in progress.' });
@@ -239,7 +239,7 @@ export class AgreementService {
       const amendment = await tx.manager.findOne(AgreementAmendment, { where: { id: amendmentId }, lock: { mode: 'pessimistic_write' } });
       if (!amendment) throw DomainError.notFound('agreement_amendment', amendmentId);
       if (amendment.version !== version) throw DomainError.staleVersion(amendmentView(amendment));
-      if (amendment.status !== from) throw DomainError.conflict('INVALID_STATE', { cs: `Dodatek je ve stavu „${amendment.status}“.`, en: `The amendment is "${amendment.status}".` }, { status: amendment.status });
+      if (amendment.status !== from) throw DomainError.conflict('INVALID_STATE', { cs: `Dodatek je ve stavu „${amendment.status}“.`, en: `The amendment is "${amendment.status}".` }, { currentStatus: amendment.status });
       const agreement = await tx.manager.findOne(Agreement, { where: { id: amendment.agreementId }, lock: { mode: 'pessimistic_write' } });
       const changes = await work(amendment, agreement!, tx);
       const after = { ...amendment, ...changes, version: amendment.version + 1 };
@@ -304,7 +304,7 @@ export class AgreementService {
       if (!agreement) throw DomainError.notFound('agreement', agreementId);
       if (agreement.rowVersion !== version) throw DomainError.staleVersion(await this.view(tx.manager, agreementId));
       if (!TRANSITIONS[action].includes(agreement.status)) {
-        throw DomainError.conflict('INVALID_STATE', { cs: `Smlouvu ve stavu „${agreement.status}“ nelze ${action === 'send' ? 'odeslat k podpisu' : action === 'sign' ? 'podepsat' : 'uveřejnit'}.`, en: `An agreement in state "${agreement.status}" cannot be ${action === 'send' ? 'sent' : action === 'sign' ? 'signed' : 'published'}.` }, { status: agreement.status });
+        throw DomainError.conflict('INVALID_STATE', { cs: `Smlouvu ve stavu „${agreement.status}“ nelze ${action === 'send' ? 'odeslat k podpisu' : action === 'sign' ? 'podepsat' : 'uveřejnit'}.`, en: `An agreement in state "${agreement.status}" cannot be ${action === 'send' ? 'sent' : action === 'sign' ? 'signed' : 'published'}.` }, { currentStatus: agreement.status });
       }
       const event = await work(agreement, tx.manager, tx);
       await tx.manager.update(Agreement, { id: agreement.id }, { updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 });

@@ -174,7 +174,7 @@ export class BreachService {
       if (!breach) throw DomainError.notFound('breach', breachId);
       if (breach.version !== version) throw DomainError.staleVersion(view(breach));
       if (!from.includes(breach.status)) {
-        throw DomainError.conflict('INVALID_STATE', { cs: `Porušení je ve stavu „${breach.status}“.`, en: `The breach is "${breach.status}".` }, { status: breach.status });
+        throw DomainError.conflict('INVALID_STATE', { cs: `Porušení je ve stavu „${breach.status}“.`, en: `The breach is "${breach.status}".` }, { currentStatus: breach.status });
       }
       const { action, ...changes } = await work(breach, tx.manager, tx);
       const after = { ...breach, ...changes, version: breach.version + 1 };

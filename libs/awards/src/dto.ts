@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { IsAmount, IsCalendarDate } from '#core';
+import { IsAmount, IsCalendarDate, UniqueItems } from '#core';
 
 export class DecisionItem {
   @ApiProperty() @IsUUID() applicationId: string;
@@ -112,7 +112,7 @@ export class CostReviewInput {
 }
 
 export class CheckSettlementRequest {
-  @ApiProperty({ type: [CostReviewInput] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => CostReviewInput) reviews: CostReviewInput[];
+  @ApiProperty({ type: [CostReviewInput] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => CostReviewInput) @UniqueItems('costDocumentId') reviews: CostReviewInput[];
   @ApiProperty({ description: 'Lhůta k vrácení nevyčerpané nebo neuznané části' }) @IsCalendarDate() returnDueDate: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }

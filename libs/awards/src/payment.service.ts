@@ -36,7 +36,7 @@ export class PaymentService {
       }
       // Signed but unpublished ('signed') is refused by the rules below with the register's reason.
       if (agreement.status !== 'effective' && agreement.status !== 'signed') {
-        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Smlouva dosud nenabyla účinnosti (není podepsána).', en: 'The agreement is not yet in effect (not signed).' }, { status: agreement.status });
+        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Smlouva dosud nenabyla účinnosti (není podepsána).', en: 'The agreement is not yet in effect (not signed).' }, { currentStatus: agreement.status });
       }
       // What a settlement accounts for is fixed once it is submitted: settled + returned = paid must hold for ever after.
       if (await tx.manager.existsBy(Settlement, { agreementId })) {
@@ -142,7 +142,7 @@ export class PaymentService {
       if (!payment) throw DomainError.notFound('payment', paymentId);
       if (payment.version !== version) throw DomainError.staleVersion(view(payment));
       if (!from.includes(payment.status)) {
-        throw DomainError.conflict('INVALID_STATE', { cs: `Platbu ve stavu „${payment.status}“ nelze takto změnit.`, en: `A payment in state "${payment.status}" cannot change this way.` }, { status: payment.status });
+        throw DomainError.conflict('INVALID_STATE', { cs: `Platbu ve stavu „${payment.status}“ nelze takto změnit.`, en: `A payment in state "${payment.status}" cannot change this way.` }, { currentStatus: payment.status });
       }
       const { action, ...changes } = await work(payment, tx);
       const after = { ...payment, ...changes, version: payment.version + 1 };

@@ -199,7 +199,7 @@ export class SettlementService {
     if (!settlement) throw DomainError.notFound('settlement', settlementId);
     if (settlement.version !== version) throw DomainError.staleVersion(await this.view(manager, settlementId));
     if (settlement.status !== status) {
-      throw DomainError.conflict('INVALID_STATE', { cs: `Vyúčtování je ve stavu „${settlement.status}“.`, en: `The settlement is "${settlement.status}".` }, { status: settlement.status });
+      throw DomainError.conflict('INVALID_STATE', { cs: `Vyúčtování je ve stavu „${settlement.status}“.`, en: `The settlement is "${settlement.status}".` }, { currentStatus: settlement.status });
     }
     return settlement;
   }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { IsAmount, IsCalendarDate, PageQuery } from '#core';
+import { IsAmount, IsCalendarDate, PageQuery, UniqueItems } from '#core';
 import { CALL_STATUSES } from './call-status.js';
 import type { CallStatus } from './call-status.js';
 import { APPLICANT_TYPES, STATE_AID_REGIMES } from './entities.js';
@@ -72,7 +72,7 @@ export class CallContentInput {
   @ApiPropertyOptional({ type: [CriterionInput], description: 'g) hodnoticí kritéria' }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionInput) criteria?: CriterionInput[];
   @ApiPropertyOptional({ type: [AnnexTypeInput], description: 'j) přílohy žádosti' }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AnnexTypeInput) annexTypes?: AnnexTypeInput[];
   @ApiPropertyOptional({ description: 'Aktivity akčního plánu (id uzlů strategie), které výzva podporuje' })
-  @ValidateIf(present) @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) activityIds?: string[];
+  @ValidateIf(present) @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) @UniqueItems() activityIds?: string[];
 }
 
 export class CreateCallRequest extends CallContentInput {

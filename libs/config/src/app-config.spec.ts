@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './app-config.js';
+import { readFileSync } from 'node:fs';
+import { getMetadataStorage } from 'class-validator';
+import { ConfigError, EnvironmentVariables, loadConfig } from './app-config.js';
 
 describe('configuration', () => {
   it('works with nothing set (development defaults)', () => {
@@ -39,5 +41,22 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).auth.trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ RECONCILE_AFTER_SECONDS: '0' })).toThrow(/RECONCILE_AFTER_SECONDS/);
+  });
+});
+
+describe('config/.env.example', () => {
+  const example = readFileSync(new URL('../../../config/.env.example', import.meta.url), 'utf8');
+  const assignments = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, key, value]) => ({ key, value }));
+
+  it('documents every variable the configuration reads, each with a comment above it', () => {
+    const read = [...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((m) => m.propertyName))].sort();
+    expect(assignments.map((a) => a.key).sort()).toEqual(read);
+    const lines = example.split('\n');
+    const undocumented = assignments.filter(({ key }) => !lines[lines.findIndex((line) => line.startsWith(`${key}=`)) - 1]?.startsWith('#'));
+    expect(undocumented).toEqual([]);
+  });
+
+  it('holds values that pass validation as they stand', () => {
+    expect(() => loadConfig(Object.fromEntries(assignments.map(({ key, value }) => [key, value])))).not.toThrow();
   });
 });

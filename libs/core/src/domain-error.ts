@@ -3,7 +3,9 @@
  * They never know about HTTP: the API edge maps `kind` to a status code in exactly one place.
  */
 export type ErrorKind =
-  | 'validation' // the request is malformed or a field is invalid (422)
+  | 'malformed' // the request body cannot be read at all, e.g. invalid JSON (400)
+  | 'too_large' // the request is too large or too deeply nested to be read (413)
+  | 'validation' // a field is invalid (422)
   | 'unauthenticated' // no or bad credentials (401)
   | 'forbidden' // authenticated but not allowed (403)
   | 'not_found' // the object does not exist or is invisible to the caller (404)
@@ -22,20 +24,26 @@ export interface FieldError {
   message: LocalisedText;
 }
 
+/** RFC 9457 members (and our `code`) that the problem+json body owns: details can never overwrite them. */
+export const RESERVED_PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance', 'code'] as const;
+
+/** Extra members of the problem+json body; a reserved name is a type error (say `currentStatus`, not `status`). */
+export type ProblemDetails = Record<string, unknown> & { [K in (typeof RESERVED_PROBLEM_MEMBERS)[number]]?: never };
+
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     readonly kind: ErrorKind,
     readonly text: LocalisedText,
     readonly fields: FieldError[] = [],
-    readonly details: Record<string, unknown> = {},
+    readonly details: ProblemDetails = {},
   ) {
     super(text.en);
     this.name = 'DomainError';
   }
 
   static validation(fields: FieldError[], code = 'VALIDATION_FAILED'): DomainError {
-    const names = fields.map((f) => f.field).join(', ');
+    const names = [...new Set(fields.map((f) => f.field))].join(', ');
     return new DomainError(
       code,
       'validation',
@@ -83,7 +91,7 @@ export class DomainError extends Error {
     );
   }
 
-  static conflict(code: string, text: LocalisedText, details: Record<string, unknown> = {}): DomainError {
+  static conflict(code: string, text: LocalisedText, details: ProblemDetails = {}): DomainError {
     return new DomainError(code, 'conflict', text, [], details);
   }
 }

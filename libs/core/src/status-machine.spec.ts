@@ -25,7 +25,7 @@ describe('StatusMachine', () => {
       expect((error as DomainError).code).toBe('INVALID_STATE');
       expect((error as DomainError).kind).toBe('conflict');
       expect((error as DomainError).text.cs).toBe('Akci „pokračovat“ nelze provést ve stavu „třetí“ (je možná ve stavu: první).');
-      expect((error as DomainError).details).toMatchObject({ status: 'c', allowedFrom: ['a'] });
+      expect((error as DomainError).details).toMatchObject({ currentStatus: 'c', allowedFrom: ['a'] });
     }
   });
 });

@@ -33,7 +33,7 @@ export class StatusMachine<S extends string, A extends string> {
           cs: `Akci „${this.actionNames[action].cs}“ nelze provést ve stavu „${this.statusNames[current].cs}“ (je možná ve stavu: ${allowed('cs')}).`,
           en: `Cannot ${this.actionNames[action].en} in status "${this.statusNames[current].en}" (allowed in: ${allowed('en')}).`,
         },
-        { objectType: this.objectType, action, status: current, allowedFrom: transition.from },
+        { objectType: this.objectType, action, currentStatus: current, allowedFrom: transition.from },
       );
     }
     return transition.to;

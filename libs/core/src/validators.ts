@@ -25,3 +25,23 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/**
+ * A list in which nothing repeats: the ids themselves, or `key` of each item (e.g. `organisationId`).
+ * Every list of ids in a request carries it, so a repeated id is a 422, never a unique-constraint crash.
+ */
+export function UniqueItems(key?: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'uniqueItems',
+      validator: {
+        validate: (value) => {
+          if (!Array.isArray(value)) return true; // the type is IsArray's business
+          const keys = value.map((item: unknown) => (key && typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : item));
+          return new Set(keys).size === keys.length;
+        },
+      },
+    },
+    options,
+  );
+}

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { IsAmount } from '#core';
+import { IsAmount, UniqueItems } from '#core';
 
 const POINTS = /^\d{1,6}(\.\d{1,3})?$/;
 
@@ -11,7 +11,7 @@ export class CreateCommissionRequest {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) name: string;
   @ApiProperty() @IsUUID() chairUserId: string;
   @ApiProperty() @IsUUID() secretaryUserId: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true }) memberUserIds: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true }) @UniqueItems() memberUserIds: string[];
   @ApiPropertyOptional({ description: 'Default: what the call says' }) @IsOptional() @IsInt() @Min(1) @Max(20) reviewersPerApplication?: number;
   @ApiPropertyOptional({ example: '15', description: 'Body; rozdíl hodnocení nad limit → k projednání' }) @IsOptional() @Matches(POINTS) spreadLimit?: string;
   @ApiPropertyOptional({ example: '50', description: 'Body; pod prahem žádost nelze doporučit' }) @IsOptional() @Matches(POINTS) overallThreshold?: string;
@@ -31,7 +31,7 @@ export class ConflictDeclarationItem {
 }
 
 export class DeclareConflictsRequest {
-  @ApiProperty({ type: [ConflictDeclarationItem] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => ConflictDeclarationItem)
+  @ApiProperty({ type: [ConflictDeclarationItem] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => ConflictDeclarationItem) @UniqueItems('organisationId')
   declarations: ConflictDeclarationItem[];
 }
 
@@ -48,7 +48,7 @@ export class CriterionScoreInput {
 }
 
 export class SaveSheetRequest {
-  @ApiProperty({ type: [CriterionScoreInput] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput) scores: CriterionScoreInput[];
+  @ApiProperty({ type: [CriterionScoreInput] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput) @UniqueItems('criterionId') scores: CriterionScoreInput[];
   @ApiProperty({ description: 'Verze, ze které úprava vychází (0 pro nový list)' }) @IsInt() @Min(0) version: number;
 }
 
@@ -67,7 +67,7 @@ export class CreateSessionRequest {
 }
 
 export class AttendanceRequest {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) present: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) @UniqueItems() present: string[];
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Role, ROLES } from '#core';
+import { Role, ROLES, UniqueItems } from '#core';
 
 export class LoginRequest {
   @ApiProperty({ example: 'zadatel@example.cz' }) @IsEmail() @MaxLength(254)
@@ -38,7 +38,7 @@ export class CreateUserRequest {
   @ApiProperty({ minLength: 12 }) @IsString() @MinLength(12) @MaxLength(200)
   password: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayNotEmpty() @IsIn(ROLES, { each: true })
+  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayNotEmpty() @IsIn(ROLES, { each: true }) @UniqueItems()
   roles: Role[];
 
   @ApiPropertyOptional({ enum: ['cs', 'en'] }) @IsOptional() @IsIn(['cs', 'en'])
@@ -61,7 +61,7 @@ export class RegisterRequest {
 }
 
 export class UpdateRolesRequest {
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayNotEmpty() @IsIn(ROLES, { each: true })
+  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayNotEmpty() @IsIn(ROLES, { each: true }) @UniqueItems()
   roles: Role[];
 }
 

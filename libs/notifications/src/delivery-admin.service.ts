@@ -143,7 +143,7 @@ export class DeliveryAdminService implements OnModuleInit {
         throw DomainError.conflict('NOTIFICATION_NOT_DEAD', {
           cs: `Zprávu lze znovu zařadit jen ze seznamu nedoručených; její stav je „${exists.email_status}“.`,
           en: `Only dead letters can be re-queued; this message is "${exists.email_status}".`,
-        }, { status: exists.email_status });
+        }, { currentStatus: exists.email_status });
       }
       const [row] = rows;
       tx.audit({ action: 'notification.requeued', objectType: 'notification', objectId: id, before: { status: 'dead', reason: row.email_dead_reason, lastError: row.email_last_error }, after: { status: 'pending', generation: row.email_generation } });

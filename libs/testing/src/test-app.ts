@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../../../apps/api/src/api.module.js';
 import { configureApiApp } from '../../../apps/api/src/bootstrap.js';
@@ -79,4 +80,10 @@ export function organisationPayload(overrides: Record<string, unknown> = {}) {
     seatPostalCode: '130 00',
     ...overrides,
   };
+}
+
+/** The answer is application/problem+json with this HTTP status (also as its `status` member, RFC 9457) and this code. */
+export function expectProblem(response: Response, status: number, code: string): void {
+  expect({ status: response.status, bodyStatus: response.body?.status, code: response.body?.code }).toEqual({ status, bodyStatus: status, code });
+  expect(response.headers['content-type']).toContain('application/problem+json');
 }

@@ -10,6 +10,7 @@ import {
 } from '#applications';
 import type { Actor } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
+import { MulterFile, uploadedFile } from '../http/uploaded-file.js';
 
 @ApiTags('applications')
 @Controller('applications')
@@ -101,12 +102,10 @@ export class ApplicationsController {
   upload(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @UploadedFile() file: MulterFile | undefined,
     @Body('annexType') annexType: string | undefined,
   ) {
-    // multer reads file names as latin1; browsers send UTF-8.
-    const originalName = file ? Buffer.from(file.originalname, 'latin1').toString('utf8') : '';
-    return this.attachments.upload(actor, id, typeof annexType === 'string' ? annexType : undefined, file && { originalName, bytes: file.buffer });
+    return this.attachments.upload(actor, id, typeof annexType === 'string' ? annexType : undefined, uploadedFile(file));
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id/attachments/:attachmentId')

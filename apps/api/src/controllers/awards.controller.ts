@@ -9,6 +9,7 @@ import {
 } from '#awards';
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
+import { MulterFile, uploadedFile } from '../http/uploaded-file.js';
 import type { Actor } from '#core';
 
 /** Award decisions by resolution of the Council or the Assembly, and what remains of each allocation. */
@@ -84,9 +85,10 @@ export class AgreementsController {
 
   @Authenticated(Permission.AwardManage) @Post('agreements/:id/signature') @HttpCode(200)
   @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
-  sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
-    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsanou smlouvu (PDF).', en: 'Upload the signed agreement (PDF).' });
-    return this.agreements.sign(actor, id, body, { originalName: file.originalname, bytes: file.buffer });
+  sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: MulterFile | undefined) {
+    const upload = uploadedFile(file);
+    if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsanou smlouvu (PDF).', en: 'Upload the signed agreement (PDF).' });
+    return this.agreements.sign(actor, id, body, upload);
   }
 
   @Authenticated(Permission.AwardManage) @Post('agreements/:id/publication') @HttpCode(200)
@@ -101,9 +103,10 @@ export class AgreementsController {
 
   @Authenticated(Permission.AwardManage) @Post('amendments/:id/signature') @HttpCode(200)
   @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
-  signAmendment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
-    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsaný dodatek (PDF).', en: 'Upload the signed amendment (PDF).' });
-    return this.agreements.signAmendment(actor, id, body, { originalName: file.originalname, bytes: file.buffer });
+  signAmendment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: MulterFile | undefined) {
+    const upload = uploadedFile(file);
+    if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsaný dodatek (PDF).', en: 'Upload the signed amendment (PDF).' });
+    return this.agreements.signAmendment(actor, id, body, upload);
   }
 
   @Authenticated(Permission.AwardManage) @Post('amendments/:id/publication') @HttpCode(200)
@@ -234,9 +237,10 @@ export class RecordFilesController {
 
   @Authenticated(Permission.AwardManage) @Post('resolutions/:id/files')
   @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
-  resolutionFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
-    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte usnesení (PDF).', en: 'Upload the resolution (PDF).' });
-    return this.files.attachToResolution(actor, id, { originalName: file.originalname, bytes: file.buffer });
+  resolutionFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: MulterFile | undefined) {
+    const upload = uploadedFile(file);
+    if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte usnesení (PDF).', en: 'Upload the resolution (PDF).' });
+    return this.files.attachToResolution(actor, id, upload);
   }
 
   @Authenticated(Permission.AwardRead) @Get('resolutions/:id/files')
@@ -246,9 +250,10 @@ export class RecordFilesController {
 
   @Authenticated(Permission.ApplicationWrite) @Post('cost-documents/:id/files')
   @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
-  costDocumentFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
-    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte sken dokladu (PDF, JPEG nebo PNG).', en: 'Upload the document scan (PDF, JPEG or PNG).' });
-    return this.files.attachToCostDocument(actor, id, { originalName: file.originalname, bytes: file.buffer });
+  costDocumentFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: MulterFile | undefined) {
+    const upload = uploadedFile(file);
+    if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte sken dokladu (PDF, JPEG nebo PNG).', en: 'Upload the document scan (PDF, JPEG or PNG).' });
+    return this.files.attachToCostDocument(actor, id, upload);
   }
 
   @Authenticated(Permission.AwardRead) @Get('cost-documents/:id/files')

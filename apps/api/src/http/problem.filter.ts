@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorKind, LocalisedText } from '#core';
+import { DomainError, ErrorKind, LocalisedText, RESERVED_PROBLEM_MEMBERS } from '#core';
 import { UnauditedChangeError } from '#database';
 
 /** The one mapping from domain error kinds to HTTP. */
 const STATUS: Record<ErrorKind, number> = {
+  malformed: 400,
+  too_large: 413,
   validation: 422,
   unauthenticated: 401,
   forbidden: 403,
@@ -14,6 +16,9 @@ const STATUS: Record<ErrorKind, number> = {
   rate_limited: 429,
   unavailable: 503,
 };
+
+/** Members the body owns besides RFC 9457's: a detail of the same name is dropped, never spread over them. */
+const OWN_MEMBERS = new Set<string>([...RESERVED_PROBLEM_MEMBERS, 'detail_cs', 'detail_en', 'errors', 'correlationId']);
 
 const TITLES: Record<number, LocalisedText> = {
   400: { cs: 'Chybný požadavek', en: 'Bad request' },
@@ -31,11 +36,23 @@ const TITLES: Record<number, LocalisedText> = {
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
   if (status === 404) return new DomainError('ROUTE_NOT_FOUND', 'not_found', { cs: 'Tato adresa neexistuje.', en: 'No such route.' });
-  if (status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'validation', { cs: 'Požadavek je příliš velký.', en: 'The request is too large.' });
-  // Malformed JSON and similar: the body could not even be read.
+  if (status === 413) {
+    // With a cause: the JSON body parser's limit; without one: multer's file size limit.
+    return new DomainError('PAYLOAD_TOO_LARGE', 'too_large', exception.cause !== undefined
+      ? { cs: 'Tělo požadavku je příliš velké (nejvýše 1 MB).', en: 'The request body is too large (at most 1 MB).' }
+      : { cs: 'Soubor je větší, než je dovoleno.', en: 'The file is larger than allowed.' });
+  }
+  // The platform maps the body parser's and the URL decoder's failures to 400 with the cause attached.
+  if (exception.cause instanceof SyntaxError) {
+    return new DomainError('INVALID_JSON', 'malformed', { cs: 'Tělo požadavku není platný JSON.', en: 'The request body is not valid JSON.' });
+  }
+  if (exception.cause !== undefined) {
+    return new DomainError('BAD_REQUEST', 'malformed', { cs: 'Požadavek nelze přečíst (chybné kódování adresy nebo těla).', en: 'The request cannot be read (bad encoding of the address or the body).' });
+  }
+  // A parameter pipe (ParseUUIDPipe, ParseIntPipe) or multer (an unexpected or extra form part).
   return new DomainError('BAD_REQUEST', 'validation', {
-    cs: 'Požadavek nelze přečíst (zkontrolujte formát JSON).',
-    en: `The request could not be read: ${exception.message}`,
+    cs: 'Požadavek obsahuje neplatnou hodnotu (např. identifikátor v adrese nebo nečekanou část formuláře).',
+    en: 'The request holds an invalid value (e.g. an identifier in the address, or an unexpected form part).',
   });
 }
 
@@ -82,6 +99,8 @@ export class ProblemFilter implements ExceptionFilter {
       .status(status)
       .type('application/problem+json')
       .json({
+        // RFC 9457: `status` is the HTTP status, and so on; details keep their own names beside the problem's members.
+        ...Object.fromEntries(Object.entries(error.details).filter(([key]) => !OWN_MEMBERS.has(key))),
         type: `urn:grants:error:${error.code}`,
         title: (TITLES[status] ?? TITLES[400])[language],
         status,
@@ -91,7 +110,6 @@ export class ProblemFilter implements ExceptionFilter {
         ...(error.fields.length > 0
           ? { errors: error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message[language], [`message_${other}`]: f.message[other] })) }
           : {}),
-        ...error.details,
         correlationId,
       });
   }

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldError, LocalisedText } from '#core';
 
 /** Czech (and English) wording for the class-validator constraints the DTOs use. */
@@ -26,6 +26,9 @@ const MESSAGES: Record<string, (field: string) => LocalisedText> = {
   nestedValidation: (f) => ({ cs: `Pole „${f}“ musí být objekt se správnou strukturou.`, en: `Field "${f}" must be an object of the right shape.` }),
   isObject: (f) => ({ cs: `Pole „${f}“ musí být objekt.`, en: `Field "${f}" must be an object.` }),
   isNumberString: (f) => ({ cs: `Pole „${f}“ musí být číslo.`, en: `Field "${f}" must be a number.` }),
+  uniqueItems: (f) => ({ cs: `Seznam „${f}“ obsahuje některou položku vícekrát.`, en: `List "${f}" contains an item more than once.` }),
+  nulCharacter: (f) => ({ cs: `Pole „${f}“ obsahuje nepovolený znak NUL (\\u0000).`, en: `Field "${f}" contains the forbidden NUL character (\\u0000).` }),
+  loneSurrogate: (f) => ({ cs: `Pole „${f}“ obsahuje neplatný znak Unicode (osamocený surrogate).`, en: `Field "${f}" contains an invalid Unicode character (a lone surrogate).` }),
   whitelistValidation: (f) => ({ cs: `Pole „${f}“ zde není dovoleno.`, en: `Field "${f}" is not allowed here.` }),
 };
 
@@ -41,9 +44,74 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-/** Strict whitelisting: unknown fields are refused, so nothing a client posts can set a status or an owner. */
+const fieldError = (field: string, code: string): FieldError => ({ field, code, message: MESSAGES[code](field) });
+
+/** Deeper than any request the API accepts (an application draft is about 5 levels); JSON nested deeper is refused before anything recurses into it. */
+export const MAX_INPUT_DEPTH = 32;
+/** Keys that could reach an object's prototype: refused like any unknown field (class-transformer would silently skip them). */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function textProblem(text: string): string | null {
+  if (NUL.test(text)) return 'nulCharacter';
+  if (LONE_SURROGATE.test(text)) return 'loneSurrogate';
+  return null;
+}
+
+/**
+ * What no request may carry, whatever its DTO: nesting deeper than MAX_INPUT_DEPTH (413, before class-transformer
+ * recurses into it), NUL characters and lone surrogates in any text or key (PostgreSQL refuses both), and prototype
+ * keys. Walks iteratively, so hostile nesting cannot overflow the stack here either. Field names as in validation errors.
+ */
+export function inspectInput(value: unknown, root: string): FieldError[] {
+  const problems: FieldError[] = [];
+  // Depth first in document order: children are pushed in reverse, so the field errors read top to bottom.
+  const stack: { value: unknown; path: string; depth: number; badKey?: string }[] = [{ value, path: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, path, depth, badKey } = stack.pop()!;
+    if (badKey) {
+      problems.push(fieldError(path, badKey));
+      continue;
+    }
+    if (typeof current === 'string') {
+      const code = textProblem(current);
+      if (code) problems.push(fieldError(path || 'body', code));
+      continue;
+    }
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= MAX_INPUT_DEPTH) {
+      throw new DomainError('INPUT_TOO_DEEP', 'too_large', {
+        cs: `Požadavek je vnořen příliš hluboko (nejvýše ${MAX_INPUT_DEPTH} úrovní${path ? `, pole „${path}“` : ''}).`,
+        en: `The request is nested too deeply (at most ${MAX_INPUT_DEPTH} levels${path ? `, field "${path}"` : ''}).`,
+      });
+    }
+    for (const key of Object.keys(current).reverse()) {
+      const badKey = PROTOTYPE_KEYS.has(key) ? 'whitelistValidation' : (textProblem(key) ?? undefined);
+      stack.push({ value: (current as Record<string, unknown>)[key], path: path ? `${path}.${key}` : key, depth: depth + 1, badKey });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Strict whitelisting: unknown fields are refused, so nothing a client posts can set a status or an owner.
+ * Every body, query and path parameter is inspected first (inspectInput): the one place that keeps hostile
+ * text and nesting away from the DTOs, the services and PostgreSQL.
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problems = inspectInput(value, metadata.data ?? '');
+      if (problems.length > 0) throw DomainError.validation(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
