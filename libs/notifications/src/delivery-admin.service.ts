@@ -179,5 +179,5 @@ function queueUnavailable(status: 'down' | 'timeout'): DomainError {
   return new DomainError('QUEUE_UNAVAILABLE', 'unavailable', {
     cs: 'Fronta úloh teď neodpovídá; zkuste to prosím za chvíli. Zprávy se neztratí, čekají v databázi.',
     en: 'The job queue is not answering right now; please try again shortly. Messages are not lost, they wait in the database.',
-  }, [], { dependency: 'queue', status });
+  }, [], { dependency: 'queue', dependencyStatus: status });
 }
