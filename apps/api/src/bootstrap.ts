@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
+import { FieldProblem, ProblemResponse, withProblemResponses } from './http/openapi.js';
 import { createValidationPipe } from './http/validation.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -25,7 +26,7 @@ export function configureApiApp(app: INestApplication, _config: AppConfig): void
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
+  const document = withProblemResponses(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Dotační programy HMP – API')
@@ -33,6 +34,7 @@ export function configureApiApp(app: INestApplication, _config: AppConfig): void
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+    { extraModels: [ProblemResponse, FieldProblem] },
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Authenticated, Permission } from '#access';
 import { AuditLogService } from '#audit';
 import { PageQuery } from '#core';
+import { ChainVerificationResponse, PageAuditLogEntryResponse } from '../http/responses.js';
 
 class AuditLogQuery extends PageQuery {
   @IsOptional() @IsString() @MaxLength(100) objectType?: string;
@@ -21,12 +22,14 @@ export class AuditController {
   constructor(private readonly audit: AuditLogService) {}
 
   @Authenticated(Permission.AuditRead) @Get()
-  search(@Query() query: AuditLogQuery) {
+  @ApiOkResponse({ type: PageAuditLogEntryResponse })
+  search(@Query() query: AuditLogQuery): Promise<PageAuditLogEntryResponse> {
     return this.audit.search(query, query);
   }
 
   @Authenticated(Permission.AuditVerify) @Get('verify')
-  verify() {
+  @ApiOkResponse({ type: ChainVerificationResponse })
+  verify(): Promise<ChainVerificationResponse> {
     return this.audit.verifyChain();
   }
 }

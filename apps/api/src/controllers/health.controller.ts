@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '#access';
 import { QUEUE_BACKEND, QueueFactory, QUEUES } from '#queue';
 import type { QueueBackend } from '#queue';
+import { HealthResponse } from '../http/responses.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,7 +19,8 @@ export class HealthController {
 
   /** 200 when the database and the queue answer, 503 otherwise: load balancers need nothing more. */
   @Public() @Get()
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthResponse })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [database, queue] = await Promise.all([
       this.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const),
       this.queues.queue(QUEUES.outbox).getJobCounts('waiting', 'active', 'failed', 'delayed').then(
