@@ -1,3 +1,5 @@
+import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 import { createTestApp, TestApp } from '#testing';
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; oneOf?: Schema[]; additionalProperties?: boolean | Schema; enum?: unknown[]; format?: string };
@@ -77,5 +79,42 @@ describe('OpenAPI document', () => {
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     const required = (document.components.schemas.ProblemResponse as { required?: string[] }).required ?? [];
     for (const field of required) expect(response.body).toHaveProperty(field);
+  });
+
+  it('generates a typed client (openapi-typescript) in which no success body is unknown', async () => {
+    const source = astToString(await openapiTS(JSON.parse(JSON.stringify(document)) as Parameters<typeof openapiTS>[0]));
+    // The generated types, read by the TypeScript checker: each operation's 2xx JSON body must be a real type.
+    const fileName = '/generated/api.ts';
+    const host = ts.createCompilerHost({ strict: true, noEmit: true, skipLibCheck: true, types: [] });
+    const read = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, version) => (name === fileName ? ts.createSourceFile(name, source, version) : read(name, version));
+    const program = ts.createProgram([fileName], { strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2023.d.ts'] }, host);
+    const checker = program.getTypeChecker();
+    const file = program.getSourceFile(fileName)!;
+    const pathsSymbol = checker.getExportsOfModule(checker.getSymbolAtLocation(file)!).find((symbol) => symbol.getName() === 'paths')!;
+    const paths = checker.getDeclaredTypeOfSymbol(pathsSymbol);
+    const untypedBodies: string[] = [];
+    let checked = 0;
+    for (const path of paths.getProperties()) {
+      for (const method of checker.getTypeOfSymbol(path).getProperties()) {
+        const operation = checker.getTypeOfSymbol(method);
+        const responses = operation.getProperty('responses');
+        if (!responses) continue;
+        for (const response of checker.getTypeOfSymbol(responses).getProperties()) {
+          if (!/^2\d\d$/.test(response.getName()) || response.getName() === '204') continue;
+          const content = checker.getTypeOfSymbol(response).getProperty('content');
+          const json = content && checker.getTypeOfSymbol(content).getProperty('application/json');
+          if (!json) continue;
+          checked++;
+          const body = checker.getNonNullableType(checker.getTypeOfSymbol(json));
+          const unknownBody = body.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any | ts.TypeFlags.Never)
+            || (!checker.isArrayType(body) && body.getProperties().length === 0 && checker.getIndexInfosOfType(body).length === 0);
+          if (unknownBody) untypedBodies.push(`${method.getName().toUpperCase()} ${path.getName()} ${response.getName()}: ${checker.typeToString(body)}`);
+        }
+      }
+    }
+    expect(program.getSemanticDiagnostics(file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))).toEqual([]);
+    expect(untypedBodies).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
   });
 });
