@@ -66,6 +66,21 @@ describe('OpenAPI document', () => {
     expect(document.components.schemas.ProblemResponse.properties).toEqual(expect.objectContaining({ type: expect.anything(), status: expect.anything(), code: expect.anything(), detail: expect.anything() }));
   });
 
+  it('documents the multipart body of every upload route and the audit log\'s filters and paging', () => {
+    type Body = { requestBody?: { content?: Record<string, { schema?: Schema & { required?: string[] } }> } };
+    const uploads = operations().filter(({ op }) => (op as Body).requestBody?.content?.['multipart/form-data']);
+    expect(uploads.map((u) => u.route).sort()).toEqual([
+      'POST /agreements/{id}/signature', 'POST /amendments/{id}/signature', 'POST /applications/{id}/attachments', 'POST /cost-documents/{id}/files', 'POST /resolutions/{id}/files',
+    ]);
+    for (const { op } of uploads) {
+      const schema = (op as Body).requestBody!.content!['multipart/form-data'].schema!;
+      expect(schema.properties?.file).toEqual({ type: 'string', format: 'binary' });
+      expect(schema.required).toContain('file');
+    }
+    const auditLog = document.paths['/audit-log'].get as unknown as { parameters: { name: string; in: string }[] };
+    expect(auditLog.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort()).toEqual(['action', 'actorUserId', 'from', 'objectId', 'objectType', 'page', 'pageSize', 'to']);
+  });
+
   it('names every field in camelCase', () => {
     // Keys that are data, not field names: counts per dead-letter reason code, the message in the other language.
     const dataKeys = new Set(['DeliveryAdminQueuesDeadLettersResponse.attempts_exhausted', 'DeliveryAdminQueuesDeadLettersResponse.outcome_unknown', 'ProblemResponse.detail_cs', 'ProblemResponse.detail_en']);

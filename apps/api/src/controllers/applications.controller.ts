@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
@@ -10,7 +10,7 @@ import {
 } from '#applications';
 import type { Actor } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
-import { ApiFile } from '../http/openapi.js';
+import { ApiFile, ApiUpload } from '../http/openapi.js';
 import { ApplicationHistoryEntryResponse, ApplicationResponse, AttachmentResponse, FormalCheckResponse, PageApplicationSummaryResponse, SubmissionReceiptResponse, SubmittedVersionResponse, VersionResponse } from '../http/responses.js';
 
 @ApiTags('applications')
@@ -110,8 +110,7 @@ export class ApplicationsController {
 
   @Authenticated(Permission.ApplicationWrite) @Post(':id/attachments')
   @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { annexType: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiUpload({ annexType: { type: 'string', description: 'Kód typu přílohy výzvy / the call\'s annex type code' } }, ['annexType'])
   @ApiCreatedResponse({ type: AttachmentResponse })
   upload(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
   AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
@@ -10,8 +10,13 @@ import {
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import type { Actor } from '#core';
-import { ApiFile } from '../http/openapi.js';
+import { ApiFile, ApiUpload } from '../http/openapi.js';
 import { AgreementResponse, AgreementTemplateResponse, AmendmentResponse, AwardsFundingResponse, AwardsProposalResponse, AwardsRecordResponse, BreachResponse, DecisionResponse, PaymentResponse, RecordFileResponse, SettlementCheckResponse, SettlementResponse } from '../http/responses.js';
+
+/** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
+const SignedCopyUpload = ApiUpload({
+  version: { type: 'integer', description: 'Verze, kterou jste četli / the version you read' }, signedOn: { type: 'string', format: 'date' }, signatories: { type: 'string' },
+}, ['version', 'signedOn', 'signatories']);
 
 /** Award decisions by resolution of the Council or the Assembly, and what remains of each allocation. */
 @ApiTags('awards')
@@ -95,7 +100,7 @@ export class AgreementsController {
   }
 
   @Authenticated(Permission.AwardManage) @Post('agreements/:id/signature') @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file')) @SignedCopyUpload
   @ApiOkResponse({ type: AgreementResponse })
   sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<AgreementResponse> {
     if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsanou smlouvu (PDF).', en: 'Upload the signed agreement (PDF).' });
@@ -115,7 +120,7 @@ export class AgreementsController {
   }
 
   @Authenticated(Permission.AwardManage) @Post('amendments/:id/signature') @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file')) @SignedCopyUpload
   @ApiOkResponse({ type: AmendmentResponse })
   signAmendment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<AmendmentResponse> {
     if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsaný dodatek (PDF).', en: 'Upload the signed amendment (PDF).' });
@@ -268,7 +273,7 @@ export class RecordFilesController {
   constructor(private readonly files: RecordFilesService) {}
 
   @Authenticated(Permission.AwardManage) @Post('resolutions/:id/files')
-  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file')) @ApiUpload()
   @ApiCreatedResponse({ type: RecordFileResponse })
   resolutionFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<RecordFileResponse> {
     if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte usnesení (PDF).', en: 'Upload the resolution (PDF).' });
@@ -282,7 +287,7 @@ export class RecordFilesController {
   }
 
   @Authenticated(Permission.ApplicationWrite) @Post('cost-documents/:id/files')
-  @UseInterceptors(FileInterceptor('file')) @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file')) @ApiUpload()
   @ApiCreatedResponse({ type: RecordFileResponse })
   costDocumentFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<RecordFileResponse> {
     if (!file) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte sken dokladu (PDF, JPEG nebo PNG).', en: 'Upload the document scan (PDF, JPEG or PNG).' });

@@ -1,10 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 
 /** A file download: the body is the file's bytes in the given media type. */
 export function ApiFile(mediaType: string, status = 200) {
   return applyDecorators(ApiResponse({ status, description: 'Soubor / the file', content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } }));
+}
+
+export type FieldSchema = { type: 'string' | 'integer'; format?: string; description?: string };
+
+/** An upload route: a multipart body with the file (`file`) and the named form fields. */
+export function ApiUpload(fields: Record<string, FieldSchema> = {}, required: string[] = []) {
+  return applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({ schema: { type: 'object', required: ['file', ...required], properties: { ...fields, file: { type: 'string', format: 'binary' } } } }),
+  );
 }
 
 export class FieldProblem {
