@@ -58,6 +58,7 @@ interface Described { decorator: string; tsType: string }
 function isDate(type: ts.Type) { return type.getSymbol()?.getName() === 'Date'; }
 /** Values that serialise themselves to a string (Money, Ratio): decimal strings in JSON. */
 function isMoney(type: ts.Type) {
+  if (isDate(type)) return false;
   const toJSON = type.getProperty('toJSON');
   return !!toJSON && checker.getSignaturesOfType(checker.getTypeOfSymbol(toJSON), ts.SignatureKind.Call).some((s) => checker.getReturnTypeOfSignature(s).flags & ts.TypeFlags.String);
 }
@@ -118,7 +119,8 @@ function describeObject(types: ts.Type[], suggested: string, where: string, n: s
   const named = first.isIntersection() ? undefined : (first.aliasSymbol ?? first.getSymbol());
   const baseName = named && !['__type', '__object', 'Record'].includes(named.getName()) ? named.getName() : undefined;
   const args = first.aliasTypeArguments ?? (first.flags & ts.TypeFlags.Object && (first as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(first as ts.TypeReference) : []);
-  const name = emitClass(types, baseName ? `${baseName.replace(/View$/, '')}${args.map((a) => checker.typeToString(a).replace(/View$/, '').replace(/\W/g, '')).join('')}Response` : `${suggested}Response`, where);
+  // A response class already declared (a controller's return type) keeps its name.
+  const name = baseName?.endsWith('Response') ? emitClass(types, baseName, where) : emitClass(types, baseName ? `${baseName.replace(/View$/, '')}${args.map((a) => checker.typeToString(a).replace(/View$/, '').replace(/\W/g, '')).join('')}Response` : `${suggested}Response`, where);
   return { decorator: `{ type: () => ${name}${n} }`, tsType: name + tn };
 }
 
@@ -155,6 +157,17 @@ function emitClass(types: ts.Type[], wanted: string, where: string): string {
   return name;
 }
 
+function firstReturn(node: ts.Node): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) found = n.expression;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(node, visit);
+  return found;
+}
+
 interface Route { file: string; controller: string; method: string; decorator: string; returnType: string | null; position: number; decoratorAt: number; hasType: boolean; async: boolean }
 const routes: Route[] = [];
 
@@ -169,12 +182,14 @@ for (const source of program.getSourceFiles()) {
       const httpMethod = /@(Get|Post|Put|Patch|Delete)\(/.exec(text)?.[1];
       if (!httpMethod) continue;
       const method = member.name.getText(source);
+      // What the method really returns (its return statement), not the response class it declares.
       const signature = checker.getSignatureFromDeclaration(member)!;
-      const raw = checker.getReturnTypeOfSignature(signature);
+      const returned = firstReturn(member.body);
+      const raw = returned ? checker.getTypeAtLocation(returned) : checker.getReturnTypeOfSignature(signature);
       const type = unwrapPromise(raw);
       const code = /@HttpCode\((\d+)\)/.exec(text)?.[1] ?? (httpMethod === 'Post' ? '201' : '200');
       const where = `${controller}.${method}`;
-      const isAsync = raw !== type;
+      const isAsync = raw !== type || !!member.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
       const keyword = member.modifiers?.find((m) => !ts.isDecorator(m));
       const decoratorAt = (keyword ?? member.name).getStart(source);
       const decorated = /@Api(Ok|Created|Accepted|NoContent)Response\(|@ApiFile\(/.test(text);
@@ -232,11 +247,17 @@ if (process.argv.includes('--decorate')) {
       const all = new Set([...inner.split(',').map((x) => x.trim()).filter(Boolean), ...swagger]);
       return `import { ${[...all].sort().join(', ')} } from '@nestjs/swagger';`;
     });
+    // Merge the response classes into the controller's import of them (or add one).
+    const existing = /\nimport \{ ([^}]*) \} from '\.\.\/http\/responses\.js';/.exec(text);
+    if (existing) {
+      for (const name of existing[1].split(',').map((x) => x.trim()).filter(Boolean)) names.add(name);
+      text = text.replace(existing[0], '');
+    }
     const imports = [...text.matchAll(/^import [^;]*;$/gms)];
     const last = imports[imports.length - 1];
     const at = last.index! + last[0].length;
     const files = list.some((r) => r.decorator.startsWith('@ApiFile')) && !text.includes("from '../http/openapi.js'") ? `\nimport { ApiFile } from '../http/openapi.js';` : '';
-    const dtos = names.size > 0 && !text.includes("from '../http/responses.js'") ? `\nimport { ${[...names].sort().join(', ')} } from '../http/responses.js';` : '';
+    const dtos = names.size > 0 ? `\nimport { ${[...names].sort().join(', ')} } from '../http/responses.js';` : '';
     text = `${text.slice(0, at)}${files}${dtos}${text.slice(at)}`;
     writeFileSync(file, text);
   }

@@ -189,13 +189,37 @@ describe('awards', () => {
 
     const bankFile = await t.http.post('/payments/bank-export').set(bearer(second)).expect(200);
     const lines = bankFile.text.trim().split('\r\n');
-    expect(lines[0]).toBe('payment_id;debit_account;credit_account;amount;variable_symbol;due_date;message');
+    expect(lines[0]).toBe('payment_id;payment_version;debit_account;credit_account;amount;variable_symbol;due_date;message');
     expect(lines.filter((l) => l.startsWith(ordered.body.id))).toHaveLength(1);
+    // The exported line carries the version the confirmation must send.
+    const exportedVersion = Number(lines.find((l) => l.startsWith(ordered.body.id))!.split(';')[1]);
+    expect(exportedVersion).toBe(3);
+
+    // One payment, and payments across agreements by status, call, recipient and order date, paged.
+    const one = await t.http.get(`/payments/${ordered.body.id}`).set(bearer(second)).expect(200);
+    expect(one.body).toMatchObject({ id: ordered.body.id, status: 'exported', version: exportedVersion, agreementId: created.body.id, applicationId: a.id, callId: call.id, amount: '100000.00' });
+    expect(one.body.recipient).toMatchObject({ organisationId: expect.any(String), ico: expect.any(String) });
+    expect((await t.http.get('/payments/00000000-0000-4000-8000-000000000000').set(bearer(second)).expect(404)).body.code).toBe('PAYMENT_NOT_FOUND');
+    const ofCall = await t.http.get('/payments').query({ callId: call.id }).set(bearer(second)).expect(200);
+    expect(ofCall.body.items.map((p: { id: string }) => p.id).sort()).toEqual([ordered.body.id, rest.body.id].sort());
+    expect(ofCall.body.total).toBe(2);
+    const held = await t.http.get('/payments').query({ callId: call.id, status: 'held' }).set(bearer(second)).expect(200);
+    expect(held.body.items.map((p: { id: string }) => p.id)).toEqual([rest.body.id]);
+    const around = (days: number) => new Date(Date.parse(one.body.orderedAt) + days * 86_400_000).toISOString().slice(0, 10);
+    const ofRecipient = await t.http.get('/payments').query({ organisationId: one.body.recipient.organisationId, from: around(-1), to: around(1) }).set(bearer(second)).expect(200);
+    expect(ofRecipient.body.items.map((p: { id: string }) => p.id).sort()).toEqual([ordered.body.id, rest.body.id].sort());
+    const paged = await t.http.get('/payments').query({ callId: call.id, pageSize: 1, page: 2 }).set(bearer(second)).expect(200);
+    expect(paged.body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [expect.any(Object)] });
+    expect((await t.http.get('/payments').query({ callId: call.id, from: '2000-01-01', to: '2000-12-31' }).set(bearer(second)).expect(200)).body.total).toBe(0);
+    expect((await t.http.get('/payments').query({ status: 'lost' }).set(bearer(second)).expect(422)).body.code).toBeDefined();
+    // The recipient's own members hold no payment-ledger permission.
+    await t.http.get('/payments').set(bearer(await signIn(a.user))).expect(403);
+    await t.http.get(`/payments/${ordered.body.id}`).set(bearer(await signIn(a.user))).expect(403);
     expect(lines.some((l) => l.startsWith(rest.body.id))).toBe(false);
     const again = await t.http.post('/payments/bank-export').set(bearer(second)).expect(200);
     expect(again.text).not.toContain(ordered.body.id);
 
-    await t.http.post(`/payments/${ordered.body.id}/confirmation`).set(bearer(second)).send({ bankReference: 'VYP-2023-0412-17', paidOn: today(), version: 3 }).expect(200);
+    await t.http.post(`/payments/${ordered.body.id}/confirmation`).set(bearer(second)).send({ bankReference: 'VYP-2023-0412-17', paidOn: today(), version: exportedVersion }).expect(200);
     const ledger = (await t.dataSource.query(`SELECT kind, sum(amount)::text AS total, count(*)::int AS parts FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id])) as { kind: string; total: string; parts: number }[];
     expect(ledger).toEqual([
       { kind: 'approved', total: '170000.00', parts: 2 },

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
-  AgreementService, AwardService, ConfirmPaymentRequest, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
+  AgreementService, AwardService, ConfirmPaymentRequest, PaymentListQuery, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
   SignatureRequest, VersionRequest, SettlementService, SubmitSettlementRequest, CheckSettlementRequest, ReturnReceiptRequest,
   AgreementTemplateRequest, AmendmentRequest, BreachService, RecordFilesService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
 } from '#awards';
@@ -11,7 +11,7 @@ import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import type { Actor } from '#core';
 import { ApiFile, ApiUpload } from '../http/openapi.js';
-import { AgreementResponse, AgreementTemplateResponse, AmendmentResponse, AwardsFundingResponse, AwardsProposalResponse, AwardsRecordResponse, BreachResponse, DecisionResponse, PaymentResponse, RecordFileResponse, SettlementCheckResponse, SettlementResponse } from '../http/responses.js';
+import { AgreementResponse, AgreementTemplateResponse, AmendmentResponse, AwardsFundingResponse, AwardsProposalResponse, AwardsRecordResponse, BreachResponse, DecisionResponse, PagePaymentListItemResponse, PaymentListItemResponse, PaymentResponse, RecordFileResponse, SettlementCheckResponse, SettlementResponse } from '../http/responses.js';
 
 /** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
 const SignedCopyUpload = ApiUpload({
@@ -151,6 +151,18 @@ export class AgreementsController {
 @Controller('payments')
 export class PaymentsController {
   constructor(private readonly payments: PaymentService) {}
+
+  @Authenticated(Permission.AwardRead) @Get()
+  @ApiOkResponse({ type: PagePaymentListItemResponse })
+  search(@Query() query: PaymentListQuery): Promise<PagePaymentListItemResponse> {
+    return this.payments.search(query, query);
+  }
+
+  @Authenticated(Permission.AwardRead) @Get(':id')
+  @ApiOkResponse({ type: PaymentListItemResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<PaymentListItemResponse> {
+    return this.payments.get(id);
+  }
 
   @Authenticated(Permission.AwardManage) @Post(':id/approve') @HttpCode(200)
   @ApiOkResponse({ type: PaymentResponse })

@@ -289,7 +289,7 @@ export class FormalCheckResponse {
 
 export class AuditLogEntryResponse {
   @ApiProperty({ type: String }) seq: string;
-  @ApiProperty({ type: String }) occurredAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt: Date;
   @ApiProperty({ type: String, nullable: true }) actorUserId: string | null;
   @ApiProperty({ type: String, isArray: true }) actorRoles: readonly (string)[];
   @ApiProperty({ type: String }) action: string;
@@ -397,7 +397,7 @@ export class AgreementTemplateResponse {
   @ApiProperty({ type: Number }) version: number;
   @ApiProperty({ type: () => AgreementConditionResponse, isArray: true }) conditions: readonly (AgreementConditionResponse)[];
   @ApiProperty({ type: String, isArray: true }) transformationDuties: readonly (string)[];
-  @ApiProperty({ type: String }) createdAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, nullable: true }) createdBy: string | null;
 }
 
@@ -411,7 +411,7 @@ export class DecisionResponse {
   @ApiProperty({ type: String, isArray: true }) conditions: readonly (string)[];
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: String, nullable: true }) supersedesId: string | null;
-  @ApiProperty({ type: String }) decidedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
   @ApiProperty({ enum: ["council", "assembly"] }) body: "council" | "assembly";
   @ApiProperty({ type: String }) resolution: string;
   @ApiProperty({ type: String }) adoptedOn: string;
@@ -500,14 +500,49 @@ export class PaymentResponse {
   @ApiProperty({ type: String }) amount: string;
   @ApiProperty({ enum: ["approved", "ordered", "exported", "paid", "held", "cancelled"] }) status: "approved" | "ordered" | "exported" | "paid" | "held" | "cancelled";
   @ApiProperty({ type: String }) orderedBy: string;
-  @ApiProperty({ type: String }) orderedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) orderedAt: Date;
   @ApiProperty({ type: String, nullable: true }) approvedBy: string | null;
-  @ApiProperty({ type: String, nullable: true }) approvedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: Date | null;
   @ApiProperty({ type: String, nullable: true }) holdReason: string | null;
-  @ApiProperty({ type: String, nullable: true }) exportedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) exportedAt: Date | null;
   @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
   @ApiProperty({ type: String, nullable: true }) paidOn: string | null;
   @ApiProperty({ type: Number }) version: number;
+}
+
+export class PaymentListItemRecipientResponse {
+  @ApiProperty({ type: String }) organisationId: string;
+  @ApiProperty({ type: String }) name: string;
+  @ApiProperty({ type: String }) ico: string;
+}
+
+export class PaymentListItemResponse {
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: String }) applicationId: string;
+  @ApiProperty({ type: String }) applicationNumber: string;
+  @ApiProperty({ type: String }) callId: string;
+  @ApiProperty({ type: () => PaymentListItemRecipientResponse }) recipient: PaymentListItemRecipientResponse;
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) agreementId: string;
+  @ApiProperty({ type: Number }) trancheNo: number;
+  @ApiProperty({ type: String }) amount: string;
+  @ApiProperty({ enum: ["approved", "ordered", "exported", "paid", "held", "cancelled"] }) status: "approved" | "ordered" | "exported" | "paid" | "held" | "cancelled";
+  @ApiProperty({ type: String }) orderedBy: string;
+  @ApiProperty({ type: String, format: 'date-time' }) orderedAt: Date;
+  @ApiProperty({ type: String, nullable: true }) approvedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) holdReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) exportedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
+  @ApiProperty({ type: String, nullable: true }) paidOn: string | null;
+  @ApiProperty({ type: Number }) version: number;
+}
+
+export class PagePaymentListItemResponse {
+  @ApiProperty({ type: () => PaymentListItemResponse, isArray: true }) items: readonly (PaymentListItemResponse)[];
+  @ApiProperty({ type: Number }) page: number;
+  @ApiProperty({ type: Number }) pageSize: number;
+  @ApiProperty({ type: Number }) total: number;
 }
 
 export class SettlementReportResponse {
@@ -542,14 +577,14 @@ export class SettlementResponse {
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ enum: ["submitted", "checked", "closed"] }) status: "submitted" | "checked" | "closed";
   @ApiProperty({ type: Boolean }) late: boolean;
-  @ApiProperty({ type: String }) submittedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
   @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly (SettlementReportResponse)[];
   @ApiProperty({ type: String, nullable: true }) eligibleTotal: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDue: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDueDate: string | null;
   @ApiProperty({ type: String }) returned: string;
   @ApiProperty({ type: String, nullable: true }) explanation: string | null;
-  @ApiProperty({ type: String, nullable: true }) closedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: Number }) version: number;
   @ApiProperty({ type: () => CostDocumentResponse, isArray: true }) costDocuments: readonly (CostDocumentResponse)[];
   @ApiProperty({ type: () => SettlementReturnResponse, isArray: true }) returns: readonly (SettlementReturnResponse)[];
@@ -571,14 +606,14 @@ export class SettlementCheckResponse {
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ enum: ["submitted", "checked", "closed"] }) status: "submitted" | "checked" | "closed";
   @ApiProperty({ type: Boolean }) late: boolean;
-  @ApiProperty({ type: String }) submittedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
   @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly (SettlementReportResponse)[];
   @ApiProperty({ type: String, nullable: true }) eligibleTotal: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDue: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDueDate: string | null;
   @ApiProperty({ type: String }) returned: string;
   @ApiProperty({ type: String, nullable: true }) explanation: string | null;
-  @ApiProperty({ type: String, nullable: true }) closedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: Number }) version: number;
   @ApiProperty({ type: () => CostDocumentResponse, isArray: true }) costDocuments: readonly (CostDocumentResponse)[];
   @ApiProperty({ type: () => SettlementReturnResponse, isArray: true }) returns: readonly (SettlementReturnResponse)[];
@@ -609,7 +644,7 @@ export class RecordFileResponse {
   @ApiProperty({ type: String }) mediaType: string;
   @ApiProperty({ type: Number }) sizeBytes: number;
   @ApiProperty({ type: String }) sha256: string;
-  @ApiProperty({ type: String }) uploadedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) uploadedAt: Date;
 }
 
 export class CallStatusNameResponse {
@@ -716,7 +751,7 @@ export class QueueHealthFailedResponse {
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String }) failedReason: string;
   @ApiProperty({ type: Number }) attemptsMade: number;
-  @ApiProperty({ type: String, nullable: true }) failedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) failedAt: Date | null;
 }
 
 export class QueueHealthResponse {
@@ -750,8 +785,8 @@ export class DeadLetterResponse {
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty({ type: Number }) attempts: number;
   @ApiProperty({ type: String, nullable: true }) sourceEventId: string | null;
-  @ApiProperty({ type: String }) createdAt: { toJSON(): string };
-  @ApiProperty({ type: String }) deadSince: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) deadSince: Date;
 }
 
 export class PageDeadLetterResponse {
@@ -954,7 +989,7 @@ export class CommissionsForApplicantResponse {
 export class ReviewsDeclarationsOrganisationDeclarationResponse {
   @ApiProperty({ type: Boolean }) conflict: boolean;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
-  @ApiProperty({ type: String, nullable: true }) declaredAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) declaredAt: Date | null;
 }
 
 export class ReviewsDeclarationsOrganisationResponse {
@@ -1005,7 +1040,7 @@ export class SheetResponse {
   @ApiProperty({ enum: ["draft", "submitted", "void", "new"] }) status: "draft" | "submitted" | "void" | "new";
   @ApiProperty({ type: () => StoredCriterionScoreResponse, isArray: true }) scores: readonly (StoredCriterionScoreResponse)[];
   @ApiProperty({ type: Number }) version: number;
-  @ApiProperty({ type: String, nullable: true }) submittedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: Date | null;
   @ApiProperty({ type: () => SheetProblemResponse, isArray: true }) problems: readonly (SheetProblemResponse)[];
 }
 
@@ -1047,14 +1082,14 @@ export class SessionResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) commissionId: string;
   @ApiProperty({ type: String }) number: string;
-  @ApiProperty({ type: String }) heldAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) heldAt: Date;
   @ApiProperty({ type: String }) place: string;
   @ApiProperty({ enum: ["closed", "open"] }) status: "closed" | "open";
   @ApiProperty({ type: String, isArray: true }) attendance: readonly (string)[];
   @ApiProperty({ type: () => SessionQuorumResponse }) quorum: SessionQuorumResponse;
   @ApiProperty({ type: () => SessionAgendaResponse, isArray: true }) agenda: readonly (SessionAgendaResponse)[];
   @ApiProperty({ type: () => SessionDecisionResponse, isArray: true }) decisions: readonly (SessionDecisionResponse)[];
-  @ApiProperty({ type: String, nullable: true }) closedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: Number }) version: number;
 }
 
@@ -1083,8 +1118,8 @@ export class InboxItemResponse {
   @ApiProperty({ type: String }) summary: string;
   @ApiProperty({ type: String, nullable: true }) link: string | null;
   @ApiProperty({ type: Boolean }) mandatory: boolean;
-  @ApiProperty({ type: String }) createdAt: { toJSON(): string };
-  @ApiProperty({ type: String, nullable: true }) readAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
 }
 
 export class NotificationsListResponse {
@@ -1296,7 +1331,7 @@ export class TraceEntryResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) eventId: string;
   @ApiProperty({ type: String }) kind: string;
-  @ApiProperty({ type: String }) occurredAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt: Date;
   @ApiProperty({ type: String }) amount: string;
   @ApiProperty({ type: String }) activityId: string;
   @ApiProperty({ type: String }) activityCode: string;
@@ -1352,7 +1387,7 @@ export class FulfilmentReportTotalsResponse {
 
 export class FulfilmentReportResponse {
   @ApiProperty({ type: () => FulfilmentReportActionPlanResponse }) actionPlan: FulfilmentReportActionPlanResponse;
-  @ApiProperty({ type: String }) generatedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) generatedAt: Date;
   @ApiProperty({ type: () => FulfilmentReportFiltersResponse }) filters: FulfilmentReportFiltersResponse;
   @ApiProperty({ type: () => FulfilmentPriorityResponse, isArray: true }) priorities: readonly (FulfilmentPriorityResponse)[];
   @ApiProperty({ type: () => FulfilmentActivityResponse, isArray: true }) activities: readonly (FulfilmentActivityResponse)[];
@@ -1391,7 +1426,7 @@ export class DossierProjectDecisionResponse {
   @ApiProperty({ type: String, isArray: true }) conditions: readonly (string)[];
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: String, nullable: true }) supersedesId: string | null;
-  @ApiProperty({ type: String }) decidedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
   @ApiProperty({ type: String }) resolutionId: string;
   @ApiProperty({ type: String }) body: string;
   @ApiProperty({ type: String }) resolution: string;
@@ -1428,7 +1463,7 @@ export class DossierProjectPaymentResponse {
   @ApiProperty({ type: String }) status: string;
   @ApiProperty({ type: String }) orderedBy: string;
   @ApiProperty({ type: String, nullable: true }) approvedBy: string | null;
-  @ApiProperty({ type: String, nullable: true }) exportedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) exportedAt: Date | null;
   @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
   @ApiProperty({ type: String, nullable: true }) paidOn: string | null;
   @ApiProperty({ type: String, nullable: true }) holdReason: string | null;
@@ -1460,13 +1495,13 @@ export class DossierProjectSettlementResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) status: string;
   @ApiProperty({ type: Boolean }) late: boolean;
-  @ApiProperty({ type: String }) submittedAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
   @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly (SettlementReportResponse)[];
   @ApiProperty({ type: String, nullable: true }) eligibleTotal: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDue: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDueDate: string | null;
   @ApiProperty({ type: String }) returned: string;
-  @ApiProperty({ type: String, nullable: true }) closedAt: { toJSON(): string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
 }
 
 export class DossierProjectBreachResponse {
@@ -1487,7 +1522,7 @@ export class DossierProjectLedgerResponse {
 
 export class DossierProjectAuditResponse {
   @ApiProperty({ type: String }) seq: string;
-  @ApiProperty({ type: String }) occurredAt: { toJSON(): string };
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt: Date;
   @ApiProperty({ type: String }) action: string;
   @ApiProperty({ type: String }) objectType: string;
   @ApiProperty({ type: String }) objectId: string;
