@@ -290,7 +290,11 @@ describe('awards', () => {
     await t.http.post(`/payments/${order.body.id}/confirmation`).set(bearer(approver)).send({ bankReference: 'VYP-1', paidOn: today(), version: 3 }).expect(200);
 
     const applicant = await signIn(a.user);
-    const lines = (await t.dataSource.query(`SELECT id, category_code FROM application_budget_line WHERE application_id = $1 ORDER BY position`, [a.id])) as { id: string; category_code: string }[];
+    // The settlement charges cost documents to the budget lines, which the applicant reads with their ids.
+    const lines = (await t.http.get(`/applications/${a.id}/budget-lines`).set(bearer(applicant)).expect(200)).body as { id: string; categoryCode: string; requested: string }[];
+    expect(lines.map((l) => l.categoryCode)).toEqual(['PERSONAL', 'SERVICES']);
+    expect(lines[0]).toMatchObject({ id: expect.any(String), versionNo: 1, totalCost: expect.stringMatching(/^\d+\.\d{2}$/) });
+    await t.http.get(`/applications/${a.id}/budget-lines`).set(bearer(await createUser(t, ['applicant']))).expect(404);
     const [personal, services] = lines;
     const settlement = {
       costDocuments: [

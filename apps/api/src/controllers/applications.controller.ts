@@ -11,7 +11,7 @@ import {
 import type { Actor } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiFile, ApiUpload } from '../http/openapi.js';
-import { ApplicationHistoryEntryResponse, ApplicationResponse, AttachmentResponse, FormalCheckResponse, PageApplicationSummaryResponse, SubmissionReceiptResponse, SubmittedVersionResponse, VersionResponse } from '../http/responses.js';
+import { ApplicationHistoryEntryResponse, ApplicationResponse, ApplicationsBudgetLineResponse, AttachmentResponse, FormalCheckResponse, PageApplicationSummaryResponse, SubmissionReceiptResponse, SubmittedVersionResponse, VersionResponse } from '../http/responses.js';
 
 @ApiTags('applications')
 @Controller('applications')
@@ -83,6 +83,13 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationHistoryEntryResponse, isArray: true })
   history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly (ApplicationHistoryEntryResponse)[]> {
     return this.applications.history(actor, id);
+  }
+
+  /** Empty until the first submission: the lines are those of the submitted version that counts. */
+  @Authenticated(Permission.ApplicationRead) @Get(':id/budget-lines')
+  @ApiOkResponse({ type: ApplicationsBudgetLineResponse, isArray: true })
+  budgetLines(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly (ApplicationsBudgetLineResponse)[]> {
+    return this.applications.budgetLines(actor, id);
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id/versions')

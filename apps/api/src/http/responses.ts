@@ -217,6 +217,17 @@ export class ApplicationHistoryEntryResponse {
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
+export class ApplicationsBudgetLineResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: Number }) versionNo: number;
+  @ApiProperty({ type: Number }) position: number;
+  @ApiProperty({ type: String }) categoryCode: string;
+  @ApiProperty({ type: String }) description: string;
+  @ApiProperty({ type: String }) totalCost: string;
+  @ApiProperty({ type: String }) requested: string;
+  @ApiProperty({ type: String }) otherSources: string;
+}
+
 export class VersionResponse {
   @ApiPropertyOptional({ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) content?: unknown;
   @ApiProperty({ type: String }) applicationId: string;
@@ -1113,7 +1124,7 @@ export class HealthResponse {
 export class InboxItemResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) kind: string;
-  @ApiProperty({ enum: ["call", "application", "decision", "agreement", "settlement", "account", "evaluation", "payment"] }) category: "call" | "application" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
+  @ApiProperty({ enum: ["application", "call", "decision", "agreement", "settlement", "account", "evaluation", "payment"] }) category: "application" | "call" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
   @ApiProperty({ type: String }) title: string;
   @ApiProperty({ type: String }) summary: string;
   @ApiProperty({ type: String, nullable: true }) link: string | null;
@@ -1136,7 +1147,7 @@ export class NotificationsReadAllResponse {
 
 export class PreferencesKindResponse {
   @ApiProperty({ enum: ["remedy_requested", "account_welcome", "password_reset", "call_published", "call_opened", "call_closing_soon", "draft_reminder", "submission_receipt", "remedy_deadline_reminder", "formal_check_passed", "application_excluded", "commission_assignment", "coi_declaration_pending", "review_due", "session_convened", "award_approved", "award_rejected", "agreement_ready_to_sign", "agreement_published", "payment_sent", "settlement_due", "settlement_overdue", "return_due", "return_received", "breach_remedy_request", "register_publication_due"] }) kind: "remedy_requested" | "account_welcome" | "password_reset" | "call_published" | "call_opened" | "call_closing_soon" | "draft_reminder" | "submission_receipt" | "remedy_deadline_reminder" | "formal_check_passed" | "application_excluded" | "commission_assignment" | "coi_declaration_pending" | "review_due" | "session_convened" | "award_approved" | "award_rejected" | "agreement_ready_to_sign" | "agreement_published" | "payment_sent" | "settlement_due" | "settlement_overdue" | "return_due" | "return_received" | "breach_remedy_request" | "register_publication_due";
-  @ApiProperty({ enum: ["call", "application", "decision", "agreement", "settlement", "account", "evaluation", "payment"] }) category: "call" | "application" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
+  @ApiProperty({ enum: ["application", "call", "decision", "agreement", "settlement", "account", "evaluation", "payment"] }) category: "application" | "call" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
   @ApiProperty({ type: String }) label: string;
   @ApiProperty({ type: Boolean }) mandatory: boolean;
   @ApiProperty({ type: Boolean }) muted: boolean;
@@ -1290,10 +1301,10 @@ export class TraceQueryResponse {
 }
 
 export class KindTotalsResponse {
+  @ApiProperty({ type: String }) requested: string;
   @ApiProperty({ type: String }) approved: string;
   @ApiProperty({ type: String }) paid: string;
   @ApiProperty({ type: String }) returned: string;
-  @ApiProperty({ type: String }) requested: string;
   @ApiProperty({ type: String }) recommended: string;
   @ApiProperty({ type: String }) contracted: string;
   @ApiProperty({ type: String }) settled: string;
