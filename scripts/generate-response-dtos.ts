@@ -24,10 +24,12 @@ const RENAME: Record<string, string> = {
   SettlementCostDocumentResponse: 'CostDocumentResponse',
   BreachesListResponse: 'BreachResponse',
   RecordFilesResolutionFileResponse: 'RecordFileResponse',
-  StrategyNodeDetailResponse: 'StrategyNodeDetailResponse',
   HealthHealthResponse: 'HealthResponse',
   ApplicationsHistoryResponse: 'ApplicationHistoryEntryResponse',
-  ApplicationsVersionResponse: 'SubmittedVersionResponse',
+  ApplicationsVersionDetailResponse: 'SubmittedVersionResponse',
+  NotificationsListDetailResponse: 'InboxPageResponse',
+  DeliveryAdminQueuesDeadLettersDetailResponse: 'DeadLetterCountsResponse',
+  AreaResultRankingDetailResponse: 'RankedApplicationResponse',
   SubmittedContentAnnexeResponse: 'SubmittedAnnexResponse',
   DossierProjectBreacheResponse: 'DossierProjectBreachResponse',
   TraceNodeNodeResponse: 'TraceNodeSummaryResponse',
@@ -116,7 +118,9 @@ function describeObject(types: ts.Type[], suggested: string, where: string, n: s
     const inner = value.decorator.replace(/^\{ /, '').replace(/ \}$/, '');
     return { decorator: `{ type: 'object', additionalProperties: { ${inner.replace(/type: (String|Number|Boolean)/, (_, x) => `type: '${x.toLowerCase()}'`).replace(/enum: /, 'enum: ')} }${n} }`, tsType: `Record<string, ${value.tsType}>` + tn };
   }
-  const named = first.isIntersection() ? undefined : (first.aliasSymbol ?? first.getSymbol());
+  // An intersection (a view plus a few fields) is named after its alias, else as the detail of where it appears.
+  const named = first.aliasSymbol ?? (first.isIntersection() ? undefined : first.getSymbol());
+  if (!named && first.isIntersection()) suggested = `${suggested}Detail`;
   const baseName = named && !['__type', '__object', 'Record'].includes(named.getName()) ? named.getName() : undefined;
   const args = first.aliasTypeArguments ?? (first.flags & ts.TypeFlags.Object && (first as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(first as ts.TypeReference) : []);
   // A response class already declared (a controller's return type) keeps its name.
@@ -129,7 +133,6 @@ function emitClass(types: ts.Type[], wanted: string, where: string): string {
   const known = byKey.get(key);
   if (known) return known;
   let name = RENAME[wanted] ?? wanted;
-  if (used.has(name) && RENAME[`${name.replace(/Response$/, '')}DetailResponse`]) name = RENAME[`${name.replace(/Response$/, '')}DetailResponse`];
   for (let i = 2; used.has(name); i++) name = `${wanted.replace(/Response$/, '')}${i}Response`;
   used.add(name);
   byKey.set(key, name);
@@ -168,7 +171,7 @@ function firstReturn(node: ts.Node): ts.Expression | undefined {
   return found;
 }
 
-interface Route { file: string; controller: string; method: string; decorator: string; returnType: string | null; position: number; decoratorAt: number; hasType: boolean; async: boolean }
+interface Route { file: string; controller: string; method: string; methodText: string; decorator: string; returnType: string | null; position: number; decoratorAt: number; hasType: boolean; async: boolean }
 const routes: Route[] = [];
 
 for (const source of program.getSourceFiles()) {
@@ -193,7 +196,7 @@ for (const source of program.getSourceFiles()) {
       const keyword = member.modifiers?.find((m) => !ts.isDecorator(m));
       const decoratorAt = (keyword ?? member.name).getStart(source);
       const decorated = /@Api(Ok|Created|Accepted|NoContent)Response\(|@ApiFile\(/.test(text);
-      const base = { file: source.fileName, controller, method, position: member.body.getStart(source) - 1, decoratorAt: decorated ? -1 : decoratorAt, hasType: !!member.type, async: isAsync };
+      const base = { file: source.fileName, controller, method, methodText: text, position: member.body.getStart(source) - 1, decoratorAt: decorated ? -1 : decoratorAt, hasType: !!member.type, async: isAsync };
       if (type.flags & ts.TypeFlags.Void) {
         routes.push({ ...base, decorator: `@ApiNoContentResponse()`, returnType: null });
         continue;
@@ -221,7 +224,20 @@ const header = `// Response DTOs of every route: what a client generated from /a
 // declare these classes as their return types, so tsc refuses a service result that no longer fits.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 `;
-writeFileSync(OUT, `${header}\n${classes.map((c) => c.text).join('\n')}`);
+// A class that holds every field of an earlier one (a view plus a few fields) extends it instead of repeating it.
+const linesOf = (c: Emitted) => c.text.split('\n').filter((l) => l.startsWith('  @'));
+const emitted = classes.map((c) => {
+  const own = linesOf(c);
+  const base = classes
+    .slice(0, classes.indexOf(c))
+    .map((b) => ({ b, lines: linesOf(b) }))
+    .filter(({ lines }) => lines.length >= 4 && lines.length < own.length && lines.every((l) => own.includes(l)))
+    .sort((x, y) => y.lines.length - x.lines.length)[0];
+  if (!base) return c.text;
+  const rest = own.filter((l) => !base.lines.includes(l));
+  return `export class ${c.name} extends ${base.b.name} {\n${rest.join('\n')}\n}\n`;
+});
+writeFileSync(OUT, `${header}\n${emitted.join('\n')}`);
 if (process.argv.includes('--print')) for (const r of routes) process.stdout.write(`${r.controller}.${r.method}\t${r.decorator}\t${r.returnType ?? ''}\n`);
 
 // Decorate the controllers and declare their return types (a method already decorated keeps its decorator).
@@ -237,6 +253,7 @@ if (process.argv.includes('--decorate')) {
     for (const r of list) {
       if (r.returnType && !r.hasType) edits.push({ at: r.position, insert: `: ${r.async ? `Promise<${r.returnType}>` : r.returnType}` });
       if (r.decoratorAt >= 0) edits.push({ at: r.decoratorAt, insert: `${r.decorator}\n  ` });
+      else if (!r.methodText.includes(r.decorator)) process.stderr.write(`${r.controller}.${r.method}: declares another response than ${r.decorator}; update it by hand\n`);
       for (const m of `${r.decorator} ${r.returnType ?? ''}`.matchAll(/\b(\w+Response)\b/g)) if (!m[1].startsWith('Api')) names.add(m[1]);
       const api = /@(Api\w+)\(/.exec(r.decorator)?.[1];
       if (api && api !== 'ApiFile') swagger.add(api);

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { Authenticated, CurrentActor, Permission } from '#access';
 import type { Actor } from '#core';
 import { InboxQuery, InboxService, UpdatePreferencesRequest } from '#notifications';
-import { NotificationsListResponse, NotificationsReadAllResponse, PreferencesResponse } from '../http/responses.js';
+import { InboxPageResponse, NotificationsReadAllResponse, PreferencesResponse } from '../http/responses.js';
 
 /** The signed-in user's own notifications (every role has them) and their e-mail preferences. */
 @ApiTags('notifications')
@@ -12,8 +12,8 @@ export class NotificationsController {
   constructor(private readonly inbox: InboxService) {}
 
   @Authenticated(Permission.AccountSelf) @Get('notifications')
-  @ApiOkResponse({ type: NotificationsListResponse })
-  list(@CurrentActor() actor: Actor, @Query() query: InboxQuery): Promise<NotificationsListResponse> {
+  @ApiOkResponse({ type: InboxPageResponse })
+  list(@CurrentActor() actor: Actor, @Query() query: InboxQuery): Promise<InboxPageResponse> {
     return this.inbox.list(actor, query);
   }
 

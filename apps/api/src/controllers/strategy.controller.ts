@@ -6,7 +6,7 @@ import { Public } from '#access';
 import { PageQuery } from '#core';
 import { STRATEGY_LEVELS, StrategyService } from '#strategy';
 import type { StrategyLevelName } from '#strategy';
-import { PageStrategyNodeResponse, StrategyNodeResponse, StrategyTreeResponse, StrategyVersionResponse } from '../http/responses.js';
+import { PageStrategyNodeResponse, StrategyNodeDetailResponse, StrategyTreeResponse, StrategyVersionResponse } from '../http/responses.js';
 
 class StrategySearchQuery extends PageQuery {
   @IsString() @MinLength(1) @MaxLength(200) q: string;
@@ -35,8 +35,8 @@ export class StrategyController {
   }
 
   @Public() @Get('nodes/:id')
-  @ApiOkResponse({ type: StrategyNodeResponse })
-  node(@Param('id', ParseUUIDPipe) id: string): Promise<StrategyNodeResponse> {
+  @ApiOkResponse({ type: StrategyNodeDetailResponse })
+  node(@Param('id', ParseUUIDPipe) id: string): Promise<StrategyNodeDetailResponse> {
     return this.strategy.node(id);
   }
 

@@ -228,23 +228,11 @@ export class ApplicationsBudgetLineResponse {
   @ApiProperty({ type: String }) otherSources: string;
 }
 
-export class VersionResponse {
+export class VersionResponse extends SubmissionReceiptResponse {
   @ApiPropertyOptional({ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) content?: unknown;
-  @ApiProperty({ type: String }) applicationId: string;
-  @ApiProperty({ type: String }) applicationNumber: string;
-  @ApiProperty({ type: String }) receiptNumber: string;
-  @ApiProperty({ type: Number }) versionNo: number;
-  @ApiProperty({ enum: ["submission", "remedy"] }) kind: "submission" | "remedy";
-  @ApiProperty({ type: String }) submittedAt: string;
-  @ApiProperty({ type: String }) contentSha256: string;
-  @ApiProperty({ type: String }) receiptPdf: string;
 }
 
-export class SubmittedContentOrganisationResponse {
-  @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ type: String }) name: string;
-  @ApiProperty({ type: String }) ico: string;
-  @ApiProperty({ type: String }) type: string;
+export class SubmittedContentOrganisationResponse extends ApplicationOrganisationResponse {
   @ApiProperty({ type: String }) seat: string;
 }
 
@@ -265,16 +253,8 @@ export class SubmittedContentResponse {
   @ApiProperty({ type: () => SubmittedAnnexResponse, isArray: true }) annexes: readonly (SubmittedAnnexResponse)[];
 }
 
-export class SubmittedVersionResponse {
+export class SubmittedVersionResponse extends SubmissionReceiptResponse {
   @ApiProperty({ type: () => SubmittedContentResponse }) content: SubmittedContentResponse;
-  @ApiProperty({ type: String }) applicationId: string;
-  @ApiProperty({ type: String }) applicationNumber: string;
-  @ApiProperty({ type: String }) receiptNumber: string;
-  @ApiProperty({ type: Number }) versionNo: number;
-  @ApiProperty({ enum: ["submission", "remedy"] }) kind: "submission" | "remedy";
-  @ApiProperty({ type: String }) submittedAt: string;
-  @ApiProperty({ type: String }) contentSha256: string;
-  @ApiProperty({ type: String }) receiptPdf: string;
 }
 
 export class FormalCheckItemsDeclarationsResponse {
@@ -412,16 +392,11 @@ export class AgreementTemplateResponse {
   @ApiProperty({ type: String, nullable: true }) createdBy: string | null;
 }
 
-export class DecisionResponse {
-  @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ type: String }) applicationId: string;
+export class DecisionResponse extends AwardsRecordDecisionResponse {
   @ApiProperty({ type: String }) number: string;
-  @ApiProperty({ enum: ["approved", "rejected"] }) outcome: "approved" | "rejected";
-  @ApiProperty({ type: String }) amount: string;
   @ApiProperty({ type: String }) requestedAmount: string;
   @ApiProperty({ type: String, isArray: true }) conditions: readonly (string)[];
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
-  @ApiProperty({ type: String, nullable: true }) supersedesId: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
   @ApiProperty({ enum: ["council", "assembly"] }) body: "council" | "assembly";
   @ApiProperty({ type: String }) resolution: string;
@@ -527,26 +502,12 @@ export class PaymentListItemRecipientResponse {
   @ApiProperty({ type: String }) ico: string;
 }
 
-export class PaymentListItemResponse {
+export class PaymentListItemResponse extends PaymentResponse {
   @ApiProperty({ type: String }) agreementNumber: string;
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: String }) applicationNumber: string;
   @ApiProperty({ type: String }) callId: string;
   @ApiProperty({ type: () => PaymentListItemRecipientResponse }) recipient: PaymentListItemRecipientResponse;
-  @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ type: String }) agreementId: string;
-  @ApiProperty({ type: Number }) trancheNo: number;
-  @ApiProperty({ type: String }) amount: string;
-  @ApiProperty({ enum: ["approved", "ordered", "exported", "paid", "held", "cancelled"] }) status: "approved" | "ordered" | "exported" | "paid" | "held" | "cancelled";
-  @ApiProperty({ type: String }) orderedBy: string;
-  @ApiProperty({ type: String, format: 'date-time' }) orderedAt: Date;
-  @ApiProperty({ type: String, nullable: true }) approvedBy: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: Date | null;
-  @ApiProperty({ type: String, nullable: true }) holdReason: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) exportedAt: Date | null;
-  @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
-  @ApiProperty({ type: String, nullable: true }) paidOn: string | null;
-  @ApiProperty({ type: Number }) version: number;
 }
 
 export class PagePaymentListItemResponse {
@@ -610,24 +571,9 @@ export class SettlementCheckShiftResponse {
   @ApiProperty({ type: String }) notCounted: { toJSON(): string };
 }
 
-export class SettlementCheckResponse {
+export class SettlementCheckResponse extends SettlementResponse {
   @ApiProperty({ type: () => SettlementCheckShiftResponse, isArray: true }) shifts: readonly (SettlementCheckShiftResponse)[];
   @ApiProperty({ type: Boolean }) needsAmendment: boolean;
-  @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ type: String }) agreementId: string;
-  @ApiProperty({ enum: ["submitted", "checked", "closed"] }) status: "submitted" | "checked" | "closed";
-  @ApiProperty({ type: Boolean }) late: boolean;
-  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
-  @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly (SettlementReportResponse)[];
-  @ApiProperty({ type: String, nullable: true }) eligibleTotal: string | null;
-  @ApiProperty({ type: String, nullable: true }) returnDue: string | null;
-  @ApiProperty({ type: String, nullable: true }) returnDueDate: string | null;
-  @ApiProperty({ type: String }) returned: string;
-  @ApiProperty({ type: String, nullable: true }) explanation: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
-  @ApiProperty({ type: Number }) version: number;
-  @ApiProperty({ type: () => CostDocumentResponse, isArray: true }) costDocuments: readonly (CostDocumentResponse)[];
-  @ApiProperty({ type: () => SettlementReturnResponse, isArray: true }) returns: readonly (SettlementReturnResponse)[];
 }
 
 export class BreachResponse {
@@ -771,7 +717,7 @@ export class QueueHealthResponse {
   @ApiProperty({ type: () => QueueHealthFailedResponse, isArray: true }) failed: readonly (QueueHealthFailedResponse)[];
 }
 
-export class DeliveryAdminQueuesDeadLettersResponse {
+export class DeadLetterCountsResponse {
   @ApiProperty({ type: Number }) permanent: number;
   @ApiProperty({ type: Number }) attempts_exhausted: number;
   @ApiProperty({ type: Number }) outcome_unknown: number;
@@ -780,7 +726,7 @@ export class DeliveryAdminQueuesDeadLettersResponse {
 
 export class DeliveryAdminQueuesResponse {
   @ApiProperty({ type: () => QueueHealthResponse, isArray: true }) queues: readonly (QueueHealthResponse)[];
-  @ApiProperty({ type: () => DeliveryAdminQueuesDeadLettersResponse }) deadLetters: DeliveryAdminQueuesDeadLettersResponse;
+  @ApiProperty({ type: () => DeadLetterCountsResponse }) deadLetters: DeadLetterCountsResponse;
 }
 
 export class DeliveryAdminRetryFailedResponse {
@@ -835,18 +781,11 @@ export class SinkMessageAttachmentListResponse {
   @ApiProperty({ type: Number }) size: number;
 }
 
-export class SinkMessageResponse {
+export class SinkMessageResponse extends SinkMessageSummaryResponse {
   @ApiProperty({ type: String }) text: string;
   @ApiProperty({ type: String, nullable: true }) html: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers: Record<string, string>;
   @ApiProperty({ type: () => SinkMessageAttachmentListResponse, isArray: true }) attachmentList: readonly (SinkMessageAttachmentListResponse)[];
-  @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ type: String }) receivedAt: string;
-  @ApiProperty({ type: String }) from: string;
-  @ApiProperty({ type: String, isArray: true }) to: readonly (string)[];
-  @ApiProperty({ type: String }) subject: string;
-  @ApiProperty({ type: Number }) size: number;
-  @ApiProperty({ type: Number }) attachments: number;
 }
 
 export class CommissionMemberResponse {
@@ -928,13 +867,13 @@ export class ScoreResponse {
   @ApiProperty({ type: Boolean }) flaggedForDiscussion: boolean;
 }
 
-export class AreaResultRankingVotesResponse {
+export class RankedApplicationVotesResponse {
   @ApiProperty({ type: Number }) for: number;
   @ApiProperty({ type: Number }) against: number;
   @ApiProperty({ type: Number }) abstain: number;
 }
 
-export class AreaResultRankingResponse {
+export class RankedApplicationResponse {
   @ApiProperty({ type: Number }) rank: number;
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: String }) applicationNumber: string;
@@ -943,7 +882,7 @@ export class AreaResultRankingResponse {
   @ApiProperty({ type: String }) applicant: string;
   @ApiProperty({ type: String }) projectTitle: string;
   @ApiProperty({ type: () => ScoreResponse }) score: ScoreResponse;
-  @ApiProperty({ type: () => AreaResultRankingVotesResponse }) votes: AreaResultRankingVotesResponse;
+  @ApiProperty({ type: () => RankedApplicationVotesResponse }) votes: RankedApplicationVotesResponse;
 }
 
 export class AreaResultRecommendationLineResponse {
@@ -968,7 +907,7 @@ export class AreaResultResponse {
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String }) allocation: string;
-  @ApiProperty({ type: () => AreaResultRankingResponse, isArray: true }) ranking: readonly (AreaResultRankingResponse)[];
+  @ApiProperty({ type: () => RankedApplicationResponse, isArray: true }) ranking: readonly (RankedApplicationResponse)[];
   @ApiProperty({ type: () => AreaResultRecommendationResponse }) recommendation: AreaResultRecommendationResponse;
 }
 
@@ -1133,7 +1072,7 @@ export class InboxItemResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
 }
 
-export class NotificationsListResponse {
+export class InboxPageResponse {
   @ApiProperty({ type: () => InboxItemResponse, isArray: true }) items: readonly (InboxItemResponse)[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
@@ -1243,21 +1182,6 @@ export class StrategyTreeResponse {
   @ApiProperty({ type: () => StrategyTreeNodeResponse, isArray: true }) roots: readonly (StrategyTreeNodeResponse)[];
 }
 
-export class StrategyNodeDetailResponse {
-  @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ type: String }) versionId: string;
-  @ApiProperty({ type: String, nullable: true }) parentId: string | null;
-  @ApiProperty({ enum: ["priority", "area", "subgoal", "measure", "activity"] }) level: "priority" | "area" | "subgoal" | "measure" | "activity";
-  @ApiProperty({ type: String }) code: string;
-  @ApiProperty({ type: String, nullable: true }) sourceCode: string | null;
-  @ApiProperty({ type: String }) name: string;
-  @ApiProperty({ type: String, isArray: true }) descriptors: readonly (string)[];
-  @ApiProperty({ type: () => ActivityDetailsResponse, nullable: true }) activity: ActivityDetailsResponse | null;
-  @ApiProperty({ type: String, nullable: true }) estimatedCostsCzk: string | null;
-  @ApiProperty({ type: String, nullable: true }) estimatedCostsFormatted: string | null;
-  @ApiProperty({ type: Boolean }) fundedByGrantProgramme: boolean;
-}
-
 export class StrategyNodeResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) versionId: string;
@@ -1271,12 +1195,15 @@ export class StrategyNodeResponse {
   @ApiProperty({ type: String, nullable: true }) estimatedCostsCzk: string | null;
   @ApiProperty({ type: String, nullable: true }) estimatedCostsFormatted: string | null;
   @ApiProperty({ type: Boolean }) fundedByGrantProgramme: boolean;
-  @ApiProperty({ type: () => StrategyNodeDetailResponse, isArray: true }) ancestors: readonly (StrategyNodeDetailResponse)[];
-  @ApiProperty({ type: () => StrategyNodeDetailResponse, isArray: true }) children: readonly (StrategyNodeDetailResponse)[];
+}
+
+export class StrategyNodeDetailResponse extends StrategyNodeResponse {
+  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) ancestors: readonly (StrategyNodeResponse)[];
+  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) children: readonly (StrategyNodeResponse)[];
 }
 
 export class PageStrategyNodeResponse {
-  @ApiProperty({ type: () => StrategyNodeDetailResponse, isArray: true }) items: readonly (StrategyNodeDetailResponse)[];
+  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) items: readonly (StrategyNodeResponse)[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -1377,14 +1304,10 @@ export class FulfilmentOutputResponse {
   @ApiProperty({ type: Number }) achieved: number;
 }
 
-export class FulfilmentActivityResponse {
-  @ApiProperty({ type: String }) code: string;
-  @ApiProperty({ type: String }) name: string;
+export class FulfilmentActivityResponse extends FulfilmentPriorityResponse {
   @ApiProperty({ type: String }) priorityCode: string;
   @ApiProperty({ type: String, isArray: true }) indicators: readonly (string)[];
   @ApiProperty({ type: Number }) supportedProjects: number;
-  @ApiProperty({ type: String }) approved: string;
-  @ApiProperty({ type: String }) paid: string;
   @ApiProperty({ type: String }) settled: string;
   @ApiProperty({ type: () => FulfilmentOutputResponse, isArray: true }) outputs: readonly (FulfilmentOutputResponse)[];
 }
