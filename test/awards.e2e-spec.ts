@@ -78,7 +78,7 @@ describe('awards', () => {
     const funding = await t.http.get(`/calls/${call.id}/funding`).set(bearer(staff)).expect(200);
     expect(funding.body.areas.find((x: { code: string }) => x.code === 'I')).toMatchObject({ approved: '290000.00' });
     const decisions = await t.http.get(`/calls/${call.id}/decisions`).set(bearer(staff)).expect(200);
-    expect(decisions.body.filter((d: { application_id: string; effective: boolean }) => d.application_id === a.id).map((d: { effective: boolean }) => d.effective)).toEqual([false, true]);
+    expect(decisions.body.filter((d: { applicationId: string; effective: boolean }) => d.applicationId === a.id).map((d: { effective: boolean }) => d.effective)).toEqual([false, true]);
 
     // The database itself refuses to rewrite history.
     await expect(t.dataSource.query(`UPDATE award_decision SET amount = 1 WHERE id = $1`, [decisionOfA.id])).rejects.toThrow(/append-only|immutable/);
@@ -161,9 +161,9 @@ describe('awards', () => {
 
     const early = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(staff)).send({ trancheNo: 1, amount: '100000.00' }).expect(409);
     expect(early.body.code).toBe('AGREEMENT_NOT_EFFECTIVE');
-    const sent = await t.http.post(`/agreements/${created.body.id}/send`).set(bearer(staff)).send({ version: created.body.rowVersion }).expect(200);
+    const sent = await t.http.post(`/agreements/${created.body.id}/send`).set(bearer(staff)).send({ version: created.body.version }).expect(200);
     const signed = await t.http.post(`/agreements/${created.body.id}/signature`).set(bearer(staff))
-      .field('version', String(sent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Jana Nováková (předsedkyně); za HMP vedoucí odboru')
+      .field('version', String(sent.body.version)).field('signedOn', today()).field('signatories', 'Jana Nováková (předsedkyně); za HMP vedoucí odboru')
       .attach('file', PDF_BYTES, { filename: 'smlouva-podepsana.pdf', contentType: 'application/pdf' }).expect(200);
     expect(signed.body).toMatchObject({ status: 'signed', registerState: 'pending', signedCopySha256: createHash('sha256').update(PDF_BYTES).digest('hex') });
     const unpublished = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(staff)).send({ trancheNo: 1, amount: '100000.00' }).expect(409);
@@ -176,7 +176,7 @@ describe('awards', () => {
     await t.app.get(NotificationScheduler).sendReminders();
     const [reminder] = await t.dataSource.query<{ params: { stage: string } }[]>(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'register_publication_due' AND params->>'agreementId' = $2`, [first.id, created.body.id]);
     expect(reminder.params.stage).toBe('warning');
-    const published = await t.http.post(`/agreements/${created.body.id}/publication`).set(bearer(first)).send({ version: signed.body.rowVersion, publishedOn: today(), registerId: '23145678' }).expect(200);
+    const published = await t.http.post(`/agreements/${created.body.id}/publication`).set(bearer(first)).send({ version: signed.body.version, publishedOn: today(), registerId: '23145678' }).expect(200);
     expect(published.body).toMatchObject({ status: 'effective', registerState: 'published' });
 
     const ordered = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(first)).send({ trancheNo: 1, amount: '100000.00' }).expect(201);
@@ -189,14 +189,38 @@ describe('awards', () => {
 
     const bankFile = await t.http.post('/payments/bank-export').set(bearer(second)).expect(200);
     const lines = bankFile.text.trim().split('\r\n');
-    expect(lines[0]).toBe('payment_id;debit_account;credit_account;amount;variable_symbol;due_date;message');
+    expect(lines[0]).toBe('payment_id;payment_version;debit_account;credit_account;amount;variable_symbol;due_date;message');
     expect(lines.filter((l) => l.startsWith(ordered.body.id))).toHaveLength(1);
+    // The exported line carries the version the confirmation must send.
+    const exportedVersion = Number(lines.find((l) => l.startsWith(ordered.body.id))!.split(';')[1]);
+    expect(exportedVersion).toBe(3);
+
+    // One payment, and payments across agreements by status, call, recipient and order date, paged.
+    const one = await t.http.get(`/payments/${ordered.body.id}`).set(bearer(second)).expect(200);
+    expect(one.body).toMatchObject({ id: ordered.body.id, status: 'exported', version: exportedVersion, agreementId: created.body.id, applicationId: a.id, callId: call.id, amount: '100000.00' });
+    expect(one.body.recipient).toMatchObject({ organisationId: expect.any(String), ico: expect.any(String) });
+    expect((await t.http.get('/payments/00000000-0000-4000-8000-000000000000').set(bearer(second)).expect(404)).body.code).toBe('PAYMENT_NOT_FOUND');
+    const ofCall = await t.http.get('/payments').query({ callId: call.id }).set(bearer(second)).expect(200);
+    expect(ofCall.body.items.map((p: { id: string }) => p.id).sort()).toEqual([ordered.body.id, rest.body.id].sort());
+    expect(ofCall.body.total).toBe(2);
+    const held = await t.http.get('/payments').query({ callId: call.id, status: 'held' }).set(bearer(second)).expect(200);
+    expect(held.body.items.map((p: { id: string }) => p.id)).toEqual([rest.body.id]);
+    const around = (days: number) => new Date(Date.parse(one.body.orderedAt) + days * 86_400_000).toISOString().slice(0, 10);
+    const ofRecipient = await t.http.get('/payments').query({ organisationId: one.body.recipient.organisationId, from: around(-1), to: around(1) }).set(bearer(second)).expect(200);
+    expect(ofRecipient.body.items.map((p: { id: string }) => p.id).sort()).toEqual([ordered.body.id, rest.body.id].sort());
+    const paged = await t.http.get('/payments').query({ callId: call.id, pageSize: 1, page: 2 }).set(bearer(second)).expect(200);
+    expect(paged.body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [expect.any(Object)] });
+    expect((await t.http.get('/payments').query({ callId: call.id, from: '2000-01-01', to: '2000-12-31' }).set(bearer(second)).expect(200)).body.total).toBe(0);
+    expect((await t.http.get('/payments').query({ status: 'lost' }).set(bearer(second)).expect(422)).body.code).toBeDefined();
+    // The recipient's own members hold no payment-ledger permission.
+    await t.http.get('/payments').set(bearer(await signIn(a.user))).expect(403);
+    await t.http.get(`/payments/${ordered.body.id}`).set(bearer(await signIn(a.user))).expect(403);
     expect(lines.some((l) => l.startsWith(rest.body.id))).toBe(false);
     const again = await t.http.post('/payments/bank-export').set(bearer(second)).expect(200);
     expect(again.text).not.toContain(ordered.body.id);
 
-    await t.http.post(`/payments/${ordered.body.id}/confirmation`).set(bearer(second)).send({ bankReference: 'VYP-2023-0412-17', paidOn: today(), version: 3 }).expect(200);
-    const ledger = await t.dataSource.query<{ kind: string; total: string; parts: number }[]>(`SELECT kind, sum(amount)::text AS total, count(*)::int AS parts FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id]);
+    await t.http.post(`/payments/${ordered.body.id}/confirmation`).set(bearer(second)).send({ bankReference: 'VYP-2023-0412-17', paidOn: today(), version: exportedVersion }).expect(200);
+    const ledger = (await t.dataSource.query(`SELECT kind, sum(amount)::text AS total, count(*)::int AS parts FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`, [a.id])) as { kind: string; total: string; parts: number }[];
     expect(ledger).toEqual([
       { kind: 'approved', total: '170000.00', parts: 2 },
       { kind: 'contracted', total: '170000.00', parts: 2 },
@@ -217,10 +241,10 @@ describe('awards', () => {
     const amendmentSigned = await t.http.post(`/amendments/${amendment.body.id}/signature`).set(bearer(first))
       .field('version', '1').field('signedOn', today()).field('signatories', 'Jana Nováková').attach('file', PDF_BYTES, { filename: 'dodatek.pdf', contentType: 'application/pdf' }).expect(200);
     expect(amendmentSigned.body.status).toBe('signed');
-    expect((await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200)).body).toMatchObject({ version: 1 });
+    expect((await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200)).body).toMatchObject({ agreementVersion: 1 });
     await t.http.post(`/amendments/${amendment.body.id}/publication`).set(bearer(first)).send({ version: 2, publishedOn: today(), registerId: '23145679' }).expect(200);
     const amended = await t.http.get(`/agreements/${created.body.id}`).set(bearer(first)).expect(200);
-    expect(amended.body).toMatchObject({ version: 2 });
+    expect(amended.body).toMatchObject({ agreementVersion: 2 });
     expect(amended.body.tranches[1]).toMatchObject({ dueDate: '2023-10-31', amount: '70000.00' });
     const amendedPdf = await t.http.get(`/agreements/${created.body.id}/document.pdf`).set(bearer(first)).expect(200);
     expect(amendedPdf.headers['content-disposition']).toContain('-v2.pdf');
@@ -229,7 +253,7 @@ describe('awards', () => {
     const small = await t.http.post(`/applications/${b.id}/agreement`).set(bearer(first)).send(terms([{ amount: '40000.00', dueDate: '2023-04-30' }])).expect(201);
     const smallSent = await t.http.post(`/agreements/${small.body.id}/send`).set(bearer(first)).send({ version: 1 }).expect(200);
     const smallSigned = await t.http.post(`/agreements/${small.body.id}/signature`).set(bearer(first))
-      .field('version', String(smallSent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Petr Novák')
+      .field('version', String(smallSent.body.version)).field('signedOn', today()).field('signatories', 'Petr Novák')
       .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' }).expect(200);
     expect(smallSigned.body).toMatchObject({ status: 'effective', registerState: 'not_required' });
 
@@ -237,12 +261,12 @@ describe('awards', () => {
     const late = await t.http.post(`/applications/${c.id}/agreement`).set(bearer(first)).send(terms([{ amount: '90000.00', dueDate: '2023-04-30' }])).expect(201);
     const lateSent = await t.http.post(`/agreements/${late.body.id}/send`).set(bearer(first)).send({ version: 1 }).expect(200);
     const lateSigned = await t.http.post(`/agreements/${late.body.id}/signature`).set(bearer(first))
-      .field('version', String(lateSent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Eva Malá')
+      .field('version', String(lateSent.body.version)).field('signedOn', today()).field('signatories', 'Eva Malá')
       .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' }).expect(200);
     t.clock.set(new Date(t.clock.now().getTime() + 95 * DAY));
     const staffLater = await createUser(t, ['staff']);
     expect((await t.http.get(`/agreements/${late.body.id}`).set(bearer(staffLater)).expect(200)).body.registerState).toBe('void');
-    const voided = await t.http.post(`/agreements/${late.body.id}/publication`).set(bearer(staffLater)).send({ version: lateSigned.body.rowVersion, publishedOn: today(), registerId: '1' }).expect(409);
+    const voided = await t.http.post(`/agreements/${late.body.id}/publication`).set(bearer(staffLater)).send({ version: lateSigned.body.version, publishedOn: today(), registerId: '1' }).expect(409);
     expect(voided.body.code).toBe('AGREEMENT_VOID');
   });
 
@@ -256,9 +280,9 @@ describe('awards', () => {
       purpose: 'Komunitní tlumočení pro rodiny žáků.', purposeFrom: '2023-01-01', purposeTo: '2023-12-31', settlementDeadline: '2099-01-31', conditions: [], tranches: [{ amount: '170000.00', dueDate: '2023-04-30' }],
     }).expect(201);
     const sent = await t.http.post(`/agreements/${agreement.body.id}/send`).set(bearer(staff)).send({ version: 1 }).expect(200);
-    const signed = await t.http.post(`/agreements/${agreement.body.id}/signature`).set(bearer(staff)).field('version', String(sent.body.rowVersion)).field('signedOn', today()).field('signatories', 'Jana Nováková')
+    const signed = await t.http.post(`/agreements/${agreement.body.id}/signature`).set(bearer(staff)).field('version', String(sent.body.version)).field('signedOn', today()).field('signatories', 'Jana Nováková')
       .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' }).expect(200);
-    await t.http.post(`/agreements/${agreement.body.id}/publication`).set(bearer(staff)).send({ version: signed.body.rowVersion, publishedOn: today(), registerId: '777' }).expect(200);
+    await t.http.post(`/agreements/${agreement.body.id}/publication`).set(bearer(staff)).send({ version: signed.body.version, publishedOn: today(), registerId: '777' }).expect(200);
     const order = await t.http.post(`/agreements/${agreement.body.id}/payments`).set(bearer(staff)).send({ trancheNo: 1, amount: '170000.00' }).expect(201);
     const approver = await createUser(t, ['staff']);
     await t.http.post(`/payments/${order.body.id}/approve`).set(bearer(approver)).send({ version: 1 }).expect(200);
@@ -266,7 +290,11 @@ describe('awards', () => {
     await t.http.post(`/payments/${order.body.id}/confirmation`).set(bearer(approver)).send({ bankReference: 'VYP-1', paidOn: today(), version: 3 }).expect(200);
 
     const applicant = await signIn(a.user);
-    const lines = await t.dataSource.query<{ id: string; category_code: string }[]>(`SELECT id, category_code FROM application_budget_line WHERE application_id = $1 ORDER BY position`, [a.id]);
+    // The settlement charges cost documents to the budget lines, which the applicant reads with their ids.
+    const lines = (await t.http.get(`/applications/${a.id}/budget-lines`).set(bearer(applicant)).expect(200)).body as { id: string; categoryCode: string; requested: string }[];
+    expect(lines.map((l) => l.categoryCode)).toEqual(['PERSONAL', 'SERVICES']);
+    expect(lines[0]).toMatchObject({ id: expect.any(String), versionNo: 1, totalCost: expect.stringMatching(/^\d+\.\d{2}$/) });
+    await t.http.get(`/applications/${a.id}/budget-lines`).set(bearer(await createUser(t, ['applicant']))).expect(404);
     const [personal, services] = lines;
     const settlement = {
       costDocuments: [
@@ -324,8 +352,8 @@ describe('awards', () => {
     const auditor = await createUser(t, ['auditor']);
     const dossier = await t.http.get(`/trace/projects/${a.id}`).set(bearer(auditor)).expect(200);
     expect(dossier.body.decisions).toHaveLength(1);
-    expect(dossier.body.agreement).toMatchObject({ status: 'effective', register_id: '777' });
-    expect(dossier.body.payments).toEqual([expect.objectContaining({ status: 'paid', bank_reference: 'VYP-1', amount: '170000.00' })]);
+    expect(dossier.body.agreement).toMatchObject({ status: 'effective', registerId: '777' });
+    expect(dossier.body.payments).toEqual([expect.objectContaining({ status: 'paid', bankReference: 'VYP-1', amount: '170000.00' })]);
     expect(dossier.body.settlement).toMatchObject({ status: 'closed', returned: '55000.00' });
     expect(dossier.body.settlement.costDocuments.find((d: { number: string }) => d.number === 'DPP-01').files).toHaveLength(1);
     expect(dossier.body.settlement.returns).toHaveLength(2);

@@ -139,6 +139,56 @@ describe('calls', () => {
     expect(transitions.sort()).toEqual(['archived', 'closed', 'decided', 'in_evaluation', 'open', 'published'].sort());
   });
 
+  /** The SQL the API runs while `work` runs (this file's application only). */
+  async function queriesDuring(work: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const logger = t.dataSource.logger;
+    const original = logger.logQuery;
+    logger.logQuery = (query: string) => void seen.push(query);
+    try {
+      await work();
+    } finally {
+      logger.logQuery = original;
+    }
+    return seen;
+  }
+
+  it('reads never write: the status is derived as at now, and stored by the next write on the call', async () => {
+    const call = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    const published = (await publish(call.body.id, call.body.version).expect(200)).body;
+    t.clock.set(closesAt);
+    const reads = await queriesDuring(async () => {
+      expect((await t.http.get(`/calls/${call.body.id}`).set(bearer(staff)).expect(200)).body).toMatchObject({ status: 'closed', version: published.version });
+      expect((await t.http.get(`/public/calls/${call.body.id}`).expect(200)).body.status).toBe('closed');
+      await t.http.get('/public/calls').expect(200);
+      await t.http.get('/calls').query({ status: 'closed', pageSize: 200 }).set(bearer(staff)).expect(200);
+    });
+    expect(reads.length).toBeGreaterThan(4);
+    expect(reads.filter((q) => /^\s*(INSERT|UPDATE|DELETE|START TRANSACTION|BEGIN)/i.test(q))).toEqual([]);
+    const [stored] = (await t.dataSource.query('SELECT status FROM grant_call WHERE id = $1', [call.body.id])) as { status: string }[];
+    expect(stored.status).toBe('published');
+    const closedList = await t.http.get('/calls').query({ status: 'closed', pageSize: 200 }).set(bearer(staff)).expect(200);
+    expect(closedList.body.items.map((c: { id: string }) => c.id)).toContain(call.body.id);
+    expect((await t.http.get('/public/calls').query({ pageSize: 200 }).expect(200)).body.items.map((c: { id: string }) => c.id)).not.toContain(call.body.id);
+
+    // The next write stores the clock's moves (history and audit) before its own.
+    const evaluating = (await t.http.post(`/calls/${call.body.id}/start-evaluation`).set(bearer(staff)).send({ version: published.version }).expect(200)).body;
+    expect(evaluating.status).toBe('in_evaluation');
+    const history = (await t.dataSource.query('SELECT to_status, reason FROM call_status_change WHERE call_id = $1', [call.body.id])) as { to_status: string; reason: string | null }[];
+    expect(history.filter((h) => h.reason === 'clock').map((h) => h.to_status).sort()).toEqual(['closed', 'open']);
+    expect(history.map((h) => h.to_status).sort()).toEqual(['closed', 'draft', 'in_evaluation', 'open', 'published']);
+  });
+
+  it('lists calls in a constant number of queries, however many rows the page has', async () => {
+    for (let i = 0; i < 3; i++) await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    const count = async (pageSize: number) => (await queriesDuring(() => t.http.get('/calls').query({ pageSize }).set(bearer(staff)).expect(200))).length;
+    const one = await count(1);
+    expect(await count(3)).toBe(one);
+    expect(one).toBeLessThanOrEqual(10);
+    const publicOne = (await queriesDuring(() => t.http.get('/public/calls').query({ pageSize: 1 }).expect(200))).length;
+    expect((await queriesDuring(() => t.http.get('/public/calls').query({ pageSize: 50 }).expect(200))).length).toBe(publicOne);
+  });
+
   it('shows upcoming and open calls to the public without signing in, never drafts', async () => {
     const draft = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
     const published = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);

@@ -72,10 +72,10 @@ describe('ledger invariants under concurrent operations', () => {
         tranches: [{ amount: row.amount, dueDate: '2027-06-30' }],
       }).expect(201);
       const sent = await t.http.post(`/agreements/${created.body.id}/send`).set(bearer(staff[0])).send({ version: 1 }).expect(200);
-      const signed = await t.http.post(`/agreements/${created.body.id}/signature`).set(bearer(staff[0])).field('version', String(sent.body.rowVersion)).field('signedOn', today).field('signatories', 'Statutár')
+      const signed = await t.http.post(`/agreements/${created.body.id}/signature`).set(bearer(staff[0])).field('version', String(sent.body.version)).field('signedOn', today).field('signatories', 'Statutár')
         .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' }).expect(200);
       if (signed.body.status === 'signed') {
-        await t.http.post(`/agreements/${created.body.id}/publication`).set(bearer(staff[0])).send({ version: signed.body.rowVersion, publishedOn: today, registerId: `R-${seed}-${agreements.length}` }).expect(200);
+        await t.http.post(`/agreements/${created.body.id}/publication`).set(bearer(staff[0])).send({ version: signed.body.version, publishedOn: today, registerId: `R-${seed}-${agreements.length}` }).expect(200);
       }
       agreements.push(created.body.id);
     }

@@ -48,7 +48,7 @@ describe('trace money to the strategy', () => {
     expect(approvedProject.amounts).toMatchObject({ requested: '170000.00', approved: '150000.00' });
     const entries = await t.http.get(`/trace/nodes/${measure.id}/projects/${applications[0].id}/entries`).set(bearer(auditor)).expect(200);
     expect(entries.body.filter((e: { kind: string }) => e.kind === 'approved').map((e: { amount: string }) => e.amount).sort()).toEqual(['100005.00', '49995.00']);
-    expect(entries.body.find((e: { kind: string }) => e.kind === 'approved')).toMatchObject({ source_type: 'award_decision', actor_user_id: staff.id });
+    expect(entries.body.find((e: { kind: string }) => e.kind === 'approved')).toMatchObject({ sourceType: 'award_decision', actorUserId: staff.id });
 
     // Who looked at what is itself on record: six trace runs (the refused filter ran nothing).
     const [seen] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'report.trace%' AND actor_user_id = $1`, [auditor.id]);

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createLogger } from '#config';
 import { ApiModule } from './api.module.js';
+import { FieldProblem, ProblemResponse, withProblemResponses } from './http/openapi.js';
 import { createValidationPipe } from './http/validation.js';
 
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use the same function. */
@@ -24,7 +25,7 @@ export function configureApiApp(app: INestApplication, config: AppConfig): void 
   express.set('trust proxy', config.auth.trustProxy);
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
+  const document = withProblemResponses(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Dotační programy HMP – API')
@@ -32,6 +33,7 @@ export function configureApiApp(app: INestApplication, config: AppConfig): void 
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+    { extraModels: [ProblemResponse, FieldProblem] },
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -15,7 +15,7 @@ import type { CallRules } from './application-store.js';
 import { basisPointsToPercent, budgetSummary, checkActivityShares, checkCompleteness, DRAFT_SECTIONS, DraftSection, percentToBasisPoints } from './draft.js';
 import type { ApplicationDraft } from './draft.js';
 import { ApplicationListQuery, ApplicationSummary, ApplicationView, CorrectMappingRequest, CreateApplicationRequest, ReasonRequest, SaveDraftRequest } from './dto.js';
-import { Application, ApplicationActivity, ApplicationAttachment, RemedyRequest } from './entities.js';
+import { Application, ApplicationActivity, ApplicationAttachment, ApplicationBudgetLine, RemedyRequest } from './entities.js';
 
 const frozen = (closesAt: Date) =>
   DomainError.conflict('APPLICATION_FROZEN', {
@@ -142,6 +142,17 @@ export class ApplicationService {
   }
 
   /** The application's timeline: every status change with when, by whom (or by the clock) and why. */
+  /** The budget lines of the version that counts, with the ids a settlement charges its cost documents to. */
+  async budgetLines(actor: Actor, id: string) {
+    const application = await this.store.find(this.dataSource.manager, id);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
+    const lines = await this.dataSource.manager.find(ApplicationBudgetLine, { where: { applicationId: id }, order: { position: 'ASC' } });
+    return lines.map((l) => ({
+      id: l.id, versionNo: l.versionNo, position: l.position, categoryCode: l.categoryCode, description: l.description,
+      totalCost: l.totalCost.toString(), requested: l.requested.toString(), otherSources: l.otherSources.toString(),
+    }));
+  }
+
   async history(actor: Actor, id: string): Promise<{ from: string | null; to: string; toName: LocalisedText; at: string; by: string | null; reason: string | null }[]> {
     const application = await this.store.find(this.dataSource.manager, id);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });

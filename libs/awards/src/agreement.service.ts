@@ -114,14 +114,14 @@ export class AgreementService {
       });
       await tx.manager.insert(AgreementTemplate, template);
       tx.audit({ action: 'agreement_template.saved', objectType: 'call', objectId: callId, after: { version: template.version, conditions: template.conditions, transformationDuties: template.transformationDuties } });
-      return template;
+      return templateView(template);
     });
   }
 
   async template(callId: string) {
     const template = await this.dataSource.manager.findOne(AgreementTemplate, { where: { callId }, order: { version: 'DESC' } });
     if (!template) throw DomainError.notFound('agreement_template', callId);
-    return template;
+    return templateView(template);
   }
 
   async get(agreementId: string) {
@@ -319,12 +319,13 @@ export class AgreementService {
     const agreement = await manager.findOneBy(Agreement, { id: agreementId });
     if (!agreement) throw DomainError.notFound('agreement', agreementId);
     return {
-      id: agreement.id, applicationId: agreement.applicationId, decisionId: agreement.decisionId, number: agreement.number, version: agreement.version, status: agreement.status,
+      id: agreement.id, applicationId: agreement.applicationId, decisionId: agreement.decisionId, number: agreement.number, agreementVersion: agreement.version, status: agreement.status,
       amount: agreement.amount.toString(), committed: agreement.committed.toString(), remaining: agreement.amount.subtract(agreement.committed).toString(),
       purpose: agreement.purpose, purposeFrom: agreement.purposeFrom, purposeTo: agreement.purposeTo, settlementDeadline: agreement.settlementDeadline,
       conditions: agreement.conditions, tranches: agreement.tranches, registerRequired: agreement.registerRequired, registerState: this.registerState(agreement, this.clock.now()),
       signedOn: agreement.signedOn, signatories: agreement.signatories, signedCopySha256: agreement.signedCopySha256, publishedOn: agreement.publishedOn, registerId: agreement.registerId,
-      rowVersion: agreement.rowVersion,
+      // `version` is the optimistic-concurrency version every write sends back, as on every other resource.
+      version: agreement.rowVersion,
     };
   }
 
@@ -391,5 +392,13 @@ function amendmentView(amendment: AgreementAmendment) {
   return {
     id: amendment.id, agreementId: amendment.agreementId, number: amendment.number, reason: amendment.reason, changes: amendment.changes, terms: amendment.terms, status: amendment.status,
     signedOn: amendment.signedOn, signedCopySha256: amendment.signedCopySha256, publishedOn: amendment.publishedOn, registerId: amendment.registerId, version: amendment.version,
+  };
+}
+
+/** What a client sees of a template: its own fields, never the entity with its relations. */
+function templateView(template: AgreementTemplate) {
+  return {
+    id: template.id, callId: template.callId, version: template.version, conditions: template.conditions, transformationDuties: template.transformationDuties,
+    createdAt: template.createdAt, createdBy: template.createdBy,
   };
 }

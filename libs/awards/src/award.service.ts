@@ -7,7 +7,7 @@ import { Actor, Clock, DomainError, Money, pragueIsoDate } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerEvent, LedgerWriter } from '#ledger';
 import type { RecordResolutionRequest } from './dto.js';
-import { Agreement, ApprovingBody, AwardDecision, Resolution } from './entities.js';
+import { Agreement, ApprovingBody, AwardDecision, DecisionOutcome, Resolution } from './entities.js';
 import { approvingBody, refitTranches } from './rules/index.js';
 
 interface ApplicationRow {
@@ -224,11 +224,18 @@ export class AwardService {
   }
 
   async decisions(callId: string) {
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(`SELECT d.id, d.application_id, a.number, d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, d.supersedes_id, d.decided_at, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
+    // Column aliases are the JSON names (camelCase).
+    return (await this.dataSource.query(
+      `SELECT d.id, d.application_id AS "applicationId", a.number, d.outcome, d.amount, d.requested_amount AS "requestedAmount", d.conditions, d.reason, d.supersedes_id AS "supersedesId",
+              d.decided_at AS "decidedAt", r.body, r.number AS resolution, r.adopted_on::text AS "adoptedOn",
               NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective
          FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
-        WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`, [callId]);
-    return rows;
+        WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`,
+      [callId],
+    )) as {
+      id: string; applicationId: string; number: string; outcome: DecisionOutcome; amount: string; requestedAmount: string; conditions: string[]; reason: string | null;
+      supersedesId: string | null; decidedAt: Date; body: ApprovingBody; resolution: string; adoptedOn: string; effective: boolean;
+    }[];
   }
 
   /** First decisions of a call create its funding rows, with an "allocated" ledger entry per area. */

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { IsAmount, IsCalendarDate, UniqueItems } from '#core';
+import { IsAmount, IsCalendarDate, PageQuery, UniqueItems } from '#core';
 
 export class DecisionItem {
   @ApiProperty() @IsUUID() applicationId: string;
@@ -75,6 +75,17 @@ export class PaymentOrderRequest {
 export class HoldRequest {
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(2000) reason: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export const PAYMENT_STATUSES = ['ordered', 'approved', 'exported', 'paid', 'held', 'cancelled'] as const;
+
+/** Payments across agreements: what staff look for when matching the bank's statements or chasing a call's tranches. */
+export class PaymentListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PAYMENT_STATUSES }) @IsOptional() @IsIn(PAYMENT_STATUSES) status?: (typeof PAYMENT_STATUSES)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Výzva / call' }) @IsOptional() @IsUUID() callId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Příjemce (organizace) / recipient organisation' }) @IsOptional() @IsUUID() organisationId?: string;
+  @ApiPropertyOptional({ example: '2023-01-01', description: 'Zadáno od (včetně) / ordered on or after' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ example: '2023-12-31', description: 'Zadáno do (včetně) / ordered on or before' }) @IsOptional() @IsCalendarDate() to?: string;
 }
 
 export class ConfirmPaymentRequest {

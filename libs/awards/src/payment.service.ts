@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Money } from '#core';
+import { Actor, DomainError, Money, Page, PageQuery, pageOf } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerWriter } from '#ledger';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
-import type { ConfirmPaymentRequest, HoldRequest, PaymentOrderRequest } from './dto.js';
+import type { ConfirmPaymentRequest, HoldRequest, PaymentListQuery, PaymentOrderRequest } from './dto.js';
 import { Agreement, Payment, PaymentStatus, Settlement } from './entities.js';
 import { checkPaymentOrder } from './rules/index.js';
 
@@ -99,20 +99,23 @@ export class PaymentService {
   /**
    * The approved orders not yet sent, as the bank's import file, marked exported in the same
    * transaction so an order is never sent twice. Layout (UTF-8, semicolons, one order per line):
-   * payment id; debit account; credit account; amount with a decimal dot; variable symbol; due date; message.
+   * payment id; its version (for the confirmation); debit account; credit account; amount with a decimal dot; variable symbol; due date; message.
    */
   async exportForBank(actor: Actor): Promise<string> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const rows = await tx.manager.query<{ id: string; amount: string; number: string; bank_account: string | null; application_number: string; tranche_no: number }[]>(`SELECT p.id, p.amount, g.number, o.bank_account, a.number AS application_number, p.tranche_no
+      const rows = (await tx.manager.query(
+        `SELECT p.id, p.version + 1 AS version, p.amount, g.number, o.bank_account, a.number AS application_number, p.tranche_no
            FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
-          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`);
+          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`,
+      )) as { id: string; version: number; amount: string; number: string; bank_account: string | null; application_number: string; tranche_no: number }[];
       if (rows.length > 0) {
         await tx.manager.query(`UPDATE payment SET status = 'exported', exported_at = $2, version = version + 1 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), tx.now]);
       }
       tx.audit({ action: 'payment.exported', objectType: 'payment_batch', objectId: randomUUID(), after: { payments: rows.map((r) => r.id) } });
-      const header = 'payment_id;debit_account;credit_account;amount;variable_symbol;due_date;message';
+      // The version lets the confirmation of each line be sent back without reading the payment again.
+      const header = 'payment_id;payment_version;debit_account;credit_account;amount;variable_symbol;due_date;message';
       const lines = rows.map((r) =>
-        [r.id, PROVIDER.bankAccount.number, r.bank_account ?? '', Money.parse(r.amount).toString(), variableSymbolOf(r.application_number), tx.now.toISOString().slice(0, 10), `Dotace ${r.number} splatka ${r.tranche_no}`].join(';'),
+        [r.id, r.version, PROVIDER.bankAccount.number, r.bank_account ?? '', Money.parse(r.amount).toString(), variableSymbolOf(r.application_number), tx.now.toISOString().slice(0, 10), `Dotace ${r.number} splatka ${r.tranche_no}`].join(';'),
       );
       return [header, ...lines].join('\r\n') + '\r\n';
     });
@@ -121,6 +124,43 @@ export class PaymentService {
   async list(agreementId: string) {
     const payments = await this.dataSource.manager.find(Payment, { where: { agreementId }, order: { orderedAt: 'ASC' } });
     return payments.map(view);
+  }
+
+  async get(paymentId: string) {
+    const [item] = await this.rows('p.id = $1', [paymentId], 0, 1);
+    if (!item) throw DomainError.notFound('payment', paymentId);
+    return item;
+  }
+
+  /** Payments across agreements, newest order first, in two queries whatever the page size. */
+  async search(query: PaymentListQuery, page: PageQuery): Promise<Page<PaymentListItem>> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: (p: string) => string, value: unknown) => clauses.push(clause(`$${params.push(value)}`));
+    if (query.status) add((p) => `p.status = ${p}`, query.status);
+    if (query.callId) add((p) => `a.call_id = ${p}::uuid`, query.callId);
+    if (query.organisationId) add((p) => `a.organisation_id = ${p}::uuid`, query.organisationId);
+    // The day the order was made, in Prague.
+    if (query.from) add((p) => `(p.ordered_at AT TIME ZONE 'Europe/Prague')::date >= ${p}::date`, query.from);
+    if (query.to) add((p) => `(p.ordered_at AT TIME ZONE 'Europe/Prague')::date <= ${p}::date`, query.to);
+    const where = clauses.length > 0 ? clauses.join(' AND ') : 'TRUE';
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id WHERE ${where}`, params,
+    )) as { total: number }[];
+    return pageOf(await this.rows(where, params, page.offset, page.pageSize), total, page);
+  }
+
+  private async rows(where: string, params: unknown[], offset: number, limit: number): Promise<PaymentListItem[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT p.id, p.agreement_id AS "agreementId", p.tranche_no AS "trancheNo", p.amount::text AS amount, p.status, p.ordered_by AS "orderedBy", p.ordered_at AS "orderedAt",
+              p.approved_by AS "approvedBy", p.approved_at AS "approvedAt", p.hold_reason AS "holdReason", p.exported_at AS "exportedAt", p.bank_reference AS "bankReference",
+              p.paid_on::text AS "paidOn", p.version, g.number AS "agreementNumber", a.id AS "applicationId", a.number AS "applicationNumber", a.call_id AS "callId",
+              o.id AS "organisationId", o.name AS "organisationName", o.ico
+         FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
+        WHERE ${where} ORDER BY p.ordered_at DESC, p.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, offset, limit],
+    )) as (Omit<PaymentListItem, 'recipient'> & { organisationId: string; organisationName: string; ico: string })[];
+    return rows.map(({ organisationId, organisationName, ico, ...payment }) => ({ ...payment, recipient: { organisationId, name: organisationName, ico } }));
   }
 
   private async reserve(manager: EntityManager, agreementId: string, delta: Money): Promise<void> {
@@ -151,6 +191,15 @@ export class PaymentService {
       return view(after);
     });
   }
+}
+
+/** A payment with what identifies it outside its agreement: the agreement, the application, the call and the recipient. */
+export interface PaymentListItem extends ReturnType<typeof view> {
+  agreementNumber: string;
+  applicationId: string;
+  applicationNumber: string;
+  callId: string;
+  recipient: { organisationId: string; name: string; ico: string };
 }
 
 function view(payment: Payment) {

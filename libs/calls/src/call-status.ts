@@ -34,3 +34,21 @@ export const CALL_MACHINE = new StatusMachine<CallStatus, CallAction>(
     archive: { cs: 'archivovat', en: 'archive' },
   },
 );
+
+/**
+ * The status a call has at `now`: the stored one, moved on by the clock where its moment has passed
+ * (published → open at the start of the application period, → closed at its end). Reads show this;
+ * only the worker's clock and the next write on the call store it.
+ */
+export function callStatusAt(stored: CallStatus, opensAt: Date | null, closesAt: Date | null, now: Date): CallStatus {
+  let status = stored;
+  for (const [action, at] of [['open', opensAt], ['close', closesAt]] as const) {
+    if (at && at <= now && CALL_MACHINE.can(action, status)) status = CALL_MACHINE.assert(action, status);
+  }
+  return status;
+}
+
+/** The same rule in SQL over a grant_call alias, for filters; `now` is a parameter placeholder. */
+export const callStatusAtSql = (alias: string, now: string) =>
+  `(CASE WHEN ${alias}.status IN ('published','open') AND ${alias}.closes_at <= ${now} THEN 'closed'
+         WHEN ${alias}.status = 'published' AND ${alias}.opens_at <= ${now} THEN 'open' ELSE ${alias}.status END)`;

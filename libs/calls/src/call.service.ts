@@ -6,7 +6,7 @@ import { LegalRules } from '#config';
 import { Actor, Clock, DomainError, FieldError, Money, Page, PageQuery, pageOf, pragueIsoDate, systemActor } from '#core';
 import { readAll, Tx, UnitOfWork } from '#database';
 import { ANNEX_MEDIA_TYPES } from '#storage';
-import { CALL_MACHINE, CallAction, CallStatus } from './call-status.js';
+import { CALL_MACHINE, CallAction, CallStatus, callStatusAt, callStatusAtSql } from './call-status.js';
 import { AmendCallRequest, CallContentInput, CallListQuery, CallTransitionRequest, CallView, CreateCallRequest, UpdateCallRequest } from './dto.js';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from './entities.js';
 
@@ -75,7 +75,7 @@ export class CallService {
   /** Drafts change freely; a published call changes only through an amendment. */
   async update(actor: Actor, id: string, request: UpdateCallRequest): Promise<CallView> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const call = await this.lockCurrent(tx.manager, id, request.version);
+      const call = await this.lockCurrent(tx, id, request.version);
       if (call.status !== 'draft') {
         throw DomainError.conflict('CALL_PUBLISHED', {
           cs: 'Zveřejněnou výzvu nelze tiše změnit. Změnu proveďte jako číslovanou změnu výzvy s odůvodněním (POST /calls/{id}/amendments).',
@@ -94,7 +94,7 @@ export class CallService {
 
   async amend(actor: Actor, id: string, request: AmendCallRequest): Promise<CallView> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const call = await this.lockCurrent(tx.manager, id, request.version);
+      const call = await this.lockCurrent(tx, id, request.version);
       if (!['published', 'open', 'closed', 'in_evaluation'].includes(call.status)) {
         throw DomainError.conflict('CALL_NOT_AMENDABLE', {
           cs: `Výzvu ve stavu „${CALL_MACHINE.statusName(call.status).cs}“ nelze měnit změnou výzvy.`,
@@ -146,7 +146,7 @@ export class CallService {
 
   async publish(actor: Actor, id: string, request: CallTransitionRequest): Promise<CallView> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const call = await this.lockCurrent(tx.manager, id, request.version);
+      const call = await this.lockCurrent(tx, id, request.version);
       const to = CALL_MACHINE.assert('publish', call.status);
       this.assertComplete(call, await this.children(tx.manager, id));
       this.assertPublicationLead(tx.now, call.opensAt!, 'opensAt');
@@ -162,7 +162,7 @@ export class CallService {
   async transition(actor: Actor, id: string, action: CallAction, request: CallTransitionRequest): Promise<CallView> {
     if (!STAFF_ACTIONS.includes(action)) throw DomainError.forbidden();
     return this.unitOfWork.run(actor, async (tx) => {
-      const call = await this.lockCurrent(tx.manager, id, request.version);
+      const call = await this.lockCurrent(tx, id, request.version);
       const to = CALL_MACHINE.assert(action, call.status);
       if (action === 'archive') {
         const minDays = this.rules.at(pragueIsoDate(call.publishedAt!)).call.minDaysPublished;
@@ -184,8 +184,8 @@ export class CallService {
 
   /**
    * Moves calls whose moment has come: published → open at the start of the application period,
-   * open → closed at its end. Run by the worker's ticker and before anything that reads call
-   * status; deadlines themselves are always judged by the timestamps, never by this status.
+   * open → closed at its end. Run by the worker's ticker; reads derive the status (callStatusAt) and
+   * writes store the moves first. Deadlines themselves are always judged by the timestamps.
    */
   async advanceByClock(): Promise<{ callId: string; from: CallStatus; to: CallStatus }[]> {
     const now = this.clock.now();
@@ -195,19 +195,7 @@ export class CallService {
     return this.unitOfWork.run(systemActor('clock'), async (tx) => {
       const moved: { callId: string; from: CallStatus; to: CallStatus }[] = [];
       const calls = await tx.manager.find(GrantCall, { where: { id: In(due.map((d) => d.id)) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
-      for (const call of calls) {
-        let status = call.status;
-        for (const [action, at] of [['open', call.opensAt], ['close', call.closesAt]] as const) {
-          if (CALL_MACHINE.can(action, status) && at! <= tx.now) {
-            const to = CALL_MACHINE.assert(action, status);
-            await this.recordStatus(tx, call.id, status, to, 'clock');
-            tx.emit({ type: `call.${to}`, aggregateType: 'call', aggregateId: call.id });
-            moved.push({ callId: call.id, from: status, to });
-            status = to;
-          }
-        }
-        if (status !== call.status) await tx.manager.update(GrantCall, { id: call.id }, { status, version: call.version + 1, updatedAt: tx.now });
-      }
+      for (const call of calls) moved.push(...(await this.catchUp(tx, call)));
       if (moved.length === 0) throw nothingLeft;
       return moved;
     }).catch((error: unknown) => {
@@ -217,35 +205,33 @@ export class CallService {
   }
 
   async get(id: string): Promise<CallView> {
-    await this.advanceByClock();
     return this.view(this.dataSource.manager, id);
   }
 
   async list(query: CallListQuery, page: PageQuery): Promise<Page<CallView>> {
-    await this.advanceByClock();
     const qb = this.dataSource.getRepository(GrantCall).createQueryBuilder('c').select('c.id', 'id');
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.status) qb.andWhere(`${callStatusAtSql('c', ':now')} = :status`, { status: query.status, now: this.clock.now() });
     if (query.year) qb.andWhere('c.year = :year', { year: query.year });
     const total = await qb.getCount();
-    const rows = await qb.orderBy('c.year', 'DESC').addOrderBy('c.code').offset(page.offset).limit(page.pageSize).getRawMany<{ id: string }>();
-    return pageOf(await Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id))), total, page);
+    const rows = (await qb.orderBy('c.year', 'DESC').addOrderBy('c.code').offset(page.offset).limit(page.pageSize).getRawMany()) as { id: string }[];
+    return pageOf(await this.views(this.dataSource.manager, rows.map((r) => r.id)), total, page);
   }
 
   /** The public notice board: calls that are published (upcoming) or open, with their full conditions. */
   async listPublic(page: PageQuery): Promise<Page<CallView>> {
-    await this.advanceByClock();
-    const where = `status IN ('published','open')`;
-    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM grant_call WHERE ${where}`);
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM grant_call WHERE ${where} ORDER BY opens_at, code OFFSET $1 LIMIT $2`, [
+    const where = `${callStatusAtSql('g', '$1')} IN ('published','open')`;
+    const now = this.clock.now();
+    const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM grant_call g WHERE ${where}`, [now])) as { count: number }[];
+    const rows = (await this.dataSource.query(`SELECT id FROM grant_call g WHERE ${where} ORDER BY opens_at, code OFFSET $2 LIMIT $3`, [
+      now,
       page.offset,
       page.pageSize,
-    ]);
-    return pageOf(await Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id))), count, page);
+    ])) as { id: string }[];
+    return pageOf(await this.views(this.dataSource.manager, rows.map((r) => r.id)), count, page);
   }
 
   /** Any call that has been published stays readable by the public (with its amendments); drafts do not exist for them. */
   async getPublic(id: string): Promise<CallView> {
-    await this.advanceByClock();
     const call = await this.dataSource.getRepository(GrantCall).findOneBy({ id });
     if (!call || call.status === 'draft') throw DomainError.notFound('call', id);
     return this.view(this.dataSource.manager, id);
@@ -452,11 +438,34 @@ export class CallService {
     }
   }
 
-  private async lockCurrent(manager: EntityManager, id: string, version: number): Promise<GrantCall> {
-    const call = await manager.findOne(GrantCall, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  /** The call under its row lock, at the version the client read, with the clock's moves stored first. */
+  private async lockCurrent(tx: Tx, id: string, version: number): Promise<GrantCall> {
+    const call = await tx.manager.findOne(GrantCall, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!call) throw DomainError.notFound('call', id);
-    if (call.version !== version) throw DomainError.staleVersion(await this.view(manager, id));
+    if (call.version !== version) throw DomainError.staleVersion(await this.view(tx.manager, id));
+    await this.catchUp(tx, call);
     return call;
+  }
+
+  /** Stores the moves the clock has made on a locked call since it was last written (history, audit, events). */
+  private async catchUp(tx: Tx, call: GrantCall): Promise<{ callId: string; from: CallStatus; to: CallStatus }[]> {
+    const moved: { callId: string; from: CallStatus; to: CallStatus }[] = [];
+    let status = call.status;
+    for (const [action, at] of [['open', call.opensAt], ['close', call.closesAt]] as const) {
+      if (CALL_MACHINE.can(action, status) && at && at <= tx.now) {
+        const to = CALL_MACHINE.assert(action, status);
+        await this.recordStatus(tx, call.id, status, to, 'clock');
+        tx.emit({ type: `call.${to}`, aggregateType: 'call', aggregateId: call.id });
+        moved.push({ callId: call.id, from: status, to });
+        status = to;
+      }
+    }
+    if (status !== call.status) {
+      call.status = status;
+      call.version += 1;
+      await tx.manager.update(GrantCall, { id: call.id }, { status, version: call.version, updatedAt: tx.now });
+    }
+    return moved;
   }
 
   private async bumpVersion(tx: Tx, call: GrantCall): Promise<void> {
@@ -470,29 +479,56 @@ export class CallService {
   }
 
   private async children(manager: EntityManager, callId: string): Promise<Children> {
-    const [areas, criteria, annexTypes, activities] = await readAll<[CallBudgetArea[], CallCriterion[], CallAnnexType[], { id: string; code: string; name: string }[]]>(manager, [
-      () => manager.find(CallBudgetArea, { where: { callId }, order: { position: 'ASC' } }),
-      () => manager.find(CallCriterion, { where: { callId }, order: { position: 'ASC' } }),
-      () => manager.find(CallAnnexType, { where: { callId }, order: { position: 'ASC' } }),
-      () => manager.query<{ id: string; code: string; name: string }[]>(`SELECT n.id, n.code, n.name FROM call_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.call_id = $1 ORDER BY n.position, n.code`, [callId]),
+    return (await this.childrenOf(manager, [callId])).get(callId)!;
+  }
+
+  /** The children of several calls in four queries, whatever their number. */
+  private async childrenOf(manager: EntityManager, callIds: string[]): Promise<Map<string, Children>> {
+    const [areas, criteria, annexTypes, activities] = await readAll<[CallBudgetArea[], CallCriterion[], CallAnnexType[], { callId: string; id: string; code: string; name: string }[]]>(manager, [
+      () => manager.find(CallBudgetArea, { where: { callId: In(callIds) }, order: { position: 'ASC' } }),
+      () => manager.find(CallCriterion, { where: { callId: In(callIds) }, order: { position: 'ASC' } }),
+      () => manager.find(CallAnnexType, { where: { callId: In(callIds) }, order: { position: 'ASC' } }),
+      () => manager.query(
+        `SELECT a.call_id AS "callId", n.id, n.code, n.name FROM call_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.call_id = ANY($1::uuid[]) ORDER BY n.position, n.code`,
+        [callIds],
+      ) as Promise<{ callId: string; id: string; code: string; name: string }[]>,
     ]);
-    return { areas, criteria, annexTypes, activities };
+    return new Map(callIds.map((callId) => [callId, {
+      areas: areas.filter((a) => a.callId === callId),
+      criteria: criteria.filter((c) => c.callId === callId),
+      annexTypes: annexTypes.filter((a) => a.callId === callId),
+      activities: activities.filter((a) => a.callId === callId).map(({ id, code, name }) => ({ id, code, name })),
+    }]));
   }
 
   async view(manager: EntityManager, id: string): Promise<CallView> {
-    const call = await manager.findOneBy(GrantCall, { id });
-    if (!call) throw DomainError.notFound('call', id);
-    const [children, amendments] = await readAll<[Children, CallAmendment[]]>(manager, [
-      () => this.children(manager, id),
-      () => manager.find(CallAmendment, { where: { callId: id }, order: { number: 'ASC' } }),
+    const [view] = await this.views(manager, [id]);
+    if (!view) throw DomainError.notFound('call', id);
+    return view;
+  }
+
+  /** Views of several calls in six queries, whatever their number, in the order of `ids`; the status as at now. */
+  private async views(manager: EntityManager, ids: string[]): Promise<CallView[]> {
+    if (ids.length === 0) return [];
+    const [calls, childrenByCall, amendments] = await readAll<[GrantCall[], Map<string, Children>, CallAmendment[]]>(manager, [
+      () => manager.find(GrantCall, { where: { id: In(ids) } }),
+      () => this.childrenOf(manager, ids),
+      () => manager.find(CallAmendment, { where: { callId: In(ids) }, order: { number: 'ASC' } }),
     ]);
+    const now = this.clock.now();
+    const byId = new Map(calls.map((c) => [c.id, c]));
+    return ids.filter((id) => byId.has(id)).map((id) => this.toView(byId.get(id)!, childrenByCall.get(id)!, amendments.filter((a) => a.callId === id), now));
+  }
+
+  private toView(call: GrantCall, children: Children, amendments: CallAmendment[], now: Date): CallView {
+    const status = callStatusAt(call.status, call.opensAt, call.closesAt, now);
     return {
       id: call.id,
       code: call.code,
       year: call.year,
       title: call.title,
-      status: call.status,
-      statusName: CALL_MACHINE.statusName(call.status),
+      status,
+      statusName: CALL_MACHINE.statusName(status),
       purpose: call.purpose ?? '',
       reasons: call.reasons ?? '',
       totalAllocation: call.totalAllocation?.toString() ?? '',

@@ -92,11 +92,18 @@ export class TraceService {
   /** The ledger entries behind one project's figure for the node: each with what caused it and who. */
   async entries(actor: Actor, nodeId: string, applicationId: string) {
     await this.requireNode(nodeId);
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
-       SELECT l.id, l.event_id, l.kind, l.occurred_at, l.amount::text AS amount, l.activity_id, n.code AS activity_code, l.source_type, l.source_id, l.actor_user_id, u.display_name AS actor, l.correlation_id
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+       SELECT l.id, l.event_id AS "eventId", l.kind, l.occurred_at AS "occurredAt", l.amount::text AS amount, l.activity_id AS "activityId", n.code AS "activityCode",
+              l.source_type AS "sourceType", l.source_id AS "sourceId", l.actor_user_id AS "actorUserId", u.display_name AS actor, l.correlation_id AS "correlationId"
          FROM ledger_entry l JOIN strategy_node n ON n.id = l.activity_id LEFT JOIN app_user u ON u.id = l.actor_user_id
         WHERE l.application_id = $2 AND l.activity_id IN (SELECT id FROM sub)
-        ORDER BY l.occurred_at, l.kind, n.code`, [nodeId, applicationId]);
+        ORDER BY l.occurred_at, l.kind, n.code`,
+      [nodeId, applicationId],
+    )) as {
+      id: string; eventId: string; kind: string; occurredAt: Date; amount: string; activityId: string; activityCode: string; sourceType: string; sourceId: string;
+      actorUserId: string | null; actor: string | null; correlationId: string | null;
+    }[];
     await this.audited(actor, 'report.trace_entries_viewed', applicationId, { nodeId });
     return rows;
   }

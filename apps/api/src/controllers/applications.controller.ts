@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
@@ -11,6 +11,8 @@ import {
 import type { Actor } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { MulterFile, uploadedFile } from '../http/uploaded-file.js';
+import { ApiFile, ApiUpload } from '../http/openapi.js';
+import { ApplicationHistoryEntryResponse, ApplicationResponse, ApplicationsBudgetLineResponse, AttachmentResponse, FormalCheckResponse, PageApplicationSummaryResponse, SubmissionReceiptResponse, SubmittedVersionResponse, VersionResponse } from '../http/responses.js';
 
 @ApiTags('applications')
 @Controller('applications')
@@ -23,16 +25,19 @@ export class ApplicationsController {
   ) {}
 
   @Authenticated(Permission.ApplicationWrite) @Post()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateApplicationRequest) {
+  @ApiCreatedResponse({ type: ApplicationResponse })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateApplicationRequest): Promise<ApplicationResponse> {
     return this.applications.create(actor, body);
   }
 
   @Authenticated(Permission.ApplicationRead) @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery) {
+  @ApiOkResponse({ type: PageApplicationSummaryResponse })
+  list(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery): Promise<PageApplicationSummaryResponse> {
     return this.applications.list(actor, query, query);
   }
 
   @Authenticated(Permission.ApplicationRead) @Get('export.csv')
+  @ApiFile("text/csv")
   export(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery): StreamableFile {
     return new StreamableFile(Readable.from(this.applications.exportCsv(actor, query)), {
       type: 'text/csv; charset=utf-8',
@@ -41,24 +46,28 @@ export class ApplicationsController {
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ApplicationResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
     return this.applications.get(actor, id);
   }
 
   /** Partial save of any sections; send the draft version you read. */
   @Authenticated(Permission.ApplicationWrite) @Patch(':id')
-  save(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SaveDraftRequest) {
+  @ApiOkResponse({ type: ApplicationResponse })
+  save(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SaveDraftRequest): Promise<ApplicationResponse> {
     return this.applications.saveDraft(actor, id, body);
   }
 
   @Authenticated(Permission.ApplicationWrite) @Post(':id/submit')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Opakovaný pokus se stejným klíčem vrátí stejné potvrzení / a retry with the same key returns the same receipt' })
+  @ApiCreatedResponse({ type: SubmissionReceiptResponse })
+  @ApiOkResponse({ type: SubmissionReceiptResponse, description: 'Opakovaný pokus se stejným klíčem / a replay with the same Idempotency-Key' })
   async submit(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<SubmissionReceiptResponse> {
     const { receipt, replayed } = await this.submissions.submit(actor, id, idempotencyKey);
     response.status(replayed ? 200 : 201);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
@@ -66,26 +75,38 @@ export class ApplicationsController {
   }
 
   @Authenticated(Permission.ApplicationWrite) @Post(':id/withdraw') @HttpCode(200)
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequest) {
+  @ApiOkResponse({ type: ApplicationResponse })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequest): Promise<ApplicationResponse> {
     return this.applications.withdraw(actor, id, body);
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id/history')
-  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ApplicationHistoryEntryResponse, isArray: true })
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly (ApplicationHistoryEntryResponse)[]> {
     return this.applications.history(actor, id);
   }
 
+  /** Empty until the first submission: the lines are those of the submitted version that counts. */
+  @Authenticated(Permission.ApplicationRead) @Get(':id/budget-lines')
+  @ApiOkResponse({ type: ApplicationsBudgetLineResponse, isArray: true })
+  budgetLines(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly (ApplicationsBudgetLineResponse)[]> {
+    return this.applications.budgetLines(actor, id);
+  }
+
   @Authenticated(Permission.ApplicationRead) @Get(':id/versions')
-  versions(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: VersionResponse, isArray: true })
+  versions(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly (VersionResponse)[]> {
     return this.submissions.versions(actor, id);
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id/versions/:versionNo')
-  version(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('versionNo', ParseIntPipe) versionNo: number) {
+  @ApiOkResponse({ type: SubmittedVersionResponse })
+  version(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('versionNo', ParseIntPipe) versionNo: number): Promise<SubmittedVersionResponse> {
     return this.submissions.version(actor, id, versionNo);
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id/versions/:versionNo/receipt.pdf')
+  @ApiFile("application/pdf")
   async receipt(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -97,18 +118,19 @@ export class ApplicationsController {
 
   @Authenticated(Permission.ApplicationWrite) @Post(':id/attachments')
   @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { annexType: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiUpload({ annexType: { type: 'string', description: 'Kód typu přílohy výzvy / the call\'s annex type code' } }, ['annexType'])
+  @ApiCreatedResponse({ type: AttachmentResponse })
   upload(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: MulterFile | undefined,
     @Body('annexType') annexType: string | undefined,
-  ) {
+  ): Promise<AttachmentResponse> {
     return this.attachments.upload(actor, id, typeof annexType === 'string' ? annexType : undefined, uploadedFile(file));
   }
 
   @Authenticated(Permission.ApplicationRead) @Get(':id/attachments/:attachmentId')
+  @ApiFile("application/octet-stream")
   async download(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string, @Res({ passthrough: true }) response: Response) {
     const { stream, attachment } = await this.attachments.download(actor, id, attachmentId);
     response.setHeader('X-Content-SHA256', attachment.sha256);
@@ -116,6 +138,7 @@ export class ApplicationsController {
   }
 
   @Authenticated(Permission.ApplicationWrite) @Delete(':id/attachments/:attachmentId') @HttpCode(204)
+  @ApiNoContentResponse()
   async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string) {
     await this.attachments.remove(actor, id, attachmentId);
   }
@@ -131,32 +154,38 @@ export class FormalCheckController {
   ) {}
 
   @Authenticated(Permission.ApplicationCheck) @Get('formal-check')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: FormalCheckResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<FormalCheckResponse> {
     return this.formalChecks.get(id);
   }
 
   @Authenticated(Permission.ApplicationCheck) @Put('formal-check')
-  record(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormalCheckRequest) {
+  @ApiOkResponse({ type: FormalCheckResponse })
+  record(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormalCheckRequest): Promise<FormalCheckResponse> {
     return this.formalChecks.record(actor, id, body);
   }
 
   @Authenticated(Permission.ApplicationCheck) @Post('formal-check/accept') @HttpCode(200)
-  accept(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ApplicationResponse })
+  accept(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
     return this.formalChecks.accept(actor, id);
   }
 
   @Authenticated(Permission.ApplicationCheck) @Post('remedy-requests')
-  requestRemedy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RemedyRequestInput) {
+  @ApiCreatedResponse({ type: ApplicationResponse })
+  requestRemedy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RemedyRequestInput): Promise<ApplicationResponse> {
     return this.formalChecks.requestRemedy(actor, id, body);
   }
 
   @Authenticated(Permission.ApplicationCheck) @Post('exclude') @HttpCode(200)
-  exclude(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequest) {
+  @ApiOkResponse({ type: ApplicationResponse })
+  exclude(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequest): Promise<ApplicationResponse> {
     return this.formalChecks.exclude(actor, id, body);
   }
 
   @Authenticated(Permission.ApplicationCheck) @Put('activities')
-  correctMapping(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CorrectMappingRequest) {
+  @ApiOkResponse({ type: ApplicationResponse })
+  correctMapping(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CorrectMappingRequest): Promise<ApplicationResponse> {
     return this.applications.correctMapping(actor, id, body);
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission, Public } from '#access';
 import { AmendCallRequest, CallListQuery, CallService, CallTransitionRequest, CreateCallRequest, UpdateCallRequest } from '#calls';
 import type { Actor } from '#core';
 import { PageQuery } from '#core';
+import { CallResponse, PageCallResponse } from '../http/responses.js';
 
 /** Programme staff set calls up; auditors read them. */
 @ApiTags('calls')
@@ -12,47 +13,56 @@ export class CallsController {
   constructor(private readonly calls: CallService) {}
 
   @Authenticated(Permission.CallManage) @Post()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateCallRequest) {
+  @ApiCreatedResponse({ type: CallResponse })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCallRequest): Promise<CallResponse> {
     return this.calls.create(actor, body);
   }
 
   @Authenticated(Permission.CallRead) @Get()
-  list(@Query() query: CallListQuery) {
+  @ApiOkResponse({ type: PageCallResponse })
+  list(@Query() query: CallListQuery): Promise<PageCallResponse> {
     return this.calls.list(query, query);
   }
 
   @Authenticated(Permission.CallRead) @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: CallResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CallResponse> {
     return this.calls.get(id);
   }
 
   @Authenticated(Permission.CallManage) @Patch(':id')
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCallRequest) {
+  @ApiOkResponse({ type: CallResponse })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCallRequest): Promise<CallResponse> {
     return this.calls.update(actor, id, body);
   }
 
   @Authenticated(Permission.CallManage) @Post(':id/amendments')
-  amend(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AmendCallRequest) {
+  @ApiCreatedResponse({ type: CallResponse })
+  amend(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AmendCallRequest): Promise<CallResponse> {
     return this.calls.amend(actor, id, body);
   }
 
   @Authenticated(Permission.CallManage) @Post(':id/publish') @HttpCode(200)
-  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest) {
+  @ApiOkResponse({ type: CallResponse })
+  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest): Promise<CallResponse> {
     return this.calls.publish(actor, id, body);
   }
 
   @Authenticated(Permission.CallManage) @Post(':id/start-evaluation') @HttpCode(200)
-  startEvaluation(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest) {
+  @ApiOkResponse({ type: CallResponse })
+  startEvaluation(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest): Promise<CallResponse> {
     return this.calls.transition(actor, id, 'start_evaluation', body);
   }
 
   @Authenticated(Permission.CallManage) @Post(':id/mark-decided') @HttpCode(200)
-  markDecided(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest) {
+  @ApiOkResponse({ type: CallResponse })
+  markDecided(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest): Promise<CallResponse> {
     return this.calls.transition(actor, id, 'mark_decided', body);
   }
 
   @Authenticated(Permission.CallManage) @Post(':id/archive') @HttpCode(200)
-  archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest) {
+  @ApiOkResponse({ type: CallResponse })
+  archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CallTransitionRequest): Promise<CallResponse> {
     return this.calls.transition(actor, id, 'archive', body);
   }
 }
@@ -64,12 +74,14 @@ export class PublicCallsController {
   constructor(private readonly calls: CallService) {}
 
   @Public() @Get()
-  list(@Query() query: PageQuery) {
+  @ApiOkResponse({ type: PageCallResponse })
+  list(@Query() query: PageQuery): Promise<PageCallResponse> {
     return this.calls.listPublic(query);
   }
 
   @Public() @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: CallResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CallResponse> {
     return this.calls.getPublic(id);
   }
 }

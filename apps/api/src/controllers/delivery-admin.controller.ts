@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import { APP_CONFIG } from '#config';
@@ -8,6 +8,8 @@ import { DomainError, PageQuery } from '#core';
 import type { Actor } from '#core';
 import { DeliveryAdminService, listSinkMessages, readSinkMessage, readSinkMessageRaw } from '#notifications';
 import type { DeadReason } from '#notifications';
+import { ApiFile } from '../http/openapi.js';
+import { DeliveryAdminQueuesResponse, DeliveryAdminRequeueResponse, DeliveryAdminRetryFailedResponse, DeliveryAdminSinkResponse, PageDeadLetterResponse, SinkMessageResponse } from '../http/responses.js';
 
 class DeadLetterQuery extends PageQuery {
   @IsOptional() @IsIn(['permanent', 'attempts_exhausted', 'outcome_unknown'])
@@ -24,33 +26,39 @@ export class DeliveryAdminController {
   ) {}
 
   @Authenticated(Permission.QueueRead) @Get('queues')
-  queues() {
+  @ApiOkResponse({ type: DeliveryAdminQueuesResponse })
+  queues(): Promise<DeliveryAdminQueuesResponse> {
     return this.delivery.health();
   }
 
   @Authenticated(Permission.QueueManage) @Post('queues/:queue/failed/:jobId/retry')
-  retryFailed(@CurrentActor() actor: Actor, @Param('queue') queue: string, @Param('jobId') jobId: string) {
+  @ApiCreatedResponse({ type: DeliveryAdminRetryFailedResponse })
+  retryFailed(@CurrentActor() actor: Actor, @Param('queue') queue: string, @Param('jobId') jobId: string): Promise<DeliveryAdminRetryFailedResponse> {
     return this.delivery.retryFailedJob(actor, queue, jobId);
   }
 
   @Authenticated(Permission.QueueRead) @Get('dead-letters')
-  deadLetters(@Query() query: DeadLetterQuery) {
+  @ApiOkResponse({ type: PageDeadLetterResponse })
+  deadLetters(@Query() query: DeadLetterQuery): Promise<PageDeadLetterResponse> {
     return this.delivery.deadLetters(query);
   }
 
   @Authenticated(Permission.QueueManage) @Post('dead-letters/:id/requeue')
-  requeue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: DeliveryAdminRequeueResponse })
+  requeue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DeliveryAdminRequeueResponse> {
     return this.delivery.requeue(actor, id);
   }
 
   /** Every e-mail the local sink received (`npm start` without SMTP_URL), newest first. */
   @Authenticated(Permission.QueueRead) @Get('mail-sink')
-  sink(@Query() query: PageQuery) {
+  @ApiOkResponse({ type: DeliveryAdminSinkResponse })
+  sink(@Query() query: PageQuery): Promise<DeliveryAdminSinkResponse> {
     return listSinkMessages(this.config.mail.sinkDir, query).then((page) => ({ ...page, page: query.page, pageSize: query.pageSize }));
   }
 
   @Authenticated(Permission.QueueRead) @Get('mail-sink/:id')
-  async sinkMessage(@Param('id') id: string) {
+  @ApiOkResponse({ type: SinkMessageResponse })
+  async sinkMessage(@Param('id') id: string): Promise<SinkMessageResponse> {
     const message = await readSinkMessage(this.config.mail.sinkDir, id);
     if (!message) throw DomainError.notFound('mail', id);
     return message;
@@ -58,6 +66,7 @@ export class DeliveryAdminController {
 
   /** The message as received, to open in a mail client. */
   @Authenticated(Permission.QueueRead) @Get('mail-sink/:id/raw')
+  @ApiFile("message/rfc822")
   async sinkRaw(@Param('id') id: string): Promise<StreamableFile> {
     const raw = await readSinkMessageRaw(this.config.mail.sinkDir, id);
     if (!raw) throw DomainError.notFound('mail', id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { Public } from '#access';
 import { ProbeResult, settleWithin } from '#core';
 import { QUEUE_BACKEND, QueueFactory, QUEUES } from '#queue';
 import type { QueueBackend } from '#queue';
+import { HealthResponse, LivenessResponse } from '../http/responses.js';
 
 /** Each dependency gets this long; the whole answer comes within about a second whatever hangs. */
 const PROBE_MS = 800;
@@ -28,17 +29,20 @@ export class HealthController {
   ) {}
 
   @Public() @Get()
-  health(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthResponse })
+  health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     return this.ready(response);
   }
 
   @Public() @Get('live')
-  live() {
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
   @Public() @Get('ready')
-  async ready(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthResponse })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [database, queue] = await Promise.all([
       settleWithin(this.dataSource.query('SELECT 1'), PROBE_MS),
       settleWithin(this.queues.queue(QUEUES.outbox).getJobCounts('waiting', 'active', 'failed', 'delayed'), PROBE_MS),

@@ -1,10 +1,12 @@
 import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '#access';
 import { OPEN_DATA_COLUMNS, OpenDataService } from '#reports';
 import { attachmentDisposition } from '../http/content-disposition.js';
+import { ApiFile } from '../http/openapi.js';
+import { OpenDataSchemaResponse } from '../http/responses.js';
 
 /** Funded projects for anyone, streamed (columns in the README). */
 @ApiTags('open-data')
@@ -14,19 +16,22 @@ export class OpenDataController {
 
   /** `X-Total-Count` tells the client how many rows are coming, for a progress bar while they stream. */
   @Public() @Get('grants.csv')
+  @ApiFile("text/csv")
   async csv(@Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     response.setHeader('X-Total-Count', String(await this.openData.count()));
     return new StreamableFile(Readable.from(this.openData.csv()), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('dotace-integrace-cizincu.csv') });
   }
 
   @Public() @Get('grants.json')
+  @ApiFile("application/json")
   async json(@Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     response.setHeader('X-Total-Count', String(await this.openData.count()));
     return new StreamableFile(Readable.from(this.openData.json()), { type: 'application/json; charset=utf-8' });
   }
 
   @Public() @Get('schema')
-  schema() {
+  @ApiOkResponse({ type: OpenDataSchemaResponse })
+  schema(): OpenDataSchemaResponse {
     return { columns: OPEN_DATA_COLUMNS, amounts: 'decimal strings with a dot, CZK', dates: 'ISO 8601 calendar dates', recipients: 'legal persons only (city districts, NGOs)' };
   }
 }

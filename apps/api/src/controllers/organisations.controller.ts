@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import type { Actor } from '#core';
 import { AddMemberRequest, CreateOrganisationRequest, OrganisationListQuery, OrganisationService, UpdateOrganisationRequest } from '#organisations';
+import { MemberResponse, OrganisationResponse, PageOrganisationResponse } from '../http/responses.js';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -10,32 +11,38 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationService) {}
 
   @Authenticated(Permission.OrganisationCreate) @Post()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationRequest) {
+  @ApiCreatedResponse({ type: OrganisationResponse })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationRequest): Promise<OrganisationResponse> {
     return this.organisations.create(actor, body);
   }
 
   @Authenticated(Permission.OrganisationRead) @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: OrganisationListQuery) {
+  @ApiOkResponse({ type: PageOrganisationResponse })
+  list(@CurrentActor() actor: Actor, @Query() query: OrganisationListQuery): Promise<PageOrganisationResponse> {
     return this.organisations.list(actor, query, query);
   }
 
   @Authenticated(Permission.OrganisationRead) @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: OrganisationResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationResponse> {
     return this.organisations.get(actor, id);
   }
 
   @Authenticated(Permission.OrganisationUpdate) @Patch(':id')
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateOrganisationRequest) {
+  @ApiOkResponse({ type: OrganisationResponse })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateOrganisationRequest): Promise<OrganisationResponse> {
     return this.organisations.update(actor, id, body);
   }
 
   @Authenticated(Permission.OrganisationRead) @Get(':id/members')
-  members(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: MemberResponse, isArray: true })
+  members(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly (MemberResponse)[]> {
     return this.organisations.members(actor, id);
   }
 
   @Authenticated(Permission.OrganisationMembersManage) @Post(':id/members')
-  addMember(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddMemberRequest) {
+  @ApiCreatedResponse({ type: MemberResponse })
+  addMember(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddMemberRequest): Promise<MemberResponse> {
     return this.organisations.addMember(actor, id, body);
   }
 }

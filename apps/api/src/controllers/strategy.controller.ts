@@ -1,11 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Public } from '#access';
 import { PageQuery } from '#core';
 import { STRATEGY_LEVELS, StrategyService } from '#strategy';
 import type { StrategyLevelName } from '#strategy';
+import { PageStrategyNodeResponse, StrategyNodeDetailResponse, StrategyTreeResponse, StrategyVersionResponse } from '../http/responses.js';
 
 class StrategySearchQuery extends PageQuery {
   @IsString() @MinLength(1) @MaxLength(200) q: string;
@@ -22,22 +23,26 @@ export class StrategyController {
   constructor(private readonly strategy: StrategyService) {}
 
   @Public() @Get('versions')
-  versions() {
+  @ApiOkResponse({ type: StrategyVersionResponse, isArray: true })
+  versions(): Promise<readonly (StrategyVersionResponse)[]> {
     return this.strategy.versions();
   }
 
   @Public() @Get('versions/:id/tree')
-  tree(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: StrategyTreeResponse })
+  tree(@Param('id', ParseUUIDPipe) id: string): Promise<StrategyTreeResponse> {
     return this.strategy.tree(id);
   }
 
   @Public() @Get('nodes/:id')
-  node(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: StrategyNodeDetailResponse })
+  node(@Param('id', ParseUUIDPipe) id: string): Promise<StrategyNodeDetailResponse> {
     return this.strategy.node(id);
   }
 
   @Public() @Get('search')
-  search(@Query() query: StrategySearchQuery) {
+  @ApiOkResponse({ type: PageStrategyNodeResponse })
+  search(@Query() query: StrategySearchQuery): Promise<PageStrategyNodeResponse> {
     return this.strategy.search(query, query);
   }
 }

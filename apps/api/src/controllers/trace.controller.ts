@@ -1,10 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import type { Actor } from '#core';
 import { DossierService, FulfilmentQuery, FulfilmentService, TraceProjectsQuery, TraceQuery, TraceService } from '#reports';
 import { attachmentDisposition } from '../http/content-disposition.js';
+import { ApiFile } from '../http/openapi.js';
+import { DossierProjectResponse, FulfilmentReportResponse, TraceEntryResponse, TraceNodeResponse, TraceProjectsResponse } from '../http/responses.js';
 
 /** Where the money for a node of the strategy went, from the ledger, with the projects and entries behind it. */
 @ApiTags('reports')
@@ -13,17 +15,20 @@ export class TraceController {
   constructor(private readonly trace: TraceService) {}
 
   @Authenticated(Permission.ReportRead) @Get()
-  node(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Query() query: TraceQuery) {
+  @ApiOkResponse({ type: TraceNodeResponse })
+  node(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Query() query: TraceQuery): Promise<TraceNodeResponse> {
     return this.trace.node(actor, nodeId, query);
   }
 
   @Authenticated(Permission.ReportRead) @Get('projects')
-  projects(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Query() query: TraceProjectsQuery) {
+  @ApiOkResponse({ type: TraceProjectsResponse })
+  projects(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Query() query: TraceProjectsQuery): Promise<TraceProjectsResponse> {
     return this.trace.projects(actor, nodeId, query);
   }
 
   @Authenticated(Permission.ReportRead) @Get('projects/:applicationId/entries')
-  entries(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+  @ApiOkResponse({ type: TraceEntryResponse, isArray: true })
+  entries(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Param('applicationId', ParseUUIDPipe) applicationId: string): Promise<readonly (TraceEntryResponse)[]> {
     return this.trace.entries(actor, nodeId, applicationId);
   }
 }
@@ -35,16 +40,19 @@ export class FulfilmentController {
   constructor(private readonly fulfilment: FulfilmentService) {}
 
   @Authenticated(Permission.ReportRead) @Get()
-  report(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery) {
+  @ApiOkResponse({ type: FulfilmentReportResponse })
+  report(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<FulfilmentReportResponse> {
     return this.fulfilment.report(actor, versionId, query);
   }
 
   @Authenticated(Permission.ReportRead) @Get('report.pdf')
+  @ApiFile("application/pdf")
   async pdf(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<StreamableFile> {
     return new StreamableFile(await this.fulfilment.pdf(actor, versionId, query), { type: 'application/pdf', disposition: attachmentDisposition('zprava-o-naplnovani-akcniho-planu.pdf') });
   }
 
   @Authenticated(Permission.ReportRead) @Get('report.csv')
+  @ApiFile("text/csv")
   async csv(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<StreamableFile> {
     const report = await this.fulfilment.report(actor, versionId, query);
     return new StreamableFile(Readable.from(this.fulfilment.csv(report)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('naplnovani-akcniho-planu.csv') });
@@ -58,7 +66,8 @@ export class DossierController {
   constructor(private readonly dossiers: DossierService) {}
 
   @Authenticated(Permission.ReportRead) @Get()
-  project(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+  @ApiOkResponse({ type: DossierProjectResponse })
+  project(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string): Promise<DossierProjectResponse> {
     return this.dossiers.project(actor, applicationId);
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import { PageQuery, ROLES } from '#core';
 import type { Actor } from '#core';
 import type { Role } from '#core';
 import { CreateUserRequest, UpdateRolesRequest, UserService } from '#identity';
+import { PageUserResponse, UserResponse } from '../http/responses.js';
 
 class UserListQuery extends PageQuery {
   @IsOptional() @IsIn(ROLES) role?: Role;
@@ -18,22 +19,26 @@ export class UsersController {
   constructor(private readonly users: UserService) {}
 
   @Authenticated(Permission.UserManage) @Post()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest) {
+  @ApiCreatedResponse({ type: UserResponse })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest): Promise<UserResponse> {
     return this.users.create(actor, body);
   }
 
   @Authenticated(Permission.UserRead) @Get()
-  list(@Query() query: UserListQuery) {
+  @ApiOkResponse({ type: PageUserResponse })
+  list(@Query() query: UserListQuery): Promise<PageUserResponse> {
     return this.users.list(query);
   }
 
   @Authenticated(Permission.UserRead) @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: UserResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
     return this.users.get(id);
   }
 
   @Authenticated(Permission.UserManage) @Put(':id/roles')
-  updateRoles(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRolesRequest) {
+  @ApiOkResponse({ type: UserResponse })
+  updateRoles(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRolesRequest): Promise<UserResponse> {
     return this.users.updateRoles(actor, id, body.roles);
   }
 }
