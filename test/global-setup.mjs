@@ -41,6 +41,9 @@ export default async function globalSetup() {
   process.env.LOG_LEVEL = 'error';
   // Test files share the database and each moves its own clock; a worker's ticker on the real clock would move their calls.
   process.env.LIFECYCLE_TICK_MS = '0';
+  // Test files share one database: a moved clock (system_clock) must not reach the apps and workers of other files.
+  // The clock's own test turns it on for its app alone.
+  process.env.CLOCK_MOVABLE = 'false';
   // Uploaded files of this run live in a throwaway folder, removed in teardown.
   process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), 'grants-test-files-'));
   globalThis.__grantsDatabase = database;

@@ -345,8 +345,9 @@ describe('ledger invariants: model-based, random sequences in unusual orders', (
         // The tranches as the agreement has them now (a decision may have refitted them).
         const tranches = (await t.http.get(`/agreements/${agreement.id}`).set(bearer(w.staff)).expect(200)).body.tranches as { trancheNo: number }[];
         const order = await t.http.post(`/agreements/${agreement.id}/payments`).set(bearer(w.staff)).send({ trancheNo: tranches[pick(tranches.length)].trancheNo, amount: money(amount) });
-        if (amount <= 0n) return expectCode(order, 422);
+        // A settled agreement is refused before the amount is looked at.
         if (app.settlement) return expectCode(order, 409, 'AGREEMENT_SETTLED');
+        if (amount <= 0n) return expectCode(order, 422, 'AMOUNT_NOT_POSITIVE');
         if (amount > left) return expectCode(order, 409, 'PAYMENT_EXCEEDS_AWARD');
         expectCode(order, 201);
         agreement.committed += amount;
