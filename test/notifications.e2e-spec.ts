@@ -216,7 +216,7 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       const rows = await notificationsOf(digest.id);
       expect(rows.filter((r) => r.kind === 'call_published')[0].email_status).toBe('digested');
       expect(rows.filter((r) => r.kind === 'daily_digest')).toHaveLength(1);
-    });
+    }, 120_000);
   });
 
   describe('reminders', () => {
