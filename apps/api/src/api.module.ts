@@ -28,6 +28,7 @@ import {
   AgreementsController, AwardsController, BreachesController, PaymentsController, RecordFilesController, SettlementsController,
 } from './controllers/awards.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
+import { DevController } from './controllers/dev.controller.js';
 import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -64,7 +65,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController, DevController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,6 +8,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { createValidationPipe } from './http/validation.js';
+
+/** Every API route lives under this prefix; the web portal owns every other path of the one origin. */
+export const API_PREFIX = 'api/v1';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -20,12 +25,19 @@ export async function createApiApp(config: AppConfig, options: { logger?: boolea
 }
 
 /** Everything about the HTTP edge that is not a module: shared by production and the end-to-end tests. */
-export function configureApiApp(app: INestApplication, _config: AppConfig): void {
+export function configureApiApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  servePortal(express, config.webRoot);
+}
+
+/** The OpenAPI document of the routes (also written without a database by `npm run api:client`). */
+export function createOpenApiDocument(app: INestApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Dotační programy HMP – API')
@@ -34,5 +46,24 @@ export function configureApiApp(app: INestApplication, _config: AppConfig): void
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * The built portal: hashed assets cached for ever, and for any other GET outside `/api/` that asks for
+ * HTML and is not a file, the single page's `index.html` (never cached), so deep links like `/vyzvy/<id>`
+ * work on reload while a missing script is still a 404.
+ */
+function servePortal(app: NestExpressApplication, webRoot: string): void {
+  const root = path.resolve(webRoot);
+  const index = path.join(root, 'index.html');
+  app.useStaticAssets(root, {
+    index: false,
+    setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app.use((req: { method: string; path: string; accepts(type: string): string | false }, res: { setHeader(k: string, v: string): void; sendFile(p: string): void }, next: () => void) => {
+    const portalPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.path !== '/api' && !/\.[A-Za-z0-9]+$/.test(req.path);
+    if (!portalPage || !req.accepts('html') || !existsSync(index)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }
