@@ -33,7 +33,7 @@ import { CommissionsController, ReviewsController, SessionsController } from './
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { DossierController, FulfilmentController, TraceController } from './controllers/trace.controller.js';
-import { OpenDataController } from './controllers/open-data.controller.js';
+import { OpenDataController, PublicStrategyFundingController } from './controllers/open-data.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
 import { StrategyController } from './controllers/strategy.controller.js';
 import { UsersController } from './controllers/users.controller.js';
@@ -65,7 +65,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController, DevController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController, DevController, PublicStrategyFundingController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
