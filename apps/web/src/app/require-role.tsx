@@ -1,4 +1,5 @@
-import { Navigate, useLocation } from '@tanstack/react-router';
+import { useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useSession } from '../api/session';
@@ -8,8 +9,15 @@ import type { Role } from '../api/session';
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { status, user } = useSession();
   const location = useLocation();
-  if (status === 'loading') return <p role="status"><FormattedMessage id="common.loading" /></p>;
-  if (!user) return <Navigate to="/prihlaseni" search={{ dalsi: location.href }} replace />;
+  const navigate = useNavigate();
+  const redirected = useRef(false);
+  useEffect(() => {
+    // Once: the page stays mounted while the sign-in page loads, and every location update re-renders it.
+    if (status !== 'anonymous' || redirected.current) return;
+    redirected.current = true;
+    void navigate({ to: '/prihlaseni', search: { dalsi: location.href }, replace: true });
+  }, [status, location.href, navigate]);
+  if (!user) return <p role="status"><FormattedMessage id="common.loading" /></p>;
   if (!roles.some((role) => user.roles.includes(role))) {
     return (
       <>

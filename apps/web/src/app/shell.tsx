@@ -61,7 +61,7 @@ function UserMenu() {
       <button
         type="button"
         className="link-like"
-        onClick={() => void signOut('user').then(() => navigate({ to: '/prihlaseni', search: { odhlaseno: '1' } }))}
+        onClick={() => void signOut('user').then(() => navigate({ to: '/prihlaseni', search: { odhlaseno: 'ano' } }))}
       >
         <FormattedMessage id="common.header.signOut" />
       </button>
@@ -80,13 +80,34 @@ export function Shell() {
       first.current = false;
       return;
     }
-    // After a client-side navigation, read the new page from its heading.
-    const heading = main.current?.querySelector('h1');
-    if (heading) {
+    window.scrollTo(0, 0);
+    // After a client-side navigation, read the new page from its heading. The page may still be loading (or
+    // the old one still shown), so each new <h1> takes focus until the user does something themselves.
+    const container = main.current;
+    if (!container) return;
+    let focused: Element | null = null;
+    const focusHeading = () => {
+      const heading = container.querySelector('h1');
+      if (!heading || heading === focused) return;
+      const active = document.activeElement;
+      if (focused && active !== focused && active !== document.body && active !== null) return;
       heading.setAttribute('tabindex', '-1');
       heading.focus();
-    }
-    window.scrollTo(0, 0);
+      focused = heading;
+    };
+    focusHeading();
+    const observer = new MutationObserver(focusHeading);
+    observer.observe(container, { childList: true, subtree: true });
+    const stop = () => observer.disconnect();
+    const timer = window.setTimeout(stop, 10_000);
+    window.addEventListener('keydown', stop, { once: true });
+    window.addEventListener('pointerdown', stop, { once: true });
+    return () => {
+      stop();
+      window.clearTimeout(timer);
+      window.removeEventListener('keydown', stop);
+      window.removeEventListener('pointerdown', stop);
+    };
   }, [location.pathname]);
   const items = NAV.filter((item) => !item.roles || item.roles.some((role) => user?.roles.includes(role)));
   return (

@@ -45,7 +45,7 @@ export function SignInPage() {
     <>
       <h1><FormattedMessage id="auth.signIn.title" /></h1>
       {endedBecause === 'idle' && <p className="notice" role="status"><FormattedMessage id="auth.signIn.endedIdle" /></p>}
-      {(search.odhlaseno === '1' || endedBecause === 'user') && endedBecause !== 'idle' && <p className="notice" role="status"><FormattedMessage id="auth.signIn.signedOut" /></p>}
+      {(search.odhlaseno === 'ano' || endedBecause === 'user') && endedBecause !== 'idle' && <p className="notice" role="status"><FormattedMessage id="auth.signIn.signedOut" /></p>}
       {search.heslo === 'zmeneno' && <p className="notice notice--success" role="status"><FormattedMessage id="auth.reset.done" /></p>}
       <form
         noValidate
