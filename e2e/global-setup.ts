@@ -7,8 +7,8 @@ import { startPortalSystem } from '../scripts/portal-system.js';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = Date.now();
   const system = await startPortalSystem('e2e', {
-    // A short access token: an idle page warns 30 s after its last refresh (the session-warning journey).
-    ACCESS_TOKEN_TTL_SECONDS: '60',
+    // A short access token: an idle page warns 45 s after its last refresh (the session-warning journey).
+    ACCESS_TOKEN_TTL_SECONDS: '90',
     LOGIN_ATTEMPTS_PER_MINUTE: '50',
   });
   process.stdout.write(`The system is running at ${system.baseUrl} (started in ${Math.round((Date.now() - started) / 1000)} s)\n`);

@@ -17,13 +17,14 @@ async function registerAndSignIn(page: Page, name: string): Promise<string> {
 /** Holds the next `count` refresh requests until all of them are on their way, so they truly race with one cookie. */
 async function holdRefreshes(context: BrowserContext, count: number): Promise<void> {
   const held: Route[] = [];
-  await context.route('**/api/v1/auth/refresh', async (route) => {
+  const hold = async (route: Route) => {
     held.push(route);
     if (held.length === count) {
-      await context.unroute('**/api/v1/auth/refresh');
       await Promise.all(held.map((r) => r.continue()));
+      await context.unroute('**/api/v1/auth/refresh', hold);
     }
-  });
+  };
+  await context.route('**/api/v1/auth/refresh', hold);
 }
 
 test('two tabs that refresh the session at the same moment both stay signed in', async ({ page, context }) => {
@@ -55,9 +56,9 @@ test('before an idle session ends a warning lets the user stay signed in, and fo
   await expect(page.getByRole('heading', { level: 1, name: 'Koncepce a akční plán' })).toBeVisible();
   const search = page.getByRole('searchbox', { name: 'Hledaný text' });
   await search.focus();
-  // The test system's access token lives 60 s; an idle page warns 30 s before it ends (no key pressed since).
+  // The test system's access token lives 90 s; an idle page warns 45 s before it ends (no key pressed since).
   const dialog = page.getByRole('alertdialog', { name: 'Blíží se automatické odhlášení' });
-  await expect(dialog).toBeVisible({ timeout: 60_000 });
+  await expect(dialog).toBeVisible({ timeout: 90_000 });
   await expect(dialog).toHaveAccessibleDescription(/budete za .*odhlášeni/);
   const stay = dialog.getByRole('button', { name: 'Zůstat přihlášen(a)' });
   await expect(stay).toBeFocused();
