@@ -51,7 +51,7 @@ export async function startPortalSystem(name: string, extraEnv: Record<string, s
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     DATABASE_URL: database.url,
-    QUEUE_PREFIX: `grants-${name}-${process.pid}`,
+    QUEUE_PREFIX: `grants-${name.replace(/_/g, '-')}-${process.pid}`,
     MAIL_SINK_DIR: mailDir,
     STORAGE_DIR: storageDir,
     LOG_LEVEL: 'warn',
