@@ -572,12 +572,12 @@ async function startApi(options: Options, env: Record<string, string>): Promise<
     const app = await createApiApp(loadConfig());
     await app.listen(port, '127.0.0.1');
     const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${baseUrl}/health`, 60_000, () => true);
+    await waitForHealth(`${baseUrl}/api/v1/health`, 60_000, () => true);
     return { baseUrl, pid: undefined, description: 've stejném procesu jako generátor zátěže / in the load generator\'s process (--in-process)', stop: () => app.close() };
   }
   const child = startChild('apps/api/src/main.js', { ...env, PORT: String(port) }, 'api');
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${baseUrl}/health`, 60_000, () => child.exitCode === null);
+  await waitForHealth(`${baseUrl}/api/v1/health`, 60_000, () => child.exitCode === null);
   return {
     baseUrl,
     pid: child.pid,
@@ -610,7 +610,7 @@ async function submitOverHttp(baseUrl: string, items: PreparedApplication[], con
   await inParallel(items, concurrency, async (item) => {
     const t0 = performance.now();
     try {
-      const response = await fetch(`${baseUrl}/applications/${item.applicationId}/submit`, {
+      const response = await fetch(`${baseUrl}/api/v1/applications/${item.applicationId}/submit`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${item.token}`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, TestApp, WITHOUT_COMMISSION } from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -72,6 +73,11 @@ describe('trace money to the strategy', () => {
     expect(fulfilmentCsv.text).toContain('10.I.1;Komunitní tlumočení ve školách;4;;1;100005,00;0,00;0,00;;;;');
     const fulfilmentPdf = await t.http.get(`/reports/fulfilment/${version.version_id}/report.pdf`).set(bearer(auditor)).expect(200);
     expect(fulfilmentPdf.headers['content-type']).toBe('application/pdf');
+    // The public strategy browser shows the same money per activity, without signing in (and without projects).
+    const funding = await t.http.get(`/public/strategy/${version.version_id}/funding`).expect(200);
+    expect(funding.body.activities.find((a: { code: string }) => a.code === '10.I.1')).toEqual({ nodeId: expect.any(String), code: '10.I.1', approved: '100005.00', paid: '0.00' });
+    expect(Object.keys(funding.body.activities[0]).sort()).toEqual(['approved', 'code', 'nodeId', 'paid']);
+    await t.http.get(`/public/strategy/${randomUUID()}/funding`).expect(404);
 
     // Open data, for anyone: the funded project with the amounts decided, no rejected one.
     const csv = await t.http.get('/open-data/grants.csv').expect(200);
@@ -81,6 +87,8 @@ describe('trace money to the strategy', () => {
     const ours = lines.filter((l) => l.includes(applications[0].number) || l.includes(applications[1].number));
     expect(ours).toHaveLength(1);
     expect(ours[0]).toContain(';170000.00;150000.00;0.00;0.00;0.00;0.00;10.I.1 (66.67 %), 10.I.2 (33.33 %)');
+    const schema = await t.http.get('/open-data/schema').expect(200);
+    expect(schema.body.rowCount).toBeGreaterThanOrEqual(1);
     const json = await t.http.get('/open-data/grants.json').expect(200);
     const rows = JSON.parse(json.text) as { zadost_cislo: string; castka_rozhodnuta: string }[];
     expect(rows.find((r) => r.zadost_cislo === applications[0].number)).toMatchObject({ castka_rozhodnuta: '150000.00' });

@@ -29,11 +29,12 @@ import {
 } from './controllers/awards.controller.js';
 import { ClockController } from './controllers/clock.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
+import { DevController } from './controllers/dev.controller.js';
 import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { DossierController, FulfilmentController, TraceController } from './controllers/trace.controller.js';
-import { OpenDataController } from './controllers/open-data.controller.js';
+import { OpenDataController, PublicStrategyFundingController } from './controllers/open-data.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
 import { StrategyController } from './controllers/strategy.controller.js';
 import { UsersController } from './controllers/users.controller.js';
@@ -65,7 +66,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
   controllers: [
     AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
     CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController, ClockController,
+    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController, ClockController, DevController, PublicStrategyFundingController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,6 +9,9 @@ import { AppConfig, createLogger } from '#config';
 import { ApiModule } from './api.module.js';
 import { FieldProblem, ProblemResponse, withProblemResponses } from './http/openapi.js';
 import { createValidationPipe } from './http/validation.js';
+
+/** Every API route lives under this prefix; the web portal owns every other path of the one origin. */
+export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use the same function. */
 export async function createApiApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -24,8 +29,15 @@ export function configureApiApp(app: INestApplication, config: AppConfig): void 
   // Whose X-Forwarded-For names the client (TRUST_PROXY): the login limiter counts by that address.
   express.set('trust proxy', config.auth.trustProxy);
   express.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  const document = withProblemResponses(SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  servePortal(express, config.webRoot);
+}
+
+/** The OpenAPI document of the routes (also written without a database by `npm run api:client`). */
+export function createOpenApiDocument(app: INestApplication) {
+  return withProblemResponses(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Dotační programy HMP – API')
@@ -35,5 +47,24 @@ export function configureApiApp(app: INestApplication, config: AppConfig): void 
       .build(),
     { extraModels: [ProblemResponse, FieldProblem] },
   ));
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * The built portal: hashed assets cached for ever, and for any other GET outside `/api/` that asks for
+ * HTML and is not a file, the single page's `index.html` (never cached), so deep links like `/vyzvy/<id>`
+ * work on reload while a missing script is still a 404.
+ */
+function servePortal(app: NestExpressApplication, webRoot: string): void {
+  const root = path.resolve(webRoot);
+  const index = path.join(root, 'index.html');
+  app.useStaticAssets(root, {
+    index: false,
+    setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app.use((req: { method: string; path: string; accepts(type: string): string | false }, res: { setHeader(k: string, v: string): void; sendFile(p: string): void }, next: () => void) => {
+    const portalPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.path !== '/api' && !/\.[A-Za-z0-9]+$/.test(req.path);
+    if (!portalPage || !req.accepts('html') || !existsSync(index)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }

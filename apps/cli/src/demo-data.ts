@@ -4,23 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Role, systemActor } from '#core';
 import { UnitOfWork } from '#database';
-import { User, UserService } from '#identity';
+import { DEMO_PASSWORD, DEMO_USERS, User, UserService } from '#identity';
 import { CreateOrganisationRequest, Organisation, OrganisationMember, OrganisationService } from '#organisations';
 import { StrategyService } from '#strategy';
 import { DemoRound } from './demo-round.js';
 import type { DemoApplicant } from './demo-round.js';
 
-export const DEMO_PASSWORD = 'Demo-heslo-2023!';
-
-export const DEMO_USERS: { email: string; displayName: string; roles: Role[] }[] = [
-  { email: 'admin@demo.praha.eu', displayName: 'Správce systému', roles: ['admin'] },
-  { email: 'referent@demo.praha.eu', displayName: 'Jana Referentová (odd. NMC)', roles: ['staff'] },
-  { email: 'komise1@demo.praha.eu', displayName: 'Petr Hodnotitel', roles: ['commission_member'] },
-  { email: 'komise2@demo.praha.eu', displayName: 'Eva Posuzovatelka', roles: ['commission_member'] },
-  { email: 'auditor@demo.praha.eu', displayName: 'Karel Kontrolor', roles: ['auditor'] },
-  { email: 'zadatel@demo.praha.eu', displayName: 'Marie Žadatelová', roles: ['applicant'] },
-  { email: 'mc3@demo.praha.eu', displayName: 'Tomáš Radní (MČ Praha 3)', roles: ['applicant'] },
-];
+export { DEMO_PASSWORD, DEMO_USERS };
 
 /** City districts with their public IČO and seat; the fictional NGOs are marked "(demo)". */
 const DEMO_ORGANISATIONS: (CreateOrganisationRequest & { owner?: string })[] = [

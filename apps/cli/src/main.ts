@@ -121,19 +121,20 @@ async function start(config: AppConfig): Promise<void> {
   children.forEach((child) => child.on('exit', () => void stop(1)));
 
   const base = `http://localhost:${config.port}`;
-  if (!(await waitForHealth(`${base}/health`, 60_000))) {
+  if (!(await waitForHealth(`${base}/api/v1/health`, 60_000))) {
     say('The API did not become healthy within 60 s; see the log above.');
     await stop(1);
     return;
   }
   say('');
   say(`Dotační systém běží / the system is running (ready in ${Math.round((Date.now() - startedAt) / 100) / 10} s)`);
-  say(`  API:      ${base}`);
+  say(`  Portál:   ${base}/`);
+  say(`  API:      ${base}/api/v1`);
   say(`  OpenAPI:  ${base}/api/docs   (JSON: ${base}/api/docs-json)`);
-  say(`  Health:   ${base}/health`);
+  say(`  Health:   ${base}/api/v1/health`);
   say(
     sink
-      ? `  E-maily:  ${path.resolve(config.mail.sinkDir)} (.eml) — také / also GET ${base}/admin/mail-sink`
+      ? `  E-maily:  ${path.resolve(config.mail.sinkDir)} (.eml) — také / also GET ${base}/api/v1/admin/mail-sink`
       : `  E-maily:  SMTP ${withoutCredentials(config.mail.smtpUrl ?? '')}`,
   );
   if (config.demoData) {

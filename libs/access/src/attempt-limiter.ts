@@ -42,9 +42,11 @@ export class AttemptLimiter implements CanActivate, OnApplicationShutdown {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ ip?: string; body?: Record<string, unknown> }>();
+    const request = context.switchToHttp().getRequest<{ ip?: string; body?: Record<string, unknown>; headers?: Record<string, unknown> }>();
     const body = request.body ?? {};
-    const subject = typeof body.email === 'string' ? body.email.trim().toLowerCase() : typeof body.refreshToken === 'string' ? body.refreshToken.split('.')[0] : '';
+    // The portal's refresh token comes in its cookie (`<session id>.<secret>`): counted per session, like the body's.
+    const cookieSession = /(?:^|;\s*)grants_refresh=([0-9a-f-]{36})\./.exec(String(request.headers?.cookie ?? ''))?.[1] ?? '';
+    const subject = typeof body.email === 'string' ? body.email.trim().toLowerCase() : typeof body.refreshToken === 'string' ? body.refreshToken.split('.')[0] : cookieSession;
     const key = `${request.ip ?? ''}|${subject}`;
     const now = this.clock.now().getTime();
     const shared = await this.countShared(key, now);

@@ -53,6 +53,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
+  /** A just-rotated refresh token is accepted again for this long (several tabs refreshing at once) and gives the same new pair. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(300)
+  REFRESH_REUSE_WINDOW_SECONDS = 30;
+
   @Transform(toInt) @IsInt() @Min(5) @Max(1440)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
@@ -138,6 +142,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   OUTBOX_POLL_MS = 1000;
 
+  /** The built web portal (static files) that the API serves at `/`; relative to the working directory. */
+  @IsString()
+  WEB_ROOT = 'apps/web/dist';
+
   /** Where uploaded files and generated documents are kept (local disk driver). */
   @IsString()
   STORAGE_DIR = '.data/files';
@@ -160,6 +168,7 @@ export interface AppConfig {
     secret: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
+    refreshReuseWindowSeconds: number;
     passwordResetTtlMinutes: number;
     loginAttemptsPerMinute: number;
     trustProxy: boolean | number | string[];
@@ -186,6 +195,7 @@ export interface AppConfig {
   outboxPollMs: number;
   storage: { dir: string; maxUploadBytes: number };
   lifecycleTickMs: number;
+  webRoot: string;
 }
 
 export class ConfigError extends Error {
@@ -222,6 +232,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secret: vars.AUTH_SECRET ?? DEVELOPMENT_SECRET,
       accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
+      refreshReuseWindowSeconds: vars.REFRESH_REUSE_WINDOW_SECONDS,
       passwordResetTtlMinutes: vars.PASSWORD_RESET_TTL_MINUTES,
       loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
@@ -255,6 +266,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outboxPollMs: vars.OUTBOX_POLL_MS,
     storage: { dir: vars.STORAGE_DIR, maxUploadBytes: vars.MAX_UPLOAD_MB * 1024 * 1024 },
     lifecycleTickMs: vars.LIFECYCLE_TICK_MS,
+    webRoot: vars.WEB_ROOT,
   };
 }
 

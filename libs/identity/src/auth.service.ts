@@ -62,6 +62,12 @@ export class AuthService extends Authenticator {
     return this.tokens(user.id, sessionId, refreshSecret);
   }
 
+  /**
+   * Rotates the refresh token. The new secret is derived from the presented one (HMAC), so a tab that
+   * presents the just-rotated token again within `refreshReuseWindowSeconds` gets the very same new pair
+   * (several tabs refreshing at once stay signed in); presenting it after the window means it was stolen,
+   * and the session ends.
+   */
   async refresh(actor: Actor, refreshToken: string): Promise<TokenPair> {
     const [sessionId, secret] = refreshToken.split('.');
     const invalid = DomainError.unauthenticated('REFRESH_TOKEN_INVALID', {
@@ -69,7 +75,7 @@ export class AuthService extends Authenticator {
       en: 'The refresh token is invalid or expired. Please sign in again.',
     });
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw invalid;
-    const newSecret = randomBytes(32).toString('base64url');
+    const newSecret = this.nextRefreshSecret(sessionId, secret);
     const outcome = await this.unitOfWork.run(actor, async (tx) => {
       const session = await tx.manager.findOne(Session, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session || session.revokedAt || session.expiresAt <= tx.now) {
@@ -78,6 +84,11 @@ export class AuthService extends Authenticator {
       }
       const presented = sha256(secret);
       if (presented === session.previousRefreshHash) {
+        const withinWindow = session.rotatedAt !== null && tx.now.getTime() - session.rotatedAt.getTime() <= this.config.auth.refreshReuseWindowSeconds * 1000;
+        if (withinWindow && session.refreshHash === sha256(newSecret) && session.rotatedTokenIssuedAt !== null) {
+          tx.audit({ action: 'session.refresh_repeated', objectType: 'user', objectId: session.userId, after: { sessionId } });
+          return { userId: session.userId, issuedAt: session.rotatedTokenIssuedAt };
+        }
         await tx.manager.update(Session, { id: session.id }, { revokedAt: tx.now });
         tx.audit({ action: 'session.revoked_on_refresh_reuse', objectType: 'user', objectId: session.userId, after: { sessionId } });
         return 'invalid' as const;
@@ -86,12 +97,13 @@ export class AuthService extends Authenticator {
         tx.audit({ action: 'session.refresh_refused', objectType: 'session', objectId: sessionId });
         return 'invalid' as const;
       }
-      await tx.manager.update(Session, { id: session.id }, { refreshHash: sha256(newSecret), previousRefreshHash: presented });
+      const issuedAt = Math.floor(Date.now() / 1000);
+      await tx.manager.update(Session, { id: session.id }, { refreshHash: sha256(newSecret), previousRefreshHash: presented, rotatedAt: tx.now, rotatedTokenIssuedAt: issuedAt });
       tx.audit({ action: 'session.refreshed', objectType: 'user', objectId: session.userId, after: { sessionId } });
-      return session.userId;
+      return { userId: session.userId, issuedAt };
     });
     if (outcome === 'invalid') throw invalid;
-    return this.tokens(outcome, sessionId, newSecret);
+    return this.tokens(outcome.userId, sessionId, newSecret, outcome.issuedAt);
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -162,12 +174,18 @@ export class AuthService extends Authenticator {
     return row ? { userId: row.id, sessionId: claims.sid, roles: row.roles, language: row.language } : null;
   }
 
-  private async tokens(userId: string, sessionId: string, refreshSecret: string): Promise<TokenPair> {
-    const accessToken = await this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies AccessClaims, {
+  /** `iat` given: the token is reproducible (HS256 is deterministic), so a repeated refresh returns the same one. */
+  private async tokens(userId: string, sessionId: string, refreshSecret: string, iat?: number): Promise<TokenPair> {
+    const claims: AccessClaims & { iat?: number } = { sub: userId, sid: sessionId, ...(iat === undefined ? {} : { iat }) };
+    const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.auth.accessTokenTtlSeconds,
       algorithm: 'HS256',
     });
     return { accessToken, accessTokenExpiresIn: this.config.auth.accessTokenTtlSeconds, refreshToken: `${sessionId}.${refreshSecret}`, tokenType: 'Bearer' };
+  }
+
+  private nextRefreshSecret(sessionId: string, presentedSecret: string): string {
+    return createHmac('sha256', this.config.auth.secret).update(`refresh:${sessionId}:${presentedSecret}`).digest('base64url');
   }
 
   private resetSignature(resetId: string): string {

@@ -10,9 +10,15 @@ export class LoginRequest {
   password: string;
 }
 
+/** API clients send the token in the body; the portal sends none and the httpOnly cookie is used. */
 export class RefreshRequest {
-  @ApiProperty() @IsString() @MinLength(10) @MaxLength(300)
-  refreshToken: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(10) @MaxLength(300)
+  refreshToken?: string;
+}
+
+export class UpdateProfileRequest {
+  @ApiProperty({ enum: ['cs', 'en'] }) @IsIn(['cs', 'en'])
+  language: 'cs' | 'en';
 }
 
 export class PasswordResetRequest {

@@ -67,6 +67,14 @@ export class Session {
 
   @Column({ type: 'text', nullable: true })
   userAgent: string | null;
+
+  /** When the refresh token was last rotated (domain clock): the previous one is accepted again shortly after. */
+  @Column({ type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null;
+
+  /** `iat` (wall-clock seconds) of the access token issued at the last rotation, so a repeat gets the identical token. */
+  @Column({ type: 'integer', nullable: true })
+  rotatedTokenIssuedAt: number | null;
 }
 
 /** A one-time password-reset link. The link's secret is an HMAC of the id, so nothing secret is stored. */

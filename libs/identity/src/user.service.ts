@@ -92,4 +92,20 @@ export class UserService {
       return toUserView(user);
     });
   }
+
+  /** The signed-in user's own preferences (the portal's language switch remembers the choice here). */
+  async updateOwnProfile(actor: Actor, changes: { language: 'cs' | 'en' }): Promise<UserView> {
+    const id = actor.userId;
+    if (!id) throw DomainError.unauthenticated();
+    return this.unitOfWork.run(actor, async (tx) => {
+      const user = await tx.manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw DomainError.notFound('user', id);
+      const before = { language: user.language };
+      user.language = changes.language;
+      user.updatedAt = tx.now;
+      await tx.manager.save(user);
+      tx.audit({ action: 'user.profile_changed', objectType: 'user', objectId: id, before, after: { language: user.language } });
+      return toUserView(user);
+    });
+  }
 }

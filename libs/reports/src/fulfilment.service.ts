@@ -81,6 +81,25 @@ export class FulfilmentService {
     return report;
   }
 
+  /**
+   * What each funded activity of a strategy version has received so far, for the public strategy browser:
+   * the approved and paid money from the ledger (public facts, as in the open data), no projects or people.
+   */
+  async publicFunding(versionId: string): Promise<{ versionId: string; activities: { nodeId: string; code: string; approved: string; paid: string }[] }> {
+    const [version] = (await this.dataSource.query(`SELECT id FROM strategy_version WHERE id = $1`, [versionId])) as { id: string }[];
+    if (!version) throw DomainError.notFound('strategy_version', versionId);
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.code,
+              coalesce(sum(l.amount) FILTER (WHERE l.kind = 'approved'), 0)::text AS approved,
+              coalesce(sum(l.amount) FILTER (WHERE l.kind = 'paid'), 0)::text AS paid
+         FROM strategy_node n LEFT JOIN ledger_entry l ON l.activity_id = n.id
+        WHERE n.version_id = $1 AND n.level = 'activity' AND n.funded_by_grant_programme
+        GROUP BY n.id, n.code, n.position ORDER BY n.position, n.code`,
+      [versionId],
+    )) as { id: string; code: string; approved: string; paid: string }[];
+    return { versionId, activities: rows.map((r) => ({ nodeId: r.id, code: r.code, approved: Money.parse(r.approved).toString(), paid: Money.parse(r.paid).toString() })) };
+  }
+
   /** The report as the official PDF, with the chart of money per priority. */
   async pdf(actor: Actor, versionId: string, filters: { callId?: string }): Promise<Buffer> {
     const report = await this.report(actor, versionId, filters);

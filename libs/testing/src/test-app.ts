@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../../../apps/api/src/api.module.js';
-import { configureApiApp } from '../../../apps/api/src/bootstrap.js';
+import { API_PREFIX, configureApiApp } from '../../../apps/api/src/bootstrap.js';
 import { loadConfig } from '#config';
 import { Clock, ManualClock, Role } from '#core';
 import { UserService } from '#identity';
@@ -32,11 +32,24 @@ export async function createTestApp(): Promise<TestApp> {
   await app.init();
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: withApiPrefix(request(app.getHttpServer())),
     clock,
     dataSource: app.get(DataSource),
     close: () => app.close(),
   };
+}
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
+
+/** Paths written as before the API moved under `/api/v1` (`/calls`) get the prefix; `/api/…` paths are left alone. */
+function withApiPrefix(agent: ReturnType<typeof request>): ReturnType<typeof request> {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof property !== 'string' || !VERBS.has(property) || typeof value !== 'function') return value;
+      return (url: string, ...rest: unknown[]) => (value as (...args: unknown[]) => unknown).call(target, url.startsWith('/api/') ? url : `/${API_PREFIX}${url}`, ...rest);
+    },
+  });
 }
 
 export interface TestUser {

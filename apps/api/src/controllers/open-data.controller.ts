@@ -1,12 +1,12 @@
-import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '#access';
-import { OPEN_DATA_COLUMNS, OpenDataService } from '#reports';
+import { FulfilmentService, OPEN_DATA_COLUMNS, OpenDataService } from '#reports';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiFile } from '../http/openapi.js';
-import { OpenDataSchemaResponse } from '../http/responses.js';
+import { OpenDataSchemaResponse, PublicStrategyFundingResponse } from '../http/responses.js';
 
 /** Funded projects for anyone, streamed (columns in the README). */
 @ApiTags('open-data')
@@ -29,9 +29,23 @@ export class OpenDataController {
     return new StreamableFile(Readable.from(this.openData.json()), { type: 'application/json; charset=utf-8' });
   }
 
+  /** The columns, their formats and how many rows the downloads hold now. */
   @Public() @Get('schema')
   @ApiOkResponse({ type: OpenDataSchemaResponse })
-  schema(): OpenDataSchemaResponse {
-    return { columns: OPEN_DATA_COLUMNS, amounts: 'decimal strings with a dot, CZK', dates: 'ISO 8601 calendar dates', recipients: 'legal persons only (city districts, NGOs)' };
+  async schema(): Promise<OpenDataSchemaResponse> {
+    return { columns: OPEN_DATA_COLUMNS, amounts: 'decimal strings with a dot, CZK', dates: 'ISO 8601 calendar dates', recipients: 'legal persons only (city districts, NGOs)', rowCount: await this.openData.count() };
+  }
+}
+
+/** What each funded activity of the strategy has received, for the public strategy browser. */
+@ApiTags('open-data')
+@Controller('public/strategy')
+export class PublicStrategyFundingController {
+  constructor(private readonly fulfilment: FulfilmentService) {}
+
+  @Public() @Get(':versionId/funding')
+  @ApiOkResponse({ type: PublicStrategyFundingResponse })
+  funding(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<PublicStrategyFundingResponse> {
+    return this.fulfilment.publicFunding(versionId);
   }
 }

@@ -19,12 +19,14 @@ export class AuditorReadsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const actor = request.actor;
-    if (request.method !== 'GET' || !actor?.roles.includes('auditor') || AUDITED_BY_SERVICE.test(request.path)) return next.handle();
+    // The route as the API names it, without the version prefix (`/api/v1`).
+    const route = request.path.replace(/^\/api\/v\d+(?=\/)/, '');
+    if (request.method !== 'GET' || !actor?.roles.includes('auditor') || AUDITED_BY_SERVICE.test(route)) return next.handle();
     return next.handle().pipe(
       switchMap((body: unknown) =>
         from(
           this.unitOfWork
-            .run(actor, (tx) => tx.audit({ action: 'report.viewed', objectType: 'route', objectId: request.path, after: { query: request.query } }))
+            .run(actor, (tx) => tx.audit({ action: 'report.viewed', objectType: 'route', objectId: route, after: { query: request.query } }))
             .then(() => body),
         ),
       ),

@@ -336,7 +336,8 @@ export class UserResponse {
 export class TokenPairResponse {
   @ApiProperty({ type: String }) accessToken: string;
   @ApiProperty({ type: Number }) accessTokenExpiresIn: number;
-  @ApiProperty({ type: String }) refreshToken: string;
+  @ApiProperty({ type: String, required: false, description: 'Chybí, dostane-li ho portál v httpOnly cookie / absent when the portal receives it in an httpOnly cookie' })
+  refreshToken?: string;
   @ApiProperty({ enum: ["Bearer"] }) tokenType: "Bearer";
 }
 
@@ -1126,6 +1127,19 @@ export class OpenDataSchemaResponse {
   @ApiProperty({ type: String }) amounts: string;
   @ApiProperty({ type: String }) dates: string;
   @ApiProperty({ type: String }) recipients: string;
+  @ApiProperty({ type: Number, description: 'Počet řádků exportu teď / rows the downloads hold now' }) rowCount: number;
+}
+
+export class PublicActivityFundingResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) nodeId: string;
+  @ApiProperty({ type: String }) code: string;
+  @ApiProperty({ type: String, example: '12500.00' }) approved: string;
+  @ApiProperty({ type: String, example: '12500.00' }) paid: string;
+}
+
+export class PublicStrategyFundingResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) versionId: string;
+  @ApiProperty({ type: () => PublicActivityFundingResponse, isArray: true }) activities: PublicActivityFundingResponse[];
 }
 
 export class OrganisationSeatResponse {

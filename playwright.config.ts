@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/browser.js';
+
+/**
+ * The browser journeys: the real system (API serving the built portal, worker, PostgreSQL, queues, SMTP sink)
+ * is started ONCE by e2e/global-setup.ts; journeys run one at a time, after the Jest suites (`npm test`).
+ * No retries and no fixed waits: a flaky journey is a bug.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.journey.ts',
+  globalSetup: './e2e/global-setup.ts',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 300_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: 'artifacts/test-results',
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    viewport: { width: 1280, height: 800 },
+    locale: 'cs-CZ',
+    timezoneId: 'Europe/Prague',
+    trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+});

@@ -1,0 +1,75 @@
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.js';
+import { positiveIntegerFlags } from './bench-database.js';
+import { startPortalSystem } from './portal-system.js';
+
+/**
+ * `npm run bench:portal`: cold loads of the portal's pages in Chromium (a fresh browser context each time:
+ * no cache, no cookies), measured from navigation to the first meaningful content (the page's data on
+ * screen), and the JavaScript each page needed, gzipped. Uses the system at BENCH_PORTAL_URL if set,
+ * else starts one (as `npm start` does, with the demo data). Median of `--runs` loads per page.
+ *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=…
+ */
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5 });
+
+interface Load {
+  ms: number;
+  jsGzipBytes: number;
+}
+
+async function coldLoad(browser: Browser, baseUrl: string, path: string, meaningful: (page: Page) => Locator): Promise<Load> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'cs-CZ' });
+  const page = await context.newPage();
+  const scripts: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+  });
+  const started = Date.now();
+  await page.goto(path, { waitUntil: 'commit' });
+  await meaningful(page).waitFor({ state: 'visible' });
+  const ms = Date.now() - started;
+  await page.waitForLoadState('networkidle');
+  const jsGzipBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+  await context.close();
+  return { ms, jsGzipBytes };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const external = process.env.BENCH_PORTAL_URL;
+  say(external ? `Using the running system at ${external}` : 'Starting the system (demo data) …');
+  const system = external ? null : await startPortalSystem('bench_portal');
+  const baseUrl = external ?? system!.baseUrl;
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    const calls = (await (await fetch(`${baseUrl}/api/v1/public/calls`)).json()) as { items: { id: string; status: string }[] };
+    const open = calls.items.find((c) => c.status === 'open') ?? calls.items[0];
+    if (!open) throw new Error('No published call to load: load the demo data first.');
+    const pages: { name: string; path: string; meaningful: (page: Page) => Locator }[] = [
+      { name: 'home', path: '/', meaningful: (page) => page.getByRole('link', { name: /Dotační program/ }).first() },
+      { name: 'call', path: `/vyzvy/${open.id}`, meaningful: (page) => page.getByRole('table', { name: 'Kritéria hodnocení' }) },
+    ];
+    const results: Record<string, { ms: number; kb: number }> = {};
+    for (const target of pages) {
+      await coldLoad(browser, baseUrl, target.path, target.meaningful); // warm the server, not the browser
+      const loads: Load[] = [];
+      for (let i = 0; i < options.runs; i++) loads.push(await coldLoad(browser, baseUrl, target.path, target.meaningful));
+      results[target.name] = { ms: median(loads.map((l) => l.ms)), kb: Math.max(...loads.map((l) => l.jsGzipBytes)) / 1024 };
+      say(`${target.name.padEnd(6)} first meaningful content ${loads.map((l) => l.ms).join(', ')} ms (median ${results[target.name].ms}), JavaScript ${results[target.name].kb.toFixed(1)} kB gzipped`);
+    }
+    const jsKbMax = Math.max(...Object.values(results).map((r) => r.kb));
+    say(`RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)}`);
+  } finally {
+    await browser.close();
+    await system?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
