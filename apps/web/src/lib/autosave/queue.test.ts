@@ -40,7 +40,7 @@ function fakeServer() {
 }
 
 function queueWith(storage: AutosaveStorage, fake: ReturnType<typeof fakeServer>) {
-  return new AutosaveQueue({ key: 'application:1', storage, send: fake.send, whenOnline: fake.whenOnline, debounceMs: 1_000_000 });
+  return new AutosaveQueue({ key: 'application:1', storage, send: fake.send, whenOnline: fake.whenOnline, debounceMs: 1_000_000, retryBaseMs: 0 });
 }
 
 describe('autosave queue', () => {

@@ -49,6 +49,8 @@ export interface AutosaveOptions {
   /** Resolves when the user is signed in again after a 401. */
   whenSignedIn?(): Promise<void>;
   debounceMs?: number;
+  /** After a failed attempt while the browser says it is online (server unreachable): wait this × 2^failures, at most 30 s. */
+  retryBaseMs?: number;
   now?(): Date;
 }
 
@@ -141,6 +143,7 @@ export class AutosaveQueue {
 
   private async run(): Promise<void> {
     await this.writes;
+    let failures = 0;
     while (this.pending && Object.keys(this.pending.sections).length > 0) {
       const sent = this.pending;
       this.setState({ kind: 'saving' });
@@ -151,6 +154,8 @@ export class AutosaveQueue {
         if (error instanceof NetworkError) {
           this.setState({ kind: 'offline' });
           await this.options.whenOnline();
+          const wait = Math.min(30_000, (this.options.retryBaseMs ?? 500) * 2 ** Math.min(failures++, 6));
+          await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
         if (error instanceof ProblemError && error.status === 401) {
