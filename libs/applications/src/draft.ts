@@ -66,6 +66,9 @@ export const REQUIRED_DECLARATIONS = ['noOverdueDebts', 'oneApplicationPerPurpos
 export class BudgetLineItem {
   @ApiPropertyOptional({ example: 'PERSONAL' }) @ValidateIf(present) @IsString() @MaxLength(40) category?: string;
   @ApiPropertyOptional({ example: 'Odměny komunitních tlumočníků (DPP)' }) @ValidateIf(present) @IsString() @MaxLength(500) description?: string;
+  @ApiPropertyOptional({ example: 'hodina', description: 'Jednotka / unit (the portal computes totalCost = count × unitPrice)' }) @ValidateIf(present) @IsString() @MaxLength(50) unit?: string;
+  @ApiPropertyOptional({ example: '300', description: 'Počet jednotek / number of units' }) @ValidateIf(present) @Matches(/^\d{1,9}(\.\d{1,2})?$/) count?: string;
+  @ApiPropertyOptional({ example: '500.00', description: 'Cena za jednotku / unit price' }) @ValidateIf(present) @IsAmount() unitPrice?: string;
   @ApiPropertyOptional({ example: '150000.00' }) @ValidateIf(present) @IsAmount() totalCost?: string;
   @ApiPropertyOptional({ example: '120000.00' }) @ValidateIf(present) @IsAmount() requested?: string;
   @ApiPropertyOptional({ example: '30000.00' }) @ValidateIf(present) @IsAmount() otherSources?: string;

@@ -112,3 +112,54 @@ export async function callUntyped<T>(path: string, init: RequestInit = {}): Prom
   if (!response.ok) throw new ProblemError(toProblem(response.status, body));
   return body as T;
 }
+
+/**
+ * Uploads a form with progress (fetch cannot report upload progress without streams; XMLHttpRequest can).
+ * Same headers and one silent refresh on a 401, like every other call here.
+ */
+export function uploadWithProgress<T>(path: string, body: FormData, onProgress: (fraction: number) => void, retried = false): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', new URL(path, window.location.origin).toString());
+    request.withCredentials = true;
+    request.setRequestHeader(PORTAL_HEADER, '1');
+    request.setRequestHeader('Accept-Language', language);
+    if (token) request.setRequestHeader('Authorization', `Bearer ${token.accessToken}`);
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onerror = () => reject(new NetworkError(new Error('upload failed')));
+    request.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = request.responseText ? JSON.parse(request.responseText) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (request.status === 401 && token && !retried) {
+        void refreshSession().then((ok) => (ok ? uploadWithProgress<T>(path, body, onProgress, true).then(resolve, reject) : reject(new ProblemError(toProblem(401, parsed)))));
+        return;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(parsed as T);
+      else reject(new ProblemError(toProblem(request.status, parsed)));
+    };
+    request.send(body);
+  });
+}
+
+/** Downloads a file the API serves only to the signed-in user (the token is not in a cookie, so a plain link cannot). */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await authorisedFetch(new Request(new URL(path, window.location.origin)));
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) throw new ProblemError(toProblem(response.status, await response.json().catch(() => undefined)));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

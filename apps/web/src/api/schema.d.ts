@@ -2112,6 +2112,11 @@ export interface components {
         BudgetLineItem: {
             /** @example PERSONAL */
             category?: string;
+            /**
+             * @description Počet jednotek / number of units
+             * @example 300
+             */
+            count?: string;
             /** @example Odměny komunitních tlumočníků (DPP) */
             description?: string;
             /** @example 30000.00 */
@@ -2120,6 +2125,16 @@ export interface components {
             requested?: string;
             /** @example 150000.00 */
             totalCost?: string;
+            /**
+             * @description Jednotka / unit (the portal computes totalCost = count × unitPrice)
+             * @example hodina
+             */
+            unit?: string;
+            /**
+             * @description Cena za jednotku / unit price
+             * @example 500.00
+             */
+            unitPrice?: string;
         };
         CallContentInput: {
             /** @description Aktivity akčního plánu (id uzlů strategie), které výzva podporuje */

@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSession } from '../api/session';
+import { NotificationsLink } from '../features/notifications/notifications-link';
 import type { Role } from '../api/session';
 import { SessionWarning } from '../components/session-warning';
 import { useLanguage } from '../i18n';
@@ -58,6 +59,7 @@ function UserMenu() {
         <span className="visually-hidden"><FormattedMessage id="common.header.signedInAs" /> </span>
         {user.displayName}
       </span>
+      <NotificationsLink />
       <button
         type="button"
         className="link-like"

@@ -23,6 +23,11 @@ export function formatMoney(amount: string, locale: Locale): string {
   return moneyFormat(locale).format(amount as unknown as number);
 }
 
+/** An amount without the currency, as a money input shows it: "1234.5" → "1 234,50" (cs) / "1,234.50" (en). */
+export function formatAmount(amount: string, locale: Locale): string {
+  return new Intl.NumberFormat(BCP47[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount as unknown as number);
+}
+
 /** Whole crowns without decimals where they add nothing (e.g. limits): "500000.00" → "500 000 Kč". */
 export function formatMoneyShort(amount: string, locale: Locale): string {
   return /\.0*$/.test(amount) || !amount.includes('.')
