@@ -33,7 +33,12 @@ const boundaryRules = LAYERS.flatMap((layer, index) => {
         {
           patterns: [
             ...(later.length
-              ? [{ regex: `^(#|(\\.\\./)+)(${later.join('|')})(/|$)`, message: `libs/${lib} comes before these libraries in the dependency order (README, Architecture): react to their events instead of importing them.` }]
+              ? [
+                  {
+                    regex: `^(#|(\\.\\./)+)(${later.join('|')})(/|$)`,
+                    message: `libs/${lib} comes before these libraries in the dependency order (README, Architecture): react to their events instead of importing them.`,
+                  },
+                ]
               : []),
             // The one exception: libs/testing composes the API application (createTestApp) for the tests.
             ...(lib === 'testing' ? [] : [{ group: ['**/apps/**'], message: 'A library never imports an app.' }]),

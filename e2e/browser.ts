@@ -21,7 +21,7 @@ export function findChromium(): string | undefined {
   }
   if (bundled && existsSync(bundled)) return undefined; // Playwright finds its own
   throw new Error(
-    'No Chromium for the browser tests. Install Debian\'s package: `apt-get update && apt-get install -y chromium` ' +
+    "No Chromium for the browser tests. Install Debian's package: `apt-get update && apt-get install -y chromium` " +
       '(.ci/run does this), or set CHROMIUM_PATH to a Chromium binary, or run `npx playwright install chromium` on a connected machine.',
   );
 }

@@ -15,7 +15,13 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 export async function checkPage(page: Page, name: string): Promise<void> {
   await expect(page.locator('h1')).toHaveCount(1);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  const violations = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(', ')}`,
+  );
   expect(violations, `axe on ${name} (${page.url()})`).toEqual([]);
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -40,6 +46,7 @@ export const baseURL = () => {
 
 /** Each journey gets a fresh browser context (its own cookies) on the system the global setup started. */
 export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; this one has none.
   baseURL: async ({}, use) => use(baseURL()),
 });
 export { expect };

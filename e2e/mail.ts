@@ -9,18 +9,21 @@ export async function waitForMail(to: string, pattern: RegExp): Promise<RegExpMa
   if (!dir) throw new Error('E2E_MAIL_DIR is not set (the global setup starts the SMTP sink).');
   let found: RegExpMatchArray | null = null;
   await expect
-    .poll(async () => {
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
-        const mail = await simpleParser(readFileSync(path.join(dir, file)));
-        const recipients = [mail.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address) : []));
-        const match = recipients.includes(to) ? (mail.text ?? '').match(pattern) : null;
-        if (match) {
-          found = match;
-          return true;
+    .poll(
+      async () => {
+        for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
+          const mail = await simpleParser(readFileSync(path.join(dir, file)));
+          const recipients = [mail.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address) : []));
+          const match = recipients.includes(to) ? (mail.text ?? '').match(pattern) : null;
+          if (match) {
+            found = match;
+            return true;
+          }
         }
-      }
-      return false;
-    }, { message: `a mail to ${to} matching ${pattern}`, timeout: 30_000 })
+        return false;
+      },
+      { message: `a mail to ${to} matching ${pattern}`, timeout: 30_000 },
+    )
     .toBe(true);
   return found!;
 }

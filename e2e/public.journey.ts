@@ -38,7 +38,12 @@ test('a visitor finds the open call, reads it, searches the strategy and downloa
   await page.getByRole('searchbox', { name: 'Hledaný text' }).fill('vzdelavani');
   await page.getByRole('button', { name: 'Hledat' }).click();
   await expect(page.getByRole('heading', { level: 3, name: /^Pro „vzdelavani“ nalezen/ })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: /vzdělávání/i }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: /vzdělávání/i })
+      .first(),
+  ).toBeVisible();
   await checkPage(page, 'public-strategy');
 
   // Open data from the footer: downloads, the schema and the row count.

@@ -37,7 +37,7 @@ test('two tabs that refresh the session at the same moment both stay signed in',
   const [a, b] = await refreshes;
   expect(await a.request().headerValue('cookie')).toBe(await b.request().headerValue('cookie'));
   expect([a.status(), b.status()]).toEqual([200, 200]);
-  expect((await b.json()).accessToken).toBe((await a.json()).accessToken);
+  expect(((await b.json()) as { accessToken: string }).accessToken).toBe(((await a.json()) as { accessToken: string }).accessToken);
   for (const tab of [first, second]) await expect(tab.getByRole('banner')).toContainText('Karel Dvouokenní');
   await checkPage(first, 'session-two-tabs');
 

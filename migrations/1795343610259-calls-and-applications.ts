@@ -4,58 +4,120 @@ export class CallsAndApplications1795343610259 implements MigrationInterface {
   name = 'CallsAndApplications1795343610259';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "grant_call" ("id" uuid NOT NULL, "code" text NOT NULL, "year" integer NOT NULL, "title" text NOT NULL, "status" text NOT NULL, "purpose" text, "reasons" text, "total_allocation" numeric(14,2), "min_grant" numeric(14,2), "max_grant" numeric(14,2), "grant_rule" text, "eligible_applicant_types" text array NOT NULL, "opens_at" TIMESTAMP WITH TIME ZONE, "closes_at" TIMESTAMP WITH TIME ZONE, "decision_deadline" date, "conditions" text, "co_financing_min_percent" numeric(5,2) NOT NULL DEFAULT '0', "cost_categories" jsonb NOT NULL, "settlement_deadline" date, "state_aid_regime" text NOT NULL, "reviewers_per_application" integer NOT NULL DEFAULT '3', "published_at" TIMESTAMP WITH TIME ZONE, "amendment_count" integer NOT NULL DEFAULT '0', "last_application_seq" integer NOT NULL DEFAULT '0', "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "grant_call_complete_unless_draft" CHECK (status = 'draft' OR (purpose IS NOT NULL AND reasons IS NOT NULL AND total_allocation IS NOT NULL AND opens_at IS NOT NULL AND closes_at IS NOT NULL AND decision_deadline IS NOT NULL AND conditions IS NOT NULL AND settlement_deadline IS NOT NULL)), CONSTRAINT "grant_call_published_has_date" CHECK ((status = 'draft') = (published_at IS NULL)), CONSTRAINT "grant_call_co_financing_range" CHECK (co_financing_min_percent >= 0 AND co_financing_min_percent <= 100), CONSTRAINT "grant_call_grant_range" CHECK (min_grant IS NULL OR max_grant IS NULL OR min_grant <= max_grant), CONSTRAINT "grant_call_allocation_positive" CHECK (total_allocation > 0), CONSTRAINT "grant_call_period_ordered" CHECK (closes_at > opens_at), CONSTRAINT "grant_call_state_aid_known" CHECK (state_aid_regime IN ('none','de_minimis')), CONSTRAINT "grant_call_status_known" CHECK (status IN ('draft','published','open','closed','in_evaluation','decided','archived')), CONSTRAINT "grant_call_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "grant_call" ("id" uuid NOT NULL, "code" text NOT NULL, "year" integer NOT NULL, "title" text NOT NULL, "status" text NOT NULL, "purpose" text, "reasons" text, "total_allocation" numeric(14,2), "min_grant" numeric(14,2), "max_grant" numeric(14,2), "grant_rule" text, "eligible_applicant_types" text array NOT NULL, "opens_at" TIMESTAMP WITH TIME ZONE, "closes_at" TIMESTAMP WITH TIME ZONE, "decision_deadline" date, "conditions" text, "co_financing_min_percent" numeric(5,2) NOT NULL DEFAULT '0', "cost_categories" jsonb NOT NULL, "settlement_deadline" date, "state_aid_regime" text NOT NULL, "reviewers_per_application" integer NOT NULL DEFAULT '3', "published_at" TIMESTAMP WITH TIME ZONE, "amendment_count" integer NOT NULL DEFAULT '0', "last_application_seq" integer NOT NULL DEFAULT '0', "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "grant_call_complete_unless_draft" CHECK (status = 'draft' OR (purpose IS NOT NULL AND reasons IS NOT NULL AND total_allocation IS NOT NULL AND opens_at IS NOT NULL AND closes_at IS NOT NULL AND decision_deadline IS NOT NULL AND conditions IS NOT NULL AND settlement_deadline IS NOT NULL)), CONSTRAINT "grant_call_published_has_date" CHECK ((status = 'draft') = (published_at IS NULL)), CONSTRAINT "grant_call_co_financing_range" CHECK (co_financing_min_percent >= 0 AND co_financing_min_percent <= 100), CONSTRAINT "grant_call_grant_range" CHECK (min_grant IS NULL OR max_grant IS NULL OR min_grant <= max_grant), CONSTRAINT "grant_call_allocation_positive" CHECK (total_allocation > 0), CONSTRAINT "grant_call_period_ordered" CHECK (closes_at > opens_at), CONSTRAINT "grant_call_state_aid_known" CHECK (state_aid_regime IN ('none','de_minimis')), CONSTRAINT "grant_call_status_known" CHECK (status IN ('draft','published','open','closed','in_evaluation','decided','archived')), CONSTRAINT "grant_call_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "grant_call_code_key" ON "grant_call"  ("code") `);
-    await q.query(`CREATE TABLE "call_budget_area" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "code" text NOT NULL, "name" text NOT NULL, "description" text NOT NULL DEFAULT '', "allocation" numeric(14,2) NOT NULL, "position" integer NOT NULL, CONSTRAINT "call_budget_area_allocation_positive" CHECK (allocation > 0), CONSTRAINT "call_budget_area_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "call_budget_area" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "code" text NOT NULL, "name" text NOT NULL, "description" text NOT NULL DEFAULT '', "allocation" numeric(14,2) NOT NULL, "position" integer NOT NULL, CONSTRAINT "call_budget_area_allocation_positive" CHECK (allocation > 0), CONSTRAINT "call_budget_area_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "call_budget_area_code_key" ON "call_budget_area"  ("call_id", "code") `);
-    await q.query(`CREATE TABLE "call_criterion" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "code" text NOT NULL, "name" text NOT NULL, "description" text NOT NULL DEFAULT '', "max_score" integer NOT NULL, "weight" numeric(6,3) NOT NULL, "min_score" integer, "position" integer NOT NULL, CONSTRAINT "call_criterion_threshold_range" CHECK (min_score IS NULL OR (min_score >= 0 AND min_score <= max_score)), CONSTRAINT "call_criterion_weight_positive" CHECK (weight > 0), CONSTRAINT "call_criterion_max_positive" CHECK (max_score > 0), CONSTRAINT "call_criterion_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "call_criterion" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "code" text NOT NULL, "name" text NOT NULL, "description" text NOT NULL DEFAULT '', "max_score" integer NOT NULL, "weight" numeric(6,3) NOT NULL, "min_score" integer, "position" integer NOT NULL, CONSTRAINT "call_criterion_threshold_range" CHECK (min_score IS NULL OR (min_score >= 0 AND min_score <= max_score)), CONSTRAINT "call_criterion_weight_positive" CHECK (weight > 0), CONSTRAINT "call_criterion_max_positive" CHECK (max_score > 0), CONSTRAINT "call_criterion_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "call_criterion_code_key" ON "call_criterion"  ("call_id", "code") `);
-    await q.query(`CREATE TABLE "call_annex_type" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "code" text NOT NULL, "name" text NOT NULL, "description" text NOT NULL DEFAULT '', "required" boolean NOT NULL, "required_from" text array NOT NULL, "allowed_formats" text array NOT NULL, "max_size_mb" integer NOT NULL, "position" integer NOT NULL, CONSTRAINT "call_annex_type_size_positive" CHECK (max_size_mb > 0), CONSTRAINT "call_annex_type_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "call_annex_type" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "code" text NOT NULL, "name" text NOT NULL, "description" text NOT NULL DEFAULT '', "required" boolean NOT NULL, "required_from" text array NOT NULL, "allowed_formats" text array NOT NULL, "max_size_mb" integer NOT NULL, "position" integer NOT NULL, CONSTRAINT "call_annex_type_size_positive" CHECK (max_size_mb > 0), CONSTRAINT "call_annex_type_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "call_annex_type_code_key" ON "call_annex_type"  ("call_id", "code") `);
-    await q.query(`CREATE TABLE "call_activity" ("call_id" uuid NOT NULL, "strategy_node_id" uuid NOT NULL, CONSTRAINT "call_activity_pkey" PRIMARY KEY ("call_id", "strategy_node_id"))`);
+    await q.query(
+      `CREATE TABLE "call_activity" ("call_id" uuid NOT NULL, "strategy_node_id" uuid NOT NULL, CONSTRAINT "call_activity_pkey" PRIMARY KEY ("call_id", "strategy_node_id"))`,
+    );
     await q.query(`CREATE INDEX "call_activity_node_idx" ON "call_activity"  ("strategy_node_id") `);
-    await q.query(`CREATE TABLE "call_status_change" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "call_id" uuid NOT NULL, "from_status" text, "to_status" text NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "changed_by" uuid, "reason" text, CONSTRAINT "call_status_change_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "call_status_change" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "call_id" uuid NOT NULL, "from_status" text, "to_status" text NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "changed_by" uuid, "reason" text, CONSTRAINT "call_status_change_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "call_status_change_call_idx" ON "call_status_change"  ("call_id") `);
-    await q.query(`CREATE TABLE "call_amendment" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "number" integer NOT NULL, "reason" text NOT NULL, "changes" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_by" uuid, CONSTRAINT "call_amendment_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "call_amendment" ("id" uuid NOT NULL, "call_id" uuid NOT NULL, "number" integer NOT NULL, "reason" text NOT NULL, "changes" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_by" uuid, CONSTRAINT "call_amendment_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "call_amendment_number_key" ON "call_amendment"  ("call_id", "number") `);
-    await q.query(`CREATE TABLE "application" ("id" uuid NOT NULL, "number" text NOT NULL, "call_id" uuid NOT NULL, "organisation_id" uuid NOT NULL, "status" text NOT NULL, "draft" jsonb NOT NULL, "draft_version" integer NOT NULL, "current_version_no" integer NOT NULL DEFAULT '0', "title" text, "budget_area_id" uuid, "requested_amount" numeric(14,2), "total_cost" numeric(14,2), "first_submitted_at" TIMESTAMP WITH TIME ZONE, "last_submitted_at" TIMESTAMP WITH TIME ZONE, "end_reason" text, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "application_amounts_consistent" CHECK (requested_amount IS NULL OR (requested_amount >= 0 AND requested_amount <= total_cost)), CONSTRAINT "application_submitted_has_version" CHECK (status = 'draft' OR status = 'withdrawn' OR current_version_no > 0), CONSTRAINT "application_status_known" CHECK (status IN ('draft','submitted','remedy_requested','accepted','excluded','withdrawn')), CONSTRAINT "application_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "application" ("id" uuid NOT NULL, "number" text NOT NULL, "call_id" uuid NOT NULL, "organisation_id" uuid NOT NULL, "status" text NOT NULL, "draft" jsonb NOT NULL, "draft_version" integer NOT NULL, "current_version_no" integer NOT NULL DEFAULT '0', "title" text, "budget_area_id" uuid, "requested_amount" numeric(14,2), "total_cost" numeric(14,2), "first_submitted_at" TIMESTAMP WITH TIME ZONE, "last_submitted_at" TIMESTAMP WITH TIME ZONE, "end_reason" text, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "application_amounts_consistent" CHECK (requested_amount IS NULL OR (requested_amount >= 0 AND requested_amount <= total_cost)), CONSTRAINT "application_submitted_has_version" CHECK (status = 'draft' OR status = 'withdrawn' OR current_version_no > 0), CONSTRAINT "application_status_known" CHECK (status IN ('draft','submitted','remedy_requested','accepted','excluded','withdrawn')), CONSTRAINT "application_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "application_organisation_idx" ON "application"  ("organisation_id") `);
     await q.query(`CREATE INDEX "application_call_idx" ON "application"  ("call_id", "status") `);
     await q.query(`CREATE UNIQUE INDEX "application_number_key" ON "application"  ("number") `);
-    await q.query(`CREATE TABLE "application_version" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "version_no" integer NOT NULL, "kind" text NOT NULL, "receipt_number" text NOT NULL, "content" jsonb NOT NULL, "content_sha256" character(64) NOT NULL, "submitted_at" TIMESTAMP WITH TIME ZONE NOT NULL, "submitted_by" uuid, "idempotency_key" text, "receipt_storage_key" text, CONSTRAINT "application_version_kind_known" CHECK (kind IN ('submission','remedy')), CONSTRAINT "application_version_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "application_version" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "version_no" integer NOT NULL, "kind" text NOT NULL, "receipt_number" text NOT NULL, "content" jsonb NOT NULL, "content_sha256" character(64) NOT NULL, "submitted_at" TIMESTAMP WITH TIME ZONE NOT NULL, "submitted_by" uuid, "idempotency_key" text, "receipt_storage_key" text, CONSTRAINT "application_version_kind_known" CHECK (kind IN ('submission','remedy')), CONSTRAINT "application_version_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "application_version_idempotency_key" ON "application_version"  ("application_id", "idempotency_key") WHERE idempotency_key IS NOT NULL`);
     await q.query(`CREATE UNIQUE INDEX "application_version_receipt_key" ON "application_version"  ("receipt_number") `);
     await q.query(`CREATE UNIQUE INDEX "application_version_no_key" ON "application_version"  ("application_id", "version_no") `);
-    await q.query(`CREATE TABLE "application_budget_line" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "version_no" integer NOT NULL, "position" integer NOT NULL, "category_code" text NOT NULL, "description" text NOT NULL, "total_cost" numeric(14,2) NOT NULL, "requested" numeric(14,2) NOT NULL, "other_sources" numeric(14,2) NOT NULL, CONSTRAINT "application_budget_line_sums" CHECK (requested + other_sources = total_cost AND requested >= 0 AND other_sources >= 0), CONSTRAINT "application_budget_line_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "application_budget_line" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "version_no" integer NOT NULL, "position" integer NOT NULL, "category_code" text NOT NULL, "description" text NOT NULL, "total_cost" numeric(14,2) NOT NULL, "requested" numeric(14,2) NOT NULL, "other_sources" numeric(14,2) NOT NULL, CONSTRAINT "application_budget_line_sums" CHECK (requested + other_sources = total_cost AND requested >= 0 AND other_sources >= 0), CONSTRAINT "application_budget_line_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "application_budget_line_application_idx" ON "application_budget_line"  ("application_id") `);
-    await q.query(`CREATE TABLE "application_activity" ("application_id" uuid NOT NULL, "strategy_node_id" uuid NOT NULL, "share_basis_points" integer NOT NULL, CONSTRAINT "application_activity_share_range" CHECK (share_basis_points > 0 AND share_basis_points <= 10000), CONSTRAINT "application_activity_pkey" PRIMARY KEY ("application_id", "strategy_node_id"))`);
+    await q.query(
+      `CREATE TABLE "application_activity" ("application_id" uuid NOT NULL, "strategy_node_id" uuid NOT NULL, "share_basis_points" integer NOT NULL, CONSTRAINT "application_activity_share_range" CHECK (share_basis_points > 0 AND share_basis_points <= 10000), CONSTRAINT "application_activity_pkey" PRIMARY KEY ("application_id", "strategy_node_id"))`,
+    );
     await q.query(`CREATE INDEX "application_activity_node_idx" ON "application_activity"  ("strategy_node_id") `);
-    await q.query(`CREATE TABLE "application_attachment" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "annex_type_code" text NOT NULL, "file_name" text NOT NULL, "media_type" text NOT NULL, "size_bytes" bigint NOT NULL, "sha256" character(64) NOT NULL, "storage_key" text NOT NULL, "uploaded_by" uuid, "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "removed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "application_attachment_size_positive" CHECK (size_bytes > 0), CONSTRAINT "application_attachment_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "application_attachment" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "annex_type_code" text NOT NULL, "file_name" text NOT NULL, "media_type" text NOT NULL, "size_bytes" bigint NOT NULL, "sha256" character(64) NOT NULL, "storage_key" text NOT NULL, "uploaded_by" uuid, "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "removed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "application_attachment_size_positive" CHECK (size_bytes > 0), CONSTRAINT "application_attachment_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "application_attachment_application_idx" ON "application_attachment"  ("application_id") `);
-    await q.query(`CREATE TABLE "application_status_change" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "application_id" uuid NOT NULL, "from_status" text, "to_status" text NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "changed_by" uuid, "reason" text, CONSTRAINT "application_status_change_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "application_status_change" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "application_id" uuid NOT NULL, "from_status" text, "to_status" text NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "changed_by" uuid, "reason" text, CONSTRAINT "application_status_change_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "application_status_change_application_idx" ON "application_status_change"  ("application_id") `);
-    await q.query(`CREATE TABLE "formal_check" ("application_id" uuid NOT NULL, "items" jsonb NOT NULL, "updated_by" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "formal_check_pkey" PRIMARY KEY ("application_id"))`);
-    await q.query(`CREATE TABLE "remedy_request" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "items" jsonb NOT NULL, "deadline_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "answered_at" TIMESTAMP WITH TIME ZONE, "answered_version_no" integer, CONSTRAINT "remedy_request_status_known" CHECK (status IN ('open','answered','expired')), CONSTRAINT "remedy_request_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "formal_check" ("application_id" uuid NOT NULL, "items" jsonb NOT NULL, "updated_by" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "formal_check_pkey" PRIMARY KEY ("application_id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "remedy_request" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "items" jsonb NOT NULL, "deadline_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "answered_at" TIMESTAMP WITH TIME ZONE, "answered_version_no" integer, CONSTRAINT "remedy_request_status_known" CHECK (status IN ('open','answered','expired')), CONSTRAINT "remedy_request_pkey" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "remedy_request_open_key" ON "remedy_request"  ("application_id") WHERE status = 'open'`);
     await q.query(`CREATE INDEX "remedy_request_application_idx" ON "remedy_request"  ("application_id") `);
-    await q.query(`ALTER TABLE "call_budget_area" ADD CONSTRAINT "call_budget_area_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "call_criterion" ADD CONSTRAINT "call_criterion_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "call_annex_type" ADD CONSTRAINT "call_annex_type_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "call_budget_area" ADD CONSTRAINT "call_budget_area_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "call_criterion" ADD CONSTRAINT "call_criterion_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "call_annex_type" ADD CONSTRAINT "call_annex_type_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await q.query(`ALTER TABLE "call_activity" ADD CONSTRAINT "call_activity_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "call_activity" ADD CONSTRAINT "call_activity_strategy_node_fk" FOREIGN KEY ("strategy_node_id") REFERENCES "strategy_node"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "call_status_change" ADD CONSTRAINT "call_status_change_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "call_amendment" ADD CONSTRAINT "call_amendment_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "call_activity" ADD CONSTRAINT "call_activity_strategy_node_fk" FOREIGN KEY ("strategy_node_id") REFERENCES "strategy_node"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "call_status_change" ADD CONSTRAINT "call_status_change_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "call_amendment" ADD CONSTRAINT "call_amendment_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await q.query(`ALTER TABLE "application" ADD CONSTRAINT "application_call_fk" FOREIGN KEY ("call_id") REFERENCES "grant_call"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application" ADD CONSTRAINT "application_organisation_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application" ADD CONSTRAINT "application_budget_area_fk" FOREIGN KEY ("budget_area_id") REFERENCES "call_budget_area"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application_version" ADD CONSTRAINT "application_version_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application_budget_line" ADD CONSTRAINT "application_budget_line_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application_activity" ADD CONSTRAINT "application_activity_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application_activity" ADD CONSTRAINT "application_activity_strategy_node_fk" FOREIGN KEY ("strategy_node_id") REFERENCES "strategy_node"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application_attachment" ADD CONSTRAINT "application_attachment_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "application_status_change" ADD CONSTRAINT "application_status_change_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "formal_check" ADD CONSTRAINT "formal_check_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "remedy_request" ADD CONSTRAINT "remedy_request_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "application" ADD CONSTRAINT "application_organisation_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "application" ADD CONSTRAINT "application_budget_area_fk" FOREIGN KEY ("budget_area_id") REFERENCES "call_budget_area"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "application_version" ADD CONSTRAINT "application_version_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "application_budget_line" ADD CONSTRAINT "application_budget_line_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "application_activity" ADD CONSTRAINT "application_activity_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "application_activity" ADD CONSTRAINT "application_activity_strategy_node_fk" FOREIGN KEY ("strategy_node_id") REFERENCES "strategy_node"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "application_attachment" ADD CONSTRAINT "application_attachment_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "application_status_change" ADD CONSTRAINT "application_status_change_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "formal_check" ADD CONSTRAINT "formal_check_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "remedy_request" ADD CONSTRAINT "remedy_request_application_fk" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -20,7 +20,9 @@ export class MoneyInvariants1795450000000 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER payment_refuse_after_settlement BEFORE INSERT OR UPDATE OF status ON payment FOR EACH ROW EXECUTE FUNCTION payment_refuse_after_settlement()`);
-    await q.query(`CREATE TABLE "system_clock" ("id" smallint NOT NULL, "offset_ms" bigint NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "changed_by" uuid, CONSTRAINT "system_clock_single_row" CHECK (id = 1), CONSTRAINT "system_clock_pkey" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "system_clock" ("id" smallint NOT NULL, "offset_ms" bigint NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "changed_by" uuid, CONSTRAINT "system_clock_single_row" CHECK (id = 1), CONSTRAINT "system_clock_pkey" PRIMARY KEY ("id"))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

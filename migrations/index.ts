@@ -14,4 +14,19 @@ import { MoneyInvariants1795450000000 } from './1795450000000-money-invariants.j
 import { SessionRotationWindow1795490000000 } from './1795490000000-session-rotation-window.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Foundation1763800000000, CallsAndApplications1795343610259, AuditChainHead1795350000000, Notifications1795360000000, Evaluation1795370000000, Awards1795380000000, AgreementsAndPayments1795390000000, Settlements1795400000000, Breaches1795410000000, AgreementAmendments1795420000000, AgreementTemplates1795430000000, RecordFiles1795440000000, MoneyInvariants1795450000000, SessionRotationWindow1795490000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  CallsAndApplications1795343610259,
+  AuditChainHead1795350000000,
+  Notifications1795360000000,
+  Evaluation1795370000000,
+  Awards1795380000000,
+  AgreementsAndPayments1795390000000,
+  Settlements1795400000000,
+  Breaches1795410000000,
+  AgreementAmendments1795420000000,
+  AgreementTemplates1795430000000,
+  RecordFiles1795440000000,
+  MoneyInvariants1795450000000,
+  SessionRotationWindow1795490000000,
+];

@@ -71,28 +71,47 @@ async function main(): Promise<void> {
     const asked = Money.sum(requested.map((r) => Money.parse(r)));
     say(`  okruh I: alokace / allocation ${Money.parse(ALLOCATION).format()}, požadováno celkem / asked in total ${asked.format()}`);
 
-    Object.assign(process.env, { DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(options.pool), STORAGE_DIR: '.data/bench-files', LOG_LEVEL: 'error', QUEUE_PREFIX: 'grants-bench-awards' });
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(options.pool),
+      STORAGE_DIR: '.data/bench-files',
+      LOG_LEVEL: 'error',
+      QUEUE_PREFIX: 'grants-bench-awards',
+    });
     const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
     try {
       const awards = app.get(AwardService);
       const staff = { ...systemActor('bench:awards'), userId: staffId, roles: ['staff' as const] };
       const adoptedOn = now.toISOString().slice(0, 10);
       const started = performance.now();
-      const outcomes = await Promise.all(seeded.applications.map((applicationId, i) =>
-        awards.recordResolution(staff, seeded.callId, {
-          body: 'council', number: `USN RHMP ${i + 1}/2027`, adoptedOn, text: 'Rada hl. m. Prahy schvaluje poskytnutí dotace.', withoutCommissionReason: 'Benchmark: komise se nekonala.',
-          decisions: [{ applicationId, outcome: 'approved', amount: requested[i] }],
-        }).then(() => 'approved' as const, (error: unknown) => {
-          if (error instanceof DomainError && error.code === 'ALLOCATION_EXCEEDED') return 'refused' as const;
-          throw error;
-        }),
-      ));
+      const outcomes = await Promise.all(
+        seeded.applications.map((applicationId, i) =>
+          awards
+            .recordResolution(staff, seeded.callId, {
+              body: 'council',
+              number: `USN RHMP ${i + 1}/2027`,
+              adoptedOn,
+              text: 'Rada hl. m. Prahy schvaluje poskytnutí dotace.',
+              withoutCommissionReason: 'Benchmark: komise se nekonala.',
+              decisions: [{ applicationId, outcome: 'approved', amount: requested[i] }],
+            })
+            .then(
+              () => 'approved' as const,
+              (error: unknown) => {
+                if (error instanceof DomainError && error.code === 'ALLOCATION_EXCEEDED') return 'refused' as const;
+                throw error;
+              },
+            ),
+        ),
+      );
       const seconds = (performance.now() - started) / 1000;
       const approved = outcomes.filter((o) => o === 'approved').length;
 
       const check = new pg.Client({ connectionString: database.url });
       await check.connect();
-      const { rows: [state] } = await check.query<{ allocation: string; approved: string; decided: string | null; ledger: string | null }>(
+      const {
+        rows: [state],
+      } = await check.query<{ allocation: string; approved: string; decided: string | null; ledger: string | null }>(
         `SELECT f.allocation, f.approved,
                 (SELECT sum(d.amount) FROM award_decision d JOIN application a ON a.id = d.application_id WHERE a.budget_area_id = f.budget_area_id) AS decided,
                 (SELECT sum(l.amount) FROM ledger_entry l WHERE l.budget_area_id = f.budget_area_id AND l.kind = 'approved') AS ledger
@@ -105,8 +124,12 @@ async function main(): Promise<void> {
       if (!totals.every((t) => t.equals(totals[0]))) throw new Error(`the guard, the decisions and the ledger disagree: ${totals.map((t) => t.toString()).join(' / ')}`);
       const over = totals[0].compare(allocation) > 0 ? totals[0].subtract(allocation) : Money.ZERO;
       const perSecond = Math.round((options.n / seconds) * 10) / 10;
-      say(`  schváleno / approved ${approved}, odmítnuto pro nedostatek alokace / refused ${options.n - approved}, za / in ${Math.round(seconds * 1000)} ms → ${perSecond} rozhodnutí/s`);
-      say(`  schváleno celkem / approved in total ${totals[0].format()} (ochrana / guard = rozhodnutí / decisions = účetní kniha / ledger), zbývá / remaining ${allocation.subtract(totals[0]).format()}`);
+      say(
+        `  schváleno / approved ${approved}, odmítnuto pro nedostatek alokace / refused ${options.n - approved}, za / in ${Math.round(seconds * 1000)} ms → ${perSecond} rozhodnutí/s`,
+      );
+      say(
+        `  schváleno celkem / approved in total ${totals[0].format()} (ochrana / guard = rozhodnutí / decisions = účetní kniha / ledger), zbývá / remaining ${allocation.subtract(totals[0]).format()}`,
+      );
       say('');
       say(`RESULT bench=awards decisions_per_s=${perSecond} overallocated=${over.toString()}`);
     } finally {

@@ -140,7 +140,9 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   const threads = options.threads;
   say('Benchmark „smlouvy“ / documents: grant agreements rendered to PDF');
-  say(`  ${options.n} smluv / agreements; ${threads === 0 ? 'v hlavním vlákně / on the main thread' : `${threads} vláken / worker threads (DocumentRenderPool)`}; ${cpus().length} jádra / cores, Node ${process.version}`);
+  say(
+    `  ${options.n} smluv / agreements; ${threads === 0 ? 'v hlavním vlákně / on the main thread' : `${threads} vláken / worker threads (DocumentRenderPool)`}; ${cpus().length} jádra / cores, Node ${process.version}`,
+  );
   const pool = threads === 0 ? null : new DocumentRenderPool(threads);
   const render = (data: GrantAgreementData) => (pool ? pool.agreement(data) : renderGrantAgreement(data));
   try {
@@ -159,7 +161,9 @@ async function main() {
     const pages = buffers[0].toString('latin1').split('/Type /Page\n').length - 1;
     const perSecond = oneDecimal((options.n * 1000) / elapsed);
     say(`  dokument / document: ${pages} stran / pages, ${Math.round(bytes / options.n / 1024)} kB`);
-    say(`  celkem / total: ${oneDecimal(elapsed / 1000)} s, ${oneDecimal(bytes / 1024 / 1024)} MB; ${oneDecimal((elapsed * Math.max(threads, 1)) / options.n)} ms of one thread per document`);
+    say(
+      `  celkem / total: ${oneDecimal(elapsed / 1000)} s, ${oneDecimal(bytes / 1024 / 1024)} MB; ${oneDecimal((elapsed * Math.max(threads, 1)) / options.n)} ms of one thread per document`,
+    );
     say(`  propustnost / throughput: ${perSecond} documents/s — cíl / target ≥ 50`);
     say(`  paměť / memory: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB RSS (main thread's process)`);
     say('');

@@ -61,7 +61,11 @@ async function seed(client: pg.Client, options: { n: number; members: number }) 
     [[staffId, ...members], now],
   );
   const { callId, criteria, organisations, applications } = await seedCallInEvaluation(client, {
-    n: options.n, now, areaAllocations: ['60000000.00', '5000000.00'], requested: () => `${(50 + random(1150)) * 1000}.00`, areaOf: (i) => (i % 10 === 9 ? 1 : 0),
+    n: options.n,
+    now,
+    areaAllocations: ['60000000.00', '5000000.00'],
+    requested: () => `${(50 + random(1150)) * 1000}.00`,
+    areaOf: (i) => (i % 10 === 9 ? 1 : 0),
   });
 
   const commissionId = randomUUID();
@@ -79,7 +83,12 @@ async function seed(client: pg.Client, options: { n: number; members: number }) 
     [commissionId, members, organisations, now],
   );
   const conflicts = new Set(
-    ((await client.query(`SELECT user_id, organisation_id FROM coi_declaration WHERE commission_id = $1 AND conflict`, [commissionId])).rows as { user_id: string; organisation_id: string }[]).map((r) => `${r.user_id}:${r.organisation_id}`),
+    (
+      (await client.query(`SELECT user_id, organisation_id FROM coi_declaration WHERE commission_id = $1 AND conflict`, [commissionId])).rows as {
+        user_id: string;
+        organisation_id: string;
+      }[]
+    ).map((r) => `${r.user_id}:${r.organisation_id}`),
   );
   const assignments: [string, string][] = [];
   const sheets: [string, string, string][] = [];
@@ -95,15 +104,22 @@ async function seed(client: pg.Client, options: { n: number; members: number }) 
       const quality = 30 + random(70);
       const scores = criteria.map((c) => {
         const notApplicable = c.code === 'K5' && random(4) === 0;
-        return { criterionId: c.id, score: notApplicable ? null : Math.min(c.max, Math.round((c.max * (quality + random(21) - 10)) / 100)), notApplicable, justification: 'Odůvodnění hodnocení kritéria podle metodiky komise.' };
+        return {
+          criterionId: c.id,
+          score: notApplicable ? null : Math.min(c.max, Math.round((c.max * (quality + random(21) - 10)) / 100)),
+          notApplicable,
+          justification: 'Odůvodnění hodnocení kritéria podle metodiky komise.',
+        };
       });
       sheets.push([applicationId, reviewer, JSON.stringify(scores)]);
     }
   }
-  await client.query(
-    `INSERT INTO review_assignment (application_id, user_id, commission_id, assigned_at) SELECT a, u, $3, $4 FROM unnest($1::uuid[], $2::uuid[]) AS x(a, u)`,
-    [assignments.map((a) => a[0]), assignments.map((a) => a[1]), commissionId, now],
-  );
+  await client.query(`INSERT INTO review_assignment (application_id, user_id, commission_id, assigned_at) SELECT a, u, $3, $4 FROM unnest($1::uuid[], $2::uuid[]) AS x(a, u)`, [
+    assignments.map((a) => a[0]),
+    assignments.map((a) => a[1]),
+    commissionId,
+    now,
+  ]);
   await client.query(
     `INSERT INTO score_sheet (id, commission_id, application_id, user_id, status, scores, version, updated_at, submitted_at)
      SELECT gen_random_uuid(), $4, a, u, 'submitted', s::jsonb, 2, $5, $5 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(a, u, s)`,
@@ -120,7 +136,12 @@ async function seed(client: pg.Client, options: { n: number; members: number }) 
        VALUES ($1, $2, 'Projednáno: rozdílná hodnocení kvality projektu.', $3, 'Komise se shodla na vyšší kvalitě, než ukazuje průměr.', $4, $5, $6)`,
       [sessionId, applications[i], i % 100 === 0 ? '71.5' : null, i % 150 === 0 ? '20000.00' : null, i % 150 === 0 ? 'Nezpůsobilá položka: pohoštění' : null, now],
     );
-    await client.query(`INSERT INTO session_vote (session_id, application_id, user_id, vote, cast_at) SELECT $1, $2, u, 'for', $4 FROM unnest($3::uuid[]) u`, [sessionId, applications[i], members.slice(0, 5), now]);
+    await client.query(`INSERT INTO session_vote (session_id, application_id, user_id, vote, cast_at) SELECT $1, $2, u, 'for', $4 FROM unnest($3::uuid[]) u`, [
+      sessionId,
+      applications[i],
+      members.slice(0, 5),
+      now,
+    ]);
   }
   await client.query('COMMIT');
   return { commissionId, sessionId, staffId, sheets: sheets.length };
@@ -157,10 +178,14 @@ async function main(): Promise<void> {
       const rankingMs = Math.round(timings[Math.floor(timings.length / 2)]);
       for (const area of last!.areas) {
         const funded = area.recommendation.lines.filter((l) => l.recommended !== '0.00').length;
-        say(`  okruh / area ${area.code}: ${area.ranking.length} v pořadí / ranked, ${funded} doporučeno / recommended, ${area.recommendation.recommendedTotal} of ${area.allocation} (zbývá / remaining ${area.recommendation.remaining})`);
+        say(
+          `  okruh / area ${area.code}: ${area.ranking.length} v pořadí / ranked, ${funded} doporučeno / recommended, ${area.recommendation.recommendedTotal} of ${area.allocation} (zbývá / remaining ${area.recommendation.remaining})`,
+        );
         if (BigInt(area.recommendation.recommendedTotal.replace('.', '')) > BigInt(area.allocation.replace('.', ''))) throw new Error(`area ${area.code} over-allocated`);
       }
-      say(`  pořadí + doporučení / ranking + recommendation: median ${rankingMs} ms of ${options.runs} (min ${Math.round(timings[0])}, max ${Math.round(timings.at(-1)!)}) — cíl / target < 1000 ms`);
+      say(
+        `  pořadí + doporučení / ranking + recommendation: median ${rankingMs} ms of ${options.runs} (min ${Math.round(timings[0])}, max ${Math.round(timings.at(-1)!)}) — cíl / target < 1000 ms`,
+      );
 
       const staff = { ...systemActor('bench:evaluation'), userId: seeded.staffId, roles: ['staff' as const] };
       const session = await sessions.get(seeded.sessionId);

@@ -43,16 +43,23 @@ function parseOptions(argv: string[]): Options {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--n': options.n = numeric('n', value()); break;
-      case '--batch': options.batch = numeric('batch', value()); break;
-      case '--concurrency': options.concurrency = numeric('concurrency', value()); break;
+      case '--n':
+        options.n = numeric('n', value());
+        break;
+      case '--batch':
+        options.batch = numeric('batch', value());
+        break;
+      case '--concurrency':
+        options.concurrency = numeric('concurrency', value());
+        break;
       case '--backend': {
         const v = value();
         if (v !== 'redis' && v !== 'postgres' && v !== 'both') throw new Error('--backend is redis, postgres or both');
         options.backends = v === 'both' ? ['redis', 'postgres'] : [v];
         break;
       }
-      default: throw new Error(`unknown option ${argv[i]}; use --n, --batch, --backend, --concurrency`);
+      default:
+        throw new Error(`unknown option ${argv[i]}; use --n, --batch, --backend, --concurrency`);
     }
   }
   return options;
@@ -169,16 +176,32 @@ async function runBackend(kind: 'redis' | 'postgres', options: Options, database
   const sink = new Sink();
   await sink.start();
   const worker = startWorker({
-    NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789', DATABASE_URL: databaseUrl, QUEUE_BACKEND: backend.kind, QUEUE_PREFIX: prefix,
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+    DATABASE_URL: databaseUrl,
+    QUEUE_BACKEND: backend.kind,
+    QUEUE_PREFIX: prefix,
     ...(backend.kind === 'redis' ? { REDIS_URL: backend.redisUrl } : {}),
-    SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_CONCURRENCY: String(options.concurrency), MAIL_MAX_CONNECTIONS: '16', MAIL_RATE_PER_SECOND: '10000',
-    LIFECYCLE_TICK_MS: '0', LOG_LEVEL: 'warn', STORAGE_DIR: '.data/bench-files',
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    MAIL_CONCURRENCY: String(options.concurrency),
+    MAIL_MAX_CONNECTIONS: '16',
+    MAIL_RATE_PER_SECOND: '10000',
+    LIFECYCLE_TICK_MS: '0',
+    LOG_LEVEL: 'warn',
+    STORAGE_DIR: '.data/bench-files',
   });
   try {
     // Warm-up: one event through the whole path proves the worker is up (not measured).
     const warm = await commitEvents(client, [users[0].id], 1);
     const warmId = [...warm.keys()][0];
-    if (!(await waitUntil(() => sink.accepted.has(warmId), 60_000, () => sink.accepted.size))) throw new Error('the worker did not deliver the warm-up message within 60 s');
+    if (
+      !(await waitUntil(
+        () => sink.accepted.has(warmId),
+        60_000,
+        () => sink.accepted.size,
+      ))
+    )
+      throw new Error('the worker did not deliver the warm-up message within 60 s');
 
     const measured = users.slice(1).map((u) => u.id);
     say(`  ${options.n} událostí v dávkách po ${options.batch} / events in transactions of ${options.batch}; worker MAIL_CONCURRENCY ${options.concurrency}`);
@@ -217,7 +240,9 @@ async function runBackend(kind: 'redis' | 'postgres', options: Options, database
     delays.sort((a, b) => a - b);
     const seconds = (lastAccepted - firstCommit) / 1000;
     const perSecond = Math.round(((options.n - lost) / Math.max(seconds, 0.001)) * 10) / 10;
-    const { rows: [ledger] } = await client.query<{ sent: string; other: string }>(
+    const {
+      rows: [ledger],
+    } = await client.query<{ sent: string; other: string }>(
       `SELECT count(*) FILTER (WHERE email_status = 'sent') AS sent, count(*) FILTER (WHERE email_status <> 'sent') AS other FROM notification WHERE kind = 'account_welcome'`,
     );
     say(`  zápis událostí / committing the events: ${commitMs} ms`);

@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 
-interface Session { accessToken: string }
+interface Session {
+  accessToken: string;
+}
 
 const p95 = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -45,12 +47,26 @@ async function prepare(base: string) {
   const open = calls.items.find((c) => c.status === 'open');
   if (!open) throw new Error('no open call in the data');
   const organisation = await api<{ id: string }>(base, '/api/v1/organisations', {
-    method: 'POST', token: accessToken,
+    method: 'POST',
+    token: accessToken,
     body: JSON.stringify({ type: 'ngo', legalForm: 'spolek', name: `Bench ${email}`, ico: validIco(), seatStreet: 'Vinohradská 1', seatCity: 'Praha', seatPostalCode: '12000' }),
   });
-  const application = await api<{ id: string; draftVersion: number }>(base, '/api/v1/applications', { method: 'POST', token: accessToken, body: JSON.stringify({ callId: open.id, organisationId: organisation.id }) });
+  const application = await api<{ id: string; draftVersion: number }>(base, '/api/v1/applications', {
+    method: 'POST',
+    token: accessToken,
+    body: JSON.stringify({ callId: open.id, organisationId: organisation.id }),
+  });
   const category = open.costCategories[0].code;
-  const budgetLines = Array.from({ length: 100 }, (_, i) => ({ category, description: `Položka ${i + 1}`, unit: 'kus', count: '2', unitPrice: '150.50', totalCost: '301.00', otherSources: '31.00', requested: '270.00' }));
+  const budgetLines = Array.from({ length: 100 }, (_, i) => ({
+    category,
+    description: `Položka ${i + 1}`,
+    unit: 'kus',
+    count: '2',
+    unitPrice: '150.50',
+    totalCost: '301.00',
+    otherSources: '31.00',
+    requested: '270.00',
+  }));
   await api(base, `/api/v1/applications/${application.id}`, { method: 'PATCH', token: accessToken, body: JSON.stringify({ version: application.draftVersion, budgetLines }) });
   return { email, password, applicationId: application.id };
 }
@@ -74,7 +90,13 @@ async function coldPage(context: BrowserContext, path: string, ready: (page: Pag
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const scripts: Promise<number>[] = [];
   page.on('response', (response) => {
-    if (response.url().endsWith('.js')) scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+    if (response.url().endsWith('.js'))
+      scripts.push(
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0,
+        ),
+      );
   });
   const started = Date.now();
   await page.goto(path);
@@ -118,14 +140,20 @@ export async function measureApplicantPortal(base: string, browser: Browser) {
   await cell.click();
   for (let i = 0; i < 80; i++) await page.keyboard.press(i % 2 === 0 ? 'a' : 'Backspace');
   const latencies = (await page.waitForFunction('window.__lat.length >= 80 ? window.__lat : null').then((h) => h.jsonValue())) as number[];
-  await page.getByRole('status').filter({ hasText: /Uloženo v/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Uloženo v/ })
+    .waitFor();
 
   // Autosave round trips: one edit at a time, each waiting for its "Uloženo".
   for (let i = 0; i < 20; i++) {
     const saved = page.waitForEvent('requestfinished', isAutosave);
     await page.getByRole('textbox', { name: `Popis, položka ${i + 1}` }).fill(`Položka ${i + 1} upravená ${Date.now()}`);
     autosaves.push((await saved).timing().responseEnd);
-    await page.getByRole('status').filter({ hasText: /Uloženo v/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Uloženo v/ })
+      .waitFor();
   }
   await context.close();
   return {
@@ -141,7 +169,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
     const figures = await measureApplicantPortal(base, browser);
-    console.log(`RESULT bench=portal-applicant ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    console.log(
+      `RESULT bench=portal-applicant ${Object.entries(figures)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   } finally {
     await browser.close();
   }

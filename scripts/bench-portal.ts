@@ -25,7 +25,13 @@ async function coldLoad(browser: Browser, baseUrl: string, path: string, meaning
   const page = await context.newPage();
   const scripts: Promise<number>[] = [];
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+    if (response.request().resourceType() === 'script')
+      scripts.push(
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0,
+        ),
+      );
   });
   const started = Date.now();
   await page.goto(path, { waitUntil: 'commit' });
@@ -59,7 +65,9 @@ async function main(): Promise<void> {
       const loads: Load[] = [];
       for (let i = 0; i < options.runs; i++) loads.push(await coldLoad(browser, baseUrl, target.path, target.meaningful));
       results[target.name] = { ms: median(loads.map((l) => l.ms)), kb: Math.max(...loads.map((l) => l.jsGzipBytes)) / 1024 };
-      say(`${target.name.padEnd(6)} first meaningful content ${loads.map((l) => l.ms).join(', ')} ms (median ${results[target.name].ms}), JavaScript ${results[target.name].kb.toFixed(1)} kB gzipped`);
+      say(
+        `${target.name.padEnd(6)} first meaningful content ${loads.map((l) => l.ms).join(', ')} ms (median ${results[target.name].ms}), JavaScript ${results[target.name].kb.toFixed(1)} kB gzipped`,
+      );
     }
     const jsKbMax = Math.max(...Object.values(results).map((r) => r.kb));
     say(`RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)}`);

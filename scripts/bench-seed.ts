@@ -48,7 +48,14 @@ export async function seedCallInEvaluation(
     { id: randomUUID(), code: 'II', name: 'Okruh II – publikace a audiovizuální díla', allocation: options.areaAllocations[1] },
   ];
   for (const [position, area] of areas.entries()) {
-    await client.query(`INSERT INTO call_budget_area (id, call_id, code, name, allocation, position) VALUES ($1, $2, $3, $4, $5, $6)`, [area.id, callId, area.code, area.name, area.allocation, position]);
+    await client.query(`INSERT INTO call_budget_area (id, call_id, code, name, allocation, position) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      area.id,
+      callId,
+      area.code,
+      area.name,
+      area.allocation,
+      position,
+    ]);
   }
   const criteria = [
     { code: 'K1', name: 'Soulad s akčním plánem Koncepce', max: 20, weight: '3', min: null },
@@ -58,7 +65,16 @@ export async function seedCallInEvaluation(
     { code: 'K5', name: 'Spolupráce s městskou částí', max: 10, weight: '1', min: null },
   ].map((c, position) => ({ ...c, id: randomUUID(), position }));
   for (const c of criteria) {
-    await client.query(`INSERT INTO call_criterion (id, call_id, code, name, max_score, weight, min_score, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [c.id, callId, c.code, c.name, c.max, c.weight, c.min, c.position]);
+    await client.query(`INSERT INTO call_criterion (id, call_id, code, name, max_score, weight, min_score, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      c.id,
+      callId,
+      c.code,
+      c.name,
+      c.max,
+      c.weight,
+      c.min,
+      c.position,
+    ]);
   }
   // Two activities of a small action plan of the benchmark's own.
   const versionId = randomUUID();

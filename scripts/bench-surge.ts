@@ -59,13 +59,26 @@ function parseOptions(argv: string[]): Options {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--n': options.n = numeric('n', value(), 1); break;
-      case '--concurrency': options.concurrency = numeric('concurrency', value(), 1); break;
-      case '--pool': options.pool = numeric('pool', value(), 1); break;
-      case '--warmup': options.warmup = numeric('warmup', value(), 0); break;
-      case '--worker': options.worker = true; break;
-      case '--in-process': options.inProcess = true; break;
-      default: throw new Error(`unknown option ${argv[i]}; use --n, --concurrency, --pool, --warmup, --worker, --in-process`);
+      case '--n':
+        options.n = numeric('n', value(), 1);
+        break;
+      case '--concurrency':
+        options.concurrency = numeric('concurrency', value(), 1);
+        break;
+      case '--pool':
+        options.pool = numeric('pool', value(), 1);
+        break;
+      case '--warmup':
+        options.warmup = numeric('warmup', value(), 0);
+        break;
+      case '--worker':
+        options.worker = true;
+        break;
+      case '--in-process':
+        options.inProcess = true;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}; use --n, --concurrency, --pool, --warmup, --worker, --in-process`);
     }
   }
   return options;
@@ -187,22 +200,67 @@ function cpuWindow(apiPid: number | undefined): CpuWindow {
 // ---------------------------------------------------------------------------------------------
 
 const DISTRICTS = [
-  'Praha 1', 'Praha 2', 'Praha 3', 'Praha 4', 'Praha 5', 'Praha 6', 'Praha 7', 'Praha 8', 'Praha 9', 'Praha 10', 'Praha 11', 'Praha 12',
-  'Praha 13', 'Praha 14', 'Praha 15', 'Praha 17', 'Praha 20', 'Praha 22', 'Praha-Řeporyje', 'Praha-Libuš', 'Praha-Zbraslav', 'Praha-Satalice',
+  'Praha 1',
+  'Praha 2',
+  'Praha 3',
+  'Praha 4',
+  'Praha 5',
+  'Praha 6',
+  'Praha 7',
+  'Praha 8',
+  'Praha 9',
+  'Praha 10',
+  'Praha 11',
+  'Praha 12',
+  'Praha 13',
+  'Praha 14',
+  'Praha 15',
+  'Praha 17',
+  'Praha 20',
+  'Praha 22',
+  'Praha-Řeporyje',
+  'Praha-Libuš',
+  'Praha-Zbraslav',
+  'Praha-Satalice',
 ];
 const TARGET_GROUPS = [
-  'děti a žáci s odlišným mateřským jazykem', 'rodiče žáků-cizinců', 'pedagogičtí pracovníci mateřských a základních škol', 'cizinci ze třetích zemí',
-  'držitelé dočasné ochrany', 'senioři-cizinci', 'ženy-cizinky pečující o malé děti', 'pracovníci úřadů městských částí', 'dospívající cizinci 15–19 let',
+  'děti a žáci s odlišným mateřským jazykem',
+  'rodiče žáků-cizinců',
+  'pedagogičtí pracovníci mateřských a základních škol',
+  'cizinci ze třetích zemí',
+  'držitelé dočasné ochrany',
+  'senioři-cizinci',
+  'ženy-cizinky pečující o malé děti',
+  'pracovníci úřadů městských částí',
+  'dospívající cizinci 15–19 let',
 ];
 const LANGUAGES = ['ukrajinštiny', 'vietnamštiny', 'ruštiny', 'arabštiny', 'mongolštiny', 'angličtiny', 'rumunštiny'];
 const PROJECTS = [
   { title: 'Komunitní tlumočníci ve školách', summary: 'Tlumočení při třídních schůzkách a konzultacích, překlady školních sdělení a průvodce školním rokem pro rodiče.' },
-  { title: 'Čeština pro rodiče s hlídáním dětí', summary: 'Večerní a dopolední kurzy češtiny pro dospělé na úrovni A1–A2 s dětským koutkem, aby se mohli účastnit i rodiče malých dětí.' },
-  { title: 'Adaptační skupiny pro nově příchozí žáky', summary: 'Malé skupiny, v nichž se nově příchozí žáci seznámí se školou, českým jazykem a spolužáky, než plně nastoupí do třídy.' },
-  { title: 'Sousedské kluby a společné večery', summary: 'Pravidelná setkání starousedlíků a nových sousedů: společné vaření, promítání, výlety po Praze a dobrovolnické akce v ulici.' },
-  { title: 'Sociálně-právní poradna pro cizince', summary: 'Bezplatné poradenství k pobytu, zaměstnání, bydlení a zdravotnímu pojištění, s doprovodem na úřady a do zdravotnických zařízení.' },
-  { title: 'Doučování a příprava na přijímací zkoušky', summary: 'Individuální a skupinové doučování češtiny a matematiky pro žáky 7.–9. tříd s odlišným mateřským jazykem, zaměřené na přijímací zkoušky.' },
-  { title: 'Vícejazyčné informace o službách městské části', summary: 'Překlad a distribuce informací o službách městské části, školách, lékařích a úřadech; informační schůzky v komunitách.' },
+  {
+    title: 'Čeština pro rodiče s hlídáním dětí',
+    summary: 'Večerní a dopolední kurzy češtiny pro dospělé na úrovni A1–A2 s dětským koutkem, aby se mohli účastnit i rodiče malých dětí.',
+  },
+  {
+    title: 'Adaptační skupiny pro nově příchozí žáky',
+    summary: 'Malé skupiny, v nichž se nově příchozí žáci seznámí se školou, českým jazykem a spolužáky, než plně nastoupí do třídy.',
+  },
+  {
+    title: 'Sousedské kluby a společné večery',
+    summary: 'Pravidelná setkání starousedlíků a nových sousedů: společné vaření, promítání, výlety po Praze a dobrovolnické akce v ulici.',
+  },
+  {
+    title: 'Sociálně-právní poradna pro cizince',
+    summary: 'Bezplatné poradenství k pobytu, zaměstnání, bydlení a zdravotnímu pojištění, s doprovodem na úřady a do zdravotnických zařízení.',
+  },
+  {
+    title: 'Doučování a příprava na přijímací zkoušky',
+    summary: 'Individuální a skupinové doučování češtiny a matematiky pro žáky 7.–9. tříd s odlišným mateřským jazykem, zaměřené na přijímací zkoušky.',
+  },
+  {
+    title: 'Vícejazyčné informace o službách městské části',
+    summary: 'Překlad a distribuce informací o službách městské části, školách, lékařích a úřadech; informační schůzky v komunitách.',
+  },
 ];
 const SENTENCES = [
   'Projekt navazuje na zkušenosti z předchozích let, kdy se do aktivit zapojilo přes {count} osob z {district} a okolních městských částí.',
@@ -219,14 +277,36 @@ const SENTENCES = [
   'Rozpočet je sestaven střídmě; osobní náklady tvoří většinu, protože jádrem projektu je přímá práce s lidmi.',
   'Organizace má pro realizaci projektu zajištěné prostory, vybavení i spolupráci dobrovolníků, kteří pomáhají s doprovodem a překlady.',
 ];
-const FIRST_NAMES = [['Jana', 'f'], ['Petr', 'm'], ['Lucie', 'f'], ['Tomáš', 'm'], ['Olena', 'f'], ['Nguyen Van', 'm'], ['Kateřina', 'f'], ['Martin', 'm'], ['Oksana', 'f'], ['Jiří', 'm']] as const;
+const FIRST_NAMES = [
+  ['Jana', 'f'],
+  ['Petr', 'm'],
+  ['Lucie', 'f'],
+  ['Tomáš', 'm'],
+  ['Olena', 'f'],
+  ['Nguyen Van', 'm'],
+  ['Kateřina', 'f'],
+  ['Martin', 'm'],
+  ['Oksana', 'f'],
+  ['Jiří', 'm'],
+] as const;
 const LAST_NAMES: Record<'f' | 'm', string[]> = {
   f: ['Nováková', 'Svobodová', 'Dvořáková', 'Kovalenková', 'Procházková', 'Černá', 'Horáková'],
   m: ['Novák', 'Svoboda', 'Dvořák', 'Kovalenko', 'Procházka', 'Černý', 'Horák'],
 };
 const STREETS = ['Koněvova', 'Seifertova', 'Vinohradská', 'Sokolovská', 'Bělehradská', 'Plzeňská', 'Milady Horákové', 'Kubelíkova', 'Na Pankráci', 'Jankovcova'];
 const LEGAL_FORMS = ['spolek', 'spolek', 'spolek', 'ops', 'ustav'] as const;
-const ORG_NAMES = ['Sousedé bez hranic', 'Most mezi kulturami', 'Nový domov', 'Otevřená Praha', 'Poradna Kompas', 'Jazykový most', 'Klub Babylon', 'Společně', 'Integrační dílna', 'Dveře dokořán'];
+const ORG_NAMES = [
+  'Sousedé bez hranic',
+  'Most mezi kulturami',
+  'Nový domov',
+  'Otevřená Praha',
+  'Poradna Kompas',
+  'Jazykový most',
+  'Klub Babylon',
+  'Společně',
+  'Integrační dílna',
+  'Dveře dokořán',
+];
 const BUDGET_ITEMS: [string, string][] = [
   ['PERSONAL', 'Odměny lektorů češtiny (DPP)'],
   ['PERSONAL', 'Odměny komunitních tlumočníků (DPP)'],
@@ -240,11 +320,23 @@ const BUDGET_ITEMS: [string, string][] = [
   ['MATERIAL', 'Výtvarný a kancelářský materiál'],
 ];
 const OUTPUTS: [string, string][] = [
-  ['počet podpořených osob', 'osoba'], ['počet odučených lekcí', 'lekce'], ['počet tlumočených konzultací', 'konzultace'],
-  ['počet uspořádaných setkání', 'setkání'], ['počet vydaných informačních materiálů', 'kus'], ['počet podpořených žáků', 'žák'],
+  ['počet podpořených osob', 'osoba'],
+  ['počet odučených lekcí', 'lekce'],
+  ['počet tlumočených konzultací', 'konzultace'],
+  ['počet uspořádaných setkání', 'setkání'],
+  ['počet vydaných informačních materiálů', 'kus'],
+  ['počet podpořených žáků', 'žák'],
 ];
 
-interface OrganisationData { id: string; name: string; ico: string; legalForm: string; seatStreet: string; seatCity: string; seatPostalCode: string }
+interface OrganisationData {
+  id: string;
+  name: string;
+  ico: string;
+  legalForm: string;
+  seatStreet: string;
+  seatCity: string;
+  seatPostalCode: string;
+}
 
 function personName(random: () => number): { name: string; female: boolean } {
   const [first, sex] = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)];
@@ -284,7 +376,8 @@ function completeDraft(random: () => number, seq: number, year: number, activity
   const activityCount = 1 + Math.floor(random() * Math.min(3, activityIds.length));
   const first = Math.floor(random() * activityIds.length);
   const chosen = Array.from({ length: activityCount }, (_, i) => activityIds[(first + i) % activityIds.length]);
-  const shares = activityCount === 1 ? ['100'] : activityCount === 2 ? (random() < 0.5 ? ['60', '40'] : ['66.67', '33.33']) : random() < 0.5 ? ['50', '30', '20'] : ['33.34', '33.33', '33.33'];
+  const shares =
+    activityCount === 1 ? ['100'] : activityCount === 2 ? (random() < 0.5 ? ['60', '40'] : ['66.67', '33.33']) : random() < 0.5 ? ['50', '30', '20'] : ['33.34', '33.33', '33.33'];
 
   const districts = [district, ...DISTRICTS.filter((d) => d !== district && random() < 0.12)].slice(0, 6);
   return {
@@ -308,7 +401,11 @@ function completeDraft(random: () => number, seq: number, year: number, activity
     declarations: { noOverdueDebts: true, oneApplicationPerPurpose: true, nonProfit: true, notYetCarriedOut: true, truthful: true },
     budgetLines: lines,
     activities: chosen.map((activityId, i) => ({ activityId, sharePercent: shares[i] })),
-    contact: { name: chair.name, email: `projekty${seq}@spolek-priklad.cz`, phone: `+420 6${String(10_000_000 + Math.floor(random() * 89_999_999)).replace(/(\d{2})(\d{3})(\d{3})/, '$1 $2 $3')}` },
+    contact: {
+      name: chair.name,
+      email: `projekty${seq}@spolek-priklad.cz`,
+      phone: `+420 6${String(10_000_000 + Math.floor(random() * 89_999_999)).replace(/(\d{2})(\d{3})(\d{3})/, '$1 $2 $3')}`,
+    },
   };
 }
 
@@ -348,7 +445,10 @@ async function bulkInsert(db: Queryable, table: string, columns: [name: string, 
     SELECT ${select} FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${arrayType(type)}[]`).join(', ')}) AS t(${columns.map((_, i) => `c${i}`).join(', ')})`;
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
-    await db.query(sql, columns.map((_, i) => part.map((row) => row[i])));
+    await db.query(
+      sql,
+      columns.map((_, i) => part.map((row) => row[i])),
+    );
   }
 }
 
@@ -370,7 +470,13 @@ interface PreparedCall {
   areaIds: Record<string, string>;
 }
 
-async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, authSecret: string, accessTtl: number): Promise<{ call: PreparedCall; applications: PreparedApplication[] }> {
+async function prepare(
+  db: pg.Pool,
+  storage: LocalDiskStorage,
+  total: number,
+  authSecret: string,
+  accessTtl: number,
+): Promise<{ call: PreparedCall; applications: PreparedApplication[] }> {
   const now = new Date();
   const year = now.getFullYear() + 1;
   const random = prng(20_231_124);
@@ -396,7 +502,13 @@ async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, au
   const subgoal = await node(area, 'subgoal', '10', 'Rovný přístup ke vzdělání a češtině', 1);
   const measure = await node(subgoal, 'measure', '10.I', 'Podpora škol, rodin a komunit', 1);
   const activityIds: string[] = [];
-  for (const [i, name] of ['Komunitní tlumočení ve školách', 'Kurzy češtiny pro děti a dospělé', 'Adaptační skupiny', 'Sousedská a komunitní setkávání', 'Poradenství a doprovod na úřady'].entries()) {
+  for (const [i, name] of [
+    'Komunitní tlumočení ve školách',
+    'Kurzy češtiny pro děti a dospělé',
+    'Adaptační skupiny',
+    'Sousedská a komunitní setkávání',
+    'Poradenství a doprovod na úřady',
+  ].entries()) {
     activityIds.push(await node(measure, 'activity', `10.I.${i + 1}`, name, i + 1));
   }
 
@@ -415,13 +527,25 @@ async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, au
        decision_deadline, conditions, co_financing_min_percent, cost_categories, settlement_deadline, state_aid_regime, published_at, last_application_seq, version, created_at, updated_at)
      VALUES ($1, $2, $3, $4, 'open', $5, $6, '16000000.00', '20000.00', '1500000.00', '{city_district,ngo}', $7, $8, $9, $10, '10', $11, $12, 'none', $13, $14, 3, $15, $7)`,
     [
-      call.id, call.code, year, call.title,
+      call.id,
+      call.code,
+      year,
+      call.title,
       'Podpora integrace cizinců na území hl. m. Prahy v souladu s Koncepcí hl. m. Prahy pro oblast integrace cizinců.',
       'Naplňování akčního plánu Koncepce; podpora projektů nestátních neziskových organizací a městských částí.',
-      opensAt, call.closesAt, new Date(call.closesAt.getTime() + 120 * DAY).toISOString().slice(0, 10),
+      opensAt,
+      call.closesAt,
+      new Date(call.closesAt.getTime() + 120 * DAY).toISOString().slice(0, 10),
       'Dotaci lze použít jen na uznatelné náklady projektu v období realizace; vyúčtování do 31. 1. následujícího roku.',
-      JSON.stringify([{ code: 'PERSONAL', name: 'Osobní náklady' }, { code: 'SERVICES', name: 'Služby' }, { code: 'MATERIAL', name: 'Materiál' }]),
-      `${year + 1}-01-31`, publishedAt, total, new Date(publishedAt.getTime() - 5 * DAY),
+      JSON.stringify([
+        { code: 'PERSONAL', name: 'Osobní náklady' },
+        { code: 'SERVICES', name: 'Služby' },
+        { code: 'MATERIAL', name: 'Materiál' },
+      ]),
+      `${year + 1}-01-31`,
+      publishedAt,
+      total,
+      new Date(publishedAt.getTime() - 5 * DAY),
     ],
   );
   await db.query(
@@ -441,7 +565,15 @@ async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, au
        ($3, $4, 'OTHER', 'Další přílohy', false, '{}', '{pdf,docx}', 10, 3)`,
     [randomUUID(), randomUUID(), randomUUID(), call.id],
   );
-  await bulkInsert(db, 'call_activity', [['call_id', 'uuid'], ['strategy_node_id', 'uuid']], activityIds.map((id) => [call.id, id]));
+  await bulkInsert(
+    db,
+    'call_activity',
+    [
+      ['call_id', 'uuid'],
+      ['strategy_node_id', 'uuid'],
+    ],
+    activityIds.map((id) => [call.id, id]),
+  );
   await db.query(
     `INSERT INTO call_status_change (call_id, from_status, to_status, changed_at, changed_by, reason) VALUES
        ($1, NULL, 'draft', $2, NULL, NULL), ($1, 'draft', 'published', $3, NULL, NULL), ($1, 'published', 'open', $4, NULL, NULL)`,
@@ -450,7 +582,10 @@ async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, au
 
   // The annex files: stored once through FileStorage; every application's rows point at them (hash and size are real).
   const files = {
-    STATUTORY: { fileName: 'stanovy-a-vypis-ze-spolkoveho-rejstriku.pdf', stored: await storage.put('bench/annexes/statutory.pdf', annexPdf('Stanovy spolku a vypis ze spolkoveho rejstriku')) },
+    STATUTORY: {
+      fileName: 'stanovy-a-vypis-ze-spolkoveho-rejstriku.pdf',
+      stored: await storage.put('bench/annexes/statutory.pdf', annexPdf('Stanovy spolku a vypis ze spolkoveho rejstriku')),
+    },
     BANK: { fileName: 'potvrzeni-banky-o-vedeni-uctu.pdf', stored: await storage.put('bench/annexes/bank.pdf', annexPdf('Potvrzeni banky o vedeni uctu')) },
     OTHER: { fileName: 'vyrocni-zprava.pdf', stored: await storage.put('bench/annexes/other.pdf', annexPdf('Vyrocni zprava za minuly rok')) },
   };
@@ -477,7 +612,19 @@ async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, au
       seatCity: DISTRICTS[(seq * 3) % DISTRICTS.length].startsWith('Praha-') ? 'Praha' : DISTRICTS[(seq * 3) % DISTRICTS.length],
       seatPostalCode: `1${String(10 + (seq % 90))} 00`,
     };
-    orgRows.push([organisation.id, 'ngo', legalForm, organisation.name, organisation.ico, organisation.seatStreet, organisation.seatCity, organisation.seatPostalCode, draftCreatedAt, draftCreatedAt, 1]);
+    orgRows.push([
+      organisation.id,
+      'ngo',
+      legalForm,
+      organisation.name,
+      organisation.ico,
+      organisation.seatStreet,
+      organisation.seatCity,
+      organisation.seatPostalCode,
+      draftCreatedAt,
+      draftCreatedAt,
+      1,
+    ]);
     const person = personName(random);
     const userId = randomUUID();
     userRows.push([userId, `zadatel${seq}@spolek-priklad.cz`, person.name, passwordHash, '{applicant}', draftCreatedAt, draftCreatedAt]);
@@ -489,7 +636,18 @@ async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, au
     const applicationId = randomUUID();
     const number = `${call.code}-${String(seq).padStart(4, '0')}`;
     const draft = completeDraft(random, seq, year, activityIds);
-    applicationRows.push([applicationId, number, call.id, organisation.id, 'draft', JSON.stringify(draft), 3 + (seq % 9), userId, draftCreatedAt, new Date(now.getTime() - Math.floor(random() * DAY))]);
+    applicationRows.push([
+      applicationId,
+      number,
+      call.id,
+      organisation.id,
+      'draft',
+      JSON.stringify(draft),
+      3 + (seq % 9),
+      userId,
+      draftCreatedAt,
+      new Date(now.getTime() - Math.floor(random() * DAY)),
+    ]);
     const annexes: SubmittedContent['annexes'] = [];
     const codes: (keyof typeof files)[] = seq % 3 === 0 ? ['STATUTORY', 'BANK', 'OTHER'] : ['STATUTORY', 'BANK'];
     for (const code of codes) {
@@ -501,12 +659,97 @@ async function prepare(db: pg.Pool, storage: LocalDiskStorage, total: number, au
     }
     applications.push({ applicationId, number, organisation, userId, token, draft, annexes });
   }
-  await bulkInsert(db, 'organisation', [['id', 'uuid'], ['type', 'text'], ['legal_form', 'text'], ['name', 'text'], ['ico', 'text'], ['seat_street', 'text'], ['seat_city', 'text'], ['seat_postal_code', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['version', 'int']], orgRows);
-  await bulkInsert(db, 'app_user', [['id', 'uuid'], ['email', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['roles', 'text[]'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], userRows);
-  await bulkInsert(db, 'organisation_member', [['organisation_id', 'uuid'], ['user_id', 'uuid'], ['role', 'text'], ['created_at', 'timestamptz']], memberRows);
-  await bulkInsert(db, 'user_session', [['id', 'uuid'], ['user_id', 'uuid'], ['refresh_hash', 'text'], ['created_at', 'timestamptz'], ['expires_at', 'timestamptz'], ['user_agent', 'text']], sessionRows);
-  await bulkInsert(db, 'application', [['id', 'uuid'], ['number', 'text'], ['call_id', 'uuid'], ['organisation_id', 'uuid'], ['status', 'text'], ['draft', 'jsonb'], ['draft_version', 'int'], ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], applicationRows, 500);
-  await bulkInsert(db, 'application_attachment', [['id', 'uuid'], ['application_id', 'uuid'], ['annex_type_code', 'text'], ['file_name', 'text'], ['media_type', 'text'], ['size_bytes', 'bigint'], ['sha256', 'text'], ['storage_key', 'text'], ['uploaded_by', 'uuid'], ['uploaded_at', 'timestamptz']], attachmentRows);
+  await bulkInsert(
+    db,
+    'organisation',
+    [
+      ['id', 'uuid'],
+      ['type', 'text'],
+      ['legal_form', 'text'],
+      ['name', 'text'],
+      ['ico', 'text'],
+      ['seat_street', 'text'],
+      ['seat_city', 'text'],
+      ['seat_postal_code', 'text'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+      ['version', 'int'],
+    ],
+    orgRows,
+  );
+  await bulkInsert(
+    db,
+    'app_user',
+    [
+      ['id', 'uuid'],
+      ['email', 'text'],
+      ['display_name', 'text'],
+      ['password_hash', 'text'],
+      ['roles', 'text[]'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    userRows,
+  );
+  await bulkInsert(
+    db,
+    'organisation_member',
+    [
+      ['organisation_id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['role', 'text'],
+      ['created_at', 'timestamptz'],
+    ],
+    memberRows,
+  );
+  await bulkInsert(
+    db,
+    'user_session',
+    [
+      ['id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['refresh_hash', 'text'],
+      ['created_at', 'timestamptz'],
+      ['expires_at', 'timestamptz'],
+      ['user_agent', 'text'],
+    ],
+    sessionRows,
+  );
+  await bulkInsert(
+    db,
+    'application',
+    [
+      ['id', 'uuid'],
+      ['number', 'text'],
+      ['call_id', 'uuid'],
+      ['organisation_id', 'uuid'],
+      ['status', 'text'],
+      ['draft', 'jsonb'],
+      ['draft_version', 'int'],
+      ['created_by', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    applicationRows,
+    500,
+  );
+  await bulkInsert(
+    db,
+    'application_attachment',
+    [
+      ['id', 'uuid'],
+      ['application_id', 'uuid'],
+      ['annex_type_code', 'text'],
+      ['file_name', 'text'],
+      ['media_type', 'text'],
+      ['size_bytes', 'bigint'],
+      ['sha256', 'text'],
+      ['storage_key', 'text'],
+      ['uploaded_by', 'uuid'],
+      ['uploaded_at', 'timestamptz'],
+    ],
+    attachmentRows,
+  );
   // Statistics and a clean checkpoint, so the measurement starts from a steady state rather than from a bulk load.
   await db.query('ANALYZE');
   await db.query('CHECKPOINT').catch(() => undefined);
@@ -573,7 +816,7 @@ async function startApi(options: Options, env: Record<string, string>): Promise<
     await app.listen(port, '127.0.0.1');
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(`${baseUrl}/api/v1/health`, 60_000, () => true);
-    return { baseUrl, pid: undefined, description: 've stejném procesu jako generátor zátěže / in the load generator\'s process (--in-process)', stop: () => app.close() };
+    return { baseUrl, pid: undefined, description: "ve stejném procesu jako generátor zátěže / in the load generator's process (--in-process)", stop: () => app.close() };
   }
   const child = startChild('apps/api/src/main.js', { ...env, PORT: String(port) }, 'api');
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -590,7 +833,11 @@ async function startApi(options: Options, env: Record<string, string>): Promise<
 // Measurement over HTTP
 // ---------------------------------------------------------------------------------------------
 
-interface Receipt { applicationId: string; receiptNumber: string; versionNo: number }
+interface Receipt {
+  applicationId: string;
+  receiptNumber: string;
+  versionNo: number;
+}
 
 interface HttpRun {
   latencies: number[];
@@ -637,7 +884,8 @@ async function submitOverHttp(baseUrl: string, items: PreparedApplication[], con
       run.latencies.push(performance.now() - t0);
       run.errors++;
       count('network');
-      if (run.errorSamples.length < 5) run.errorSamples.push(`network: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)}`);
+      if (run.errorSamples.length < 5)
+        run.errorSamples.push(`network: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)}`);
     }
   });
   run.seconds = (performance.now() - started) / 1000;
@@ -648,8 +896,9 @@ async function submitOverHttp(baseUrl: string, items: PreparedApplication[], con
 /** Every 2xx must have left a version with that receipt number that is now the current one, and its outbox event (which renders the PDF receipt). */
 async function countLost(db: pg.Pool, receipts: Receipt[], versionKind: 'submission'): Promise<{ lost: number; samples: string[] }> {
   if (receipts.length === 0) return { lost: 0, samples: [] };
-  const rows = (await db.query(
-    `SELECT r.application_id, r.receipt_number,
+  const rows = (
+    await db.query(
+      `SELECT r.application_id, r.receipt_number,
             v.id IS NULL AS no_version, a.current_version_no IS DISTINCT FROM r.version_no AS not_current, a.status IS DISTINCT FROM 'submitted' AS wrong_status,
             NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.type = 'application.submitted' AND o.aggregate_id = r.application_id::text AND o.payload->>'versionNo' = r.version_no::text) AS no_outbox
        FROM unnest($1::uuid[], $2::text[], $3::int[]) AS r(application_id, receipt_number, version_no)
@@ -657,10 +906,16 @@ async function countLost(db: pg.Pool, receipts: Receipt[], versionKind: 'submiss
        LEFT JOIN application a ON a.id = r.application_id
       WHERE v.id IS NULL OR a.current_version_no IS DISTINCT FROM r.version_no OR a.status IS DISTINCT FROM 'submitted'
          OR NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.type = 'application.submitted' AND o.aggregate_id = r.application_id::text AND o.payload->>'versionNo' = r.version_no::text)`,
-    [receipts.map((r) => r.applicationId), receipts.map((r) => r.receiptNumber), receipts.map((r) => r.versionNo), versionKind],
-  )).rows as { application_id: string; receipt_number: string; no_version: boolean; not_current: boolean; wrong_status: boolean; no_outbox: boolean }[];
+      [receipts.map((r) => r.applicationId), receipts.map((r) => r.receiptNumber), receipts.map((r) => r.versionNo), versionKind],
+    )
+  ).rows as { application_id: string; receipt_number: string; no_version: boolean; not_current: boolean; wrong_status: boolean; no_outbox: boolean }[];
   const duplicates = receipts.length - new Set(receipts.map((r) => r.receiptNumber)).size;
-  const samples = rows.slice(0, 5).map((r) => `${r.receipt_number}: ${[r.no_version && 'no version', r.not_current && 'not current', r.wrong_status && 'status', r.no_outbox && 'no outbox event'].filter(Boolean).join(', ')}`);
+  const samples = rows
+    .slice(0, 5)
+    .map(
+      (r) =>
+        `${r.receipt_number}: ${[r.no_version && 'no version', r.not_current && 'not current', r.wrong_status && 'status', r.no_outbox && 'no outbox event'].filter(Boolean).join(', ')}`,
+    );
   if (duplicates > 0) samples.push(`${duplicates} duplicate receipt number(s) among 2xx answers`);
   return { lost: rows.length + duplicates, samples };
 }
@@ -672,7 +927,14 @@ async function countLost(db: pg.Pool, receipts: Receipt[], versionKind: 'submiss
 const AUDIT_CHAIN_LOCK = 4_2023_0001; // the audit writer's lock key (libs/audit/src/audit-log.writer.ts)
 const AUDIT_COLUMNS = ['seq', 'occurred_at', 'actor_user_id', 'actor_roles', 'action', 'object_type', 'object_id', 'before', 'after', 'correlation_id', 'prev_hash', 'hash'];
 
-interface RawRun { latencies: number[]; seconds: number; ok: number; errors: number; errorSamples: string[]; receipts: Receipt[] }
+interface RawRun {
+  latencies: number[];
+  seconds: number;
+  ok: number;
+  errors: number;
+  errorSamples: string[];
+  receipts: Receipt[];
+}
 
 /**
  * One transaction per submission with what SubmissionService writes: the application row lock, the
@@ -690,8 +952,8 @@ async function submitRaw(pool: pg.Pool, call: PreparedCall, items: PreparedAppli
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const locked = (await client.query('SELECT number, status, draft, current_version_no, first_submitted_at FROM application WHERE id = $1 FOR UPDATE', [item.applicationId])).rows[0] as
-        { number: string; status: string; draft: ApplicationDraft; current_version_no: number; first_submitted_at: Date | null };
+      const locked = (await client.query('SELECT number, status, draft, current_version_no, first_submitted_at FROM application WHERE id = $1 FOR UPDATE', [item.applicationId]))
+        .rows[0] as { number: string; status: string; draft: ApplicationDraft; current_version_no: number; first_submitted_at: Date | null };
       const now = new Date();
       const draft = locked.draft;
       const budget = budgetSummary(draft.budgetLines);
@@ -722,10 +984,24 @@ async function submitRaw(pool: pg.Pool, call: PreparedCall, items: PreparedAppli
          INSERT INTO application_activity (application_id, strategy_node_id, share_basis_points)
          SELECT $2, share.strategy_node_id, share.basis_points FROM unnest($17::uuid[], $18::int[]) AS share (strategy_node_id, basis_points)`,
         [
-          randomUUID(), item.applicationId, versionNo, receiptNumber, JSON.stringify(content), contentSha256, now, item.userId, `surge-${randomUUID()}`,
-          lines.map(() => randomUUID()), lines.map((_, i) => i), lines.map((l) => l.category), lines.map((l) => l.description),
-          lines.map((l) => l.totalCost), lines.map((l) => l.requested), lines.map((l) => l.otherSources),
-          activities.map((a) => a.activityId), activities.map((a) => percentToBasisPoints(a.sharePercent!)),
+          randomUUID(),
+          item.applicationId,
+          versionNo,
+          receiptNumber,
+          JSON.stringify(content),
+          contentSha256,
+          now,
+          item.userId,
+          `surge-${randomUUID()}`,
+          lines.map(() => randomUUID()),
+          lines.map((_, i) => i),
+          lines.map((l) => l.category),
+          lines.map((l) => l.description),
+          lines.map((l) => l.totalCost),
+          lines.map((l) => l.requested),
+          lines.map((l) => l.otherSources),
+          activities.map((a) => a.activityId),
+          activities.map((a) => percentToBasisPoints(a.sharePercent!)),
         ],
       );
       const extra = {
@@ -768,12 +1044,34 @@ async function submitRaw(pool: pg.Pool, call: PreparedCall, items: PreparedAppli
       for (const record of records) {
         seq += 1n;
         const fields = {
-          seq: seq.toString(), occurredAt: now, actorUserId: item.userId, actorRoles: ['applicant'], action: record.action, objectType: 'application', objectId: item.applicationId,
-          before: toStoredJson(record.before), after: toStoredJson(record.after), correlationId, prevHash,
+          seq: seq.toString(),
+          occurredAt: now,
+          actorUserId: item.userId,
+          actorRoles: ['applicant'],
+          action: record.action,
+          objectType: 'application',
+          objectId: item.applicationId,
+          before: toStoredJson(record.before),
+          after: toStoredJson(record.after),
+          correlationId,
+          prevHash,
         };
         const hash = entryHash(fields);
         rows.push(`(${AUDIT_COLUMNS.map((_, i) => `$${values.length + i + 1}`).join(',')})`);
-        values.push(fields.seq, now, item.userId, fields.actorRoles, fields.action, fields.objectType, fields.objectId, JSON.stringify(fields.before), JSON.stringify(fields.after), correlationId, prevHash, hash);
+        values.push(
+          fields.seq,
+          now,
+          item.userId,
+          fields.actorRoles,
+          fields.action,
+          fields.objectType,
+          fields.objectId,
+          JSON.stringify(fields.before),
+          JSON.stringify(fields.after),
+          correlationId,
+          prevHash,
+          hash,
+        );
         prevHash = hash;
       }
       await client.query(`INSERT INTO audit_log (${AUDIT_COLUMNS.join(',')}) VALUES ${rows.join(',')}`, values);
@@ -796,8 +1094,18 @@ async function submitRaw(pool: pg.Pool, call: PreparedCall, items: PreparedAppli
 
 /** An audit_log row as the chain check reads it (seq as text: it is a bigint). */
 interface AuditChainRow {
-  seq: string; occurred_at: Date; actor_user_id: string | null; actor_roles: string[]; action: string; object_type: string; object_id: string;
-  before: unknown; after: unknown; correlation_id: string; prev_hash: string; hash: string;
+  seq: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_roles: string[];
+  action: string;
+  object_type: string;
+  object_id: string;
+  before: unknown;
+  after: unknown;
+  correlation_id: string;
+  prev_hash: string;
+  hash: string;
 }
 
 /** Recomputes the whole audit chain (the API's entries and the raw ones must form one valid chain). */
@@ -815,8 +1123,17 @@ async function verifyAuditChain(db: pg.Pool): Promise<{ valid: boolean; entries:
       if (BigInt(r.seq) !== expected) return { valid: false, entries: Number(expected - 1n), problem: `sequence gap at ${expected}` };
       if (r.prev_hash !== prevHash) return { valid: false, entries: Number(expected - 1n), problem: `prev_hash mismatch at ${r.seq}` };
       const recomputed = entryHash({
-        seq: r.seq, occurredAt: r.occurred_at, actorUserId: r.actor_user_id, actorRoles: r.actor_roles, action: r.action, objectType: r.object_type, objectId: r.object_id,
-        before: r.before, after: r.after, correlationId: r.correlation_id, prevHash: r.prev_hash,
+        seq: r.seq,
+        occurredAt: r.occurred_at,
+        actorUserId: r.actor_user_id,
+        actorRoles: r.actor_roles,
+        action: r.action,
+        objectType: r.object_type,
+        objectId: r.object_id,
+        before: r.before,
+        after: r.after,
+        correlationId: r.correlation_id,
+        prevHash: r.prev_hash,
       });
       if (recomputed !== r.hash) return { valid: false, entries: Number(expected - 1n), problem: `hash mismatch at ${r.seq}` };
       prevHash = r.hash;
@@ -877,14 +1194,18 @@ async function main(): Promise<void> {
     const httpSet = applications.slice(options.warmup, options.warmup + options.n);
     const rawSet = applications.slice(options.warmup + options.n);
     const draftBytes = httpSet.reduce((sum, a) => sum + Buffer.byteLength(JSON.stringify(a.draft)), 0) / Math.max(1, httpSet.length);
-    say(`  Příprava / preparation: ${total} organizací, uživatelů, relací a úplných konceptů (průměrně ${fixed(draftBytes / 1024, 1)} kB JSON, 2–3 přílohy PDF) za ${fixed((performance.now() - prepStarted) / 1000, 1)} s`);
+    say(
+      `  Příprava / preparation: ${total} organizací, uživatelů, relací a úplných konceptů (průměrně ${fixed(draftBytes / 1024, 1)} kB JSON, 2–3 přílohy PDF) za ${fixed((performance.now() - prepStarted) / 1000, 1)} s`,
+    );
     say(`  Výzva ${call.code}: příjem otevřen, uzávěrka / deadline ${call.closesAt.toISOString()}; PostgreSQL ${pgVersion}`);
 
     api = await startApi(options, env);
     if (options.worker) {
       worker = startChild('apps/worker/src/main.js', env, 'worker');
     }
-    say(`  API: ${api.description}${options.worker ? '; worker běží / worker running (PDF potvrzení během špičky)' : '; worker neběží / worker not running (PDF receipts are rendered after the surge)'}`);
+    say(
+      `  API: ${api.description}${options.worker ? '; worker běží / worker running (PDF potvrzení během špičky)' : '; worker neběží / worker not running (PDF receipts are rendered after the surge)'}`,
+    );
 
     // --- Warm-up (not counted): a running server has warm JIT, pools and caches when the deadline comes. ---
     if (warmupSet.length > 0) {
@@ -937,15 +1258,21 @@ async function main(): Promise<void> {
     for (const sample of http.errorSamples) say(`    ${sample}`);
     say(`  Ztracená podání / lost submissions:   ${lostHttp.lost}   (2xx bez verze, potvrzení nebo události outboxu / 2xx without a stored version, receipt or outbox event)`);
     for (const sample of lostHttp.samples) say(`    ${sample}`);
-    say(`  CPU během špičky / CPU during the surge: stroj / machine ${httpCpu.machineBusyPercent === null ? 'n/a' : `${fixed(httpCpu.machineBusyPercent, 0)} %`} z ${cpus().length} jader; API ${httpCpu.apiCores === null ? 'n/a' : `${fixed(httpCpu.apiCores, 2)} jádra`}, generátor ${fixed(httpCpu.generatorCores, 2)} jádra, zbytek hlavně PostgreSQL`);
+    say(
+      `  CPU během špičky / CPU during the surge: stroj / machine ${httpCpu.machineBusyPercent === null ? 'n/a' : `${fixed(httpCpu.machineBusyPercent, 0)} %`} z ${cpus().length} jader; API ${httpCpu.apiCores === null ? 'n/a' : `${fixed(httpCpu.apiCores, 2)} jádra`}, generátor ${fixed(httpCpu.generatorCores, 2)} jádra, zbytek hlavně PostgreSQL`,
+    );
     say();
     say('Surová kapacita databáze / raw database capacity — stejné zápisy přes pg, bez HTTP a ORM (pool ' + config.database.poolSize + ')');
     say('  (zámek řádku, verze s obsahem a hashem, rozpočet, aktivity, žádost, historie stavu, outbox + NOTIFY, 2 auditní záznamy pod zámkem řetězu;');
     say('   bez čtení pravidel výzvy, organizace a příloh / row lock and every write of the service incl. the audit chain lock, without its reads)');
     say(`  Podání / submissions:                 ${raw.ok} z ${rawSet.length} za ${fixed(raw.seconds, 2)} s`);
     say(`  Podání/s (submissions/s):             ${fixed(rawRate, 1)}`);
-    say(`  Latence p50 / p95 / p99 (ms):         ${fixed(percentile(raw.latencies, 0.5), 1)} / ${fixed(percentile(raw.latencies, 0.95), 1)} / ${fixed(percentile(raw.latencies, 0.99), 1)}`);
-    say(`  Chyby / errors:                       ${raw.errors}; ztracená / lost ${lostRaw.lost}; CPU stroje / machine ${rawCpu.machineBusyPercent === null ? 'n/a' : `${fixed(rawCpu.machineBusyPercent, 0)} %`}`);
+    say(
+      `  Latence p50 / p95 / p99 (ms):         ${fixed(percentile(raw.latencies, 0.5), 1)} / ${fixed(percentile(raw.latencies, 0.95), 1)} / ${fixed(percentile(raw.latencies, 0.99), 1)}`,
+    );
+    say(
+      `  Chyby / errors:                       ${raw.errors}; ztracená / lost ${lostRaw.lost}; CPU stroje / machine ${rawCpu.machineBusyPercent === null ? 'n/a' : `${fixed(rawCpu.machineBusyPercent, 0)} %`}`,
+    );
     for (const sample of [...raw.errorSamples, ...lostRaw.samples]) say(`    ${sample}`);
     say(`  Poměr HTTP/surová / raw ratio:        ${fixed(ratio, 2)}   (1,00 = HTTP, Nest a ORM nestojí nic / cost nothing)`);
     say(`  Auditní řetěz / audit chain:          ${chain.valid ? 'platný / valid' : `PORUŠEN / BROKEN (${chain.problem})`}, ${chain.entries} záznamů`);
@@ -955,7 +1282,9 @@ async function main(): Promise<void> {
     say(`  p99 < 1 s:           ${mark(p99 < 1000)}  (${fixed(p99, 0)} ms)`);
     say(`  0 chyb / errors:     ${mark(http.errors === 0)}  (${http.errors})`);
     say(`  0 ztracených / lost: ${mark(lostHttp.lost === 0)}  (${lostHttp.lost})`);
-    say(`  Databáze "${BENCH_DATABASE}" ponechána pro kontrolu / left in place for inspection (smaže ji příští běh / the next run recreates it). Celkem ${fixed((performance.now() - startedAt) / 1000, 1)} s.`);
+    say(
+      `  Databáze "${BENCH_DATABASE}" ponechána pro kontrolu / left in place for inspection (smaže ji příští běh / the next run recreates it). Celkem ${fixed((performance.now() - startedAt) / 1000, 1)} s.`,
+    );
     say(`RESULT bench=surge submissions_per_s=${fixed(httpRate, 1)} p99_ms=${fixed(p99, 0)} errors=${http.errors} lost=${lostHttp.lost} raw_ratio=${fixed(ratio, 2)}`);
   } finally {
     if (worker) await stopChild(worker);

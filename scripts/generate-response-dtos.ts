@@ -35,12 +35,18 @@ const RENAME: Record<string, string> = {
   TraceNodeNodeResponse: 'TraceNodeSummaryResponse',
 };
 
-const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (file) => ts.sys.readFile(file));
 const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-const program = ts.createProgram(parsed.fileNames.filter((f) => f.includes('apps/api/src/controllers/')), parsed.options);
+const program = ts.createProgram(
+  parsed.fileNames.filter((f) => f.includes('apps/api/src/controllers/')),
+  parsed.options,
+);
 const checker = program.getTypeChecker();
 
-interface Emitted { name: string; text: string }
+interface Emitted {
+  name: string;
+  text: string;
+}
 const classes: Emitted[] = [];
 const byKey = new Map<string, string>();
 const used = new Set<string>();
@@ -55,14 +61,21 @@ function unwrapPromise(type: ts.Type): ts.Type {
   return type;
 }
 
-interface Described { decorator: string; tsType: string }
+interface Described {
+  decorator: string;
+  tsType: string;
+}
 
-function isDate(type: ts.Type) { return type.getSymbol()?.getName() === 'Date'; }
+function isDate(type: ts.Type) {
+  return type.getSymbol()?.getName() === 'Date';
+}
 /** Values that serialise themselves to a string (Money, Ratio): decimal strings in JSON. */
 function isMoney(type: ts.Type) {
   if (isDate(type)) return false;
   const toJSON = type.getProperty('toJSON');
-  return !!toJSON && checker.getSignaturesOfType(checker.getTypeOfSymbol(toJSON), ts.SignatureKind.Call).some((s) => checker.getReturnTypeOfSignature(s).flags & ts.TypeFlags.String);
+  return (
+    !!toJSON && checker.getSignaturesOfType(checker.getTypeOfSymbol(toJSON), ts.SignatureKind.Call).some((s) => checker.getReturnTypeOfSignature(s).flags & ts.TypeFlags.String)
+  );
 }
 
 /** The @ApiProperty options and the TypeScript type of one value. */
@@ -76,7 +89,7 @@ function describe(type: ts.Type, suggested: string, where: string): Described {
   const tn = nullable ? ' | null' : '';
   if (rest.length === 0) return { decorator: `{ type: String${n} }`, tsType: `null` };
   if (rest.every((p) => p.isStringLiteral())) {
-    const values = rest.map((p) => JSON.stringify((p as ts.StringLiteralType).value));
+    const values = rest.map((p) => JSON.stringify(p.value));
     return { decorator: `{ enum: [${values.join(', ')}]${n} }`, tsType: values.join(' | ') + tn };
   }
   if (rest.length > 1) {
@@ -86,7 +99,8 @@ function describe(type: ts.Type, suggested: string, where: string): Described {
     return { decorator: '{}', tsType: 'never' };
   }
   const t = rest[0];
-  if (t.flags & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral) || isMoney(t)) return { decorator: `{ type: String${n} }`, tsType: (isMoney(t) ? '{ toJSON(): string }' : 'string') + tn };
+  if (t.flags & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral) || isMoney(t))
+    return { decorator: `{ type: String${n} }`, tsType: (isMoney(t) ? '{ toJSON(): string }' : 'string') + tn };
   if (t.flags & ts.TypeFlags.Number) return { decorator: `{ type: Number${n} }`, tsType: 'number' + tn };
   if (t.flags & ts.TypeFlags.NumberLiteral) return { decorator: `{ type: Number${n} }`, tsType: 'number' + tn };
   if (t.flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { decorator: `{ type: Boolean${n} }`, tsType: 'boolean' + tn };
@@ -94,7 +108,7 @@ function describe(type: ts.Type, suggested: string, where: string): Described {
   if (checker.isArrayType(t) || checker.isTupleType(t)) {
     const items = checker.getTypeArguments(t as ts.TypeReference);
     if (checker.isTupleType(t) && items.every((i) => i.isStringLiteral())) {
-      const values = [...new Set(items.map((i) => JSON.stringify((i as ts.StringLiteralType).value)))];
+      const values = [...new Set(items.map((i) => JSON.stringify(i.value)))];
       return { decorator: `{ enum: [${values.join(', ')}], isArray: true${n} }`, tsType: `readonly (${values.join(' | ')})[]` + tn };
     }
     const item = describe(items[0], singular(suggested), where);
@@ -103,7 +117,11 @@ function describe(type: ts.Type, suggested: string, where: string): Described {
   }
   if (t.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) return describeObject([t], suggested, where, n, tn);
   // Free-form JSON by design (an audit entry's before/after, an amended field's old and new value).
-  if (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) return { decorator: `{ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }`, tsType: 'unknown' };
+  if (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any))
+    return {
+      decorator: `{ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }`,
+      tsType: 'unknown',
+    };
   problems.push(`${where}: ${checker.typeToString(type)}`);
   return { decorator: '{}', tsType: 'never' };
 }
@@ -116,15 +134,26 @@ function describeObject(types: ts.Type[], suggested: string, where: string, n: s
     const value = describe(index.type, `${suggested}Value`, where);
     if (value.decorator.includes('type: () =>')) problems.push(`${where}: map of objects`);
     const inner = value.decorator.replace(/^\{ /, '').replace(/ \}$/, '');
-    return { decorator: `{ type: 'object', additionalProperties: { ${inner.replace(/type: (String|Number|Boolean)/, (_, x) => `type: '${x.toLowerCase()}'`).replace(/enum: /, 'enum: ')} }${n} }`, tsType: `Record<string, ${value.tsType}>` + tn };
+    return {
+      decorator: `{ type: 'object', additionalProperties: { ${inner.replace(/type: (String|Number|Boolean)/, (_, x: string) => `type: '${x.toLowerCase()}'`).replace(/enum: /, 'enum: ')} }${n} }`,
+      tsType: `Record<string, ${value.tsType}>` + tn,
+    };
   }
   // An intersection (a view plus a few fields) is named after its alias, else as the detail of where it appears.
   const named = first.aliasSymbol ?? (first.isIntersection() ? undefined : first.getSymbol());
   if (!named && first.isIntersection()) suggested = `${suggested}Detail`;
   const baseName = named && !['__type', '__object', 'Record'].includes(named.getName()) ? named.getName() : undefined;
-  const args = first.aliasTypeArguments ?? (first.flags & ts.TypeFlags.Object && (first as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(first as ts.TypeReference) : []);
+  const args =
+    first.aliasTypeArguments ??
+    (first.flags & ts.TypeFlags.Object && (first as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(first as ts.TypeReference) : []);
   // A response class already declared (a controller's return type) keeps its name.
-  const name = baseName?.endsWith('Response') ? emitClass(types, baseName, where) : emitClass(types, baseName ? `${baseName.replace(/View$/, '')}${args.map((a) => checker.typeToString(a).replace(/View$/, '').replace(/\W/g, '')).join('')}Response` : `${suggested}Response`, where);
+  const name = baseName?.endsWith('Response')
+    ? emitClass(types, baseName, where)
+    : emitClass(
+        types,
+        baseName ? `${baseName.replace(/View$/, '')}${args.map((a) => checker.typeToString(a).replace(/View$/, '').replace(/\W/g, '')).join('')}Response` : `${suggested}Response`,
+        where,
+      );
   return { decorator: `{ type: () => ${name}${n} }`, tsType: name + tn };
 }
 
@@ -149,9 +178,13 @@ function emitClass(types: ts.Type[], wanted: string, where: string): string {
     const type = [...propTypes].sort((a, b) => weight(b) - weight(a))[0];
     // A discriminant (`kind: 'fixed'` in one alternative, `'percentage'` in another) takes every value.
     const literals = propTypes.flatMap((t) => (t.isUnion() ? t.types : [t]));
-    const d = propTypes.length > 1 && literals.every((t) => t.isStringLiteral())
-      ? (() => { const values = [...new Set(literals.map((t) => JSON.stringify((t as ts.StringLiteralType).value)))]; return { decorator: `{ enum: [${values.join(', ')}] }`, tsType: values.join(' | ') }; })()
-      : describe(type, `${base}${cap(prop)}`, `${where}.${prop}`);
+    const d =
+      propTypes.length > 1 && literals.every((t) => t.isStringLiteral())
+        ? (() => {
+            const values = [...new Set(literals.map((t) => JSON.stringify(t.value)))];
+            return { decorator: `{ enum: [${values.join(', ')}] }`, tsType: values.join(' | ') };
+          })()
+        : describe(type, `${base}${cap(prop)}`, `${where}.${prop}`);
     const decorator = optional ? `@ApiPropertyOptional(${d.decorator})` : `@ApiProperty(${d.decorator})`;
     lines.push(`  ${decorator} ${/^[A-Za-z_$][\w$]*$/.test(prop) ? prop : JSON.stringify(prop)}${optional ? '?' : ''}: ${d.tsType.replace(/ \| undefined/g, '')};`);
   }
@@ -171,7 +204,18 @@ function firstReturn(node: ts.Node): ts.Expression | undefined {
   return found;
 }
 
-interface Route { file: string; controller: string; method: string; methodText: string; decorator: string; returnType: string | null; position: number; decoratorAt: number; hasType: boolean; async: boolean }
+interface Route {
+  file: string;
+  controller: string;
+  method: string;
+  methodText: string;
+  decorator: string;
+  returnType: string | null;
+  position: number;
+  decoratorAt: number;
+  hasType: boolean;
+  async: boolean;
+}
 const routes: Route[] = [];
 
 for (const source of program.getSourceFiles()) {
@@ -196,7 +240,16 @@ for (const source of program.getSourceFiles()) {
       const keyword = member.modifiers?.find((m) => !ts.isDecorator(m));
       const decoratorAt = (keyword ?? member.name).getStart(source);
       const decorated = /@Api(Ok|Created|Accepted|NoContent)Response\(|@ApiFile\(/.test(text);
-      const base = { file: source.fileName, controller, method, methodText: text, position: member.body.getStart(source) - 1, decoratorAt: decorated ? -1 : decoratorAt, hasType: !!member.type, async: isAsync };
+      const base = {
+        file: source.fileName,
+        controller,
+        method,
+        methodText: text,
+        position: member.body.getStart(source) - 1,
+        decoratorAt: decorated ? -1 : decoratorAt,
+        hasType: !!member.type,
+        async: isAsync,
+      };
       if (type.flags & ts.TypeFlags.Void) {
         routes.push({ ...base, decorator: `@ApiNoContentResponse()`, returnType: null });
         continue;
@@ -208,7 +261,10 @@ for (const source of program.getSourceFiles()) {
       }
       const d = describe(type, `${controller}${cap(method)}`, where);
       const m = /type: \(\) => (\w+)(, isArray: true)?/.exec(d.decorator);
-      if (!m) { problems.push(`${where}: not an object response (${d.decorator})`); continue; }
+      if (!m) {
+        problems.push(`${where}: not an object response (${d.decorator})`);
+        continue;
+      }
       const kind = code === '201' ? 'ApiCreatedResponse' : code === '202' ? 'ApiAcceptedResponse' : 'ApiOkResponse';
       routes.push({ ...base, decorator: `@${kind}({ type: ${m[1]}${m[2] ?? ''} })`, returnType: d.tsType });
     }
@@ -257,22 +313,31 @@ if (process.argv.includes('--decorate')) {
       for (const m of `${r.decorator} ${r.returnType ?? ''}`.matchAll(/\b(\w+Response)\b/g)) if (!m[1].startsWith('Api')) names.add(m[1]);
       const api = /@(Api\w+)\(/.exec(r.decorator)?.[1];
       if (api && api !== 'ApiFile') swagger.add(api);
-
     }
     for (const e of edits.sort((a, b) => b.at - a.at)) text = text.slice(0, e.at) + e.insert + text.slice(e.at);
     text = text.replace(/import \{ ([^}]*) \} from '@nestjs\/swagger';/, (_all, inner: string) => {
-      const all = new Set([...inner.split(',').map((x) => x.trim()).filter(Boolean), ...swagger]);
+      const all = new Set([
+        ...inner
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+        ...swagger,
+      ]);
       return `import { ${[...all].sort().join(', ')} } from '@nestjs/swagger';`;
     });
     // Merge the response classes into the controller's import of them (or add one).
     const existing = /\nimport \{ ([^}]*) \} from '\.\.\/http\/responses\.js';/.exec(text);
     if (existing) {
-      for (const name of existing[1].split(',').map((x) => x.trim()).filter(Boolean)) names.add(name);
+      for (const name of existing[1]
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean))
+        names.add(name);
       text = text.replace(existing[0], '');
     }
     const imports = [...text.matchAll(/^import [^;]*;$/gms)];
     const last = imports[imports.length - 1];
-    const at = last.index! + last[0].length;
+    const at = last.index + last[0].length;
     const files = list.some((r) => r.decorator.startsWith('@ApiFile')) && !text.includes("from '../http/openapi.js'") ? `\nimport { ApiFile } from '../http/openapi.js';` : '';
     const dtos = names.size > 0 ? `\nimport { ${[...names].sort().join(', ')} } from '../http/responses.js';` : '';
     text = `${text.slice(0, at)}${files}${dtos}${text.slice(at)}`;

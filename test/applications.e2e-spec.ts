@@ -3,7 +3,19 @@ import type { Response } from 'supertest';
 import type { CallView } from '#calls';
 import { extractPdfPages } from '../libs/documents/src/testing/pdf-text.js';
 import {
-  applicantWithOrganisation, bearer, completeSections, createTestActivities, createTestApp, createUser, openCall, PDF_BYTES, PNG_BYTES, readyApplication, TestApp, TestUser, uploadAnnex,
+  applicantWithOrganisation,
+  bearer,
+  completeSections,
+  createTestActivities,
+  createTestApp,
+  createUser,
+  openCall,
+  PDF_BYTES,
+  PNG_BYTES,
+  readyApplication,
+  TestApp,
+  TestUser,
+  uploadAnnex,
 } from '#testing';
 
 const DAY = 86_400_000;
@@ -38,7 +50,11 @@ describe('applications', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [staff, auditor, commission] = await Promise.all([createUser(t, ['staff'], 'app-staff'), createUser(t, ['auditor'], 'app-auditor'), createUser(t, ['commission_member'], 'app-commission')]);
+    [staff, auditor, commission] = await Promise.all([
+      createUser(t, ['staff'], 'app-staff'),
+      createUser(t, ['auditor'], 'app-auditor'),
+      createUser(t, ['commission_member'], 'app-commission'),
+    ]);
     [ngo, stranger] = await Promise.all([applicantWithOrganisation(t), applicantWithOrganisation(t)]);
     call = await openCall(t, staff, await createTestActivities(t), opensAt, closesAt);
   });
@@ -145,20 +161,25 @@ describe('applications', () => {
         version: 1,
         ...sections,
         declarations: { ...sections.declarations, truthful: false },
-        activities: [{ activityId: sections.activities[0].activityId, sharePercent: '60' }, { activityId: sections.activities[1].activityId, sharePercent: '30' }],
+        activities: [
+          { activityId: sections.activities[0].activityId, sharePercent: '60' },
+          { activityId: sections.activities[1].activityId, sharePercent: '30' },
+        ],
         budgetLines: [{ category: 'PERSONAL', description: 'Odměny', totalCost: '2000000.00', requested: '1950000.00', otherSources: '40000.00' }],
       }).expect(200);
       const refused = await submit(ngo.user, draft.id);
       expectProblem(refused, 422, 'APPLICATION_INCOMPLETE');
-      expect(fieldsOf(refused)).toEqual(expect.arrayContaining([
-        'declarations.truthful:DECLARATION_REQUIRED',
-        'activities:SHARES_NOT_100',
-        'budgetLines.0.totalCost:LINE_SUM_MISMATCH',
-        'budgetLines:ABOVE_MAX_GRANT',
-        'budgetLines:CO_FINANCING_TOO_LOW',
-        'annexes.STATUTORY:ANNEX_MISSING',
-        'annexes.BANK:ANNEX_MISSING',
-      ]));
+      expect(fieldsOf(refused)).toEqual(
+        expect.arrayContaining([
+          'declarations.truthful:DECLARATION_REQUIRED',
+          'activities:SHARES_NOT_100',
+          'budgetLines.0.totalCost:LINE_SUM_MISMATCH',
+          'budgetLines:ABOVE_MAX_GRANT',
+          'budgetLines:CO_FINANCING_TOO_LOW',
+          'annexes.STATUTORY:ANNEX_MISSING',
+          'annexes.BANK:ANNEX_MISSING',
+        ]),
+      );
       expect(refused.body.errors.find((e: { code: string }) => e.code === 'SHARES_NOT_100').message).toContain('90,00 %');
       const unchanged = (await t.http.get(`/applications/${draft.id}`).set(bearer(ngo.user))).body;
       expect(unchanged).toMatchObject({ status: 'draft', currentVersionNo: 0 });
@@ -191,7 +212,12 @@ describe('applications', () => {
       const receipts = new Set(attempts.map((a) => a.body.receiptNumber));
       expect(receipts).toEqual(new Set([`${app.number}/1`]));
       expect(attempts.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
-      expect(attempts[0].body).toMatchObject({ versionNo: 1, kind: 'submission', contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/), receiptPdf: `/applications/${app.id}/versions/1/receipt.pdf` });
+      expect(attempts[0].body).toMatchObject({
+        versionNo: 1,
+        kind: 'submission',
+        contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        receiptPdf: `/applications/${app.id}/versions/1/receipt.pdf`,
+      });
 
       const view = (await t.http.get(`/applications/${app.id}`).set(bearer(ngo.user))).body;
       await save(ngo.user, app.id, { version: view.draftVersion, project: { ...view.draft.project, title: 'Upravený název' } }).expect(200);
@@ -202,17 +228,35 @@ describe('applications', () => {
       const v1 = await t.http.get(`/applications/${app.id}/versions/1`).set(bearer(staff)).expect(200);
       expect(v1.body.content.draft.project.title).toBe(completeSections(call).project.title);
       const current = (await t.http.get(`/applications/${app.id}`).set(bearer(staff))).body;
-      expect(current).toMatchObject({ status: 'submitted', currentVersionNo: 2, title: 'Upravený název', requestedAmount: '170000.00', totalCost: '200000.00', budgetAreaCode: 'I' });
+      expect(current).toMatchObject({
+        status: 'submitted',
+        currentVersionNo: 2,
+        title: 'Upravený název',
+        requestedAmount: '170000.00',
+        totalCost: '200000.00',
+        budgetAreaCode: 'I',
+      });
       const lines = await t.dataSource.query('SELECT version_no, requested FROM application_budget_line WHERE application_id = $1 ORDER BY position', [app.id]);
-      expect(lines).toEqual([{ version_no: 2, requested: '130000.00' }, { version_no: 2, requested: '40000.00' }]);
+      expect(lines).toEqual([
+        { version_no: 2, requested: '130000.00' },
+        { version_no: 2, requested: '40000.00' },
+      ]);
       const mapping = await t.dataSource.query('SELECT share_basis_points FROM application_activity WHERE application_id = $1 ORDER BY share_basis_points DESC', [app.id]);
       expect(mapping.map((m: { share_basis_points: number }) => m.share_basis_points)).toEqual([6667, 3333]);
       // The ledger holds what the version that counts requests, by activity share, to the haléř: v1 entered, cancelled, v2 entered.
-      const requested = await t.dataSource.query<{ total: string; entries: number }[]>(`SELECT activity_id, sum(amount)::text AS total, count(*)::int AS entries FROM ledger_entry WHERE application_id = $1 AND kind = 'requested' GROUP BY activity_id ORDER BY sum(amount) DESC`, [app.id]);
-      expect(requested.map((r) => [r.total, r.entries])).toEqual([['113339.00', 3], ['56661.00', 3]]);
+      const requested = await t.dataSource.query<{ total: string; entries: number }[]>(
+        `SELECT activity_id, sum(amount)::text AS total, count(*)::int AS entries FROM ledger_entry WHERE application_id = $1 AND kind = 'requested' GROUP BY activity_id ORDER BY sum(amount) DESC`,
+        [app.id],
+      );
+      expect(requested.map((r) => [r.total, r.entries])).toEqual([
+        ['113339.00', 3],
+        ['56661.00', 3],
+      ]);
 
       // One event per version; both commits may carry the same instant of the test's clock, so order by version.
-      const outbox = await t.dataSource.query(`SELECT payload FROM outbox_event WHERE type = 'application.submitted' AND aggregate_id = $1 ORDER BY (payload->>'versionNo')::int`, [app.id]);
+      const outbox = await t.dataSource.query(`SELECT payload FROM outbox_event WHERE type = 'application.submitted' AND aggregate_id = $1 ORDER BY (payload->>'versionNo')::int`, [
+        app.id,
+      ]);
       expect(outbox.map((o: { payload: unknown }) => o.payload)).toEqual([{ versionNo: 1 }, { versionNo: 2 }]);
     });
 
@@ -231,7 +275,9 @@ describe('applications', () => {
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
       // The receipt carries the submission's audit entry: the applicant holds a witness of the chain.
-      const [entry] = (await t.dataSource.query(`SELECT seq::text AS seq FROM audit_log WHERE object_id = $1 AND action = 'application.version_submitted'`, [app.id])) as { seq: string }[];
+      const [entry] = await t.dataSource.query<{ seq: string }[]>(`SELECT seq::text AS seq FROM audit_log WHERE object_id = $1 AND action = 'application.version_submitted'`, [
+        app.id,
+      ]);
       const text = (await extractPdfPages(pdf.body as Buffer)).pages.join('\n').replace(/\s+/g, ' ');
       expect(text).toContain(`Záznam č. ${entry.seq} auditního řetězce`);
       expect((await t.http.get(receipt.body.receiptPdf).set(bearer(stranger.user))).status).toBe(404);
@@ -271,7 +317,8 @@ describe('applications', () => {
     it('shows applicants their organisations only, staff and auditors everything, commission members nothing', async () => {
       const mine = (await createDraft(ngo.user, ngo.organisationId).expect(201)).body;
       const theirs = (await createDraft(stranger.user, stranger.organisationId).expect(201)).body;
-      const listed = async (user: TestUser) => (await t.http.get('/applications').query({ callId: call.id, pageSize: 200 }).set(bearer(user)).expect(200)).body.items.map((i: { id: string }) => i.id);
+      const listed = async (user: TestUser) =>
+        (await t.http.get('/applications').query({ callId: call.id, pageSize: 200 }).set(bearer(user)).expect(200)).body.items.map((i: { id: string }) => i.id);
       const ngoSees = await listed(ngo.user);
       expect(ngoSees).toContain(mine.id);
       expect(ngoSees).not.toContain(theirs.id);
@@ -298,7 +345,13 @@ describe('applications', () => {
       await submit(ngo.user, app.id).expect(201);
       return app;
     }
-    const allOk = { eligibility: { result: 'ok' }, completeness: { result: 'ok' }, annexes: { result: 'ok' }, budget: { result: 'ok' }, declarations: { result: 'ok', note: 'Prohlášení podepsána.' } };
+    const allOk = {
+      eligibility: { result: 'ok' },
+      completeness: { result: 'ok' },
+      annexes: { result: 'ok' },
+      budget: { result: 'ok' },
+      declarations: { result: 'ok', note: 'Prohlášení podepsána.' },
+    };
 
     it('starts after the deadline, shows the findings and accepts only a fully confirmed checklist', async () => {
       const app = await submitted();
@@ -322,7 +375,13 @@ describe('applications', () => {
       const requested = await t.http
         .post(`/applications/${app.id}/remedy-requests`)
         .set(bearer(staff))
-        .send({ items: [{ section: 'budgetLines', message: 'Položka pronájmu je nadhodnocená.' }, { section: 'annex:BANK', message: 'Doklad o účtu je nečitelný.' }], deadlineAt })
+        .send({
+          items: [
+            { section: 'budgetLines', message: 'Položka pronájmu je nadhodnocená.' },
+            { section: 'annex:BANK', message: 'Doklad o účtu je nečitelný.' },
+          ],
+          deadlineAt,
+        })
         .expect(201);
       expect(requested.body).toMatchObject({ status: 'remedy_requested', remedy: { deadlineAt, items: expect.any(Array) } });
 
@@ -345,7 +404,11 @@ describe('applications', () => {
       const app = await submitted();
       t.clock.set(afterDeadline);
       const deadlineAt = new Date(afterDeadline.getTime() + 3 * DAY);
-      await t.http.post(`/applications/${app.id}/remedy-requests`).set(bearer(staff)).send({ items: [{ section: 'declarations', message: 'Chybí podpis.' }], deadlineAt: deadlineAt.toISOString() }).expect(201);
+      await t.http
+        .post(`/applications/${app.id}/remedy-requests`)
+        .set(bearer(staff))
+        .send({ items: [{ section: 'declarations', message: 'Chybí podpis.' }], deadlineAt: deadlineAt.toISOString() })
+        .expect(201);
       t.clock.set(new Date(deadlineAt.getTime() + 1000));
       const ended = (await t.http.get(`/applications/${app.id}`).set(bearer(ngo.user)).expect(200)).body;
       expect(ended.status).toBe('excluded');
@@ -362,14 +425,31 @@ describe('applications', () => {
       const app = await submitted();
       t.clock.set(afterDeadline);
       const [a1, , a3] = call.activities.map((a: { id: string }) => a.id);
-      const bad = await t.http.put(`/applications/${app.id}/activities`).set(bearer(staff)).send({ activities: [{ activityId: a1, sharePercent: '50' }], reason: 'Oprava' });
+      const bad = await t.http
+        .put(`/applications/${app.id}/activities`)
+        .set(bearer(staff))
+        .send({ activities: [{ activityId: a1, sharePercent: '50' }], reason: 'Oprava' });
       expectProblem(bad, 422, 'VALIDATION_FAILED');
       expect(fieldsOf(bad)).toContain('activities:SHARES_NOT_100');
-      expectProblem(await t.http.put(`/applications/${app.id}/activities`).set(bearer(ngo.user)).send({ activities: [{ activityId: a3, sharePercent: '100' }], reason: 'Žadatel' }), 403, 'PERMISSION_DENIED');
-      const corrected = await t.http.put(`/applications/${app.id}/activities`).set(bearer(staff)).send({ activities: [{ activityId: a3, sharePercent: '100' }], reason: 'Projekt slouží adaptačním skupinám.' }).expect(200);
+      expectProblem(
+        await t.http
+          .put(`/applications/${app.id}/activities`)
+          .set(bearer(ngo.user))
+          .send({ activities: [{ activityId: a3, sharePercent: '100' }], reason: 'Žadatel' }),
+        403,
+        'PERMISSION_DENIED',
+      );
+      const corrected = await t.http
+        .put(`/applications/${app.id}/activities`)
+        .set(bearer(staff))
+        .send({ activities: [{ activityId: a3, sharePercent: '100' }], reason: 'Projekt slouží adaptačním skupinám.' })
+        .expect(200);
       expect(corrected.body.activities).toEqual([expect.objectContaining({ activityId: a3, sharePercent: '100.00' })]);
       const audit = await t.http.get('/audit-log').query({ objectId: app.id, action: 'application.mapping_corrected' }).set(bearer(auditor)).expect(200);
-      expect(audit.body.items[0]).toMatchObject({ before: expect.arrayContaining([expect.objectContaining({ shareBasisPoints: 6667 })]), after: expect.objectContaining({ reason: 'Projekt slouží adaptačním skupinám.' }) });
+      expect(audit.body.items[0]).toMatchObject({
+        before: expect.arrayContaining([expect.objectContaining({ shareBasisPoints: 6667 })]),
+        after: expect.objectContaining({ reason: 'Projekt slouží adaptačním skupinám.' }),
+      });
 
       expectProblem(await t.http.post(`/applications/${app.id}/exclude`).set(bearer(staff)).send({}), 422, 'VALIDATION_FAILED');
       const excluded = await t.http.post(`/applications/${app.id}/exclude`).set(bearer(staff)).send({ reason: 'Žadatel není registrován v Praze.' }).expect(200);

@@ -63,7 +63,13 @@ describe('audit log and outbox', () => {
     const auditor = await createUser(t, ['auditor']);
     const applicant = await createUser(t, ['applicant']);
     const created = await t.http.post('/organisations').set(bearer(applicant)).send({
-      type: 'ngo', legalForm: 'spolek', name: 'Spolek pro audit', ico: '27900053', seatStreet: 'Ulice 1', seatCity: 'Praha', seatPostalCode: '11000',
+      type: 'ngo',
+      legalForm: 'spolek',
+      name: 'Spolek pro audit',
+      ico: '27900053',
+      seatStreet: 'Ulice 1',
+      seatCity: 'Praha',
+      seatPostalCode: '11000',
     });
     expect(created.status).toBe(201);
     const page = await t.http.get(`/audit-log?objectType=organisation&objectId=${created.body.id}`).set(bearer(auditor)).expect(200);

@@ -54,13 +54,19 @@ describe('identity: login, refresh, logout, password reset', () => {
     const first = (await login(user.email, TEST_PASSWORD).expect(200)).body;
     const second = (await t.http.post('/auth/refresh').set('X-Forwarded-For', randomUUID()).send({ refreshToken: first.refreshToken }).expect(200)).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    await t.http.get('/auth/me').set(bearer({ token: second.accessToken })).expect(200);
+    await t.http
+      .get('/auth/me')
+      .set(bearer({ token: second.accessToken }))
+      .expect(200);
 
     // The first refresh token was stolen and is used again later than any tab would: the whole session ends.
     t.clock.advance(31_000);
     await t.http.post('/auth/refresh').set('X-Forwarded-For', randomUUID()).send({ refreshToken: first.refreshToken }).expect(401);
     await t.http.post('/auth/refresh').set('X-Forwarded-For', randomUUID()).send({ refreshToken: second.refreshToken }).expect(401);
-    await t.http.get('/auth/me').set(bearer({ token: second.accessToken })).expect(401);
+    await t.http
+      .get('/auth/me')
+      .set(bearer({ token: second.accessToken }))
+      .expect(401);
   });
 
   it('gives two refreshes with one token at the same moment the same new pair (two tabs), and both work', async () => {
@@ -71,7 +77,10 @@ describe('identity: login, refresh, logout, password reset', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(b.body).toEqual(a.body);
     expect(a.body.refreshToken).not.toBe(first.refreshToken);
-    await t.http.get('/auth/me').set(bearer({ token: a.body.accessToken })).expect(200);
+    await t.http
+      .get('/auth/me')
+      .set(bearer({ token: a.body.accessToken }))
+      .expect(200);
     // Within the window a third tab still gets the same pair; the chain continues from it.
     const third = await refresh().expect(200);
     expect(third.body).toEqual(a.body);
@@ -98,10 +107,16 @@ describe('identity: login, refresh, logout, password reset', () => {
     expect(refreshed.body.refreshToken).toBeUndefined();
     const rotated = String(refreshed.headers['set-cookie']).split(';')[0];
     expect(rotated).not.toBe(pair);
-    await t.http.get('/auth/me').set(bearer({ token: refreshed.body.accessToken })).expect(200);
+    await t.http
+      .get('/auth/me')
+      .set(bearer({ token: refreshed.body.accessToken }))
+      .expect(200);
 
     // Sign-out ends the server's session and removes the cookie.
-    const out = await t.http.post('/auth/logout').set(bearer({ token: refreshed.body.accessToken })).expect(204);
+    const out = await t.http
+      .post('/auth/logout')
+      .set(bearer({ token: refreshed.body.accessToken }))
+      .expect(204);
     expect(String(out.headers['set-cookie'])).toMatch(/grants_refresh=;.*Expires=Thu, 01 Jan 1970/);
     await t.http.post('/auth/refresh').set('Cookie', rotated).set('X-Grants-Portal', '1').send({}).expect(401);
   });
@@ -139,7 +154,11 @@ describe('identity: login, refresh, logout, password reset', () => {
     const user = await createUser(t, ['applicant']);
     await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: user.email.toUpperCase() }).expect(202);
     // Unknown e-mails get the same answer: the endpoint does not reveal who has an account.
-    await t.http.post('/auth/password-reset').set('X-Forwarded-For', randomUUID()).send({ email: `nikdo-${randomUUID()}@test.cz` }).expect(202);
+    await t.http
+      .post('/auth/password-reset')
+      .set('X-Forwarded-For', randomUUID())
+      .send({ email: `nikdo-${randomUUID()}@test.cz` })
+      .expect(202);
 
     const event = await t.dataSource.getRepository(OutboxEvent).findOneByOrFail({ type: 'account.password_reset_requested', aggregateId: user.id });
     expect(Object.keys(event.payload)).toEqual(['resetId']); // ids only, no personal data, no secret
@@ -147,7 +166,11 @@ describe('identity: login, refresh, logout, password reset', () => {
 
     const tooShort = await t.http.post('/auth/password-reset/confirm').set('X-Forwarded-For', randomUUID()).send({ token, newPassword: 'kratke' }).expect(422);
     expect(tooShort.body.errors[0]).toMatchObject({ field: 'newPassword', code: 'minLength' });
-    const forged = await t.http.post('/auth/password-reset/confirm').set('X-Forwarded-For', randomUUID()).send({ token: `${event.payload.resetId}.AAAA`, newPassword: 'Nove-heslo-2026!' }).expect(422);
+    const forged = await t.http
+      .post('/auth/password-reset/confirm')
+      .set('X-Forwarded-For', randomUUID())
+      .send({ token: `${event.payload.resetId}.AAAA`, newPassword: 'Nove-heslo-2026!' })
+      .expect(422);
     expect(forged.body.errors[0]).toMatchObject({ field: 'token', code: 'RESET_TOKEN_INVALID' });
 
     await t.http.post('/auth/password-reset/confirm').set('X-Forwarded-For', randomUUID()).send({ token, newPassword: 'Nove-heslo-2026!' }).expect(204);
@@ -175,7 +198,10 @@ describe('identity: login, refresh, logout, password reset', () => {
     const email = `novy-${randomUUID().slice(0, 8)}@test.cz`;
     const created = await t.http.post('/auth/register').send({ email, displayName: 'Nový Žadatel', password: 'Dlouhe-heslo-2026' }).expect(201);
     expect(created.body.roles).toEqual(['applicant']);
-    const escalation = await t.http.post('/auth/register').send({ email: `x${email}`, displayName: 'Xaver Novák', password: 'Dlouhe-heslo-2026', roles: ['admin'] }).expect(422);
+    const escalation = await t.http
+      .post('/auth/register')
+      .send({ email: `x${email}`, displayName: 'Xaver Novák', password: 'Dlouhe-heslo-2026', roles: ['admin'] })
+      .expect(422);
     expect(escalation.body.errors).toEqual([expect.objectContaining({ field: 'roles', code: 'whitelistValidation' })]);
     const duplicate = await t.http.post('/auth/register').send({ email: email.toUpperCase(), displayName: 'Znovu', password: 'Dlouhe-heslo-2026' }).expect(422);
     expect(duplicate.body.errors[0]).toMatchObject({ field: 'email', code: 'EMAIL_TAKEN' });

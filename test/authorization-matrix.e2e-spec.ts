@@ -20,7 +20,11 @@ interface DiscoveredRoute {
   access: AccessDeclaration | null;
 }
 
-const joinPath = (...parts: string[]) => `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 /** Nest's path metadata: one path, several, or none (the root). */
 const asList = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : [value ?? '/']);
 
@@ -122,7 +126,12 @@ describe('authorisation matrix: every route × every role', () => {
       const permissions: string[] = Object.values(Permission);
       for (const route of routes) {
         if (route.access?.kind === 'public') expect(route.access).toEqual({ kind: 'public' });
-        else expect({ route: label(route), kind: route.access?.kind, known: permissions.includes(route.access?.permission ?? '') }).toEqual({ route: label(route), kind: 'authenticated', known: true });
+        else
+          expect({ route: label(route), kind: route.access?.kind, known: permissions.includes(route.access?.permission ?? '') }).toEqual({
+            route: label(route),
+            kind: 'authenticated',
+            known: true,
+          });
       }
     });
 
@@ -145,13 +154,7 @@ describe('authorisation matrix: every route × every role', () => {
     CALLERS.map((caller): MatrixCase => {
       const access = route.access;
       const expected =
-        access?.kind === 'public'
-          ? 'allowed'
-          : caller === 'anonymous'
-            ? 'unauthenticated'
-            : access && hasPermission([caller], access.permission)
-              ? 'allowed'
-              : 'forbidden';
+        access?.kind === 'public' ? 'allowed' : caller === 'anonymous' ? 'unauthenticated' : access && hasPermission([caller], access.permission) ? 'allowed' : 'forbidden';
       const outcome = { unauthenticated: '401 NOT_AUTHENTICATED', forbidden: '403 PERMISSION_DENIED', allowed: 'passes access control' }[expected];
       return { name: `${label(route)} as ${caller} → ${outcome}`, route, caller, expected };
     }),

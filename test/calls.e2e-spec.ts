@@ -44,9 +44,23 @@ describe('calls', () => {
     const refused = await publish(draft.body.id, draft.body.version);
     expectProblem(refused, 422, 'CALL_INCOMPLETE');
     const fields = (refused.body.errors as { field: string }[]).map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining([
-      'purpose', 'reasons', 'totalAllocation', 'maxGrant', 'eligibleApplicantTypes', 'opensAt', 'closesAt', 'criteria', 'decisionDeadline', 'conditions', 'annexTypes', 'budgetAreas', 'activityIds',
-    ]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'purpose',
+        'reasons',
+        'totalAllocation',
+        'maxGrant',
+        'eligibleApplicantTypes',
+        'opensAt',
+        'closesAt',
+        'criteria',
+        'decisionDeadline',
+        'conditions',
+        'annexTypes',
+        'budgetAreas',
+        'activityIds',
+      ]),
+    );
     expect(refused.body.detail).toContain('purpose');
     const still = await t.http.get(`/calls/${draft.body.id}`).set(bearer(staff)).expect(200);
     expect(still.body.status).toBe('draft');
@@ -74,7 +88,9 @@ describe('calls', () => {
     expect(comma.body.errors).toContainEqual(expect.objectContaining({ field: 'totalAllocation', code: 'isAmount' }));
     const notActivity = await create(callPayload(activityIds, opensAt, closesAt, { activityIds: [staff.id] }));
     expect(notActivity.body.errors).toContainEqual(expect.objectContaining({ field: 'activityIds', code: 'NOT_AN_ACTIVITY' }));
-    const format = await create(callPayload(activityIds, opensAt, closesAt, { annexTypes: [{ code: 'X', name: 'Spustitelný soubor', required: true, allowedFormats: ['exe'], maxSizeMb: 1 }] }));
+    const format = await create(
+      callPayload(activityIds, opensAt, closesAt, { annexTypes: [{ code: 'X', name: 'Spustitelný soubor', required: true, allowedFormats: ['exe'], maxSizeMb: 1 }] }),
+    );
     expect(format.body.errors).toContainEqual(expect.objectContaining({ field: 'annexTypes.0.allowedFormats', code: 'UNKNOWN_FORMAT' }));
     const taken = callPayload(activityIds, opensAt, closesAt);
     await create(taken).expect(201);
@@ -94,16 +110,29 @@ describe('calls', () => {
       .send({ version: published.body.version, reason: 'Prodloužení lhůty kvůli výpadku portálu', changes: { closesAt: new Date(closesAt.getTime() + 2 * DAY).toISOString() } })
       .expect(201);
     expect(amended.body.amendments).toEqual([
-      expect.objectContaining({ number: 1, reason: 'Prodloužení lhůty kvůli výpadku portálu', changes: [{ field: 'closesAt', before: closesAt.toISOString(), after: new Date(closesAt.getTime() + 2 * DAY).toISOString() }] }),
+      expect.objectContaining({
+        number: 1,
+        reason: 'Prodloužení lhůty kvůli výpadku portálu',
+        changes: [{ field: 'closesAt', before: closesAt.toISOString(), after: new Date(closesAt.getTime() + 2 * DAY).toISOString() }],
+      }),
     ]);
 
-    const stale = await t.http.post(`/calls/${call.body.id}/amendments`).set(bearer(staff)).send({ version: published.body.version, reason: 'Jiná změna', changes: { maxGrant: '900000.00' } });
+    const stale = await t.http
+      .post(`/calls/${call.body.id}/amendments`)
+      .set(bearer(staff))
+      .send({ version: published.body.version, reason: 'Jiná změna', changes: { maxGrant: '900000.00' } });
     expectProblem(stale, 409, 'STALE_VERSION');
     expect(stale.body.current.amendments).toHaveLength(1);
 
-    const empty = await t.http.post(`/calls/${call.body.id}/amendments`).set(bearer(staff)).send({ version: amended.body.version, reason: 'Nic nového', changes: { maxGrant: '1500000.00' } });
+    const empty = await t.http
+      .post(`/calls/${call.body.id}/amendments`)
+      .set(bearer(staff))
+      .send({ version: amended.body.version, reason: 'Nic nového', changes: { maxGrant: '1500000.00' } });
     expectProblem(empty, 422, 'AMENDMENT_EMPTY');
-    const tooSoon = await t.http.post(`/calls/${call.body.id}/amendments`).set(bearer(staff)).send({ version: amended.body.version, reason: 'Dřívější otevření', changes: { opensAt: new Date(opensAt.getTime() - 10 * DAY).toISOString() } });
+    const tooSoon = await t.http
+      .post(`/calls/${call.body.id}/amendments`)
+      .set(bearer(staff))
+      .send({ version: amended.body.version, reason: 'Dřívější otevření', changes: { opensAt: new Date(opensAt.getTime() - 10 * DAY).toISOString() } });
     expectProblem(tooSoon, 422, 'PUBLICATION_TOO_LATE');
 
     const publicView = await t.http.get(`/public/calls/${call.body.id}`).expect(200);
@@ -143,7 +172,7 @@ describe('calls', () => {
   async function queriesDuring(work: () => Promise<unknown>): Promise<string[]> {
     const seen: string[] = [];
     const logger = t.dataSource.logger;
-    const original = logger.logQuery;
+    const original = logger.logQuery.bind(logger);
     logger.logQuery = (query: string) => void seen.push(query);
     try {
       await work();
@@ -165,7 +194,7 @@ describe('calls', () => {
     });
     expect(reads.length).toBeGreaterThan(4);
     expect(reads.filter((q) => /^\s*(INSERT|UPDATE|DELETE|START TRANSACTION|BEGIN)/i.test(q))).toEqual([]);
-    const [stored] = (await t.dataSource.query('SELECT status FROM grant_call WHERE id = $1', [call.body.id])) as { status: string }[];
+    const [stored] = await t.dataSource.query<{ status: string }[]>('SELECT status FROM grant_call WHERE id = $1', [call.body.id]);
     expect(stored.status).toBe('published');
     const closedList = await t.http.get('/calls').query({ status: 'closed', pageSize: 200 }).set(bearer(staff)).expect(200);
     expect(closedList.body.items.map((c: { id: string }) => c.id)).toContain(call.body.id);
@@ -174,8 +203,13 @@ describe('calls', () => {
     // The next write stores the clock's moves (history and audit) before its own.
     const evaluating = (await t.http.post(`/calls/${call.body.id}/start-evaluation`).set(bearer(staff)).send({ version: published.version }).expect(200)).body;
     expect(evaluating.status).toBe('in_evaluation');
-    const history = (await t.dataSource.query('SELECT to_status, reason FROM call_status_change WHERE call_id = $1', [call.body.id])) as { to_status: string; reason: string | null }[];
-    expect(history.filter((h) => h.reason === 'clock').map((h) => h.to_status).sort()).toEqual(['closed', 'open']);
+    const history = await t.dataSource.query<{ to_status: string; reason: string | null }[]>('SELECT to_status, reason FROM call_status_change WHERE call_id = $1', [call.body.id]);
+    expect(
+      history
+        .filter((h) => h.reason === 'clock')
+        .map((h) => h.to_status)
+        .sort(),
+    ).toEqual(['closed', 'open']);
     expect(history.map((h) => h.to_status).sort()).toEqual(['closed', 'draft', 'in_evaluation', 'open', 'published']);
   });
 
@@ -198,7 +232,11 @@ describe('calls', () => {
     expect(ids).toContain(published.body.id);
     expect(ids).not.toContain(draft.body.id);
     const full = list.body.items.find((c: { id: string }) => c.id === published.body.id);
-    expect(full).toMatchObject({ criteria: expect.arrayContaining([expect.objectContaining({ code: 'K2', minScore: 8 })]), annexTypes: expect.any(Array), budgetAreas: expect.any(Array) });
+    expect(full).toMatchObject({
+      criteria: expect.arrayContaining([expect.objectContaining({ code: 'K2', minScore: 8 })]),
+      annexTypes: expect.any(Array),
+      budgetAreas: expect.any(Array),
+    });
     expectProblem(await t.http.get(`/public/calls/${draft.body.id}`), 404, 'CALL_NOT_FOUND');
   });
 

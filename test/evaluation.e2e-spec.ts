@@ -36,24 +36,37 @@ describe('evaluation', () => {
     nextOpening += 60 * DAY;
     const { staff, call, applications } = await callInEvaluation(t, activities, opensAt, count, options.requested, options.call);
     const members = [await createUser(t, ['commission_member']), await createUser(t, ['commission_member']), await createUser(t, ['commission_member'])];
-    const created = await t.http.post(`/calls/${call.id}/commission`).set(bearer(staff)).send({
-      name: `Hodnoticí komise výzvy ${call.code}`, chairUserId: members[0].id, secretaryUserId: staff.id, memberUserIds: members.map((m) => m.id),
-      reviewersPerApplication: 3, spreadLimit: '15', ...options.commission,
-    });
+    const created = await t.http
+      .post(`/calls/${call.id}/commission`)
+      .set(bearer(staff))
+      .send({
+        name: `Hodnoticí komise výzvy ${call.code}`,
+        chairUserId: members[0].id,
+        secretaryUserId: staff.id,
+        memberUserIds: members.map((m) => m.id),
+        reviewersPerApplication: 3,
+        spreadLimit: '15',
+        ...options.commission,
+      });
     expect(created.status).toBe(201);
     return { staff, call, applications, members, commission: created.body as { id: string } };
   }
 
   async function declareNone(member: TestUser, commissionId: string) {
     const pending = await t.http.get(`/commissions/${commissionId}/declarations`).set(bearer(member)).expect(200);
-    await t.http.put(`/commissions/${commissionId}/declarations`).set(bearer(member))
+    await t.http
+      .put(`/commissions/${commissionId}/declarations`)
+      .set(bearer(member))
       .send({ declarations: pending.body.organisations.map((o: { organisationId: string }) => ({ organisationId: o.organisationId, conflict: false })) })
       .expect(200);
   }
 
   function sheet(call: CallView, values: (number | 'na')[], justification = 'Zdůvodnění hodnocení tohoto kritéria.') {
     return call.criteria.map((c: { id: string }, i: number) => ({
-      criterionId: c.id, score: values[i] === 'na' ? null : values[i], notApplicable: values[i] === 'na', justification,
+      criterionId: c.id,
+      score: values[i] === 'na' ? null : values[i],
+      notApplicable: values[i] === 'na',
+      justification,
     }));
   }
 
@@ -76,11 +89,23 @@ describe('evaluation', () => {
     expect(pending.body.pending).toBe(3);
     expect(Object.keys(pending.body.organisations[0]).sort()).toEqual(['declaration', 'ico', 'name', 'organisationId']);
 
-    const noReason = await t.http.put(`/commissions/${commission.id}/declarations`).set(bearer(chair)).send({ declarations: [{ organisationId: a.organisationId, conflict: true }] }).expect(422);
+    const noReason = await t.http
+      .put(`/commissions/${commission.id}/declarations`)
+      .set(bearer(chair))
+      .send({ declarations: [{ organisationId: a.organisationId, conflict: true }] })
+      .expect(422);
     expect(noReason.body.code).toBe('CONFLICT_REASON_REQUIRED');
-    await t.http.put(`/commissions/${commission.id}/declarations`).set(bearer(chair)).send({
-      declarations: applications.map((app) => ({ organisationId: app.organisationId, conflict: app === a, reason: app === a ? 'Jsem členem správní rady žadatele.' : undefined })),
-    }).expect(200);
+    await t.http
+      .put(`/commissions/${commission.id}/declarations`)
+      .set(bearer(chair))
+      .send({
+        declarations: applications.map((app) => ({
+          organisationId: app.organisationId,
+          conflict: app === a,
+          reason: app === a ? 'Jsem členem správní rady žadatele.' : undefined,
+        })),
+      })
+      .expect(200);
     await declareNone(m2, commission.id);
     await declareNone(m3, commission.id);
 
@@ -107,7 +132,11 @@ describe('evaluation', () => {
 
     const forced = await t.http.post(`/commissions/${commission.id}/assignments`).set(bearer(staff)).send({ applicationId: a.id, userId: chair.id }).expect(422);
     expect(forced.body.code).toBe('CONFLICT_OF_INTEREST');
-    const withdrawn = await t.http.put(`/commissions/${commission.id}/declarations`).set(bearer(chair)).send({ declarations: [{ organisationId: a.organisationId, conflict: false }] }).expect(422);
+    const withdrawn = await t.http
+      .put(`/commissions/${commission.id}/declarations`)
+      .set(bearer(chair))
+      .send({ declarations: [{ organisationId: a.organisationId, conflict: false }] })
+      .expect(422);
     expect(withdrawn.body.code).toBe('CONFLICT_IS_FINAL');
 
     const outsider = await createUser(t, ['commission_member']);
@@ -124,29 +153,55 @@ describe('evaluation', () => {
     await t.http.post(`/commissions/${commission.id}/assignments/auto`).set(bearer(staff)).expect(200);
     const [a] = applications;
 
-    const outOfRange = await t.http.put(`/reviews/${a.id}/sheet`).set(bearer(m2)).send({ scores: sheet(call, [16, 10, 11]), version: 0 }).expect(422);
+    const outOfRange = await t.http
+      .put(`/reviews/${a.id}/sheet`)
+      .set(bearer(m2))
+      .send({ scores: sheet(call, [16, 10, 11]), version: 0 })
+      .expect(422);
     expect(outOfRange.body.code).toBe('SCORE_SHEET_INVALID');
-    const first = await t.http.put(`/reviews/${a.id}/sheet`).set(bearer(m2)).send({ scores: sheet(call, [16, 'na', 8]), version: 0 }).expect(200);
+    const first = await t.http
+      .put(`/reviews/${a.id}/sheet`)
+      .set(bearer(m2))
+      .send({ scores: sheet(call, [16, 'na', 8]), version: 0 })
+      .expect(200);
     expect(first.body).toMatchObject({ status: 'draft', version: 1 });
 
     // Two tabs saving from the same version: one wins, the other is told and gets the current state.
     const tabs = await Promise.all([
-      t.http.put(`/reviews/${a.id}/sheet`).set(bearer(m2)).send({ scores: sheet(call, [16, 'na', 8]), version: 1 }),
-      t.http.put(`/reviews/${a.id}/sheet`).set(bearer(m2)).send({ scores: sheet(call, [10, 'na', 5]), version: 1 }),
+      t.http
+        .put(`/reviews/${a.id}/sheet`)
+        .set(bearer(m2))
+        .send({ scores: sheet(call, [16, 'na', 8]), version: 1 }),
+      t.http
+        .put(`/reviews/${a.id}/sheet`)
+        .set(bearer(m2))
+        .send({ scores: sheet(call, [10, 'na', 5]), version: 1 }),
     ]);
     expect(tabs.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = tabs.find((r) => r.status === 200)!;
     if (winner.body.scores[0].score === 10) {
-      await t.http.put(`/reviews/${a.id}/sheet`).set(bearer(m2)).send({ scores: sheet(call, [16, 'na', 8]), version: 2 }).expect(200);
+      await t.http
+        .put(`/reviews/${a.id}/sheet`)
+        .set(bearer(m2))
+        .send({ scores: sheet(call, [16, 'na', 8]), version: 2 })
+        .expect(200);
     }
     const current = await t.http.get(`/reviews/${a.id}/sheet`).set(bearer(m2)).expect(200);
     const submitted = await t.http.post(`/reviews/${a.id}/sheet/submit`).set(bearer(m2)).send({ version: current.body.version }).expect(200);
     expect(submitted.body.status).toBe('submitted');
-    const locked = await t.http.put(`/reviews/${a.id}/sheet`).set(bearer(m2)).send({ scores: sheet(call, [1, 1, 1]), version: submitted.body.version }).expect(409);
+    const locked = await t.http
+      .put(`/reviews/${a.id}/sheet`)
+      .set(bearer(m2))
+      .send({ scores: sheet(call, [1, 1, 1]), version: submitted.body.version })
+      .expect(409);
     expect(locked.body.code).toBe('SHEET_SUBMITTED');
 
     // An incomplete sheet (no justification) cannot be submitted.
-    const draft = await t.http.put(`/reviews/${a.id}/sheet`).set(bearer(m3)).send({ scores: sheet(call, [20, 20, 10], ''), version: 0 }).expect(200);
+    const draft = await t.http
+      .put(`/reviews/${a.id}/sheet`)
+      .set(bearer(m3))
+      .send({ scores: sheet(call, [20, 20, 10], ''), version: 0 })
+      .expect(200);
     const incomplete = await t.http.post(`/reviews/${a.id}/sheet/submit`).set(bearer(m3)).send({ version: draft.body.version }).expect(422);
     expect(incomplete.body.code).toBe('SCORE_SHEET_INVALID');
 
@@ -159,7 +214,9 @@ describe('evaluation', () => {
     expect(notChair.body.code).toBe('CHAIR_ONLY');
     const reopened = await t.http.post(`/reviews/${a.id}/sheets/${m2.id}/reopen`).set(bearer(chair)).send({ reason: 'Hodnotitel přehlédl přílohu rozpočtu.' }).expect(200);
     expect(reopened.body.status).toBe('draft');
-    const [audit] = await t.dataSource.query<{ actor_user_id: string; after: { reason: string } }[]>(`SELECT actor_user_id, after FROM audit_log WHERE action = 'score_sheet.reopened' ORDER BY seq DESC LIMIT 1`);
+    const [audit] = await t.dataSource.query<{ actor_user_id: string; after: { reason: string } }[]>(
+      `SELECT actor_user_id, after FROM audit_log WHERE action = 'score_sheet.reopened' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(audit).toMatchObject({ actor_user_id: chair.id, after: { reason: 'Hodnotitel přehlédl přílohu rozpočtu.' } });
   });
 
@@ -172,13 +229,25 @@ describe('evaluation', () => {
     await scoreAndSubmit(m2, a.id, sheet(call, [20, 20, 10]));
     await scoreAndSubmit(m3, a.id, sheet(call, [10, 10, 5]));
     let results = await t.http.get(`/commissions/${commission.id}/results`).set(bearer(staff)).expect(200);
-    expect(results.body.areas[0].ranking.find((r: { applicationId: string }) => r.applicationId === a.id).score).toMatchObject({ sheets: 2, mean: '52.50', spread: '35.00', flaggedForDiscussion: true });
+    expect(results.body.areas[0].ranking.find((r: { applicationId: string }) => r.applicationId === a.id).score).toMatchObject({
+      sheets: 2,
+      mean: '52.50',
+      spread: '35.00',
+      flaggedForDiscussion: true,
+    });
 
-    await t.http.put(`/commissions/${commission.id}/declarations`).set(bearer(m3)).send({ declarations: [{ organisationId: a.organisationId, conflict: true, reason: 'Manželka je zaměstnankyní žadatele.' }] }).expect(200);
+    await t.http
+      .put(`/commissions/${commission.id}/declarations`)
+      .set(bearer(m3))
+      .send({ declarations: [{ organisationId: a.organisationId, conflict: true, reason: 'Manželka je zaměstnankyní žadatele.' }] })
+      .expect(200);
     await t.http.get(`/reviews/${a.id}`).set(bearer(m3)).expect(404);
     results = await t.http.get(`/commissions/${commission.id}/results`).set(bearer(staff)).expect(200);
     expect(results.body.areas[0].ranking.find((r: { applicationId: string }) => r.applicationId === a.id).score).toMatchObject({ sheets: 1, mean: '70.00' });
-    const [voided] = await t.dataSource.query<{ status: string; void_reason: string }[]>(`SELECT status, void_reason FROM score_sheet WHERE application_id = $1 AND user_id = $2`, [a.id, m3.id]);
+    const [voided] = await t.dataSource.query<{ status: string; void_reason: string }[]>(`SELECT status, void_reason FROM score_sheet WHERE application_id = $1 AND user_id = $2`, [
+      a.id,
+      m3.id,
+    ]);
     expect(voided).toEqual({ status: 'void', void_reason: 'conflict of interest declared' });
   });
 
@@ -186,24 +255,46 @@ describe('evaluation', () => {
     const amounts = ['600000.00', '600000.00', '300000.00', '250000.00'];
     const { staff, call, applications, members, commission } = await commissionFor(4, {
       requested: (i) => amounts[i],
-      call: { budgetAreas: [{ code: 'I', name: 'Okruh I – integrační aktivity', allocation: '1000000.00' }, { code: 'II', name: 'Okruh II – publikace', allocation: '1000000.00' }] },
+      call: {
+        budgetAreas: [
+          { code: 'I', name: 'Okruh I – integrační aktivity', allocation: '1000000.00' },
+          { code: 'II', name: 'Okruh II – publikace', allocation: '1000000.00' },
+        ],
+      },
     });
     const [chair, m2, m3] = members;
     for (const m of members) await declareNone(m, commission.id);
     await t.http.post(`/commissions/${commission.id}/assignments/auto`).set(bearer(staff)).expect(200);
-    const scoresFor = [[20, 20, 10], [18, 18, 9], [14, 14, 7], [12, 12, 6]];
+    const scoresFor = [
+      [20, 20, 10],
+      [18, 18, 9],
+      [14, 14, 7],
+      [12, 12, 6],
+    ];
     for (const [i, app] of applications.entries()) for (const m of members) await scoreAndSubmit(m, app.id, sheet(call, scoresFor[i]));
 
-    const session = await t.http.post(`/commissions/${commission.id}/sessions`).set(bearer(staff)).send({ number: '1/2023', heldAt: new Date(t.clock.now().getTime() + DAY).toISOString(), place: 'Mariánské nám. 2, Praha 1' }).expect(201);
+    const session = await t.http
+      .post(`/commissions/${commission.id}/sessions`)
+      .set(bearer(staff))
+      .send({ number: '1/2023', heldAt: new Date(t.clock.now().getTime() + DAY).toISOString(), place: 'Mariánské nám. 2, Praha 1' })
+      .expect(201);
     // Members hear about it: the declaration they owe, their reviews, the session (handled here as the worker would).
     const events = await t.dataSource.getRepository(OutboxEvent).find({ where: [{ aggregateId: commission.id }, { aggregateId: session.body.id }] });
     for (const event of events) await t.app.get(OutboxHandlers).dispatch(event);
     const kinds = await t.dataSource.query<{ kind: string }[]>(`SELECT DISTINCT kind FROM notification WHERE user_id = $1 ORDER BY kind`, [m2.id]);
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['coi_declaration_pending', 'commission_assignment', 'session_convened']));
 
-    const noQuorum = await t.http.post(`/sessions/${session.body.id}/close`).set(bearer(staff)).send({ conclusion: 'Komise doporučuje.', version: session.body.version }).expect(409);
+    const noQuorum = await t.http
+      .post(`/sessions/${session.body.id}/close`)
+      .set(bearer(staff))
+      .send({ conclusion: 'Komise doporučuje.', version: session.body.version })
+      .expect(409);
     expect(noQuorum.body.code).toBe('NO_QUORUM');
-    const present = await t.http.put(`/sessions/${session.body.id}/attendance`).set(bearer(staff)).send({ present: [chair.id, m2.id], version: session.body.version }).expect(200);
+    const present = await t.http
+      .put(`/sessions/${session.body.id}/attendance`)
+      .set(bearer(staff))
+      .send({ present: [chair.id, m2.id], version: session.body.version })
+      .expect(200);
     expect(present.body.quorum).toEqual({ present: 2, total: 3, required: 2, met: true });
 
     const absent = await t.http.put(`/sessions/${session.body.id}/applications/${applications[3].id}/vote`).set(bearer(m3)).send({ vote: 'for' }).expect(403);
@@ -212,8 +303,11 @@ describe('evaluation', () => {
     const noReason = await t.http.put(`/sessions/${session.body.id}/applications/${third.id}`).set(bearer(staff)).send({ consensusPoints: '69' }).expect(422);
     expect(noReason.body.code).toBe('REASON_REQUIRED');
     // The commission lifts the third application above the second, and votes the fourth down.
-    await t.http.put(`/sessions/${session.body.id}/applications/${third.id}`).set(bearer(staff))
-      .send({ consensusPoints: '69', consensusReason: 'Jediný projekt pro rodiče žáků v Praze 12.', discussionNotes: 'Rozdíl hodnocení projednán.' }).expect(200);
+    await t.http
+      .put(`/sessions/${session.body.id}/applications/${third.id}`)
+      .set(bearer(staff))
+      .send({ consensusPoints: '69', consensusReason: 'Jediný projekt pro rodiče žáků v Praze 12.', discussionNotes: 'Rozdíl hodnocení projednán.' })
+      .expect(200);
     for (const m of [chair, m2]) await t.http.put(`/sessions/${session.body.id}/applications/${fourth.id}/vote`).set(bearer(m)).send({ vote: 'against' }).expect(200);
 
     const results = await t.http.get(`/commissions/${commission.id}/results`).set(bearer(staff)).expect(200);
@@ -227,30 +321,54 @@ describe('evaluation', () => {
     expect(lines[second.id].explanation.cs).toContain('100\u00a0000,00\u00a0Kč');
     expect(area.recommendation).toMatchObject({ recommendedTotal: '1000000.00', remaining: '0.00' });
 
-    const closed = await t.http.post(`/sessions/${session.body.id}/close`).set(bearer(staff)).send({ conclusion: 'Komise doporučuje poskytnout dotace podle přiloženého pořadí.', version: present.body.version }).expect(200);
+    const closed = await t.http
+      .post(`/sessions/${session.body.id}/close`)
+      .set(bearer(staff))
+      .send({ conclusion: 'Komise doporučuje poskytnout dotace podle přiloženého pořadí.', version: present.body.version })
+      .expect(200);
     expect(closed.body.status).toBe('closed');
-    const frozen = await t.dataSource.query<{ amount: string }[]>(`SELECT application_id, amount, reason_code FROM commission_recommendation WHERE session_id = $1 ORDER BY rank`, [session.body.id]);
+    const frozen = await t.dataSource.query<{ amount: string }[]>(`SELECT application_id, amount, reason_code FROM commission_recommendation WHERE session_id = $1 ORDER BY rank`, [
+      session.body.id,
+    ]);
     expect(frozen.map((r) => r.amount)).toEqual(['600000.00', '300000.00', '100000.00', '0.00']);
-    const [recommended] = await t.dataSource.query<{ total: string }[]>(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'recommended'`, [call.id]);
+    const [recommended] = await t.dataSource.query<{ total: string }[]>(`SELECT sum(amount)::text AS total FROM ledger_entry WHERE call_id = $1 AND kind = 'recommended'`, [
+      call.id,
+    ]);
     expect(recommended.total).toBe('1000000.00');
     // With the session closed, a resolution rests on it and needs no reason for deciding without the commission.
-    await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send({
-      body: 'council', number: `USN RHMP ${second.number}`, adoptedOn: t.clock.now().toISOString().slice(0, 10), text: 'Rada schvaluje dotaci podle doporučení komise.',
-      decisions: [{ applicationId: second.id, outcome: 'approved', amount: '100000.00' }],
-    }).expect(201);
+    await t.http
+      .post(`/calls/${call.id}/resolutions`)
+      .set(bearer(staff))
+      .send({
+        body: 'council',
+        number: `USN RHMP ${second.number}`,
+        adoptedOn: t.clock.now().toISOString().slice(0, 10),
+        text: 'Rada schvaluje dotaci podle doporučení komise.',
+        decisions: [{ applicationId: second.id, outcome: 'approved', amount: '100000.00' }],
+      })
+      .expect(201);
 
     const late = await t.http.put(`/sessions/${session.body.id}/applications/${second.id}`).set(bearer(staff)).send({ discussionNotes: 'Dodatek.' }).expect(409);
     expect(late.body.code).toBe('SESSION_CLOSED');
     const lateVote = await t.http.put(`/sessions/${session.body.id}/applications/${second.id}/vote`).set(bearer(m2)).send({ vote: 'for' }).expect(409);
     expect(lateVote.body.code).toBe('SESSION_CLOSED');
-    const lateScore = await t.http.put(`/reviews/${second.id}/sheet`).set(bearer(m3)).send({ scores: sheet(call, [1, 1, 1]), version: 0 }).expect(409);
+    const lateScore = await t.http
+      .put(`/reviews/${second.id}/sheet`)
+      .set(bearer(m3))
+      .send({ scores: sheet(call, [1, 1, 1]), version: 0 })
+      .expect(409);
     expect(lateScore.body.code).toBe('EVALUATION_NOT_OPEN');
 
-    const minutes = await t.http.get(`/sessions/${session.body.id}/minutes.pdf`).set(bearer(staff)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const minutes = await t.http
+      .get(`/sessions/${session.body.id}/minutes.pdf`)
+      .set(bearer(staff))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(minutes.headers['content-type']).toBe('application/pdf');
     expect((minutes.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const csv = await t.http.get(`/commissions/${commission.id}/recommendation.csv`).set(bearer(staff)).expect(200);

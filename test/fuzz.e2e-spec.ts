@@ -2,9 +2,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Response, Test } from 'supertest';
 import { hasPermission, Permission } from '#access';
 import { ROLES } from '#core';
-import {
-  applicantWithOrganisation, bearer, createTestActivities, createTestApp, createUser, openCall, PDF_BYTES, TestApp, TestUser,
-} from '#testing';
+import { applicantWithOrganisation, bearer, createTestActivities, createTestApp, createUser, openCall, PDF_BYTES, TestApp, TestUser } from '#testing';
 
 /**
  * Every write route of the OpenAPI document, as a user allowed to call it, gets a seeded set of hostile bodies;
@@ -47,8 +45,19 @@ interface Operation {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 }
 type Json = unknown;
+/** A hostile body: a JSON value, or `{ raw }` for text sent as it is (not JSON). */
+type HostileBody = Json;
 
-const UNICODE = ['Příliš žluťoučký kůň úpěl ďábelské ódy', '🐎👩‍👩‍👧‍👦 ǅ ß Ⅻ', '\u202eRTL\u200b\u00a0', 'Ω≈ç√∫˜µ≤≥÷', "'; DROP TABLE application; --", '<script>alert(1)</script>', '%s%n%x', ' '];
+const UNICODE = [
+  'Příliš žluťoučký kůň úpěl ďábelské ódy',
+  '🐎👩‍👩‍👧‍👦 ǅ ß Ⅻ',
+  '\u202eRTL\u200b\u00a0',
+  'Ω≈ç√∫˜µ≤≥÷',
+  "'; DROP TABLE application; --",
+  '<script>alert(1)</script>',
+  '%s%n%x',
+  ' ',
+];
 const WRONG = [12345, -1, 0.5, 'text', true, false, [], {}, [1, 'a'], { a: 1 }] as const;
 const MONEY = /^-?\d+\.\d{2}$/;
 
@@ -72,7 +81,11 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     const draft = await t.http.post('/applications').set(bearer(ngo.user)).send({ callId: call.id, organisationId: ngo.organisationId }).expect(201);
     // The call routes get a bare draft, which cannot be published: a fuzzed call that went public or was amended would
     // e-mail every applicant in the shared test database and slow the other files down.
-    const bareCall = await t.http.post('/calls').set(bearer(staff)).send({ code: `FUZZ-${uuid().slice(0, 8)}`, year: 2023, title: 'Výzva pro fuzzing' }).expect(201);
+    const bareCall = await t.http
+      .post('/calls')
+      .set(bearer(staff))
+      .send({ code: `FUZZ-${uuid().slice(0, 8)}`, year: 2023, title: 'Výzva pro fuzzing' })
+      .expect(201);
     users.set('staff', staff).set('applicant', ngo.user);
     for (const role of ROLES) if (!users.has(role)) users.set(role, await createUser(t, [role], `fuzz-${role}`));
     realIds.set('applications', draft.body.id).set('calls', bareCall.body.id).set('organisations', ngo.organisationId).set('reviews', draft.body.id);
@@ -128,11 +141,13 @@ describe('fuzzing every write route from the OpenAPI document', () => {
   /** The body as JSON text with every top-level field's value replaced by `text`. */
   const deepFields = (body: Json, text: string): string =>
     body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length > 0
-      ? `{${Object.keys(body).map((key) => `${JSON.stringify(key)}:${text}`).join(',')}}`
+      ? `{${Object.keys(body)
+          .map((key) => `${JSON.stringify(key)}:${text}`)
+          .join(',')}}`
       : `[${text}]`;
 
   /** The hostile bodies for one route: [label, JSON value or raw text]. */
-  const bodies = (schema: Schema | undefined): [string, Json | { raw: string }][] => {
+  const bodies = (schema: Schema | undefined): [string, HostileBody][] => {
     const base = plausible(schema);
     return [
       ['plausible', base],
@@ -140,15 +155,39 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       ['nulls', mapTop(base, () => null)],
       ['wrong types', mapTop(base, () => pick(WRONG))],
       ['not an object', pick(['text', 42, [base], null, true])],
-      ['NUL in every text', mapLeaves(base, strings((text) => `${text}\u0000`))],
-      ['lone surrogates', mapLeaves(base, strings((text) => `${text}${pick(['\ud800', '\udfff', '\ud83d'])}`))],
-      ['unicode', mapLeaves(base, strings(() => pick(UNICODE)))],
-      ['huge texts', mapLeaves(base, strings(() => 'ř'.repeat(pick([5_000, 100_000]))))],
+      [
+        'NUL in every text',
+        mapLeaves(
+          base,
+          strings((text) => `${text}\u0000`),
+        ),
+      ],
+      [
+        'lone surrogates',
+        mapLeaves(
+          base,
+          strings((text) => `${text}${pick(['\ud800', '\udfff', '\ud83d'])}`),
+        ),
+      ],
+      [
+        'unicode',
+        mapLeaves(
+          base,
+          strings(() => pick(UNICODE)),
+        ),
+      ],
+      [
+        'huge texts',
+        mapLeaves(
+          base,
+          strings(() => 'ř'.repeat(pick([5_000, 100_000]))),
+        ),
+      ],
       ['huge lists', mapArrays(base, (list) => Array.from({ length: 600 }, () => list[0] ?? 'x'))],
       ['deep values', { raw: deepFields(base, deep(pick([40, 300, 5_000]))) }],
       ['negative money', mapLeaves(base, (leaf) => (typeof leaf === 'string' && MONEY.test(leaf) ? `-${leaf}` : typeof leaf === 'number' ? -leaf - 1 : leaf))],
       ['money to a tenth of a haléř', mapLeaves(base, (leaf) => (typeof leaf === 'string' && MONEY.test(leaf) ? `${leaf}5` : typeof leaf === 'number' ? leaf + 0.005 : leaf))],
-      ['huge numbers', mapLeaves(base, (leaf) => (typeof leaf === 'number' ? pick([1e308, -9007199254740993, 2 ** 31]) : leaf))],
+      ['huge numbers', mapLeaves(base, (leaf) => (typeof leaf === 'number' ? pick([1e308, -(2 ** 53) - 2, 2 ** 31]) : leaf))],
       ['duplicate ids', mapArrays(base, (list) => (list.length > 0 ? [list[0], ...list] : list))],
       ['__proto__ key', { raw: withKey(base, '__proto__') }],
       ['constructor key', { raw: withKey(base, 'constructor') }],
@@ -167,11 +206,11 @@ describe('fuzzing every write route from the OpenAPI document', () => {
   interface Case {
     label: string;
     path: string;
-    body: Json | { raw: string };
+    body: HostileBody;
     forwardedFor: string;
     fileName: string | null;
   }
-  const isRaw = (body: Json | { raw: string }): body is { raw: string } => body !== null && typeof body === 'object' && 'raw' in body;
+  const isRaw = (body: HostileBody): body is { raw: string } => body !== null && typeof body === 'object' && 'raw' in body;
 
   const send = (method: string, user: TestUser | null, c: Case): Test => {
     let request = (t.http as unknown as Record<string, (url: string) => Test>)[method](c.path).set('X-Forwarded-For', c.forwardedFor);
@@ -208,7 +247,10 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       const multipart = 'multipart/form-data' in content;
       const schema = (content['application/json'] ?? content['multipart/form-data'])?.schema;
       const cases = bodies(schema).map(([label, body]): Case => ({
-        label, body, path: fillPath(route.path), forwardedFor: uuid(),
+        label,
+        body,
+        path: fillPath(route.path),
+        forwardedFor: uuid(),
         fileName: multipart && !isRaw(body) ? pick(['smlouva-podepsaná.pdf', 'a\u0000b.pdf', '../../etc/passwd', 'ř'.repeat(300)]) : null,
       }));
       return { ...route, cases };
@@ -232,9 +274,11 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     };
     // A few routes at a time: the machine is shared, and the order of routes stays irrelevant to the outcome.
     const queue = [...plan];
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let route = queue.shift(); route; route = queue.shift()) await fuzzRoute(route);
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let route = queue.shift(); route; route = queue.shift()) await fuzzRoute(route);
+      }),
+    );
 
     console.info(`Fuzz seed ${SEED}: ${routes.length} write routes, ${requests} requests, ${failures.length} failures.`);
     expect({ seed: SEED, failures }).toEqual({ seed: SEED, failures: [] });

@@ -8,7 +8,19 @@ import { NotificationScheduler } from '#notifications';
 import { OutboxEvent, OutboxRelay } from '#outbox';
 import { QueueFactory, QUEUES } from '#queue';
 import {
-  applicantWithOrganisation, bearer, burstOfEvents, createTestActivities, createTestApp, createUser, openCall, readyApplication, SmtpRecorder, TEST_PASSWORD, TestApp, TestUser, waitFor,
+  applicantWithOrganisation,
+  bearer,
+  burstOfEvents,
+  createTestActivities,
+  createTestApp,
+  createUser,
+  openCall,
+  readyApplication,
+  SmtpRecorder,
+  TEST_PASSWORD,
+  TestApp,
+  TestUser,
+  waitFor,
 } from '#testing';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 
@@ -64,18 +76,31 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
   }
 
   async function notificationsOf(userId: string) {
-    return await t.dataSource.query<{
-      id: string; kind: string; params: Record<string, unknown>; email_status: string; email_attempts: number; email_dead_reason: string | null; source_event_id: string | null; read_at: Date | null;
-    }[]>('SELECT id, kind, params, email_status, email_attempts, email_dead_reason, source_event_id, read_at FROM notification WHERE user_id = $1 ORDER BY created_at', [userId]);
+    return await t.dataSource.query<
+      {
+        id: string;
+        kind: string;
+        params: Record<string, unknown>;
+        email_status: string;
+        email_attempts: number;
+        email_dead_reason: string | null;
+        source_event_id: string | null;
+        read_at: Date | null;
+      }[]
+    >('SELECT id, kind, params, email_status, email_attempts, email_dead_reason, source_event_id, read_at FROM notification WHERE user_id = $1 ORDER BY created_at', [userId]);
   }
 
   /** Until nothing waits in either queue: a duplicate, if one were coming, has then arrived. */
   async function queuesDrained() {
     const queues = t.app.get(QueueFactory);
-    await waitFor(async () => {
-      const counts = await Promise.all([QUEUES.outbox, QUEUES.mail].map((name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-      return counts.every((c) => Object.values(c).every((n) => n === 0)) ? true : undefined;
-    }, 30_000, 'the queues to drain');
+    await waitFor(
+      async () => {
+        const counts = await Promise.all([QUEUES.outbox, QUEUES.mail].map((name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+        return counts.every((c) => Object.values(c).every((n) => n === 0)) ? true : undefined;
+      },
+      30_000,
+      'the queues to drain',
+    );
   }
 
   async function statusOf(userId: string, kind: string, status: string) {
@@ -159,7 +184,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       await t.http.post(`/applications/${app.id}/submit`).set(bearer(applicant.user)).expect(201);
       t.clock.set(new Date(new Date(call.closesAt).getTime() + DAY));
       const deadline = new Date(t.clock.now().getTime() + 10 * DAY);
-      const requested = await t.http.post(`/applications/${app.id}/remedy-requests`).set(bearer(await staffNow()))
+      const requested = await t.http
+        .post(`/applications/${app.id}/remedy-requests`)
+        .set(bearer(await staffNow()))
         .send({ items: [{ section: 'budgetLines', message: 'Doplňte rozpis osobních nákladů.' }], deadlineAt: deadline.toISOString() });
       expect(requested.status).toBeLessThan(300);
       const remedy = await waitFor(() => smtp.to(applicant.user.email).find((m) => m.text.includes('Doplňte rozpis osobních nákladů.')));
@@ -171,12 +198,24 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
   describe('preferences and digests', () => {
     it('refuses to mute a mandatory notice, naming the field, and a stale version', async () => {
       const user = await createUser(t, ['applicant']);
-      const refused = await t.http.put('/me/notification-preferences').set(bearer(user)).send({ delivery: 'immediate', mutedKinds: ['submission_receipt'], version: 0 }).expect(422);
+      const refused = await t.http
+        .put('/me/notification-preferences')
+        .set(bearer(user))
+        .send({ delivery: 'immediate', mutedKinds: ['submission_receipt'], version: 0 })
+        .expect(422);
       expect(refused.body.code).toBe('NOTIFICATION_MANDATORY');
       expect(refused.body.errors[0].field).toBe('mutedKinds');
-      const unknown = await t.http.put('/me/notification-preferences').set(bearer(user)).send({ delivery: 'immediate', mutedKinds: ['no_such_kind'], version: 0 }).expect(422);
+      const unknown = await t.http
+        .put('/me/notification-preferences')
+        .set(bearer(user))
+        .send({ delivery: 'immediate', mutedKinds: ['no_such_kind'], version: 0 })
+        .expect(422);
       expect(unknown.body.code).toBe('NOTIFICATION_KIND_UNKNOWN');
-      await t.http.put('/me/notification-preferences').set(bearer(user)).send({ delivery: 'immediate', mutedKinds: ['call_published'], version: 0 }).expect(200);
+      await t.http
+        .put('/me/notification-preferences')
+        .set(bearer(user))
+        .send({ delivery: 'immediate', mutedKinds: ['call_published'], version: 0 })
+        .expect(200);
       const stale = await t.http.put('/me/notification-preferences').set(bearer(user)).send({ delivery: 'daily_digest', mutedKinds: [], version: 0 }).expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       const view = await t.http.get('/me/notification-preferences').set(bearer(user)).expect(200);
@@ -188,7 +227,11 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       const muted = await createUser(t, ['applicant']);
       const digest = await createUser(t, ['applicant']);
       const immediate = await createUser(t, ['applicant']);
-      await t.http.put('/me/notification-preferences').set(bearer(muted)).send({ delivery: 'immediate', mutedKinds: ['call_published', 'call_opened'], version: 0 }).expect(200);
+      await t.http
+        .put('/me/notification-preferences')
+        .set(bearer(muted))
+        .send({ delivery: 'immediate', mutedKinds: ['call_published', 'call_opened'], version: 0 })
+        .expect(200);
       await t.http.put('/me/notification-preferences').set(bearer(digest)).send({ delivery: 'daily_digest', mutedKinds: [], version: 0 }).expect(200);
 
       const call = await freshCall(); // published, then opened by the clock when read
@@ -229,7 +272,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
 
       // Other test files' open calls may remind this applicant too: count only this call's reminders.
       const ours = async (kind: string, status?: string) =>
-        (await notificationsOf(applicant.user.id)).filter((n) => n.kind === kind && (n.params.callId === call.id || n.params.applicationId === draft.body.id) && (!status || n.email_status === status));
+        (await notificationsOf(applicant.user.id)).filter(
+          (n) => n.kind === kind && (n.params.callId === call.id || n.params.applicationId === draft.body.id) && (!status || n.email_status === status),
+        );
 
       t.clock.set(new Date(closesAt - 10 * DAY)); // before every offset
       await scheduler.sendReminders();
@@ -241,10 +286,14 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(await ours('draft_reminder')).toHaveLength(0);
       t.clock.set(new Date(closesAt - 2 * DAY)); // 3-day draft offset passed
       await scheduler.sendReminders();
-      const [draftRow] = await waitFor(async () => {
-        const rows = await ours('draft_reminder', 'sent');
-        return rows.length === 1 ? rows : undefined;
-      }, 15_000, 'the draft reminder');
+      const [draftRow] = await waitFor(
+        async () => {
+          const rows = await ours('draft_reminder', 'sent');
+          return rows.length === 1 ? rows : undefined;
+        },
+        15_000,
+        'the draft reminder',
+      );
       const draftMail = await waitFor(() => smtp.received.find((m) => m.notificationId === draftRow.id));
       expect(draftMail.text).toContain(draft.body.number);
       t.clock.set(new Date(closesAt - DAY / 2)); // 1-day offset of the call
@@ -297,7 +346,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(again.body.code).toBe('NOTIFICATION_NOT_DEAD');
       await statusOf(user.id, 'password_reset', 'sent');
       expect(smtp.to(user.email).filter((m) => m.subject.includes('Obnovení hesla'))).toHaveLength(1);
-      const [entry] = await t.dataSource.query<{ actor_user_id: string }[]>(`SELECT actor_user_id FROM audit_log WHERE action = 'notification.requeued' AND object_id = $1`, [dead.id]);
+      const [entry] = await t.dataSource.query<{ actor_user_id: string }[]>(`SELECT actor_user_id FROM audit_log WHERE action = 'notification.requeued' AND object_id = $1`, [
+        dead.id,
+      ]);
       expect(entry.actor_user_id).toBe(staff.id);
     });
 
@@ -314,7 +365,10 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     });
 
     it('shows administrators the queues, failed jobs and dead letters; applicants may not look', async () => {
-      const health = await t.http.get('/admin/queues').set(bearer(await staffNow())).expect(200);
+      const health = await t.http
+        .get('/admin/queues')
+        .set(bearer(await staffNow()))
+        .expect(200);
       expect(health.body.queues.map((q: { name: string }) => q.name)).toEqual(['outbox', 'mail']);
       expect(health.body.queues[1].counts).toEqual(expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }));
       expect(health.body.deadLetters.permanent).toBeGreaterThanOrEqual(0);
@@ -348,21 +402,34 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
     function startWorker(): ChildProcess {
       const child = spawn(process.execPath, [WORKER_SCRIPT], {
         env: {
-          ...process.env, SMTP_URL: smtp.url, QUEUE_LOCK_MS: '1000', MAIL_SEND_TIMEOUT_MS: '1000', MAIL_CONCURRENCY: '8', LIFECYCLE_TICK_MS: '0', OUTBOX_POLL_MS: '200', LOG_LEVEL: 'error',
+          ...process.env,
+          SMTP_URL: smtp.url,
+          QUEUE_LOCK_MS: '1000',
+          MAIL_SEND_TIMEOUT_MS: '1000',
+          MAIL_CONCURRENCY: '8',
+          LIFECYCLE_TICK_MS: '0',
+          OUTBOX_POLL_MS: '200',
+          LOG_LEVEL: 'error',
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       children.push(child);
       return child;
     }
-    const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+    const exited = (child: ChildProcess) =>
+      new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
     const burst = (n: number, label: string) => burstOfEvents((sql, params) => t.dataSource.query(sql, params), n, label);
 
     async function statuses(events: string[]) {
-      return await t.dataSource.query<{
-        id: string; source_event_id: string; email_status: string; email_dead_reason: string | null;
-      }[]>(`SELECT id, source_event_id, email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
+      return await t.dataSource.query<
+        {
+          id: string;
+          source_event_id: string;
+          email_status: string;
+          email_dead_reason: string | null;
+        }[]
+      >(`SELECT id, source_event_id, email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
     }
 
     const receivedPer = (events: string[]) => smtp.perEvent(events);
@@ -386,10 +453,14 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       await exited(first);
 
       startWorker();
-      const final = await waitFor(async () => {
-        const rows = await statuses(events);
-        return rows.length === events.length && rows.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? rows : undefined;
-      }, 60_000, 'every message to reach a final state');
+      const final = await waitFor(
+        async () => {
+          const rows = await statuses(events);
+          return rows.length === events.length && rows.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? rows : undefined;
+        },
+        60_000,
+        'every message to reach a final state',
+      );
 
       const counts = receivedPer(events);
       expect(Math.max(...counts.values())).toBe(1); // never twice
@@ -405,10 +476,14 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       await t.app.get(QueueFactory).queue(QUEUES.outbox).clean(0, 100_000, 'completed');
       await t.dataSource.query('UPDATE outbox_event SET relayed_at = NULL, processed_at = NULL WHERE id = ANY($1::uuid[])', [events]);
       await t.dataSource.query(`SELECT pg_notify('outbox_event_added', '')`);
-      await waitFor(async () => {
-        const [row] = await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM outbox_event WHERE id = ANY($1::uuid[]) AND processed_at IS NOT NULL', [events]);
-        return Number(row.n) === events.length ? true : undefined;
-      }, 30_000, 'the events to be processed again');
+      await waitFor(
+        async () => {
+          const [row] = await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM outbox_event WHERE id = ANY($1::uuid[]) AND processed_at IS NOT NULL', [events]);
+          return Number(row.n) === events.length ? true : undefined;
+        },
+        30_000,
+        'the events to be processed again',
+      );
       expect(Math.max(...receivedPer(events).values())).toBe(1);
       expect(await statuses(events)).toHaveLength(200);
     }, 120_000);

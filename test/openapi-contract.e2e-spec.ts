@@ -2,7 +2,17 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { createTestApp, TestApp } from '#testing';
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; oneOf?: Schema[]; additionalProperties?: boolean | Schema; enum?: unknown[]; format?: string };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  additionalProperties?: boolean | Schema;
+  enum?: unknown[];
+  format?: string;
+};
 type Operation = { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
@@ -50,7 +60,9 @@ describe('OpenAPI document', () => {
         if (status === '204') return response.content ? [`${route}: 204 with a body`] : [];
         const content = Object.entries(response.content ?? {});
         if (content.length === 0) return [`${route} ${status}: no content`];
-        return content.flatMap(([media, { schema }]) => (media.includes('json') ? untyped(schema, `${route} ${status}`) : schema?.format === 'binary' ? [] : [`${route} ${status} ${media}: not binary`]));
+        return content.flatMap(([media, { schema }]) =>
+          media.includes('json') ? untyped(schema, `${route} ${status}`) : schema?.format === 'binary' ? [] : [`${route} ${status} ${media}: not binary`],
+        );
       });
     });
     expect(missing).toEqual([]);
@@ -63,14 +75,20 @@ describe('OpenAPI document', () => {
       return errors.length === 0 || errors.some(([, r]) => r.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/ProblemResponse');
     });
     expect(withoutProblem.map((o) => o.route)).toEqual([]);
-    expect(document.components.schemas.ProblemResponse.properties).toEqual(expect.objectContaining({ type: expect.anything(), status: expect.anything(), code: expect.anything(), detail: expect.anything() }));
+    expect(document.components.schemas.ProblemResponse.properties).toEqual(
+      expect.objectContaining({ type: expect.anything(), status: expect.anything(), code: expect.anything(), detail: expect.anything() }),
+    );
   });
 
-  it('documents the multipart body of every upload route and the audit log\'s filters and paging', () => {
+  it("documents the multipart body of every upload route and the audit log's filters and paging", () => {
     type Body = { requestBody?: { content?: Record<string, { schema?: Schema & { required?: string[] } }> } };
     const uploads = operations().filter(({ op }) => (op as Body).requestBody?.content?.['multipart/form-data']);
     expect(uploads.map((u) => u.route).sort()).toEqual([
-      'POST /agreements/{id}/signature', 'POST /amendments/{id}/signature', 'POST /applications/{id}/attachments', 'POST /cost-documents/{id}/files', 'POST /resolutions/{id}/files',
+      'POST /agreements/{id}/signature',
+      'POST /amendments/{id}/signature',
+      'POST /applications/{id}/attachments',
+      'POST /cost-documents/{id}/files',
+      'POST /resolutions/{id}/files',
     ]);
     for (const { op } of uploads) {
       const schema = (op as Body).requestBody!.content!['multipart/form-data'].schema!;
@@ -78,14 +96,27 @@ describe('OpenAPI document', () => {
       expect(schema.required).toContain('file');
     }
     const auditLog = document.paths['/audit-log'].get as unknown as { parameters: { name: string; in: string }[] };
-    expect(auditLog.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort()).toEqual(['action', 'actorUserId', 'from', 'objectId', 'objectType', 'page', 'pageSize', 'to']);
+    expect(
+      auditLog.parameters
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['action', 'actorUserId', 'from', 'objectId', 'objectType', 'page', 'pageSize', 'to']);
   });
 
   it('names every field in camelCase', () => {
     // Keys that are data, not field names: counts per dead-letter reason code, the message in the other language.
-    const dataKeys = new Set(['DeliveryAdminQueuesDeadLettersResponse.attempts_exhausted', 'DeliveryAdminQueuesDeadLettersResponse.outcome_unknown', 'ProblemResponse.detail_cs', 'ProblemResponse.detail_en']);
+    const dataKeys = new Set([
+      'DeliveryAdminQueuesDeadLettersResponse.attempts_exhausted',
+      'DeliveryAdminQueuesDeadLettersResponse.outcome_unknown',
+      'ProblemResponse.detail_cs',
+      'ProblemResponse.detail_en',
+    ]);
     const snake = Object.entries(document.components.schemas).flatMap(([name, schema]) =>
-      Object.keys(schema.properties ?? {}).map((p) => `${name}.${p}`).filter((p) => /_/.test(p) && !dataKeys.has(p)));
+      Object.keys(schema.properties ?? {})
+        .map((p) => `${name}.${p}`)
+        .filter((p) => /_/.test(p) && !dataKeys.has(p)),
+    );
     expect(snake).toEqual([]);
   });
 
@@ -122,8 +153,9 @@ describe('OpenAPI document', () => {
           if (!json) continue;
           checked++;
           const body = checker.getNonNullableType(checker.getTypeOfSymbol(json));
-          const unknownBody = body.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any | ts.TypeFlags.Never)
-            || (!checker.isArrayType(body) && body.getProperties().length === 0 && checker.getIndexInfosOfType(body).length === 0);
+          const unknownBody =
+            body.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any | ts.TypeFlags.Never) ||
+            (!checker.isArrayType(body) && body.getProperties().length === 0 && checker.getIndexInfosOfType(body).length === 0);
           if (unknownBody) untypedBodies.push(`${method.getName().toUpperCase()} ${path.getName()} ${response.getName()}: ${checker.typeToString(body)}`);
         }
       }

@@ -70,7 +70,10 @@ describe('organisations', () => {
     return row.n;
   }
   async function auditEntriesMentioningIco(ico: string): Promise<{ action: string; object_id: string }[]> {
-    return await t.dataSource.query<{ action: string; object_id: string }[]>(`SELECT action, object_id FROM audit_log WHERE object_type = 'organisation' AND (after->>'ico' = $1 OR before->>'ico' = $1) ORDER BY seq`, [ico]);
+    return await t.dataSource.query<{ action: string; object_id: string }[]>(
+      `SELECT action, object_id FROM audit_log WHERE object_type = 'organisation' AND (after->>'ico' = $1 OR before->>'ico' = $1) ORDER BY seq`,
+      [ico],
+    );
   }
 
   describe('registration', () => {
@@ -263,10 +266,7 @@ describe('organisations', () => {
 
     it('lets exactly one of two concurrent PATCHes with the same version win', async () => {
       const created = await registered(owner);
-      const responses = await Promise.all([
-        patch(owner, created.id, { version: 1, name: 'Souběh A' }),
-        patch(owner, created.id, { version: 1, name: 'Souběh B' }),
-      ]);
+      const responses = await Promise.all([patch(owner, created.id, { version: 1, name: 'Souběh A' }), patch(owner, created.id, { version: 1, name: 'Souběh B' })]);
       expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
       const winner = responses.find((r) => r.status === 200)!;
       const loser = responses.find((r) => r.status === 409)!;

@@ -1,5 +1,19 @@
 import { ChildProcess } from 'node:child_process';
-import { bearer, burstOfEvents, createTestApp, createUser, dropDatabase, freePort, exitOf, scratchDatabase, scratchDatabaseUrl, SmtpRecorder, spawnApp, TestRedis, waitFor } from '#testing';
+import {
+  bearer,
+  burstOfEvents,
+  createTestApp,
+  createUser,
+  dropDatabase,
+  freePort,
+  exitOf,
+  scratchDatabase,
+  scratchDatabaseUrl,
+  SmtpRecorder,
+  spawnApp,
+  TestRedis,
+  waitFor,
+} from '#testing';
 
 /**
  * Infrastructure failing under the notification pipeline: a Redis restarted empty, database sessions
@@ -15,8 +29,17 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
 
   function startWorker(env: Record<string, string> = {}): ChildProcess {
     const child = spawnApp('worker', {
-      DATABASE_URL: db.url, QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, QUEUE_PREFIX: 'resilience', SMTP_URL: smtp.url,
-      RECONCILE_AFTER_SECONDS: '2', OUTBOX_POLL_MS: '200', QUEUE_LOCK_MS: '2000', MAIL_SEND_TIMEOUT_MS: '5000', MAIL_BACKOFF_MS: '100', LIFECYCLE_TICK_MS: '0',
+      DATABASE_URL: db.url,
+      QUEUE_BACKEND: 'redis',
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: 'resilience',
+      SMTP_URL: smtp.url,
+      RECONCILE_AFTER_SECONDS: '2',
+      OUTBOX_POLL_MS: '200',
+      QUEUE_LOCK_MS: '2000',
+      MAIL_SEND_TIMEOUT_MS: '5000',
+      MAIL_BACKOFF_MS: '100',
+      LIFECYCLE_TICK_MS: '0',
       ...env,
     });
     children.push(child);
@@ -51,7 +74,11 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
     const recoveredInMs = Date.now() - lostAt;
     const counts = receivedPer(events);
     expect(Math.max(...counts.values())).toBe(1);
-    await waitFor(async () => ((await query(`SELECT count(*)::int AS n FROM outbox_event WHERE id = ANY($1::uuid[]) AND processed_at IS NULL`, [events]))[0].n === 0 ? true : undefined), 10_000, 'every event processed');
+    await waitFor(
+      async () => ((await query(`SELECT count(*)::int AS n FROM outbox_event WHERE id = ANY($1::uuid[]) AND processed_at IS NULL`, [events]))[0].n === 0 ? true : undefined),
+      10_000,
+      'every event processed',
+    );
     expect(worker.exitCode).toBeNull();
     process.stdout.write(`\nredis restarted empty: the lost batch was back and sent within ${(recoveredInMs / 1000).toFixed(1)} s (bound 2 s)\n`);
     worker.kill('SIGTERM');
@@ -61,7 +88,8 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
   it('keeps running when all its database sessions are cut, several times: reconnects, LISTENs again, loses and doubles nothing', async () => {
     smtp.delayMs = 5;
     const worker = startWorker();
-    const listening = async () => ((await query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN outbox_event_added'`))[0].n as number) > 0;
+    const listening = async () =>
+      ((await query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN outbox_event_added'`))[0].n as number) > 0;
     await waitFor(async () => ((await listening()) ? true : undefined), 20_000, 'the worker to LISTEN');
     const { events } = await burstOfEvents(query, 240, 'cut');
     for (const share of [40, 100, 160]) {
@@ -69,10 +97,14 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
       await query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
       await waitFor(async () => ((await listening()) ? true : undefined), 20_000, 'LISTEN to come back');
     }
-    await waitFor(async () => {
-      const rows = await query(`SELECT email_status FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
-      return rows.length === 240 && rows.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? rows : undefined;
-    }, 60_000, 'every mail to reach a final state');
+    await waitFor(
+      async () => {
+        const rows = await query(`SELECT email_status FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
+        return rows.length === 240 && rows.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? rows : undefined;
+      },
+      60_000,
+      'every mail to reach a final state',
+    );
     expect(worker.exitCode).toBeNull();
     const counts = receivedPer(events);
     expect(Math.max(...counts.values())).toBe(1);
@@ -121,10 +153,14 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
     // One connection, eight mails at once, 150 ms each: most wait far longer than the 600 ms timeout.
     const worker = startWorker({ MAIL_MAX_CONNECTIONS: '1', MAIL_CONCURRENCY: '8', MAIL_SEND_TIMEOUT_MS: '600', RECONCILE_AFTER_SECONDS: '1' });
     const { events } = await burstOfEvents(query, 24, 'pool-wait');
-    const rows = await waitFor(async () => {
-      const found = await query(`SELECT email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
-      return found.length === 24 && found.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? found : undefined;
-    }, 60_000, 'every mail to reach a final state');
+    const rows = await waitFor(
+      async () => {
+        const found = await query(`SELECT email_status, email_dead_reason FROM notification WHERE source_event_id = ANY($1::uuid[])`, [events]);
+        return found.length === 24 && found.every((r) => r.email_status === 'sent' || r.email_status === 'dead') ? found : undefined;
+      },
+      60_000,
+      'every mail to reach a final state',
+    );
     expect(rows.filter((r) => r.email_status === 'dead')).toEqual([]);
     expect(receivedPer(events).size).toBe(24);
     expect(Math.max(...receivedPer(events).values())).toBe(1);
@@ -137,7 +173,10 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
     const workers = [startWorker({ MAIL_RATE_PER_SECOND: '5' }), startWorker({ MAIL_RATE_PER_SECOND: '5' })];
     const { events } = await burstOfEvents(query, 40, 'rate');
     await waitFor(() => (receivedPer(events).size === 40 ? true : undefined), 60_000, 'all 40 mails');
-    const times = smtp.received.filter((m) => m.eventId && events.includes(m.eventId)).map((m) => m.receivedAt).sort((a, b) => a - b);
+    const times = smtp.received
+      .filter((m) => m.eventId && events.includes(m.eventId))
+      .map((m) => m.receivedAt)
+      .sort((a, b) => a - b);
     // 5 a second in all: 40 mails span at least seven one-second windows; two workers each at 5/s would
     // finish within four. The margin allows for a second of jitter on a loaded machine.
     expect(times[39] - times[0]).toBeGreaterThanOrEqual(5500);
@@ -148,17 +187,35 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
   it('shares the login limiter between two API processes, and believes X-Forwarded-For only from a trusted proxy', async () => {
     const ports = [await freePort(), await freePort()];
     const apis = ports.map((port) => {
-      const child = spawnApp('api', { PORT: String(port), DATABASE_URL: db.url, QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, QUEUE_PREFIX: 'resilience-api', TRUST_PROXY: 'none' });
+      const child = spawnApp('api', {
+        PORT: String(port),
+        DATABASE_URL: db.url,
+        QUEUE_BACKEND: 'redis',
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: 'resilience-api',
+        TRUST_PROXY: 'none',
+      });
       children.push(child);
       return child;
     });
-    for (const port of ports) await waitFor(() => fetch(`http://127.0.0.1:${port}/health/live`).then((r) => (r.ok ? true : undefined), () => undefined), 60_000, `the API on ${port}`);
+    for (const port of ports)
+      await waitFor(
+        () =>
+          fetch(`http://127.0.0.1:${port}/health/live`).then(
+            (r) => (r.ok ? true : undefined),
+            () => undefined,
+          ),
+        60_000,
+        `the API on ${port}`,
+      );
     const email = `nobody-${Date.now()}@test.praha.eu`;
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       // A fresh X-Forwarded-For each time changes nothing when no proxy is trusted.
       const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/auth/login`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i}` }, body: JSON.stringify({ email, password: 'wrong-password-1' }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i}` },
+        body: JSON.stringify({ email, password: 'wrong-password-1' }),
       });
       statuses.push(response.status);
     }

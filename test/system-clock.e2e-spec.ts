@@ -21,7 +21,7 @@ describe('system clock', () => {
     await t?.close();
   });
 
-  it('shows a clock that cannot be moved where the process runs on a fixed clock (the tests\' own)', async () => {
+  it("shows a clock that cannot be moved where the process runs on a fixed clock (the tests' own)", async () => {
     const state = await t.http.get('/system/clock').expect(200);
     expect(state.body).toEqual({ now: t.clock.now().toISOString(), offsetMs: 0, movable: false });
     const admin = await createUser(t, ['admin']);
@@ -31,7 +31,10 @@ describe('system clock', () => {
   it('is moved by an admin for the API and the worker together, audited, and reset to real time', async () => {
     // Off for the other test files (they share the database); on for this app alone, as outside production by default.
     expect(loadConfig().clockMovable).toBe(false);
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(APP_CONFIG).useValue({ ...loadConfig(), clockMovable: true }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+      .overrideProvider(APP_CONFIG)
+      .useValue({ ...loadConfig(), clockMovable: true })
+      .compile();
     const app = moduleRef.createNestApplication({ logger: false });
     configureApiApp(app, loadConfig());
     await app.init();
@@ -52,11 +55,17 @@ describe('system clock', () => {
       expect(Math.abs(new Date(read.body.now).getTime() - target.getTime())).toBeLessThan(60_000);
       await worker.refresh();
       expect(worker.offset).toBe(moved.body.offsetMs);
-      const [audit] = (await t.dataSource.query(`SELECT actor_user_id, after FROM audit_log WHERE action = 'system.clock_moved' ORDER BY seq DESC LIMIT 1`)) as { actor_user_id: string; after: { reason: string } }[];
+      const [audit] = await t.dataSource.query<{ actor_user_id: string; after: { reason: string } }[]>(
+        `SELECT actor_user_id, after FROM audit_log WHERE action = 'system.clock_moved' ORDER BY seq DESC LIMIT 1`,
+      );
       expect(audit).toMatchObject({ actor_user_id: admin.id, after: expect.objectContaining({ reason: 'Nácvik kola: rozhodnutí Rady' }) });
       // Tokens are judged by the moved clock too: sign in again "40 days later".
       const login = await http.post('/auth/login').set('X-Forwarded-For', '10.0.0.40').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
-      const reset = await http.put('/admin/clock').set(bearer({ token: login.body.accessToken })).send({ reset: true, reason: 'Konec nácviku' }).expect(200);
+      const reset = await http
+        .put('/admin/clock')
+        .set(bearer({ token: login.body.accessToken }))
+        .send({ reset: true, reason: 'Konec nácviku' })
+        .expect(200);
       expect(reset.body.offsetMs).toBe(0);
       await worker.refresh();
       expect(worker.offset).toBe(0);

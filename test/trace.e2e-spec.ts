@@ -20,13 +20,21 @@ describe('trace money to the strategy', () => {
     const [measure] = await t.dataSource.query<{ id: string }[]>(`SELECT parent_id AS id FROM strategy_node WHERE id = $1`, [first]);
     const { call, applications } = await callInEvaluation(t, [first, second], new Date(Date.now() + 500 * DAY), 2);
     const staff = await createUser(t, ['staff']);
-    await t.http.post(`/calls/${call.id}/resolutions`).set(bearer(staff)).send({
-      body: 'council', number: 'USN RHMP 300/2023', adoptedOn: t.clock.now().toISOString().slice(0, 10), text: 'Rada schvaluje.', withoutCommissionReason: WITHOUT_COMMISSION,
-      decisions: [
-        { applicationId: applications[0].id, outcome: 'approved', amount: '150000.00' },
-        { applicationId: applications[1].id, outcome: 'rejected', reason: 'Nedostatek prostředků.' },
-      ],
-    }).expect(201);
+    await t.http
+      .post(`/calls/${call.id}/resolutions`)
+      .set(bearer(staff))
+      .send({
+        body: 'council',
+        number: 'USN RHMP 300/2023',
+        adoptedOn: t.clock.now().toISOString().slice(0, 10),
+        text: 'Rada schvaluje.',
+        withoutCommissionReason: WITHOUT_COMMISSION,
+        decisions: [
+          { applicationId: applications[0].id, outcome: 'approved', amount: '150000.00' },
+          { applicationId: applications[1].id, outcome: 'rejected', reason: 'Nedostatek prostředků.' },
+        ],
+      })
+      .expect(201);
 
     const auditor = await createUser(t, ['auditor']);
     // Each application requests 170 000 Kč, 66.67 % for the first activity and 33.33 % for the second.
@@ -48,7 +56,12 @@ describe('trace money to the strategy', () => {
     const approvedProject = projects.body.items.find((p: { applicationId: string }) => p.applicationId === applications[0].id);
     expect(approvedProject.amounts).toMatchObject({ requested: '170000.00', approved: '150000.00' });
     const entries = await t.http.get(`/trace/nodes/${measure.id}/projects/${applications[0].id}/entries`).set(bearer(auditor)).expect(200);
-    expect(entries.body.filter((e: { kind: string }) => e.kind === 'approved').map((e: { amount: string }) => e.amount).sort()).toEqual(['100005.00', '49995.00']);
+    expect(
+      entries.body
+        .filter((e: { kind: string }) => e.kind === 'approved')
+        .map((e: { amount: string }) => e.amount)
+        .sort(),
+    ).toEqual(['100005.00', '49995.00']);
     expect(entries.body.find((e: { kind: string }) => e.kind === 'approved')).toMatchObject({ sourceType: 'award_decision', actorUserId: staff.id });
 
     // Who looked at what is itself on record: six trace runs (the refused filter ran nothing).
@@ -59,7 +72,10 @@ describe('trace money to the strategy', () => {
     // Any other read by an auditor is on record too, with the route and the query.
     await t.http.get(`/calls/${call.id}/funding`).set(bearer(auditor)).expect(200);
     await t.http.get(`/applications?callId=${call.id}`).set(bearer(auditor)).expect(200);
-    const reads = await t.dataSource.query<{ object_id: string; after: { query: Record<string, string> } }[]>(`SELECT object_id, after FROM audit_log WHERE action = 'report.viewed' AND actor_user_id = $1 ORDER BY seq`, [auditor.id]);
+    const reads = await t.dataSource.query<{ object_id: string; after: { query: Record<string, string> } }[]>(
+      `SELECT object_id, after FROM audit_log WHERE action = 'report.viewed' AND actor_user_id = $1 ORDER BY seq`,
+      [auditor.id],
+    );
     expect(reads.map((r) => r.object_id)).toEqual([`/calls/${call.id}/funding`, '/applications']);
     expect(reads[1].after.query).toEqual({ callId: call.id });
 

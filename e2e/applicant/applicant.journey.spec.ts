@@ -5,7 +5,7 @@
  * checked with axe (WCAG 2.1 A/AA, 0 violations) and photographed at 1280 and 390 px.
  * Elements are found by role and accessible name only.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -27,7 +27,10 @@ function freshIco(): string {
 async function checkPage(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${name}`).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${name}`,
+  ).toEqual([]);
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/applicant-${name}-${width}.png`, fullPage: true });
@@ -170,7 +173,10 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   const uploads = page.getByLabel(/Nahrát soubor:/);
   const count = await uploads.count();
   for (let i = 0; i < Math.min(count, 2); i++) {
-    await page.getByLabel(/Nahrát soubor:/).nth(i).setInputFiles({ name: `priloha-${i}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByLabel(/Nahrát soubor:/)
+      .nth(i)
+      .setInputFiles({ name: `priloha-${i}.pdf`, mimeType: 'application/pdf', buffer: pdf });
     await expect(page.getByText(`Soubor priloha-${i}.pdf přijat`)).toBeVisible();
   }
   await checkPage(page, 'cast-prilohy');

@@ -24,9 +24,7 @@ import { ApplicationsController, FormalCheckController } from './controllers/app
 import { CallsController, PublicCallsController } from './controllers/calls.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
-import {
-  AgreementsController, AwardsController, BreachesController, PaymentsController, RecordFilesController, SettlementsController,
-} from './controllers/awards.controller.js';
+import { AgreementsController, AwardsController, BreachesController, PaymentsController, RecordFilesController, SettlementsController } from './controllers/awards.controller.js';
 import { ClockController } from './controllers/clock.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
 import { DevController } from './controllers/dev.controller.js';
@@ -64,9 +62,34 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.storage.maxUploadBytes, files: 1, fields: 5 } }) }),
   ],
   controllers: [
-    AuthController, UsersController, OrganisationsController, StrategyController, AuditController, HealthController,
-    CallsController, PublicCallsController, ApplicationsController, FormalCheckController,
-    NotificationsController, DeliveryAdminController, CommissionsController, ReviewsController, SessionsController, AwardsController, AgreementsController, PaymentsController, SettlementsController, BreachesController, RecordFilesController, TraceController, OpenDataController, FulfilmentController, DossierController, ClockController, DevController, PublicStrategyFundingController,
+    AuthController,
+    UsersController,
+    OrganisationsController,
+    StrategyController,
+    AuditController,
+    HealthController,
+    CallsController,
+    PublicCallsController,
+    ApplicationsController,
+    FormalCheckController,
+    NotificationsController,
+    DeliveryAdminController,
+    CommissionsController,
+    ReviewsController,
+    SessionsController,
+    AwardsController,
+    AgreementsController,
+    PaymentsController,
+    SettlementsController,
+    BreachesController,
+    RecordFilesController,
+    TraceController,
+    OpenDataController,
+    FulfilmentController,
+    DossierController,
+    ClockController,
+    DevController,
+    PublicStrategyFundingController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -37,16 +37,20 @@ export function configureApiApp(app: INestApplication, config: AppConfig): void 
 
 /** The OpenAPI document of the routes (also written without a database by `npm run api:client`). */
 export function createOpenApiDocument(app: INestApplication) {
-  return withProblemResponses(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Dotační programy HMP – API')
-      .setDescription('Granty hl. m. Prahy na integraci cizinců: výzvy, žádosti, hodnocení, rozhodnutí, platby, vyúčtování a vazba na Koncepci. Chyby ve formátu application/problem+json.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-    { extraModels: [ProblemResponse, FieldProblem] },
-  ));
+  return withProblemResponses(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Dotační programy HMP – API')
+        .setDescription(
+          'Granty hl. m. Prahy na integraci cizinců: výzvy, žádosti, hodnocení, rozhodnutí, platby, vyúčtování a vazba na Koncepci. Chyby ve formátu application/problem+json.',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ProblemResponse, FieldProblem] },
+    ),
+  );
 }
 
 /**
@@ -59,12 +63,15 @@ function servePortal(app: NestExpressApplication, webRoot: string): void {
   const index = path.join(root, 'index.html');
   app.useStaticAssets(root, {
     index: false,
-    setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res: { setHeader(name: string, value: string): void }, file: string) =>
+      res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  app.use((req: { method: string; path: string; accepts(type: string): string | false }, res: { setHeader(k: string, v: string): void; sendFile(p: string): void }, next: () => void) => {
-    const portalPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.path !== '/api' && !/\.[A-Za-z0-9]+$/.test(req.path);
-    if (!portalPage || !req.accepts('html') || !existsSync(index)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  app.use(
+    (req: { method: string; path: string; accepts(type: string): string | false }, res: { setHeader(k: string, v: string): void; sendFile(p: string): void }, next: () => void) => {
+      const portalPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.path !== '/api' && !/\.[A-Za-z0-9]+$/.test(req.path);
+      if (!portalPage || !req.accepts('html') || !existsSync(index)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    },
+  );
 }

@@ -48,7 +48,13 @@ const PROJECTS_I = [
   ['Vzdělávání pedagogů v práci s dětmi cizinců', 'Semináře pro učitele mateřských a základních škol.', 'počet proškolených pedagogů', 'osoba', 90],
 ] as const;
 const PROJECTS_II = [
-  ['Informační brožura „Žijeme v Praze“ v šesti jazycích', 'Přehled úřadů, škol a služeb v ukrajinštině, vietnamštině, ruštině, angličtině, mongolštině a arabštině.', 'počet vydaných výtisků', 'výtisk', 5000],
+  [
+    'Informační brožura „Žijeme v Praze“ v šesti jazycích',
+    'Přehled úřadů, škol a služeb v ukrajinštině, vietnamštině, ruštině, angličtině, mongolštině a arabštině.',
+    'počet vydaných výtisků',
+    'výtisk',
+    5000,
+  ],
   ['Dokumentární film o cizincích v Praze', 'Krátký dokument o sousedských vztazích v Libni.', 'počet projekcí', 'projekce', 10],
   ['Podcast o životě cizinců v Praze', 'Dvanáct dílů podcastu s hosty z migrantských komunit.', 'počet dílů', 'díl', 12],
 ] as const;
@@ -84,8 +90,20 @@ export class DemoRound {
         WHERE v.kind = 'action-plan' AND v.year = 2023 AND n.level = 'activity' AND n.funded_by_grant_programme ORDER BY n.position, n.code`);
     const annex = await demoAnnexPdf();
     try {
-      if (!existing.some((c) => c.code === 'NMC-2023')) await this.round2023(clock, staff, applicants, activities.map((a) => a.id), annex);
-      if (!existing.some((c) => c.code === currentCode())) await this.currentCall(clock, staff, activities.map((a) => a.id));
+      if (!existing.some((c) => c.code === 'NMC-2023'))
+        await this.round2023(
+          clock,
+          staff,
+          applicants,
+          activities.map((a) => a.id),
+          annex,
+        );
+      if (!existing.some((c) => c.code === currentCode()))
+        await this.currentCall(
+          clock,
+          staff,
+          activities.map((a) => a.id),
+        );
       await this.evaluation2023(clock, staff);
     } finally {
       clock.backToPresent();
@@ -105,7 +123,15 @@ export class DemoRound {
       const actor: Actor = { userId: applicant.userId, roles: ['applicant'], correlationId: `demo-${randomUUID()}`, language: 'cs' };
       const draft = await this.applications.create(actor, { callId: call.id, organisationId: applicant.organisationId });
       ids.push(draft.id);
-      const filled = i % 37 === 5 ? partial() : sections(i, area, applicant, call.activities.map((a) => a.id));
+      const filled =
+        i % 37 === 5
+          ? partial()
+          : sections(
+              i,
+              area,
+              applicant,
+              call.activities.map((a) => a.id),
+            );
       await this.applications.saveDraft(actor, draft.id, { version: draft.draftVersion, ...filled });
       if (i % 37 === 5) continue; // left unfinished: drafts that never made it
       for (const code of applicant.type === 'ngo' ? ['STATUTORY', 'BANK'] : ['BANK']) {
@@ -164,23 +190,36 @@ export class DemoRound {
    * newcomer can score as komise1@demo.praha.eu (the chair), vote, and close it as referent@….
    */
   private async evaluation2023(clock: ReplayClock, staff: Actor): Promise<void> {
-    const [call] = await this.dataSource.query<{ id: string; version: number; status: string }[]>(`SELECT g.id, g.version, g.status FROM grant_call g WHERE g.code = 'NMC-2023' AND NOT EXISTS (SELECT 1 FROM commission c WHERE c.call_id = g.id)`);
+    const [call] = await this.dataSource.query<{ id: string; version: number; status: string }[]>(
+      `SELECT g.id, g.version, g.status FROM grant_call g WHERE g.code = 'NMC-2023' AND NOT EXISTS (SELECT 1 FROM commission c WHERE c.call_id = g.id)`,
+    );
     if (!call || call.status !== 'closed') return;
-    const members = await this.dataSource.query<{ id: string; email: string }[]>(`SELECT id, email FROM app_user WHERE email IN ('komise1@demo.praha.eu', 'komise2@demo.praha.eu') ORDER BY email`);
+    const members = await this.dataSource.query<{ id: string; email: string }[]>(
+      `SELECT id, email FROM app_user WHERE email IN ('komise1@demo.praha.eu', 'komise2@demo.praha.eu') ORDER BY email`,
+    );
     if (members.length < 2) return;
     const [chair, second] = members.map((m): Actor => ({ userId: m.id, roles: ['commission_member'], correlationId: `demo-${randomUUID()}`, language: 'cs' }));
     clock.travelTo(pragueInstant('2023-01-09', '09:00:00'));
     await this.calls.transition(staff, call.id, 'start_evaluation', { version: call.version });
     const commission = await this.commissions.create(staff, call.id, {
-      name: 'Hodnoticí komise dotačního programu pro oblast integrace cizinců 2023', chairUserId: chair.userId!, secretaryUserId: staff.userId!,
-      memberUserIds: members.map((m) => m.id), reviewersPerApplication: 2, spreadLimit: '15', overallThreshold: '35', strategy: 'rank_order', allowPartial: true,
+      name: 'Hodnoticí komise dotačního programu pro oblast integrace cizinců 2023',
+      chairUserId: chair.userId!,
+      secretaryUserId: staff.userId!,
+      memberUserIds: members.map((m) => m.id),
+      reviewersPerApplication: 2,
+      spreadLimit: '15',
+      overallThreshold: '35',
+      strategy: 'rank_order',
+      allowPartial: true,
     });
     for (const [index, member] of [chair, second].entries()) {
       clock.travelTo(pragueInstant('2023-01-10', `1${index}:00:00`));
       const { organisations } = await this.commissions.declarationsOf(member, commission.id);
       await this.commissions.declare(member, commission.id, {
         declarations: organisations.map((o, i) => ({
-          organisationId: o.organisationId, conflict: index === 1 && i === 0, reason: index === 1 && i === 0 ? 'Jsem členkou správní rady žadatele.' : undefined,
+          organisationId: o.organisationId,
+          conflict: index === 1 && i === 0,
+          reason: index === 1 && i === 0 ? 'Jsem členkou správní rady žadatele.' : undefined,
         })),
       });
     }
@@ -193,7 +232,9 @@ export class DemoRound {
         if (index === 0 && n % 10 === 0) continue; // left for the newcomer to score
         const quality = 45 + ((n * 37 + index * 11) % 55);
         const scores = criteria.map((c, k) => ({
-          criterionId: c.id, score: Math.min(c.max_score, Math.round((c.max_score * quality) / 100) + (k % 2)), notApplicable: false,
+          criterionId: c.id,
+          score: Math.min(c.max_score, Math.round((c.max_score * quality) / 100) + (k % 2)),
+          notApplicable: false,
           justification: quality > 75 ? 'Projekt přesně odpovídá aktivitě akčního plánu a má ověřený tým.' : 'Projekt je přínosný, ale rozpočet a výstupy jsou popsány obecně.',
         }));
         const saved = await this.reviews.save(member, review.applicationId, { scores, version: 0 });
@@ -201,7 +242,11 @@ export class DemoRound {
       }
     }
     clock.travelTo(pragueInstant('2023-01-25', '10:00:00'));
-    const session = await this.sessions.create(staff, commission.id, { number: '1/2023', heldAt: pragueInstant('2023-02-02', '14:00:00').toISOString(), place: 'Mariánské náměstí 2, Praha 1' });
+    const session = await this.sessions.create(staff, commission.id, {
+      number: '1/2023',
+      heldAt: pragueInstant('2023-02-02', '14:00:00').toISOString(),
+      place: 'Mariánské náměstí 2, Praha 1',
+    });
     await this.sessions.setAttendance(staff, session.id, { present: members.map((m) => m.id), version: session.version });
     this.logger.log('replayed the 2023 commission: declarations, assignments, score sheets, an open session');
   }
@@ -298,7 +343,13 @@ function sections(i: number, area: string, applicant: DemoApplicant, activityIds
     place: { districts: [applicant.district] },
     targetGroups: ['cizinci s dlouhodobým pobytem', 'děti a žáci s odlišným mateřským jazykem'],
     outputs: [{ indicator, unit, target: Number(target) * (1 + (i % 3)) }],
-    representatives: [{ name: applicant.type === 'ngo' ? 'statutární ředitel/ka organizace' : 'starosta/starostka městské části', function: applicant.type === 'ngo' ? 'statutární orgán' : 'starosta', basis: 'statutory' as const }],
+    representatives: [
+      {
+        name: applicant.type === 'ngo' ? 'statutární ředitel/ka organizace' : 'starosta/starostka městské části',
+        function: applicant.type === 'ngo' ? 'statutární orgán' : 'starosta',
+        basis: 'statutory' as const,
+      },
+    ],
     ...(applicant.type === 'ngo' ? { beneficialOwners: [{ name: 'členové správní rady (demo)', sharePercent: '100' }], holdings: [] } : {}),
     declarations: { noOverdueDebts: true, oneApplicationPerPurpose: true, nonProfit: true, notYetCarriedOut: true, truthful: true },
     budgetLines: [
@@ -306,7 +357,13 @@ function sections(i: number, area: string, applicant: DemoApplicant, activityIds
       line('SERVICES', 'Pronájem prostor a služby', services, 0.2),
       line('MATERIAL', 'Materiál a tisk', material, 0.1),
     ],
-    activities: a === b ? [{ activityId: a, sharePercent: '100' }] : [{ activityId: a, sharePercent: '70' }, { activityId: b, sharePercent: '30' }],
+    activities:
+      a === b
+        ? [{ activityId: a, sharePercent: '100' }]
+        : [
+            { activityId: a, sharePercent: '70' },
+            { activityId: b, sharePercent: '30' },
+          ],
   };
 }
 

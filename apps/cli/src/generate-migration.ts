@@ -48,7 +48,10 @@ ${log.upQueries.map((u) => `    await q.query(\`${escape(u.query)}\`);`).join('\
   }
 
   async down(q: QueryRunner): Promise<void> {
-${log.downQueries.reverse().map((u) => `    await q.query(\`${escape(u.query)}\`);`).join('\n')}
+${log.downQueries
+  .reverse()
+  .map((u) => `    await q.query(\`${escape(u.query)}\`);`)
+  .join('\n')}
   }
 }
 `,

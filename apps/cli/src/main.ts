@@ -50,7 +50,9 @@ async function importStrategy(url: string, config: AppConfig, file: string): Pro
   await withContext(url, config, async (app) => {
     const result = await app.get(StrategyService).importDocument(systemActor('cli:strategy-import'), text, path.basename(file));
     say(`${result.created ? 'Imported' : 'Already imported (same text), nothing changed'}: ${result.version.title} (version ${result.version.id})`);
-    say(`  priorities ${result.counts.priority}, areas ${result.counts.area}, sub-goals ${result.counts.subgoal}, measures ${result.counts.measure}, activities ${result.counts.activity}`);
+    say(
+      `  priorities ${result.counts.priority}, areas ${result.counts.area}, sub-goals ${result.counts.subgoal}, measures ${result.counts.measure}, activities ${result.counts.activity}`,
+    );
     say(result.unplaced.length === 0 ? '  every line was placed.' : `  ${result.unplaced.length} line(s) could not be placed:`);
     for (const line of result.unplaced) say(`    line ${line.line}: ${line.reason}: ${line.text}`);
   });
@@ -102,10 +104,7 @@ async function start(config: AppConfig): Promise<void> {
   const sink = config.mail.smtpUrl ? null : await startMailSink({ dir: config.mail.sinkDir });
   if (sink) infrastructure.childEnvironment.SMTP_URL = sink.url;
 
-  const children = [
-    startChild('api', 'apps/api/src/main.js', infrastructure.childEnvironment),
-    startChild('worker', 'apps/worker/src/main.js', infrastructure.childEnvironment),
-  ];
+  const children = [startChild('api', 'apps/api/src/main.js', infrastructure.childEnvironment), startChild('worker', 'apps/worker/src/main.js', infrastructure.childEnvironment)];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

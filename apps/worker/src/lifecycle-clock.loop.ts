@@ -78,13 +78,19 @@ export class LifecycleClockLoop implements OnApplicationBootstrap, BeforeApplica
 
   private steps(): [string, () => Promise<unknown>][] {
     return [
-      ['calls', async () => {
-        for (const m of await this.calls.advanceByClock()) this.logger.log(`call ${m.callId}: ${m.from} → ${m.to}`);
-      }],
-      ['remedy deadlines', async () => {
-        const ended = await this.applications.advanceByClock();
-        if (ended) this.logger.log(`${ended} application(s) ended: remedy deadline missed`);
-      }],
+      [
+        'calls',
+        async () => {
+          for (const m of await this.calls.advanceByClock()) this.logger.log(`call ${m.callId}: ${m.from} → ${m.to}`);
+        },
+      ],
+      [
+        'remedy deadlines',
+        async () => {
+          const ended = await this.applications.advanceByClock();
+          if (ended) this.logger.log(`${ended} application(s) ended: remedy deadline missed`);
+        },
+      ],
       ['reminders', () => this.scheduler.sendReminders()],
       ['digests', () => this.scheduler.sendDigests()],
     ];

@@ -23,7 +23,11 @@ export class OutboxConsumer implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queues.worker<OutboxJobData>(QUEUES.outbox, (job) => this.process(job.data), { concurrency: 8, lockDuration: this.config.queueLockMs, stalledInterval: this.config.queueLockMs });
+    this.queues.worker<OutboxJobData>(QUEUES.outbox, (job) => this.process(job.data), {
+      concurrency: 8,
+      lockDuration: this.config.queueLockMs,
+      stalledInterval: this.config.queueLockMs,
+    });
   }
 
   async process(job: OutboxJobData): Promise<void> {

@@ -21,7 +21,22 @@ import { ReconcileLoop } from './reconcile.loop.js';
 
 /** Background processing only: the outbox relay, the queue consumers (outbox events, e-mails), the reconciliation and the clock. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(SCHEMA), QueueModule.forRoot(), AccessModule, AuditModule, OutboxModule, OutboxRelayModule, NotificationsModule, StorageModule, CallsModule, ApplicationsModule, EvaluationModule, LedgerModule, AwardsModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule.forRoot(SCHEMA),
+    QueueModule.forRoot(),
+    AccessModule,
+    AuditModule,
+    OutboxModule,
+    OutboxRelayModule,
+    NotificationsModule,
+    StorageModule,
+    CallsModule,
+    ApplicationsModule,
+    EvaluationModule,
+    LedgerModule,
+    AwardsModule,
+  ],
   providers: [OutboxRelayLoop, ReconcileLoop, OutboxConsumer, MailConsumer, LifecycleClockLoop],
 })
 export class WorkerModule {}

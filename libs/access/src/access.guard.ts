@@ -48,9 +48,10 @@ export class AccessGuard implements CanActivate {
 
     if (declaration.kind === 'public') return true;
     if (!user) {
-      throw DomainError.unauthenticated(token ? 'TOKEN_INVALID' : 'NOT_AUTHENTICATED', token
-        ? { cs: 'Přihlášení vypršelo nebo bylo zrušeno. Přihlaste se znovu.', en: 'Your session has expired or was revoked. Please sign in again.' }
-        : undefined);
+      throw DomainError.unauthenticated(
+        token ? 'TOKEN_INVALID' : 'NOT_AUTHENTICATED',
+        token ? { cs: 'Přihlášení vypršelo nebo bylo zrušeno. Přihlaste se znovu.', en: 'Your session has expired or was revoked. Please sign in again.' } : undefined,
+      );
     }
     if (!hasPermission(user.roles, declaration.permission)) {
       throw DomainError.forbidden('PERMISSION_DENIED', {

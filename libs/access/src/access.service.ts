@@ -26,7 +26,10 @@ export class AccessService {
   /** `manager`: run on the caller's transaction connection (a check inside a transaction must never wait for a second pooled connection). */
   async memberships(actor: Actor, organisationIds?: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, 'owner' | 'member'>> {
     if (!actor.userId) return new Map();
-    const rows = await manager.query<{ organisation_id: string; role: 'owner' | 'member' }[]>(`SELECT organisation_id, role FROM organisation_member WHERE user_id = $1 ${organisationIds ? 'AND organisation_id = ANY($2::uuid[])' : ''}`, organisationIds ? [actor.userId, organisationIds] : [actor.userId]);
+    const rows = await manager.query<{ organisation_id: string; role: 'owner' | 'member' }[]>(
+      `SELECT organisation_id, role FROM organisation_member WHERE user_id = $1 ${organisationIds ? 'AND organisation_id = ANY($2::uuid[])' : ''}`,
+      organisationIds ? [actor.userId, organisationIds] : [actor.userId],
+    );
     return new Map(rows.map((r) => [r.organisation_id, r.role]));
   }
 
@@ -85,16 +88,23 @@ export class AccessService {
    * the applicant organisation. A conflict declared at any time removes the row from this answer at
    * once, for every route that asks here.
    */
-  async reviewableApplicationIds(actor: Actor, scope: { commissionId?: string; applicationIds?: string[] }, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+  async reviewableApplicationIds(
+    actor: Actor,
+    scope: { commissionId?: string; applicationIds?: string[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
     if (!actor.userId) return new Set();
-    const rows = await manager.query<{ application_id: string }[]>(`SELECT ra.application_id
+    const rows = await manager.query<{ application_id: string }[]>(
+      `SELECT ra.application_id
          FROM review_assignment ra
          JOIN application a ON a.id = ra.application_id
          JOIN commission_member cm ON cm.commission_id = ra.commission_id AND cm.user_id = ra.user_id AND cm.removed_at IS NULL
          JOIN coi_declaration d ON d.commission_id = ra.commission_id AND d.user_id = ra.user_id AND d.organisation_id = a.organisation_id AND NOT d.conflict
         WHERE ra.user_id = $1
           AND ($2::uuid IS NULL OR ra.commission_id = $2)
-          AND ($3::uuid[] IS NULL OR ra.application_id = ANY($3::uuid[]))`, [actor.userId, scope.commissionId ?? null, scope.applicationIds ?? null]);
+          AND ($3::uuid[] IS NULL OR ra.application_id = ANY($3::uuid[]))`,
+      [actor.userId, scope.commissionId ?? null, scope.applicationIds ?? null],
+    );
     return new Set(rows.map((r) => r.application_id));
   }
 

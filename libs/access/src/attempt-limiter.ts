@@ -45,7 +45,7 @@ export class AttemptLimiter implements CanActivate, OnApplicationShutdown {
     const request = context.switchToHttp().getRequest<{ ip?: string; body?: Record<string, unknown>; headers?: Record<string, unknown> }>();
     const body = request.body ?? {};
     // The portal's refresh token comes in its cookie (`<session id>.<secret>`): counted per session, like the body's.
-    const cookieSession = /(?:^|;\s*)grants_refresh=([0-9a-f-]{36})\./.exec(String(request.headers?.cookie ?? ''))?.[1] ?? '';
+    const cookieSession = /(?:^|;\s*)grants_refresh=([0-9a-f-]{36})\./.exec(typeof request.headers?.cookie === 'string' ? request.headers.cookie : '')?.[1] ?? '';
     const subject = typeof body.email === 'string' ? body.email.trim().toLowerCase() : typeof body.refreshToken === 'string' ? body.refreshToken.split('.')[0] : cookieSession;
     const key = `${request.ip ?? ''}|${subject}`;
     const now = this.clock.now().getTime();
@@ -67,7 +67,10 @@ export class AttemptLimiter implements CanActivate, OnApplicationShutdown {
     // The first attempt after start (or after Redis came back) waits briefly for the connection.
     if (redis.status !== 'ready') await settleWithin(new Promise((resolve) => redis.once('ready', resolve)), REDIS_MS);
     const redisKey = `${this.backend.prefix}:attempts:${createHash('sha256').update(key).digest('hex')}`;
-    const result = await settleWithin(redis.eval(SLIDING_WINDOW, 1, redisKey, now, WINDOW_MS, this.config.auth.loginAttemptsPerMinute, `${now}-${randomUUID()}`) as Promise<number>, REDIS_MS);
+    const result = await settleWithin(
+      redis.eval(SLIDING_WINDOW, 1, redisKey, now, WINDOW_MS, this.config.auth.loginAttemptsPerMinute, `${now}-${randomUUID()}`) as Promise<number>,
+      REDIS_MS,
+    );
     if (result.status !== 'up') return undefined;
     return result.value < this.config.auth.loginAttemptsPerMinute;
   }

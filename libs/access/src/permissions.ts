@@ -75,7 +75,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReportRead,
   ],
   commission_member: [...everyone, Permission.EvaluationReview],
-  auditor: [...everyone, Permission.UserRead, Permission.OrganisationRead, Permission.AuditRead, Permission.AuditVerify, Permission.QueueRead, Permission.CallRead, Permission.ApplicationRead, Permission.EvaluationRead, Permission.AwardRead, Permission.ReportRead],
+  auditor: [
+    ...everyone,
+    Permission.UserRead,
+    Permission.OrganisationRead,
+    Permission.AuditRead,
+    Permission.AuditVerify,
+    Permission.QueueRead,
+    Permission.CallRead,
+    Permission.ApplicationRead,
+    Permission.EvaluationRead,
+    Permission.AwardRead,
+    Permission.ReportRead,
+  ],
   admin: Object.values(Permission),
 };
 

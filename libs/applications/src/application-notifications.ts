@@ -35,7 +35,11 @@ export class ApplicationNotifications implements OnModuleInit {
     this.handlers.register('application.excluded', async (event) => {
       const { application, members } = await this.subject(event.aggregateId);
       await this.notifier.notify({
-        kind: 'application_excluded', userIds: members, params: { ...this.identity(application), reason: application.endReason ?? '' }, dedupeKey: event.id, sourceEventId: event.id,
+        kind: 'application_excluded',
+        userIds: members,
+        params: { ...this.identity(application), reason: application.endReason ?? '' },
+        dedupeKey: event.id,
+        sourceEventId: event.id,
       });
     });
     this.scheduler.register({ kind: 'draft_reminder', due: (from, until) => this.draftsDue(from, until) });

@@ -97,13 +97,23 @@ export class ApplicationStore {
    * what a concurrent submission of the same application committed while we waited.
    */
   async submissionContext(manager: EntityManager, application: Application, idempotencyKey: string | null): Promise<SubmissionContext> {
-    const [row] = await manager.query<{ call_version: number; organisation: SubmissionContext['organisation']; attachments: SubmissionContext['attachments']; replay: (Omit<NonNullable<SubmissionContext['replay']>, 'submittedAt'> & { submittedAt: string }) | null }[]>(`SELECT c.version AS call_version,
+    const [row] = await manager.query<
+      {
+        call_version: number;
+        organisation: SubmissionContext['organisation'];
+        attachments: SubmissionContext['attachments'];
+        replay: (Omit<NonNullable<SubmissionContext['replay']>, 'submittedAt'> & { submittedAt: string }) | null;
+      }[]
+    >(
+      `SELECT c.version AS call_version,
               json_build_object('id', o.id, 'type', o.type, 'name', o.name, 'ico', o.ico, 'seatStreet', o.seat_street, 'seatCity', o.seat_city, 'seatPostalCode', o.seat_postal_code) AS organisation,
               (SELECT coalesce(json_agg(json_build_object('id', f.id, 'annexTypeCode', f.annex_type_code, 'fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'sha256', f.sha256) ORDER BY f.uploaded_at), '[]'::json)
                  FROM application_attachment f WHERE f.application_id = $3 AND f.removed_at IS NULL) AS attachments,
               (SELECT json_build_object('versionNo', v.version_no, 'kind', v.kind, 'receiptNumber', v.receipt_number, 'submittedAt', v.submitted_at, 'contentSha256', v.content_sha256)
                  FROM application_version v WHERE v.application_id = $3 AND v.idempotency_key = $4) AS replay
-         FROM grant_call c, organisation o WHERE c.id = $1 AND o.id = $2`, [application.callId, application.organisationId, application.id, idempotencyKey]);
+         FROM grant_call c, organisation o WHERE c.id = $1 AND o.id = $2`,
+      [application.callId, application.organisationId, application.id, idempotencyKey],
+    );
     return {
       rules: await this.callRules(manager, application.callId, row.call_version),
       organisation: row.organisation,
@@ -112,7 +122,12 @@ export class ApplicationStore {
     };
   }
 
-  completenessContext(application: Application, rules: CallRules, organisation: Pick<Organisation, 'type'>, attachments: Pick<ApplicationAttachment, 'annexTypeCode'>[]): CompletenessContext {
+  completenessContext(
+    application: Application,
+    rules: CallRules,
+    organisation: Pick<Organisation, 'type'>,
+    attachments: Pick<ApplicationAttachment, 'annexTypeCode'>[],
+  ): CompletenessContext {
     return {
       draft: application.draft,
       organisationType: organisation.type,
@@ -131,7 +146,9 @@ export class ApplicationStore {
   }
 
   async activeAttachments(manager: EntityManager, applicationId: string): Promise<ApplicationAttachment[]> {
-    const rows = await manager.query<Record<string, unknown>[]>('SELECT * FROM application_attachment WHERE application_id = $1 AND removed_at IS NULL ORDER BY uploaded_at', [applicationId]);
+    const rows = await manager.query<Record<string, unknown>[]>('SELECT * FROM application_attachment WHERE application_id = $1 AND removed_at IS NULL ORDER BY uploaded_at', [
+      applicationId,
+    ]);
     return hydrate(manager, ApplicationAttachment, rows);
   }
 
@@ -140,7 +157,13 @@ export class ApplicationStore {
   }
 
   /** Moves the application along the status machine and leaves the history row and the audit entry. */
-  async changeStatus(tx: Tx, application: Application, action: Parameters<typeof APPLICATION_MACHINE.assert>[0], reason: string | null, extra: Partial<Application> = {}): Promise<ApplicationStatus> {
+  async changeStatus(
+    tx: Tx,
+    application: Application,
+    action: Parameters<typeof APPLICATION_MACHINE.assert>[0],
+    reason: string | null,
+    extra: Partial<Application> = {},
+  ): Promise<ApplicationStatus> {
     const from = application.status;
     const to = APPLICATION_MACHINE.assert(action, from);
     Object.assign(application, extra, { status: to, updatedAt: tx.now });
@@ -162,7 +185,13 @@ export class ApplicationStore {
        INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
       params,
     );
-    tx.audit({ action: `application.${action}`, objectType: 'application', objectId: application.id, before: { status: from }, after: { status: to, reason, ...auditable(extra) } });
+    tx.audit({
+      action: `application.${action}`,
+      objectType: 'application',
+      objectId: application.id,
+      before: { status: from },
+      after: { status: to, reason, ...auditable(extra) },
+    });
     // An application out of the running (excluded, lapsed, withdrawn) asks for nothing any more: its
     // "requested" entries are cancelled by opposite ones, whichever path ended it. The trace still shows
     // what such applications asked, from these entries' source type.
@@ -176,6 +205,8 @@ export class ApplicationStore {
 /** Money and dates as the audit log stores them (strings), not as objects. */
 function auditable(values: Partial<Application>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries<unknown>(values).map(([k, v]): [string, unknown] => [k, v instanceof Money ? v.toString() : v instanceof Date ? v.toISOString() : v]).filter(([k]) => k !== 'draft'),
+    Object.entries<unknown>(values)
+      .map(([k, v]): [string, unknown] => [k, v instanceof Money ? v.toString() : v instanceof Date ? v.toISOString() : v])
+      .filter(([k]) => k !== 'draft'),
   );
 }

@@ -25,9 +25,15 @@ const frozen = (closesAt: Date) =>
 
 /** A row of the application list as its query selects it (numeric amounts arrive as decimal strings). */
 type ApplicationListRow = Omit<ApplicationSummary, 'call' | 'organisation' | 'statusName' | 'lastSubmittedAt' | 'updatedAt'> & {
-  callId: string; callCode: string; callTitle: string;
-  orgId: string; orgName: string; orgIco: string; orgType: string;
-  lastSubmittedAt: Date | null; updatedAt: Date;
+  callId: string;
+  callCode: string;
+  callTitle: string;
+  orgId: string;
+  orgName: string;
+  orgIco: string;
+  orgType: string;
+  lastSubmittedAt: Date | null;
+  updatedAt: Date;
 };
 
 @Injectable()
@@ -85,7 +91,12 @@ export class ApplicationService {
         updatedAt: tx.now,
       };
       await tx.manager.insert(Application, application);
-      tx.audit({ action: 'application.created', objectType: 'application', objectId: application.id, after: { number: application.number, callId: call.id, organisationId: organisation.id } });
+      tx.audit({
+        action: 'application.created',
+        objectType: 'application',
+        objectId: application.id,
+        after: { number: application.number, callId: call.id, organisationId: organisation.id },
+      });
       return application.id;
     });
     return this.view(this.dataSource.manager, id);
@@ -107,9 +118,23 @@ export class ApplicationService {
       .innerJoin(Organisation, 'o', 'o.id = a.organisation_id')
       .leftJoin('call_budget_area', 'ba', 'ba.id = a.budget_area_id')
       .select([
-        'a.id AS id', 'a.number AS number', 'a.status AS status', 'a.title AS title', 'a.requested_amount AS "requestedAmount"', 'a.total_cost AS "totalCost"',
-        'a.current_version_no AS "currentVersionNo"', 'a.last_submitted_at AS "lastSubmittedAt"', 'a.updated_at AS "updatedAt"',
-        'c.id AS "callId"', 'c.code AS "callCode"', 'c.title AS "callTitle"', 'o.id AS "orgId"', 'o.name AS "orgName"', 'o.ico AS "orgIco"', 'o.type AS "orgType"', 'ba.code AS "budgetAreaCode"',
+        'a.id AS id',
+        'a.number AS number',
+        'a.status AS status',
+        'a.title AS title',
+        'a.requested_amount AS "requestedAmount"',
+        'a.total_cost AS "totalCost"',
+        'a.current_version_no AS "currentVersionNo"',
+        'a.last_submitted_at AS "lastSubmittedAt"',
+        'a.updated_at AS "updatedAt"',
+        'c.id AS "callId"',
+        'c.code AS "callCode"',
+        'c.title AS "callTitle"',
+        'o.id AS "orgId"',
+        'o.name AS "orgName"',
+        'o.ico AS "orgIco"',
+        'o.type AS "orgType"',
+        'ba.code AS "budgetAreaCode"',
       ]);
     if (visible) qb.andWhere('a.organisation_id = ANY(:visible::uuid[])', { visible });
     if (query.callId) qb.andWhere('a.call_id = :callId', { callId: query.callId });
@@ -148,17 +173,28 @@ export class ApplicationService {
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
     const lines = await this.dataSource.manager.find(ApplicationBudgetLine, { where: { applicationId: id }, order: { position: 'ASC' } });
     return lines.map((l) => ({
-      id: l.id, versionNo: l.versionNo, position: l.position, categoryCode: l.categoryCode, description: l.description,
-      totalCost: l.totalCost.toString(), requested: l.requested.toString(), otherSources: l.otherSources.toString(),
+      id: l.id,
+      versionNo: l.versionNo,
+      position: l.position,
+      categoryCode: l.categoryCode,
+      description: l.description,
+      totalCost: l.totalCost.toString(),
+      requested: l.requested.toString(),
+      otherSources: l.otherSources.toString(),
     }));
   }
 
   async history(actor: Actor, id: string): Promise<{ from: string | null; to: string; toName: LocalisedText; at: string; by: string | null; reason: string | null }[]> {
     const application = await this.store.find(this.dataSource.manager, id);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
-    const rows = await this.dataSource.query<{ from_status: ApplicationStatus | null; to_status: ApplicationStatus; changed_at: Date; reason: string | null; display_name: string | null }[]>(`SELECT h.from_status, h.to_status, h.changed_at, h.reason, u.display_name
+    const rows = await this.dataSource.query<
+      { from_status: ApplicationStatus | null; to_status: ApplicationStatus; changed_at: Date; reason: string | null; display_name: string | null }[]
+    >(
+      `SELECT h.from_status, h.to_status, h.changed_at, h.reason, u.display_name
          FROM application_status_change h LEFT JOIN app_user u ON u.id = h.changed_by
-        WHERE h.application_id = $1 ORDER BY h.id`, [id]);
+        WHERE h.application_id = $1 ORDER BY h.id`,
+      [id],
+    );
     return rows.map((r) => ({
       from: r.from_status,
       to: r.to_status,
@@ -181,10 +217,21 @@ export class ApplicationService {
       const batch = await this.list(actor, query, page);
       for (const a of batch.items) {
         yield `${[
-          a.number, a.call.code, a.organisation.name, a.organisation.ico, a.organisation.type === 'city_district' ? 'městská část' : a.organisation.type === 'ngo' ? 'NNO' : 'jiný',
-          a.title ?? '', a.budgetAreaCode ?? '', a.statusName.cs, (a.requestedAmount ?? '').replace('.', ','), (a.totalCost ?? '').replace('.', ','),
-          String(a.currentVersionNo), a.lastSubmittedAt ? formatCzechDateTime(new Date(a.lastSubmittedAt)) : '',
-        ].map(csvCell).join(';')}\r\n`;
+          a.number,
+          a.call.code,
+          a.organisation.name,
+          a.organisation.ico,
+          a.organisation.type === 'city_district' ? 'městská část' : a.organisation.type === 'ngo' ? 'NNO' : 'jiný',
+          a.title ?? '',
+          a.budgetAreaCode ?? '',
+          a.statusName.cs,
+          (a.requestedAmount ?? '').replace('.', ','),
+          (a.totalCost ?? '').replace('.', ','),
+          String(a.currentVersionNo),
+          a.lastSubmittedAt ? formatCzechDateTime(new Date(a.lastSubmittedAt)) : '',
+        ]
+          .map(csvCell)
+          .join(';')}\r\n`;
       }
       if (page.page * page.pageSize >= batch.total) return;
       page.page += 1;
@@ -238,7 +285,10 @@ export class ApplicationService {
       const before = await tx.manager.findBy(ApplicationActivity, { applicationId: id });
       await tx.manager.delete(ApplicationActivity, { applicationId: id });
       const shares = request.activities.map((a) => ({ activityId: a.activityId!, basisPoints: percentToBasisPoints(a.sharePercent!) }));
-      await tx.manager.insert(ApplicationActivity, shares.map((s) => ({ applicationId: id, strategyNodeId: s.activityId, shareBasisPoints: s.basisPoints })));
+      await tx.manager.insert(
+        ApplicationActivity,
+        shares.map((s) => ({ applicationId: id, strategyNodeId: s.activityId, shareBasisPoints: s.basisPoints })),
+      );
       await tx.manager.update(Application, { id }, { updatedAt: tx.now });
       // Every kind of money the ledger holds for the project moves to the new mapping, at any stage.
       await this.ledger.resplit(tx, { applicationId: id, shares, sourceType: 'application_mapping', sourceId: id });
@@ -307,12 +357,18 @@ export class ApplicationService {
 
   async view(manager: EntityManager, id: string): Promise<ApplicationView> {
     const application = await this.store.find(manager, id);
-    const [rules, organisation, attachments, remedy, activities] = await readAll<[CallRules, Organisation, ApplicationAttachment[], RemedyRequest | null, { activityId: string; code: string; name: string; bp: number }[]]>(manager, [
+    const [rules, organisation, attachments, remedy, activities] = await readAll<
+      [CallRules, Organisation, ApplicationAttachment[], RemedyRequest | null, { activityId: string; code: string; name: string; bp: number }[]]
+    >(manager, [
       () => this.store.callRules(manager, application.callId),
       () => manager.findOneByOrFail(Organisation, { id: application.organisationId }),
       () => this.store.activeAttachments(manager, id),
       () => this.store.openRemedy(manager, id),
-      () => manager.query<{ activityId: string; code: string; name: string; bp: number }[]>(`SELECT n.id AS "activityId", n.code, n.name, a.share_basis_points AS bp FROM application_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.application_id = $1 ORDER BY n.code`, [id]),
+      () =>
+        manager.query<{ activityId: string; code: string; name: string; bp: number }[]>(
+          `SELECT n.id AS "activityId", n.code, n.name, a.share_basis_points AS bp FROM application_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.application_id = $1 ORDER BY n.code`,
+          [id],
+        ),
     ]);
     const area = rules.areas.find((a) => a.id === application.budgetAreaId);
     const now = this.clock.now();
@@ -357,5 +413,13 @@ export class ApplicationService {
 class NothingDue extends Error {}
 
 export function attachmentView(a: ApplicationAttachment) {
-  return { id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedAt: a.uploadedAt.toISOString() };
+  return {
+    id: a.id,
+    annexTypeCode: a.annexTypeCode,
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    uploadedAt: a.uploadedAt.toISOString(),
+  };
 }

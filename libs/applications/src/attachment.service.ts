@@ -23,7 +23,10 @@ export interface UploadedFile {
 const REJECTIONS = {
   empty: { cs: 'Soubor je prázdný.', en: 'The file is empty.' },
   too_large: { cs: 'Soubor je větší, než příloha dovoluje', en: 'The file is larger than the annex allows' },
-  unknown_type: { cs: 'Obsah souboru neodpovídá žádnému povolenému formátu (rozhoduje obsah, ne přípona).', en: 'The content matches no accepted format (the content decides, not the extension).' },
+  unknown_type: {
+    cs: 'Obsah souboru neodpovídá žádnému povolenému formátu (rozhoduje obsah, ne přípona).',
+    en: 'The content matches no accepted format (the content decides, not the extension).',
+  },
   type_not_allowed: { cs: 'Tento formát příloha nepřijímá', en: 'This annex does not accept this format' },
 } as const;
 
@@ -109,6 +112,11 @@ export class AttachmentService {
 
 /** Keeps the applicant's name for the file (diacritics included) but no path parts or control characters, with the real extension. */
 function sanitiseFileName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}"]/gu, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 150) || 'priloha';
+  const base =
+    (name.split(/[\\/]/).pop() ?? '')
+      .replace(/[\p{Cc}"]/gu, '')
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .trim()
+      .slice(0, 150) || 'priloha';
   return `${base}.${extension}`;
 }

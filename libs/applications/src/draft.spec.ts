@@ -18,12 +18,40 @@ describe('application form rules', () => {
     expect(budgetSummary([{ totalCost: '3.00', requested: '2.00', otherSources: '1.00' }]).coFinancingPercent).toBe('33.33');
   });
 
-  it('requires activity shares to add up to exactly 100 %, each activity once, only the call\'s', () => {
+  it("requires activity shares to add up to exactly 100 %, each activity once, only the call's", () => {
     expect(percentToBasisPoints('33.3')).toBe(3330);
     expect(percentToBasisPoints('100')).toBe(10000);
-    expect(checkActivityShares([{ activityId: 'a', sharePercent: '33.33' }, { activityId: 'b', sharePercent: '66.67' }], ['a', 'b'])).toEqual([]);
-    expect(codes(checkActivityShares([{ activityId: 'a', sharePercent: '33.33' }, { activityId: 'b', sharePercent: '66.66' }], ['a', 'b']))).toEqual(['activities:SHARES_NOT_100']);
-    expect(codes(checkActivityShares([{ activityId: 'a', sharePercent: '50' }, { activityId: 'a', sharePercent: '50' }], ['a']))).toEqual(['activities:DUPLICATE_ACTIVITY']);
+    expect(
+      checkActivityShares(
+        [
+          { activityId: 'a', sharePercent: '33.33' },
+          { activityId: 'b', sharePercent: '66.67' },
+        ],
+        ['a', 'b'],
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        checkActivityShares(
+          [
+            { activityId: 'a', sharePercent: '33.33' },
+            { activityId: 'b', sharePercent: '66.66' },
+          ],
+          ['a', 'b'],
+        ),
+      ),
+    ).toEqual(['activities:SHARES_NOT_100']);
+    expect(
+      codes(
+        checkActivityShares(
+          [
+            { activityId: 'a', sharePercent: '50' },
+            { activityId: 'a', sharePercent: '50' },
+          ],
+          ['a'],
+        ),
+      ),
+    ).toEqual(['activities:DUPLICATE_ACTIVITY']);
     expect(codes(checkActivityShares([{ activityId: 'x', sharePercent: '100' }], ['a']))).toEqual(['activities.0.activityId:ACTIVITY_NOT_IN_CALL']);
     expect(codes(checkActivityShares([], ['a']))).toEqual(['activities:REQUIRED']);
   });

@@ -23,7 +23,13 @@ export class PeriodSection {
 }
 
 export class PlaceSection {
-  @ApiPropertyOptional({ example: ['Praha 3', 'Praha 9'] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(60) @IsString({ each: true }) @MaxLength(100, { each: true }) districts?: string[];
+  @ApiPropertyOptional({ example: ['Praha 3', 'Praha 9'] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(60)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  districts?: string[];
   @ApiPropertyOptional() @ValidateIf(present) @IsString() @MaxLength(2000) description?: string;
 }
 
@@ -54,7 +60,10 @@ export class HoldingItem {
 }
 
 export class DeclarationsSection {
-  @ApiPropertyOptional({ description: 'Nemá v evidenci daní zachyceny daňové nedoplatky ani nedoplatky vůči veřejným rozpočtům' }) @ValidateIf(present) @IsBoolean() noOverdueDebts?: boolean;
+  @ApiPropertyOptional({ description: 'Nemá v evidenci daní zachyceny daňové nedoplatky ani nedoplatky vůči veřejným rozpočtům' })
+  @ValidateIf(present)
+  @IsBoolean()
+  noOverdueDebts?: boolean;
   @ApiPropertyOptional({ description: 'Na stejný účel nepodává jinou žádost' }) @ValidateIf(present) @IsBoolean() oneApplicationPerPurpose?: boolean;
   @ApiPropertyOptional({ description: 'Projekt je neziskový i se započtením všech příjmů' }) @ValidateIf(present) @IsBoolean() nonProfit?: boolean;
   @ApiPropertyOptional({ description: 'Činnosti ještě nebyly uskutečněny' }) @ValidateIf(present) @IsBoolean() notYetCarriedOut?: boolean;
@@ -66,7 +75,11 @@ export const REQUIRED_DECLARATIONS = ['noOverdueDebts', 'oneApplicationPerPurpos
 export class BudgetLineItem {
   @ApiPropertyOptional({ example: 'PERSONAL' }) @ValidateIf(present) @IsString() @MaxLength(40) category?: string;
   @ApiPropertyOptional({ example: 'Odměny komunitních tlumočníků (DPP)' }) @ValidateIf(present) @IsString() @MaxLength(500) description?: string;
-  @ApiPropertyOptional({ example: 'hodina', description: 'Jednotka / unit (the portal computes totalCost = count × unitPrice)' }) @ValidateIf(present) @IsString() @MaxLength(50) unit?: string;
+  @ApiPropertyOptional({ example: 'hodina', description: 'Jednotka / unit (the portal computes totalCost = count × unitPrice)' })
+  @ValidateIf(present)
+  @IsString()
+  @MaxLength(50)
+  unit?: string;
   @ApiPropertyOptional({ example: '300', description: 'Počet jednotek / number of units' }) @ValidateIf(present) @Matches(/^\d{1,9}(\.\d{1,2})?$/) count?: string;
   @ApiPropertyOptional({ example: '500.00', description: 'Cena za jednotku / unit price' }) @ValidateIf(present) @IsAmount() unitPrice?: string;
   @ApiPropertyOptional({ example: '150000.00' }) @ValidateIf(present) @IsAmount() totalCost?: string;
@@ -93,20 +106,70 @@ export class DraftSections {
   @ApiPropertyOptional() @ValidateIf(present) @IsString() @MaxLength(20000) justification?: string;
   @ApiPropertyOptional({ type: PeriodSection }) @ValidateIf(present) @ValidateNested() @Type(() => PeriodSection) period?: PeriodSection;
   @ApiPropertyOptional({ type: PlaceSection }) @ValidateIf(present) @ValidateNested() @Type(() => PlaceSection) place?: PlaceSection;
-  @ApiPropertyOptional({ example: ['děti a žáci s odlišným mateřským jazykem'] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(300, { each: true }) targetGroups?: string[];
+  @ApiPropertyOptional({ example: ['děti a žáci s odlišným mateřským jazykem'] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  targetGroups?: string[];
   @ApiPropertyOptional({ type: [OutputItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OutputItem) outputs?: OutputItem[];
-  @ApiPropertyOptional({ type: [RepresentativeItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RepresentativeItem) representatives?: RepresentativeItem[];
-  @ApiPropertyOptional({ type: [BeneficialOwnerItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BeneficialOwnerItem) beneficialOwners?: BeneficialOwnerItem[];
-  @ApiPropertyOptional({ type: [HoldingItem], description: 'Osoby, v nichž má žadatel podíl (prázdný seznam = žádné)' }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HoldingItem) holdings?: HoldingItem[];
+  @ApiPropertyOptional({ type: [RepresentativeItem] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RepresentativeItem)
+  representatives?: RepresentativeItem[];
+  @ApiPropertyOptional({ type: [BeneficialOwnerItem] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BeneficialOwnerItem)
+  beneficialOwners?: BeneficialOwnerItem[];
+  @ApiPropertyOptional({ type: [HoldingItem], description: 'Osoby, v nichž má žadatel podíl (prázdný seznam = žádné)' })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HoldingItem)
+  holdings?: HoldingItem[];
   @ApiPropertyOptional({ type: DeclarationsSection }) @ValidateIf(present) @ValidateNested() @Type(() => DeclarationsSection) declarations?: DeclarationsSection;
-  @ApiPropertyOptional({ type: [BudgetLineItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BudgetLineItem) budgetLines?: BudgetLineItem[];
-  @ApiPropertyOptional({ type: [ActivityShareItem] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ActivityShareItem) @UniqueItems('activityId') activities?: ActivityShareItem[];
+  @ApiPropertyOptional({ type: [BudgetLineItem] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineItem)
+  budgetLines?: BudgetLineItem[];
+  @ApiPropertyOptional({ type: [ActivityShareItem] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityShareItem)
+  @UniqueItems('activityId')
+  activities?: ActivityShareItem[];
   @ApiPropertyOptional({ type: ContactSection }) @ValidateIf(present) @ValidateNested() @Type(() => ContactSection) contact?: ContactSection;
 }
 
 export const DRAFT_SECTIONS = [
-  'project', 'budgetAreaCode', 'purpose', 'justification', 'period', 'place', 'targetGroups', 'outputs',
-  'representatives', 'beneficialOwners', 'holdings', 'declarations', 'budgetLines', 'activities', 'contact',
+  'project',
+  'budgetAreaCode',
+  'purpose',
+  'justification',
+  'period',
+  'place',
+  'targetGroups',
+  'outputs',
+  'representatives',
+  'beneficialOwners',
+  'holdings',
+  'declarations',
+  'budgetLines',
+  'activities',
+  'contact',
 ] as const;
 export type DraftSection = (typeof DRAFT_SECTIONS)[number];
 
@@ -176,7 +239,13 @@ export const basisPointsToPercent = (bp: bigint | number): string => {
 
 /** Totals of the lines that have amounts; usable on a half-filled draft for live display. */
 export function budgetSummary(lines: BudgetLineItem[] = []): BudgetSummary {
-  const sum = (pick: (l: BudgetLineItem) => string | undefined) => Money.sum(lines.map(pick).filter((v): v is string => !!v).map((v) => Money.parse(v)));
+  const sum = (pick: (l: BudgetLineItem) => string | undefined) =>
+    Money.sum(
+      lines
+        .map(pick)
+        .filter((v): v is string => !!v)
+        .map((v) => Money.parse(v)),
+    );
   const totalCost = sum((l) => l.totalCost);
   const requested = sum((l) => l.requested);
   const otherSources = sum((l) => l.otherSources);
@@ -245,7 +314,14 @@ export function checkCompleteness(ctx: CompletenessContext): FieldError[] {
   lines.forEach((line, i) => {
     required(line.category, `budgetLines.${i}.category`, 'kategorie nákladu', 'cost category');
     if (line.category && !call.costCategoryCodes.includes(line.category)) {
-      out.push(problem(`budgetLines.${i}.category`, 'UNKNOWN_COST_CATEGORY', `Kategorie „${line.category}“ není ve výzvě uznatelná.`, `Category "${line.category}" is not eligible in this call.`));
+      out.push(
+        problem(
+          `budgetLines.${i}.category`,
+          'UNKNOWN_COST_CATEGORY',
+          `Kategorie „${line.category}“ není ve výzvě uznatelná.`,
+          `Category "${line.category}" is not eligible in this call.`,
+        ),
+      );
     }
     required(line.description, `budgetLines.${i}.description`, 'popis položky', 'description');
     required(line.totalCost, `budgetLines.${i}.totalCost`, 'celkové náklady položky', 'total cost');
@@ -253,7 +329,14 @@ export function checkCompleteness(ctx: CompletenessContext): FieldError[] {
     required(line.otherSources, `budgetLines.${i}.otherSources`, 'jiné zdroje (i 0)', 'other sources (0 if none)');
     if (line.totalCost && line.requested && line.otherSources) {
       if (!Money.parse(line.requested).add(Money.parse(line.otherSources)).equals(Money.parse(line.totalCost))) {
-        out.push(problem(`budgetLines.${i}.totalCost`, 'LINE_SUM_MISMATCH', 'Požadovaná částka a jiné zdroje se nesčítají do celkových nákladů položky.', 'Requested plus other sources does not equal the line total.'));
+        out.push(
+          problem(
+            `budgetLines.${i}.totalCost`,
+            'LINE_SUM_MISMATCH',
+            'Požadovaná částka a jiné zdroje se nesčítají do celkových nákladů položky.',
+            'Requested plus other sources does not equal the line total.',
+          ),
+        );
       }
     }
   });
@@ -263,14 +346,35 @@ export function checkCompleteness(ctx: CompletenessContext): FieldError[] {
     out.push(problem('budgetLines', 'NOTHING_REQUESTED', 'Žádost nepožaduje žádnou částku.', 'The application requests no money.'));
   }
   if (call.minGrant && !requested.isZero() && requested.compare(call.minGrant) < 0) {
-    out.push(problem('budgetLines', 'BELOW_MIN_GRANT', `Požadovaná částka ${requested.format()} je nižší než minimální dotace ${call.minGrant.format()}.`, `Requested ${requested.toString()} is below the minimum grant ${call.minGrant.toString()}.`));
+    out.push(
+      problem(
+        'budgetLines',
+        'BELOW_MIN_GRANT',
+        `Požadovaná částka ${requested.format()} je nižší než minimální dotace ${call.minGrant.format()}.`,
+        `Requested ${requested.toString()} is below the minimum grant ${call.minGrant.toString()}.`,
+      ),
+    );
   }
   if (call.maxGrant && requested.compare(call.maxGrant) > 0) {
-    out.push(problem('budgetLines', 'ABOVE_MAX_GRANT', `Požadovaná částka ${requested.format()} převyšuje maximální dotaci ${call.maxGrant.format()}.`, `Requested ${requested.toString()} exceeds the maximum grant ${call.maxGrant.toString()}.`));
+    out.push(
+      problem(
+        'budgetLines',
+        'ABOVE_MAX_GRANT',
+        `Požadovaná částka ${requested.format()} převyšuje maximální dotaci ${call.maxGrant.format()}.`,
+        `Requested ${requested.toString()} exceeds the maximum grant ${call.maxGrant.toString()}.`,
+      ),
+    );
   }
   const minShare = percentToBasisPoints(call.coFinancingMinPercent);
   if (minShare > 0 && budget.coFinancingPercent !== null && percentToBasisPoints(budget.coFinancingPercent) < minShare) {
-    out.push(problem('budgetLines', 'CO_FINANCING_TOO_LOW', `Spolufinancování z jiných zdrojů je ${budget.coFinancingPercent.replace('.', ',')} %, výzva vyžaduje nejméně ${call.coFinancingMinPercent.replace('.', ',')} %.`, `Co-financing is ${budget.coFinancingPercent} %, the call requires at least ${call.coFinancingMinPercent} %.`));
+    out.push(
+      problem(
+        'budgetLines',
+        'CO_FINANCING_TOO_LOW',
+        `Spolufinancování z jiných zdrojů je ${budget.coFinancingPercent.replace('.', ',')} %, výzva vyžaduje nejméně ${call.coFinancingMinPercent.replace('.', ',')} %.`,
+        `Co-financing is ${budget.coFinancingPercent} %, the call requires at least ${call.coFinancingMinPercent} %.`,
+      ),
+    );
   }
 
   out.push(...checkActivityShares(draft.activities ?? [], call.activityIds));
@@ -303,7 +407,14 @@ export function checkActivityShares(shares: ActivityShareItem[], allowedActivity
   if (shares.length > 0 && shares.every((s) => s.sharePercent)) {
     const total = shares.reduce((acc, s) => acc + percentToBasisPoints(s.sharePercent!), 0);
     if (total !== 10_000) {
-      out.push(problem('activities', 'SHARES_NOT_100', `Podíly aktivit dávají dohromady ${basisPointsToPercent(total).replace('.', ',')} %, musí dát 100 %.`, `Activity shares add up to ${basisPointsToPercent(total)} %, they must add up to 100 %.`));
+      out.push(
+        problem(
+          'activities',
+          'SHARES_NOT_100',
+          `Podíly aktivit dávají dohromady ${basisPointsToPercent(total).replace('.', ',')} %, musí dát 100 %.`,
+          `Activity shares add up to ${basisPointsToPercent(total)} %, they must add up to 100 %.`,
+        ),
+      );
     }
   }
 

@@ -23,7 +23,14 @@ export class ReasonRequest {
 }
 
 export class CorrectMappingRequest {
-  @ApiProperty({ type: [ActivityShareItem] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ActivityShareItem) @UniqueItems('activityId') activities: ActivityShareItem[];
+  @ApiProperty({ type: [ActivityShareItem] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityShareItem)
+  @UniqueItems('activityId')
+  activities: ActivityShareItem[];
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(5000) reason: string;
 }
 
@@ -42,7 +49,9 @@ export class FormalCheckRequest {
 
 export class RemedyItemInput {
   @ApiProperty({ example: 'budgetLines', description: 'Oddíl žádosti (např. budgetLines, declarations) nebo annex:KÓD přílohy' })
-  @Matches(/^(project|budgetAreaCode|purpose|justification|period|place|targetGroups|outputs|representatives|beneficialOwners|holdings|declarations|budgetLines|activities|contact|annex:[A-Za-z0-9_.-]{1,40})$/)
+  @Matches(
+    /^(project|budgetAreaCode|purpose|justification|period|place|targetGroups|outputs|representatives|beneficialOwners|holdings|declarations|budgetLines|activities|contact|annex:[A-Za-z0-9_.-]{1,40})$/,
+  )
   section: string;
   @ApiProperty({ example: 'Položka 3 rozpočtu nesouhlasí se součtem.' }) @IsString() @MinLength(3) @MaxLength(2000) message: string;
 }

@@ -61,7 +61,11 @@ export class FormalCheckService {
       const notOk = FORMAL_CHECK_ITEMS.filter((item) => check?.items[item]?.result !== 'ok');
       if (notOk.length) {
         throw DomainError.validation(
-          notOk.map((item) => ({ field: `formalCheck.${item}`, code: 'CHECK_NOT_OK', message: { cs: 'Tato položka kontrolního listu není potvrzena jako v pořádku.', en: 'This checklist item is not confirmed as OK.' } })),
+          notOk.map((item) => ({
+            field: `formalCheck.${item}`,
+            code: 'CHECK_NOT_OK',
+            message: { cs: 'Tato položka kontrolního listu není potvrzena jako v pořádku.', en: 'This checklist item is not confirmed as OK.' },
+          })),
           'FORMAL_CHECK_INCOMPLETE',
         );
       }
@@ -96,7 +100,12 @@ export class FormalCheckService {
       };
       await tx.manager.insert(RemedyRequest, remedy);
       await this.store.changeStatus(tx, application, 'request_remedy', `Výzva k odstranění vad do ${formatCzechDateTime(deadlineAt)}`);
-      tx.audit({ action: 'application.remedy_requested', objectType: 'application', objectId: id, after: { remedyId: remedy.id, items: remedy.items, deadlineAt: deadlineAt.toISOString() } });
+      tx.audit({
+        action: 'application.remedy_requested',
+        objectType: 'application',
+        objectId: id,
+        after: { remedyId: remedy.id, items: remedy.items, deadlineAt: deadlineAt.toISOString() },
+      });
       tx.emit({ type: 'application.remedy_requested', aggregateType: 'application', aggregateId: id, payload: { remedyId: remedy.id } });
     });
     return this.applications.view(this.dataSource.manager, id);
@@ -123,10 +132,14 @@ export class FormalCheckService {
       });
     }
     if (!['submitted', 'remedy_requested'].includes(application.status)) {
-      throw DomainError.conflict('INVALID_STATE', {
-        cs: 'Formální kontrolu lze provádět jen u podané žádosti.',
-        en: 'Only submitted applications are formally checked.',
-      }, { currentStatus: application.status });
+      throw DomainError.conflict(
+        'INVALID_STATE',
+        {
+          cs: 'Formální kontrolu lze provádět jen u podané žádosti.',
+          en: 'Only submitted applications are formally checked.',
+        },
+        { currentStatus: application.status },
+      );
     }
     return application;
   }
@@ -139,9 +152,11 @@ export class FormalCheckService {
       () => manager.findOneBy(FormalCheck, { applicationId: application.id }),
     ]);
     // Findings are about the version that counts (the last submitted), not the working copy.
-    const version = await manager.query<{
-      content: { draft: Application['draft']; annexes: { annexTypeCode: string }[] };
-    }[]>('SELECT content FROM application_version WHERE application_id = $1 AND version_no = $2', [application.id, application.currentVersionNo]);
+    const version = await manager.query<
+      {
+        content: { draft: Application['draft']; annexes: { annexTypeCode: string }[] };
+      }[]
+    >('SELECT content FROM application_version WHERE application_id = $1 AND version_no = $2', [application.id, application.currentVersionNo]);
     const submitted = version[0]?.content;
     const context = this.store.completenessContext({ ...application, draft: submitted?.draft ?? application.draft }, rules, organisation, attachments);
     if (submitted) context.attachedAnnexCodes = [...new Set(submitted.annexes.map((a) => a.annexTypeCode))];
@@ -150,7 +165,10 @@ export class FormalCheckService {
       FORMAL_CHECK_ITEMS.map((item) => {
         const own = findings.filter((f) => itemOf(f) === item);
         const saved = check?.items[item];
-        return [item, { result: saved?.result ?? null, note: saved?.note ?? '', suggestion: own.length === 0 ? 'ok' : item === 'eligibility' ? 'uncorrectable' : 'correctable', findings: own }];
+        return [
+          item,
+          { result: saved?.result ?? null, note: saved?.note ?? '', suggestion: own.length === 0 ? 'ok' : item === 'eligibility' ? 'uncorrectable' : 'correctable', findings: own },
+        ];
       }),
     ) as FormalCheckView['items'];
     return { applicationId: application.id, items, updatedAt: check?.updatedAt.toISOString() ?? null };

@@ -8,5 +8,13 @@ export * from './application-status.js';
 export * from './dto.js';
 export * from './draft.js';
 export {
-  Application, ApplicationVersion, ApplicationBudgetLine, ApplicationActivity, ApplicationAttachment, ApplicationStatusChange, FormalCheck, RemedyRequest, FORMAL_CHECK_ITEMS,
+  Application,
+  ApplicationVersion,
+  ApplicationBudgetLine,
+  ApplicationActivity,
+  ApplicationAttachment,
+  ApplicationStatusChange,
+  FormalCheck,
+  RemedyRequest,
+  FORMAL_CHECK_ITEMS,
 } from './entities.js';

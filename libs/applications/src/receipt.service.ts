@@ -44,12 +44,12 @@ export class ReceiptService {
       this.dataSource.getRepository(CallBudgetArea).findOneBy({ callId: application.callId, code: content.draft.budgetAreaCode }),
       this.dataSource.getRepository(CallAnnexType).findBy({ callId: application.callId }),
       version.submittedBy
-        ? (this.dataSource.query<{ name: string; email: string }[]>('SELECT display_name AS name, email FROM app_user WHERE id = $1', [version.submittedBy]))
+        ? this.dataSource.query<{ name: string; email: string }[]>('SELECT display_name AS name, email FROM app_user WHERE id = $1', [version.submittedBy])
         : Promise.resolve([]),
-      this.dataSource.query(
+      this.dataSource.query<{ seq: string; hash: string }[]>(
         `SELECT seq::text AS seq, hash FROM audit_log WHERE object_type = 'application' AND object_id = $1 AND action = 'application.version_submitted' AND after->>'versionNo' = $2`,
         [applicationId, String(versionNo)],
-      ) as Promise<{ seq: string; hash: string }[]>,
+      ),
     ]);
     const annexName = new Map(annexTypes.map((a) => [a.code, a.name]));
     const pdf = await renderApplicationReceipt({

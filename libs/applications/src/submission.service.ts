@@ -18,14 +18,20 @@ import { Application, ApplicationVersion, RemedyRequest } from './entities.js';
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
-export function receiptOf(application: { id: string; number: string }, version: Pick<ApplicationVersion, 'versionNo' | 'kind' | 'receiptNumber' | 'submittedAt' | 'contentSha256'>): SubmissionReceipt {
+export function receiptOf(
+  application: { id: string; number: string },
+  version: Pick<ApplicationVersion, 'versionNo' | 'kind' | 'receiptNumber' | 'submittedAt' | 'contentSha256'>,
+): SubmissionReceipt {
   return {
     applicationId: application.id,
     applicationNumber: application.number,
@@ -96,10 +102,14 @@ export class SubmissionService {
     APPLICATION_MACHINE.assert(action, application.status);
     const deadline = remedy ? remedy.deadlineAt : rules.call.closesAt!;
     if (tx.now >= deadline) {
-      throw DomainError.conflict(remedy ? 'REMEDY_DEADLINE_PASSED' : 'DEADLINE_PASSED', {
-        cs: `Lhůta ${remedy ? 'k odstranění vad' : 'pro podání žádostí'} skončila ${formatCzechDateTime(deadline)}; žádost nelze podat.`,
-        en: `The ${remedy ? 'remedy' : 'application'} deadline passed at ${deadline.toISOString()}; the application cannot be submitted.`,
-      }, { deadline: deadline.toISOString() });
+      throw DomainError.conflict(
+        remedy ? 'REMEDY_DEADLINE_PASSED' : 'DEADLINE_PASSED',
+        {
+          cs: `Lhůta ${remedy ? 'k odstranění vad' : 'pro podání žádostí'} skončila ${formatCzechDateTime(deadline)}; žádost nelze podat.`,
+          en: `The ${remedy ? 'remedy' : 'application'} deadline passed at ${deadline.toISOString()}; the application cannot be submitted.`,
+        },
+        { deadline: deadline.toISOString() },
+      );
     }
     if (!remedy && tx.now < rules.call.opensAt!) {
       throw DomainError.conflict('CALL_NOT_OPEN', { cs: 'Příjem žádostí ještě nezačal.', en: 'The application period has not started yet.' });
@@ -114,10 +124,23 @@ export class SubmissionService {
     if (remedy) assertRemedyKeepsSubstance(application, rules, draft, Money.parse(budget.requested));
     const content: SubmittedContent = {
       draft,
-      organisation: { id: organisation.id, name: organisation.name, ico: organisation.ico, type: organisation.type, seat: `${organisation.seatStreet}, ${organisation.seatPostalCode} ${organisation.seatCity}` },
+      organisation: {
+        id: organisation.id,
+        name: organisation.name,
+        ico: organisation.ico,
+        type: organisation.type,
+        seat: `${organisation.seatStreet}, ${organisation.seatPostalCode} ${organisation.seatCity}`,
+      },
       call: { id: rules.call.id, code: rules.call.code, title: rules.call.title },
       budget,
-      annexes: attachments.map((a) => ({ attachmentId: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+      annexes: attachments.map((a) => ({
+        attachmentId: a.id,
+        annexTypeCode: a.annexTypeCode,
+        fileName: a.fileName,
+        mediaType: a.mediaType,
+        sizeBytes: a.sizeBytes,
+        sha256: a.sha256,
+      })),
     };
     const contentSha256 = createHash('sha256').update(canonicalJson(content)).digest('hex');
     if (idempotencyKey === null && action === 'submit' && application.currentVersionNo > 0) {
@@ -141,10 +164,9 @@ export class SubmissionService {
     // The rows later stages use describe the version that counts. A draft has never been submitted (nothing returns
     // to 'draft', and the mapping can be corrected only once submitted), so it has no such rows to replace yet.
     if (application.status !== 'draft') {
-      await tx.manager.query(
-        'WITH lines AS (DELETE FROM application_budget_line WHERE application_id = $1) DELETE FROM application_activity WHERE application_id = $1',
-        [application.id],
-      );
+      await tx.manager.query('WITH lines AS (DELETE FROM application_budget_line WHERE application_id = $1) DELETE FROM application_activity WHERE application_id = $1', [
+        application.id,
+      ]);
     }
     const lines = draft.budgetLines!;
     const activities = draft.activities!;
@@ -162,23 +184,46 @@ export class SubmissionService {
        INSERT INTO application_activity (application_id, strategy_node_id, share_basis_points)
        SELECT $2, share.strategy_node_id, share.basis_points FROM unnest($19::uuid[], $20::int[]) AS share (strategy_node_id, basis_points)`,
       [
-        version.id, version.applicationId, version.versionNo, version.kind, version.receiptNumber, JSON.stringify(version.content), version.contentSha256,
-        version.submittedAt, version.submittedBy, version.idempotencyKey, version.receiptStorageKey,
-        lines.map(() => randomUUID()), lines.map((_, position) => position), lines.map((line) => line.category!), lines.map((line) => line.description!),
-        lines.map((line) => Money.parse(line.totalCost!).toString()), lines.map((line) => Money.parse(line.requested!).toString()), lines.map((line) => Money.parse(line.otherSources!).toString()),
-        activities.map((a) => a.activityId!), activities.map((a) => percentToBasisPoints(a.sharePercent!)),
+        version.id,
+        version.applicationId,
+        version.versionNo,
+        version.kind,
+        version.receiptNumber,
+        JSON.stringify(version.content),
+        version.contentSha256,
+        version.submittedAt,
+        version.submittedBy,
+        version.idempotencyKey,
+        version.receiptStorageKey,
+        lines.map(() => randomUUID()),
+        lines.map((_, position) => position),
+        lines.map((line) => line.category!),
+        lines.map((line) => line.description!),
+        lines.map((line) => Money.parse(line.totalCost!).toString()),
+        lines.map((line) => Money.parse(line.requested!).toString()),
+        lines.map((line) => Money.parse(line.otherSources!).toString()),
+        activities.map((a) => a.activityId!),
+        activities.map((a) => percentToBasisPoints(a.sharePercent!)),
       ],
     );
     if (remedy) {
       await tx.manager.update(RemedyRequest, { id: remedy.id }, { status: 'answered', answeredAt: tx.now, answeredVersionNo: versionNo });
     }
     // The ledger's "requested": the version that counts, by its activity shares; an earlier version's entries are cancelled first.
-    if (application.status !== 'draft') await this.ledger.reverse(tx, { kind: 'requested', applicationIds: [application.id], sourceType: 'application_version', sourceId: version.id });
-    await this.ledger.record(tx, [{
-      kind: 'requested', callId: rules.call.id, budgetAreaId: rules.areas.find((a) => a.code === draft.budgetAreaCode)!.id, applicationId: application.id,
-      amount: Money.parse(budget.requested), sourceType: 'application_version', sourceId: version.id,
-      shares: activities.map((a) => ({ activityId: a.activityId!, basisPoints: percentToBasisPoints(a.sharePercent!) })),
-    }]);
+    if (application.status !== 'draft')
+      await this.ledger.reverse(tx, { kind: 'requested', applicationIds: [application.id], sourceType: 'application_version', sourceId: version.id });
+    await this.ledger.record(tx, [
+      {
+        kind: 'requested',
+        callId: rules.call.id,
+        budgetAreaId: rules.areas.find((a) => a.code === draft.budgetAreaCode)!.id,
+        applicationId: application.id,
+        amount: Money.parse(budget.requested),
+        sourceType: 'application_version',
+        sourceId: version.id,
+        shares: activities.map((a) => ({ activityId: a.activityId!, basisPoints: percentToBasisPoints(a.sharePercent!) })),
+      },
+    ]);
     await this.store.changeStatus(tx, application, action, null, {
       currentVersionNo: versionNo,
       title: draft.project!.title!.trim(),
@@ -188,7 +233,12 @@ export class SubmissionService {
       firstSubmittedAt: application.firstSubmittedAt ?? tx.now,
       lastSubmittedAt: tx.now,
     });
-    tx.audit({ action: 'application.version_submitted', objectType: 'application', objectId: application.id, after: { versionNo, receiptNumber: version.receiptNumber, contentSha256: version.contentSha256 } });
+    tx.audit({
+      action: 'application.version_submitted',
+      objectType: 'application',
+      objectId: application.id,
+      after: { versionNo, receiptNumber: version.receiptNumber, contentSha256: version.contentSha256 },
+    });
     tx.emit({ type: 'application.submitted', aggregateType: 'application', aggregateId: application.id, payload: { versionNo } });
     return receiptOf(application, version);
   }
@@ -229,7 +279,8 @@ function assertRemedyKeepsSubstance(application: Application, rules: CallRules, 
   }
   if (rules.areas.find((a) => a.code === draft.budgetAreaCode)?.id !== application.budgetAreaId) {
     throw DomainError.field('budgetAreaCode', 'REMEDY_CHANGES_SUBSTANCE', {
-      cs: 'Odstraněním vad nelze přesunout projekt do jiného okruhu.', en: 'A remedy cannot move the project to another budget area.',
+      cs: 'Odstraněním vad nelze přesunout projekt do jiného okruhu.',
+      en: 'A remedy cannot move the project to another budget area.',
     });
   }
 }

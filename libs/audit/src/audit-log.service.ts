@@ -48,7 +48,7 @@ export class AuditLogService {
     const broken = (reason: BrokenReason, found: string) => ({ ...chain, valid: false, checkpoint, firstBrokenLink: { seq: saved.seq, reason, expected: saved.hash, found } });
     if (!this.witness.authentic(saved)) return broken('checkpoint_forged', saved.signature);
     if (chain.lastSeq === null || BigInt(chain.lastSeq) < BigInt(saved.seq)) return broken('tail_missing', chain.lastSeq ?? 'empty');
-    const [entry] = (await this.dataSource.query('SELECT hash FROM audit_log WHERE seq = $1', [saved.seq])) as { hash: string }[];
+    const [entry] = await this.dataSource.query<{ hash: string }[]>('SELECT hash FROM audit_log WHERE seq = $1', [saved.seq]);
     if (entry.hash !== saved.hash) return broken('checkpoint_mismatch', entry.hash);
     return { ...chain, checkpoint };
   }
@@ -60,12 +60,7 @@ export class AuditLogService {
     let checked = 0;
     let lastSeq: string | null = null;
     for (;;) {
-      const batch = await repo
-        .createQueryBuilder('e')
-        .where('e.seq >= :from', { from: expectedSeq.toString() })
-        .orderBy('e.seq', 'ASC')
-        .limit(VERIFY_BATCH)
-        .getMany();
+      const batch = await repo.createQueryBuilder('e').where('e.seq >= :from', { from: expectedSeq.toString() }).orderBy('e.seq', 'ASC').limit(VERIFY_BATCH).getMany();
       if (batch.length === 0) break;
       for (const entry of batch) {
         const broken = (reason: BrokenReason, expected: string, found: string) => ({

@@ -48,8 +48,18 @@ export class AuditLogWriter implements CommitHook, OnModuleInit {
       const base = values.length;
       rows.push(`(${columns.map((_, i) => `$${base + i + 1}`).join(',')})`);
       values.push(
-        fields.seq, fields.occurredAt, fields.actorUserId, fields.actorRoles, fields.action, fields.objectType, fields.objectId,
-        JSON.stringify(fields.before), JSON.stringify(fields.after), fields.correlationId, prevHash, hash,
+        fields.seq,
+        fields.occurredAt,
+        fields.actorUserId,
+        fields.actorRoles,
+        fields.action,
+        fields.objectType,
+        fields.objectId,
+        JSON.stringify(fields.before),
+        JSON.stringify(fields.after),
+        fields.correlationId,
+        prevHash,
+        hash,
       );
       prevHash = hash;
     }

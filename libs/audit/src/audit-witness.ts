@@ -50,12 +50,12 @@ export class AuditWitness implements BeforeApplicationShutdown {
 
   /** Writes the committed head as the new checkpoint, unless the last checkpoint no longer matches the chain. */
   async checkpoint(): Promise<AuditCheckpoint | null> {
-    const [head] = (await this.dataSource.query('SELECT seq::text AS seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
+    const [head] = await this.dataSource.query<{ seq: string; hash: string }[]>('SELECT seq::text AS seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     if (!head) return null;
     const previous = await this.latest();
     if (previous) {
       if (BigInt(previous.seq) >= BigInt(head.seq)) return previous;
-      const [then] = (await this.dataSource.query('SELECT hash FROM audit_log WHERE seq = $1', [previous.seq])) as { hash: string }[];
+      const [then] = await this.dataSource.query<{ hash: string }[]>('SELECT hash FROM audit_log WHERE seq = $1', [previous.seq]);
       if (!this.authentic(previous) || then?.hash !== previous.hash) {
         this.logger.error(`audit chain no longer matches its checkpoint at ${previous.seq}: the checkpoint is kept as evidence`);
         return previous;
@@ -79,7 +79,9 @@ export class AuditWitness implements BeforeApplicationShutdown {
    */
   private async checkpointKey(): Promise<string> {
     if (!this.key) {
-      const [db] = (await this.dataSource.query('SELECT current_database() AS name, oid::text AS oid FROM pg_database WHERE datname = current_database()')) as { name: string; oid: string }[];
+      const [db] = await this.dataSource.query<{ name: string; oid: string }[]>(
+        'SELECT current_database() AS name, oid::text AS oid FROM pg_database WHERE datname = current_database()',
+      );
       this.key = `audit/checkpoints/${db.name.toLowerCase().replace(/[^a-z0-9_.-]/g, '_')}-${db.oid}.json`;
     }
     return this.key;

@@ -60,9 +60,14 @@ export class AgreementService {
 
   async create(actor: Actor, applicationId: string, request: CreateAgreementRequest) {
     return this.unitOfWork.run(actor, async (tx) => {
-      const [decision] = await tx.manager.query<{ id: string; amount: string; number: string; title: string | null; bank_account: string | null; representatives: { name?: string }[] | null }[]>(`SELECT d.id, d.amount, a.number, a.title, o.bank_account, a.draft -> 'representatives' AS representatives
+      const [decision] = await tx.manager.query<
+        { id: string; amount: string; number: string; title: string | null; bank_account: string | null; representatives: { name?: string }[] | null }[]
+      >(
+        `SELECT d.id, d.amount, a.number, a.title, o.bank_account, a.draft -> 'representatives' AS representatives
            FROM award_decision d JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
-          WHERE d.application_id = $1 AND d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`, [applicationId]);
+          WHERE d.application_id = $1 AND d.outcome = 'approved' AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
+        [applicationId],
+      );
       if (!decision) throw DomainError.conflict('NOT_APPROVED', { cs: 'Žádost nemá platné rozhodnutí o poskytnutí dotace.', en: 'The application has no effective approval.' });
       // Elements § 10a odst. 5 requires of the recipient: checked now, not when the PDF is first rendered.
       if (!decision.bank_account) {
@@ -73,27 +78,53 @@ export class AgreementService {
       }
       if (!(decision.representatives ?? []).some((r) => r.name?.trim())) {
         throw DomainError.conflict('RECIPIENT_SIGNATORY_MISSING', {
-          cs: 'Žádost neuvádí nikoho, kdo za příjemce jedná; smlouvu by neměl kdo podepsat.', en: 'The application names nobody who acts for the recipient.',
+          cs: 'Žádost neuvádí nikoho, kdo za příjemce jedná; smlouvu by neměl kdo podepsat.',
+          en: 'The application names nobody who acts for the recipient.',
         });
       }
       const amount = Money.parse(decision.amount);
       const planned = Money.sum(request.tranches.map((t) => Money.parse(t.amount)));
       if (!planned.equals(amount)) {
         throw DomainError.field('tranches', 'TRANCHES_DO_NOT_ADD_UP', {
-          cs: `Splátky dávají ${planned.format()}, dotace činí ${amount.format()}.`, en: `The tranches add up to ${planned.toString()}, the grant is ${amount.toString()}.`,
+          cs: `Splátky dávají ${planned.format()}, dotace činí ${amount.format()}.`,
+          en: `The tranches add up to ${planned.toString()}, the grant is ${amount.toString()}.`,
         });
       }
       if (request.purposeTo < request.purposeFrom) {
         throw DomainError.field('purposeTo', 'PERIOD_REVERSED', { cs: 'Konec období je před jeho začátkem.', en: 'The period ends before it starts.' });
       }
       const threshold = Money.parse(this.legalRules.at(pragueIsoDate(tx.now)).contractRegister.thresholdAmount);
-      const [template] = await tx.manager.query<{ version: number; conditions: AgreementCondition[] }[]>(`SELECT t.version, t.conditions FROM agreement_template t JOIN application a ON a.call_id = t.call_id WHERE a.id = $1 ORDER BY t.version DESC LIMIT 1`, [applicationId]);
+      const [template] = await tx.manager.query<{ version: number; conditions: AgreementCondition[] }[]>(
+        `SELECT t.version, t.conditions FROM agreement_template t JOIN application a ON a.call_id = t.call_id WHERE a.id = $1 ORDER BY t.version DESC LIMIT 1`,
+        [applicationId],
+      );
       const agreement = tx.manager.create(Agreement, {
-        id: randomUUID(), applicationId, decisionId: decision.id, number: `SML-${decision.number}`, version: 1, status: 'draft', amount, committed: Money.ZERO,
-        purpose: request.purpose, purposeFrom: request.purposeFrom, purposeTo: request.purposeTo, settlementDeadline: request.settlementDeadline,
-        conditions: [...(template?.conditions ?? []), ...request.conditions.map((c, i) => toCondition(c, i))], templateVersion: template?.version ?? null, tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })),
-        registerRequired: amount.compare(threshold) > 0, signedOn: null, signedCopyStorageKey: null, signedCopySha256: null, signatories: null, publishedOn: null,
-        registerId: null, documentStorageKey: null, createdAt: tx.now, updatedAt: tx.now, rowVersion: 1,
+        id: randomUUID(),
+        applicationId,
+        decisionId: decision.id,
+        number: `SML-${decision.number}`,
+        version: 1,
+        status: 'draft',
+        amount,
+        committed: Money.ZERO,
+        purpose: request.purpose,
+        purposeFrom: request.purposeFrom,
+        purposeTo: request.purposeTo,
+        settlementDeadline: request.settlementDeadline,
+        conditions: [...(template?.conditions ?? []), ...request.conditions.map((c, i) => toCondition(c, i))],
+        templateVersion: template?.version ?? null,
+        tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })),
+        registerRequired: amount.compare(threshold) > 0,
+        signedOn: null,
+        signedCopyStorageKey: null,
+        signedCopySha256: null,
+        signatories: null,
+        publishedOn: null,
+        registerId: null,
+        documentStorageKey: null,
+        createdAt: tx.now,
+        updatedAt: tx.now,
+        rowVersion: 1,
       });
       await tx.manager.insert(Agreement, agreement);
       tx.audit({ action: 'agreement.created', objectType: 'agreement', objectId: agreement.id, after: { ...agreement, amount: amount.toString(), committed: '0.00' } });
@@ -109,11 +140,21 @@ export class AgreementService {
       await tx.manager.query('SELECT id FROM grant_call WHERE id = $1 FOR UPDATE', [callId]);
       const [latest] = await tx.manager.query<{ version: number | null }[]>('SELECT max(version) AS version FROM agreement_template WHERE call_id = $1', [callId]);
       const template = tx.manager.create(AgreementTemplate, {
-        id: randomUUID(), callId, version: (latest?.version ?? 0) + 1, conditions: request.conditions.map((c, i) => toCondition(c, i)),
-        transformationDuties: request.transformationDuties, createdAt: tx.now, createdBy: actor.userId,
+        id: randomUUID(),
+        callId,
+        version: (latest?.version ?? 0) + 1,
+        conditions: request.conditions.map((c, i) => toCondition(c, i)),
+        transformationDuties: request.transformationDuties,
+        createdAt: tx.now,
+        createdBy: actor.userId,
       });
       await tx.manager.insert(AgreementTemplate, template);
-      tx.audit({ action: 'agreement_template.saved', objectType: 'call', objectId: callId, after: { version: template.version, conditions: template.conditions, transformationDuties: template.transformationDuties } });
+      tx.audit({
+        action: 'agreement_template.saved',
+        objectType: 'call',
+        objectId: callId,
+        after: { version: template.version, conditions: template.conditions, transformationDuties: template.transformationDuties },
+      });
       return templateView(template);
     });
   }
@@ -140,7 +181,8 @@ export class AgreementService {
     const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
     if (!upload.ok) {
       throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
-        cs: 'Podepsanou smlouvu nahrajte jako PDF (nejvýše 20 MB).', en: 'Upload the signed agreement as a PDF (at most 20 MB).',
+        cs: 'Podepsanou smlouvu nahrajte jako PDF (nejvýše 20 MB).',
+        en: 'Upload the signed agreement as a PDF (at most 20 MB).',
       });
     }
     return this.transition(actor, agreementId, request.version, 'sign', async (agreement, manager, tx) => {
@@ -151,7 +193,11 @@ export class AgreementService {
       await this.storage.put(key, file.bytes);
       const sha256 = createHash('sha256').update(file.bytes).digest('hex');
       const status: AgreementStatus = agreement.registerRequired ? 'signed' : 'effective';
-      await manager.update(Agreement, { id: agreement.id }, { status, signedOn: request.signedOn, signatories: request.signatories, signedCopyStorageKey: key, signedCopySha256: sha256 });
+      await manager.update(
+        Agreement,
+        { id: agreement.id },
+        { status, signedOn: request.signedOn, signatories: request.signatories, signedCopyStorageKey: key, signedCopySha256: sha256 },
+      );
       await this.recordContracted(tx, agreement);
       return { type: status === 'effective' ? 'agreement.effective' : 'agreement.signed' };
     });
@@ -160,7 +206,11 @@ export class AgreementService {
   /** Recorded publication in the Registr smluv: from here the agreement is effective and can be paid. */
   async publish(actor: Actor, agreementId: string, request: PublicationRequest) {
     return this.transition(actor, agreementId, request.version, 'publish', async (agreement, manager, tx) => {
-      if (!agreement.registerRequired) throw DomainError.conflict('REGISTER_NOT_REQUIRED', { cs: 'Smlouva do 50 000 Kč se v registru smluv neuveřejňuje.', en: 'Agreements up to the threshold are not published.' });
+      if (!agreement.registerRequired)
+        throw DomainError.conflict('REGISTER_NOT_REQUIRED', {
+          cs: 'Smlouva do 50 000 Kč se v registru smluv neuveřejňuje.',
+          en: 'Agreements up to the threshold are not published.',
+        });
       const state = this.registerState(agreement, tx.now);
       if (state === 'void') {
         throw DomainError.conflict('AGREEMENT_VOID', {
@@ -169,7 +219,10 @@ export class AgreementService {
         });
       }
       if (request.publishedOn < agreement.signedOn! || request.publishedOn > pragueIsoDate(tx.now)) {
-        throw DomainError.field('publishedOn', 'DATE_OUT_OF_RANGE', { cs: 'Datum uveřejnění musí ležet mezi podpisem a dneškem.', en: 'The publication date must lie between the signature and today.' });
+        throw DomainError.field('publishedOn', 'DATE_OUT_OF_RANGE', {
+          cs: 'Datum uveřejnění musí ležet mezi podpisem a dneškem.',
+          en: 'The publication date must lie between the signature and today.',
+        });
       }
       await manager.update(Agreement, { id: agreement.id }, { status: 'effective', publishedOn: request.publishedOn, registerId: request.registerId });
       return { type: 'agreement.published' };
@@ -185,7 +238,11 @@ export class AgreementService {
       const agreement = await tx.manager.findOne(Agreement, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw DomainError.notFound('agreement', agreementId);
       if (agreement.status !== 'effective') {
-        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Dodatek lze uzavřít jen k účinné smlouvě.', en: 'Only an agreement in effect can be amended.' }, { currentStatus: agreement.status });
+        throw DomainError.conflict(
+          'AGREEMENT_NOT_EFFECTIVE',
+          { cs: 'Dodatek lze uzavřít jen k účinné smlouvě.', en: 'Only an agreement in effect can be amended.' },
+          { currentStatus: agreement.status },
+        );
       }
       if (await tx.manager.existsBy(AgreementAmendment, { agreementId, status: In(['awaiting_signature', 'signed']) })) {
         throw DomainError.conflict('AMENDMENT_PENDING', { cs: 'Smlouva už má rozpracovaný dodatek.', en: 'An amendment is already in progress.' });
@@ -193,21 +250,43 @@ export class AgreementService {
       if (request.tranches) {
         const planned = Money.sum(request.tranches.map((t) => Money.parse(t.amount)));
         if (!planned.equals(agreement.amount)) {
-          throw DomainError.field('tranches', 'TRANCHES_DO_NOT_ADD_UP', { cs: `Splátky dávají ${planned.format()}, dotace činí ${agreement.amount.format()}.`, en: `The tranches add up to ${planned.toString()}, the grant is ${agreement.amount.toString()}.` });
+          throw DomainError.field('tranches', 'TRANCHES_DO_NOT_ADD_UP', {
+            cs: `Splátky dávají ${planned.format()}, dotace činí ${agreement.amount.format()}.`,
+            en: `The tranches add up to ${planned.toString()}, the grant is ${agreement.amount.toString()}.`,
+          });
         }
       }
       const terms: AmendedTerms = {
-        ...(request.tranches ? { tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })) } : {}),
+        ...(request.tranches
+          ? { tranches: request.tranches.map((t, i) => ({ trancheNo: i + 1, amount: Money.parse(t.amount).toString(), dueDate: t.dueDate, condition: t.condition })) }
+          : {}),
         ...(request.conditions ? { conditions: request.conditions.map((c, i) => toCondition(c, i)) } : {}),
         ...(request.purposeTo ? { purposeTo: request.purposeTo } : {}),
         ...(request.settlementDeadline ? { settlementDeadline: request.settlementDeadline } : {}),
       };
       const amendment = tx.manager.create(AgreementAmendment, {
-        id: randomUUID(), agreementId, number: agreement.version, reason: request.reason, changes: request.changes, terms, status: 'awaiting_signature',
-        signedOn: null, signedCopySha256: null, signedCopyStorageKey: null, publishedOn: null, registerId: null, createdAt: tx.now, version: 1,
+        id: randomUUID(),
+        agreementId,
+        number: agreement.version,
+        reason: request.reason,
+        changes: request.changes,
+        terms,
+        status: 'awaiting_signature',
+        signedOn: null,
+        signedCopySha256: null,
+        signedCopyStorageKey: null,
+        publishedOn: null,
+        registerId: null,
+        createdAt: tx.now,
+        version: 1,
       });
       await tx.manager.insert(AgreementAmendment, amendment);
-      tx.audit({ action: 'agreement.amendment_proposed', objectType: 'agreement', objectId: agreementId, after: { number: amendment.number, reason: request.reason, changes: request.changes, terms } });
+      tx.audit({
+        action: 'agreement.amendment_proposed',
+        objectType: 'agreement',
+        objectId: agreementId,
+        after: { number: amendment.number, reason: request.reason, changes: request.changes, terms },
+      });
       return amendmentView(amendment);
     });
   }
@@ -215,7 +294,11 @@ export class AgreementService {
   /** The signed amendment; under the register threshold it takes effect at once, above it on publication. */
   async signAmendment(actor: Actor, amendmentId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer }) {
     const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
-    if (!upload.ok) throw DomainError.field('file', 'SIGNED_COPY_INVALID', { cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).', en: 'Upload the signed amendment as a PDF (at most 20 MB).' });
+    if (!upload.ok)
+      throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
+        cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).',
+        en: 'Upload the signed amendment as a PDF (at most 20 MB).',
+      });
     return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement) => {
       const key = `agreements/${agreement.id}/amendment-${amendment.number}-signed.pdf`;
       await this.storage.put(key, file.bytes);
@@ -225,7 +308,11 @@ export class AgreementService {
   }
 
   async publishAmendment(actor: Actor, amendmentId: string, request: PublicationRequest) {
-    return this.amendmentStep(actor, amendmentId, request.version, 'signed', () => ({ status: 'effective' as const, publishedOn: request.publishedOn, registerId: request.registerId }));
+    return this.amendmentStep(actor, amendmentId, request.version, 'signed', () => ({
+      status: 'effective' as const,
+      publishedOn: request.publishedOn,
+      registerId: request.registerId,
+    }));
   }
 
   private async amendmentStep(
@@ -239,18 +326,37 @@ export class AgreementService {
       const amendment = await tx.manager.findOne(AgreementAmendment, { where: { id: amendmentId }, lock: { mode: 'pessimistic_write' } });
       if (!amendment) throw DomainError.notFound('agreement_amendment', amendmentId);
       if (amendment.version !== version) throw DomainError.staleVersion(amendmentView(amendment));
-      if (amendment.status !== from) throw DomainError.conflict('INVALID_STATE', { cs: `Dodatek je ve stavu „${amendment.status}“.`, en: `The amendment is "${amendment.status}".` }, { currentStatus: amendment.status });
+      if (amendment.status !== from)
+        throw DomainError.conflict(
+          'INVALID_STATE',
+          { cs: `Dodatek je ve stavu „${amendment.status}“.`, en: `The amendment is "${amendment.status}".` },
+          { currentStatus: amendment.status },
+        );
       const agreement = await tx.manager.findOne(Agreement, { where: { id: amendment.agreementId }, lock: { mode: 'pessimistic_write' } });
       const changes = await work(amendment, agreement!, tx);
       const after = { ...amendment, ...changes, version: amendment.version + 1 };
       await tx.manager.update(AgreementAmendment, { id: amendment.id }, { ...changes, version: after.version });
       if (after.status === 'effective') {
         // Its terms become the agreement's next version; the document is rendered afresh for it.
-        await tx.manager.update(Agreement, { id: agreement!.id }, {
-          ...amendment.terms, version: agreement!.version + 1, documentStorageKey: null, updatedAt: tx.now, rowVersion: agreement!.rowVersion + 1,
-        });
+        await tx.manager.update(
+          Agreement,
+          { id: agreement!.id },
+          {
+            ...amendment.terms,
+            version: agreement!.version + 1,
+            documentStorageKey: null,
+            updatedAt: tx.now,
+            rowVersion: agreement!.rowVersion + 1,
+          },
+        );
       }
-      tx.audit({ action: `agreement.amendment_${after.status}`, objectType: 'agreement', objectId: amendment.agreementId, before: { amendment: amendment.number, status: amendment.status }, after: { amendment: amendment.number, status: after.status } });
+      tx.audit({
+        action: `agreement.amendment_${after.status}`,
+        objectType: 'agreement',
+        objectId: amendment.agreementId,
+        before: { amendment: amendment.number, status: amendment.status },
+        after: { amendment: amendment.number, status: after.status },
+      });
       return amendmentView(after);
     });
   }
@@ -284,12 +390,22 @@ export class AgreementService {
   }
 
   private async recordContracted(tx: Parameters<LedgerWriter['record']>[0], agreement: Agreement): Promise<void> {
-    const [row] = await tx.manager.query<{ call_id: string; budget_area_id: string }[]>(`SELECT a.call_id, a.budget_area_id FROM application a WHERE a.id = $1`, [agreement.applicationId]);
+    const [row] = await tx.manager.query<{ call_id: string; budget_area_id: string }[]>(`SELECT a.call_id, a.budget_area_id FROM application a WHERE a.id = $1`, [
+      agreement.applicationId,
+    ]);
     const shares = (await this.ledger.sharesOf(tx.manager, [agreement.applicationId])).get(agreement.applicationId);
-    await this.ledger.record(tx, [{
-      kind: 'contracted', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: agreement.applicationId, amount: agreement.amount,
-      sourceType: 'agreement', sourceId: agreement.id, shares,
-    }]);
+    await this.ledger.record(tx, [
+      {
+        kind: 'contracted',
+        callId: row.call_id,
+        budgetAreaId: row.budget_area_id,
+        applicationId: agreement.applicationId,
+        amount: agreement.amount,
+        sourceType: 'agreement',
+        sourceId: agreement.id,
+        shares,
+      },
+    ]);
   }
 
   private async transition(
@@ -304,12 +420,25 @@ export class AgreementService {
       if (!agreement) throw DomainError.notFound('agreement', agreementId);
       if (agreement.rowVersion !== version) throw DomainError.staleVersion(await this.view(tx.manager, agreementId));
       if (!TRANSITIONS[action].includes(agreement.status)) {
-        throw DomainError.conflict('INVALID_STATE', { cs: `Smlouvu ve stavu „${agreement.status}“ nelze ${action === 'send' ? 'odeslat k podpisu' : action === 'sign' ? 'podepsat' : 'uveřejnit'}.`, en: `An agreement in state "${agreement.status}" cannot be ${action === 'send' ? 'sent' : action === 'sign' ? 'signed' : 'published'}.` }, { currentStatus: agreement.status });
+        throw DomainError.conflict(
+          'INVALID_STATE',
+          {
+            cs: `Smlouvu ve stavu „${agreement.status}“ nelze ${action === 'send' ? 'odeslat k podpisu' : action === 'sign' ? 'podepsat' : 'uveřejnit'}.`,
+            en: `An agreement in state "${agreement.status}" cannot be ${action === 'send' ? 'sent' : action === 'sign' ? 'signed' : 'published'}.`,
+          },
+          { currentStatus: agreement.status },
+        );
       }
       const event = await work(agreement, tx.manager, tx);
       await tx.manager.update(Agreement, { id: agreement.id }, { updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 });
       const after = await tx.manager.findOneByOrFail(Agreement, { id: agreement.id });
-      tx.audit({ action: `agreement.${action}`, objectType: 'agreement', objectId: agreement.id, before: { status: agreement.status }, after: { status: after.status, signedOn: after.signedOn, publishedOn: after.publishedOn, registerId: after.registerId, signedCopySha256: after.signedCopySha256 } });
+      tx.audit({
+        action: `agreement.${action}`,
+        objectType: 'agreement',
+        objectId: agreement.id,
+        before: { status: agreement.status },
+        after: { status: after.status, signedOn: after.signedOn, publishedOn: after.publishedOn, registerId: after.registerId, signedCopySha256: after.signedCopySha256 },
+      });
       tx.emit({ type: event.type, aggregateType: 'agreement', aggregateId: agreement.id });
       return this.view(tx.manager, agreement.id);
     });
@@ -319,50 +448,103 @@ export class AgreementService {
     const agreement = await manager.findOneBy(Agreement, { id: agreementId });
     if (!agreement) throw DomainError.notFound('agreement', agreementId);
     return {
-      id: agreement.id, applicationId: agreement.applicationId, decisionId: agreement.decisionId, number: agreement.number, agreementVersion: agreement.version, status: agreement.status,
-      amount: agreement.amount.toString(), committed: agreement.committed.toString(), remaining: agreement.amount.subtract(agreement.committed).toString(),
-      purpose: agreement.purpose, purposeFrom: agreement.purposeFrom, purposeTo: agreement.purposeTo, settlementDeadline: agreement.settlementDeadline,
-      conditions: agreement.conditions, tranches: agreement.tranches, registerRequired: agreement.registerRequired, registerState: this.registerState(agreement, this.clock.now()),
-      signedOn: agreement.signedOn, signatories: agreement.signatories, signedCopySha256: agreement.signedCopySha256, publishedOn: agreement.publishedOn, registerId: agreement.registerId,
+      id: agreement.id,
+      applicationId: agreement.applicationId,
+      decisionId: agreement.decisionId,
+      number: agreement.number,
+      agreementVersion: agreement.version,
+      status: agreement.status,
+      amount: agreement.amount.toString(),
+      committed: agreement.committed.toString(),
+      remaining: agreement.amount.subtract(agreement.committed).toString(),
+      purpose: agreement.purpose,
+      purposeFrom: agreement.purposeFrom,
+      purposeTo: agreement.purposeTo,
+      settlementDeadline: agreement.settlementDeadline,
+      conditions: agreement.conditions,
+      tranches: agreement.tranches,
+      registerRequired: agreement.registerRequired,
+      registerState: this.registerState(agreement, this.clock.now()),
+      signedOn: agreement.signedOn,
+      signatories: agreement.signatories,
+      signedCopySha256: agreement.signedCopySha256,
+      publishedOn: agreement.publishedOn,
+      registerId: agreement.registerId,
       // `version` is the optimistic-concurrency version every write sends back, as on every other resource.
       version: agreement.rowVersion,
     };
   }
 
   private async documentData(agreement: Agreement): Promise<GrantAgreementData> {
-    const [row] = await this.dataSource.query<{
-      number: string; title: string | null; draft: { representatives?: { name?: string; function?: string }[] }; name: string; legal_form: string | null; ico: string;
-      seat_street: string; seat_city: string; seat_postal_code: string; bank_account: string | null; call_id: string; call_code: string; call_title: string; area_code: string; area_name: string;
-      body: 'council' | 'assembly'; resolution: string; adopted_on: string;
-    }[]>(`SELECT a.number, a.title, a.draft, o.name, o.legal_form, o.ico, o.seat_street, o.seat_city, o.seat_postal_code, o.bank_account,
+    const [row] = await this.dataSource.query<
+      {
+        number: string;
+        title: string | null;
+        draft: { representatives?: { name?: string; function?: string }[] };
+        name: string;
+        legal_form: string | null;
+        ico: string;
+        seat_street: string;
+        seat_city: string;
+        seat_postal_code: string;
+        bank_account: string | null;
+        call_id: string;
+        call_code: string;
+        call_title: string;
+        area_code: string;
+        area_name: string;
+        body: 'council' | 'assembly';
+        resolution: string;
+        adopted_on: string;
+      }[]
+    >(
+      `SELECT a.number, a.title, a.draft, o.name, o.legal_form, o.ico, o.seat_street, o.seat_city, o.seat_postal_code, o.bank_account,
               g.id AS call_id, g.code AS call_code, g.title AS call_title, b.code AS area_code, b.name AS area_name, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on
          FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id JOIN call_budget_area b ON b.id = a.budget_area_id
          JOIN award_decision d ON d.id = $2 JOIN resolution r ON r.id = d.resolution_id
-        WHERE a.id = $1`, [agreement.applicationId, agreement.decisionId]);
-    const activities = await this.dataSource.query<{ code: string; name: string; share_basis_points: number }[]>(`SELECT n.code, n.name, aa.share_basis_points FROM application_activity aa JOIN strategy_node n ON n.id = aa.strategy_node_id WHERE aa.application_id = $1 ORDER BY aa.share_basis_points DESC`, [agreement.applicationId]);
+        WHERE a.id = $1`,
+      [agreement.applicationId, agreement.decisionId],
+    );
+    const activities = await this.dataSource.query<{ code: string; name: string; share_basis_points: number }[]>(
+      `SELECT n.code, n.name, aa.share_basis_points FROM application_activity aa JOIN strategy_node n ON n.id = aa.strategy_node_id WHERE aa.application_id = $1 ORDER BY aa.share_basis_points DESC`,
+      [agreement.applicationId],
+    );
     const decision = await this.dataSource.manager.findOneByOrFail(AwardDecision, { id: agreement.decisionId });
     return {
       agreementNumber: agreement.number,
       version: agreement.version,
       provider: { ...PROVIDER, bankAccount: { ...PROVIDER.bankAccount }, representedBy: { ...PROVIDER.representedBy } },
       recipient: {
-        name: row.name, legalForm: row.legal_form ?? 'právnická osoba', seat: `${row.seat_street}, ${row.seat_postal_code} ${row.seat_city}`, ico: row.ico,
+        name: row.name,
+        legalForm: row.legal_form ?? 'právnická osoba',
+        seat: `${row.seat_street}, ${row.seat_postal_code} ${row.seat_city}`,
+        ico: row.ico,
         bankAccount: { number: row.bank_account!, bankName: bankNameOf(row.bank_account!) },
         statutoryRepresentatives: (row.draft.representatives ?? []).filter((r) => r.name).map((r) => ({ name: r.name!, role: r.function ?? 'statutární orgán' })),
       },
       call: { code: row.call_code, title: row.call_title },
       project: { applicationNumber: row.number, title: row.title ?? '' },
       budgetArea: { code: row.area_code, name: row.area_name },
-      activities: activities.map((a) => ({ code: a.code, name: a.name, sharePercent: `${Math.floor(a.share_basis_points / 100)}.${String(a.share_basis_points % 100).padStart(2, '0')}` })),
+      activities: activities.map((a) => ({
+        code: a.code,
+        name: a.name,
+        sharePercent: `${Math.floor(a.share_basis_points / 100)}.${String(a.share_basis_points % 100).padStart(2, '0')}`,
+      })),
       amount: agreement.amount.toString(),
       purpose: agreement.purpose,
       purposePeriod: { from: agreement.purposeFrom, to: agreement.purposeTo },
       payments: agreement.tranches.map((t) => ({ amount: t.amount, dueDate: t.dueDate, condition: t.condition })),
-      conditions: [...decision.conditions.map((text) => ({ text })), ...agreement.conditions.map((c) => (c.minor && c.penalty ? { text: c.text, minor: true as const, penalty: c.penalty } : { text: c.text }))],
+      conditions: [
+        ...decision.conditions.map((text) => ({ text })),
+        ...agreement.conditions.map((c) => (c.minor && c.penalty ? { text: c.text, minor: true as const, penalty: c.penalty } : { text: c.text })),
+      ],
       settlement: { deadline: agreement.settlementDeadline, returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: variableSymbolOf(row.number) },
       resolution: { body: row.body === 'assembly' ? 'zastupitelstvo' : 'rada', number: row.resolution, date: row.adopted_on },
       ...(agreement.templateVersion
-        ? { transformationDuties: (await this.dataSource.manager.findOneByOrFail(AgreementTemplate, { callId: row.call_id, version: agreement.templateVersion })).transformationDuties }
+        ? {
+            transformationDuties: (await this.dataSource.manager.findOneByOrFail(AgreementTemplate, { callId: row.call_id, version: agreement.templateVersion }))
+              .transformationDuties,
+          }
         : {}),
       ...(agreement.version > 1
         ? { amendment: { changes: (await this.dataSource.manager.findOneByOrFail(AgreementAmendment, { agreementId: agreement.id, number: agreement.version - 1 })).changes } }
@@ -375,10 +557,14 @@ export class AgreementService {
 function toCondition(input: ConditionInput, index: number): AgreementCondition {
   if (!input.minor) return { text: input.text, minor: false };
   const p = input.penalty;
-  const penalty = p?.kind === 'fixed' && p.amount ? { kind: 'fixed' as const, amount: p.amount }
-    : p?.kind === 'percentage' && p.percent ? { kind: 'percentage' as const, percent: p.percent }
-      : p?.kind === 'percentage-range' && p.minPercent && p.maxPercent ? { kind: 'percentage-range' as const, minPercent: p.minPercent, maxPercent: p.maxPercent }
-        : null;
+  const penalty =
+    p?.kind === 'fixed' && p.amount
+      ? { kind: 'fixed' as const, amount: p.amount }
+      : p?.kind === 'percentage' && p.percent
+        ? { kind: 'percentage' as const, percent: p.percent }
+        : p?.kind === 'percentage-range' && p.minPercent && p.maxPercent
+          ? { kind: 'percentage-range' as const, minPercent: p.minPercent, maxPercent: p.maxPercent }
+          : null;
   if (!penalty) {
     throw DomainError.field(`conditions[${index}].penalty`, 'PENALTY_INCOMPLETE', {
       cs: 'U méně závažné povinnosti uveďte odvod: pevnou částku, procento, nebo rozpětí procent (§ 10a odst. 6).',
@@ -390,15 +576,30 @@ function toCondition(input: ConditionInput, index: number): AgreementCondition {
 
 function amendmentView(amendment: AgreementAmendment) {
   return {
-    id: amendment.id, agreementId: amendment.agreementId, number: amendment.number, reason: amendment.reason, changes: amendment.changes, terms: amendment.terms, status: amendment.status,
-    signedOn: amendment.signedOn, signedCopySha256: amendment.signedCopySha256, publishedOn: amendment.publishedOn, registerId: amendment.registerId, version: amendment.version,
+    id: amendment.id,
+    agreementId: amendment.agreementId,
+    number: amendment.number,
+    reason: amendment.reason,
+    changes: amendment.changes,
+    terms: amendment.terms,
+    status: amendment.status,
+    signedOn: amendment.signedOn,
+    signedCopySha256: amendment.signedCopySha256,
+    publishedOn: amendment.publishedOn,
+    registerId: amendment.registerId,
+    version: amendment.version,
   };
 }
 
 /** What a client sees of a template: its own fields, never the entity with its relations. */
 function templateView(template: AgreementTemplate) {
   return {
-    id: template.id, callId: template.callId, version: template.version, conditions: template.conditions, transformationDuties: template.transformationDuties,
-    createdAt: template.createdAt, createdBy: template.createdBy,
+    id: template.id,
+    callId: template.callId,
+    version: template.version,
+    conditions: template.conditions,
+    transformationDuties: template.transformationDuties,
+    createdAt: template.createdAt,
+    createdBy: template.createdBy,
   };
 }

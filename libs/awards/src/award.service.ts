@@ -52,19 +52,35 @@ export class AwardService {
 
   /** Staff's starting point: the commission's frozen recommendation, split by the body that must approve each case. */
   async proposal(callId: string): Promise<{ council: ProposalLine[]; assembly: ProposalLine[] }> {
-    const rows = await this.dataSource.query<{ id: string; number: string; requested_amount: string; name: string; type: 'city_district' | 'ngo' | 'other'; amount: string; explanation_cs: string }[]>(`SELECT a.id, a.number, a.requested_amount, o.name, o.type, r.amount, r.explanation_cs
+    const rows = await this.dataSource.query<
+      { id: string; number: string; requested_amount: string; name: string; type: 'city_district' | 'ngo' | 'other'; amount: string; explanation_cs: string }[]
+    >(
+      `SELECT a.id, a.number, a.requested_amount, o.name, o.type, r.amount, r.explanation_cs
          FROM commission_recommendation r JOIN application a ON a.id = r.application_id JOIN organisation o ON o.id = a.organisation_id
-        WHERE a.call_id = $1 ORDER BY r.budget_area_code, r.rank`, [callId]);
+        WHERE a.call_id = $1 ORDER BY r.budget_area_code, r.rank`,
+      [callId],
+    );
     if (rows.length === 0) {
-      throw DomainError.conflict('NO_RECOMMENDATION', { cs: 'Komise k této výzvě dosud neuzavřela doporučení.', en: 'The commission has not closed its recommendation for this call.' });
+      throw DomainError.conflict('NO_RECOMMENDATION', {
+        cs: 'Komise k této výzvě dosud neuzavřela doporučení.',
+        en: 'The commission has not closed its recommendation for this call.',
+      });
     }
     const rules = this.legalRules.at(pragueIsoDate(this.clock.now())).approval;
     const lines = rows.map((row): ProposalLine => {
       const recommended = Money.parse(row.amount);
       const body = approvingBody(rules, { applicantType: row.type, amount: recommended });
       return {
-        applicationId: row.id, number: row.number, applicant: row.name, applicantType: row.type, requested: row.requested_amount, recommended: recommended.toString(),
-        proposal: recommended.isZero() ? 'reject' : 'approve', explanation: row.explanation_cs, body: body.body, bodyReason: body.reason,
+        applicationId: row.id,
+        number: row.number,
+        applicant: row.name,
+        applicantType: row.type,
+        requested: row.requested_amount,
+        recommended: recommended.toString(),
+        proposal: recommended.isZero() ? 'reject' : 'approve',
+        explanation: row.explanation_cs,
+        body: body.body,
+        bodyReason: body.reason,
       };
     });
     return { council: lines.filter((l) => l.body === 'council'), assembly: lines.filter((l) => l.body === 'assembly') };
@@ -73,25 +89,35 @@ export class AwardService {
   async recordResolution(actor: Actor, callId: string, request: RecordResolutionRequest) {
     const seen = new Set<string>();
     request.decisions.forEach((d, i) => {
-      if (seen.has(d.applicationId)) throw DomainError.field(`decisions[${i}].applicationId`, 'DUPLICATE_APPLICATION', { cs: 'Žádost je v usnesení dvakrát.', en: 'The application appears twice.' });
+      if (seen.has(d.applicationId))
+        throw DomainError.field(`decisions[${i}].applicationId`, 'DUPLICATE_APPLICATION', { cs: 'Žádost je v usnesení dvakrát.', en: 'The application appears twice.' });
       seen.add(d.applicationId);
       if (d.outcome === 'approved' && (!d.amount || Money.parse(d.amount).compare(Money.ZERO) <= 0)) {
         throw DomainError.field(`decisions[${i}].amount`, 'AMOUNT_REQUIRED', { cs: 'U schválení uveďte kladnou částku.', en: 'An approval needs a positive amount.' });
       }
       if (d.outcome === 'rejected' && !d.reason?.trim()) {
-        throw DomainError.field(`decisions[${i}].reason`, 'REASON_REQUIRED', { cs: 'Zamítnutí musí obsahovat důvod (§ 10a odst. 4 zákona č. 250/2000 Sb.).', en: 'A rejection must give its reason.' });
+        throw DomainError.field(`decisions[${i}].reason`, 'REASON_REQUIRED', {
+          cs: 'Zamítnutí musí obsahovat důvod (§ 10a odst. 4 zákona č. 250/2000 Sb.).',
+          en: 'A rejection must give its reason.',
+        });
       }
     });
     return this.unitOfWork.run(actor, async (tx) => {
-      const [call] = await tx.manager.query<{ id: string; status: string; total_allocation: string }[]>(`SELECT id, status, total_allocation FROM grant_call WHERE id = $1`, [callId]);
+      const [call] = await tx.manager.query<{ id: string; status: string; total_allocation: string }[]>(`SELECT id, status, total_allocation FROM grant_call WHERE id = $1`, [
+        callId,
+      ]);
       if (!call) throw DomainError.notFound('call', callId);
       if (!CALL_STATUSES_FOR_DECISIONS.includes(call.status)) {
-        throw DomainError.conflict('CALL_NOT_IN_EVALUATION', { cs: 'O dotacích lze rozhodovat až po zahájení hodnocení výzvy.', en: 'Grants are decided only once the call is in evaluation.' });
+        throw DomainError.conflict('CALL_NOT_IN_EVALUATION', {
+          cs: 'O dotacích lze rozhodovat až po zahájení hodnocení výzvy.',
+          en: 'Grants are decided only once the call is in evaluation.',
+        });
       }
       // A resolution rests on the commission's closed session (its frozen recommendation), or says why the body decides without one.
-      const [session] = (await tx.manager.query(
-        `SELECT count(*)::int AS closed FROM commission_session s JOIN commission c ON c.id = s.commission_id WHERE c.call_id = $1 AND s.status = 'closed'`, [callId],
-      )) as { closed: number }[];
+      const [session] = await tx.manager.query<{ closed: number }[]>(
+        `SELECT count(*)::int AS closed FROM commission_session s JOIN commission c ON c.id = s.commission_id WHERE c.call_id = $1 AND s.status = 'closed'`,
+        [callId],
+      );
       const withoutCommissionReason = request.withoutCommissionReason?.trim() || null;
       if (session.closed === 0 && !withoutCommissionReason) {
         throw DomainError.conflict('COMMISSION_SESSION_NOT_CLOSED', {
@@ -101,15 +127,32 @@ export class AwardService {
       }
       const ids = request.decisions.map((d) => d.applicationId);
       // Locked in id order, so concurrent batches over the same applications cannot deadlock.
-      const applications = await tx.manager.query<ApplicationRow[]>(`SELECT a.id, a.number, a.call_id, a.status, a.budget_area_id, a.requested_amount, o.type AS organisation_type, o.name AS organisation_name
-           FROM application a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`, [ids]);
+      const applications = await tx.manager.query<ApplicationRow[]>(
+        `SELECT a.id, a.number, a.call_id, a.status, a.budget_area_id, a.requested_amount, o.type AS organisation_type, o.name AS organisation_name
+           FROM application a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`,
+        [ids],
+      );
       const byId = new Map(applications.map((a) => [a.id, a]));
-      const current = await tx.manager.query<{ id: string; application_id: string; outcome: string; amount: string }[]>(`SELECT d.id, d.application_id, d.outcome, d.amount FROM award_decision d
-          WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`, [ids]);
+      const current = await tx.manager.query<{ id: string; application_id: string; outcome: string; amount: string }[]>(
+        `SELECT d.id, d.application_id, d.outcome, d.amount FROM award_decision d
+          WHERE d.application_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)`,
+        [ids],
+      );
       const effective = new Map(current.map((d) => [d.application_id, d]));
       // Their agreements (locked after the applications, in id order): a decision changes what an agreement holds.
-      const agreements = new Map((await tx.manager.find(Agreement, { where: { applicationId: In(ids), status: Not('void') }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((g) => [g.applicationId, g]));
-      const settled = new Set(((await tx.manager.query(`SELECT agreement_id FROM settlement WHERE agreement_id = ANY($1::uuid[])`, [[...agreements.values()].map((g) => g.id)])) as { agreement_id: string }[]).map((r) => r.agreement_id));
+      const agreements = new Map(
+        (await tx.manager.find(Agreement, { where: { applicationId: In(ids), status: Not('void') }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((g) => [
+          g.applicationId,
+          g,
+        ]),
+      );
+      const settled = new Set(
+        (
+          await tx.manager.query<{ agreement_id: string }[]>(`SELECT agreement_id FROM settlement WHERE agreement_id = ANY($1::uuid[])`, [
+            [...agreements.values()].map((g) => g.id),
+          ])
+        ).map((r) => r.agreement_id),
+      );
       const agreementChanges: { agreement: Agreement; amount: Money; decision: AwardDecision; budgetAreaId: string }[] = [];
       const rules = this.legalRules.at(request.adoptedOn).approval;
 
@@ -119,21 +162,36 @@ export class AwardService {
       const resolutionId = randomUUID();
       for (const [i, item] of request.decisions.entries()) {
         const application = byId.get(item.applicationId);
-        if (!application || application.call_id !== callId) throw DomainError.field(`decisions[${i}].applicationId`, 'NOT_IN_CALL', { cs: 'Žádost nepatří do této výzvy.', en: 'The application is not in this call.' });
+        if (!application || application.call_id !== callId)
+          throw DomainError.field(`decisions[${i}].applicationId`, 'NOT_IN_CALL', { cs: 'Žádost nepatří do této výzvy.', en: 'The application is not in this call.' });
         if (application.status !== 'accepted' || !application.budget_area_id || !application.requested_amount) {
-          throw DomainError.field(`decisions[${i}].applicationId`, 'NOT_EVALUATED', { cs: 'Rozhodovat lze jen o žádostech, které prošly formální kontrolou.', en: 'Only formally accepted applications can be decided.' });
+          throw DomainError.field(`decisions[${i}].applicationId`, 'NOT_EVALUATED', {
+            cs: 'Rozhodovat lze jen o žádostech, které prošly formální kontrolou.',
+            en: 'Only formally accepted applications can be decided.',
+          });
         }
         const previous = effective.get(item.applicationId);
         if ((previous?.id ?? null) !== (item.supersedesId ?? null)) {
-          throw DomainError.conflict('DECISION_EXISTS', {
-            cs: previous ? `O žádosti ${application.number} už bylo rozhodnuto; změnu zadejte jako nové rozhodnutí s odkazem na to platné.` : `Žádost ${application.number} nemá rozhodnutí, které by se měnilo.`,
-            en: previous ? `Application ${application.number} is decided; record a change as a new decision referencing the current one.` : `Application ${application.number} has no decision to change.`,
-          }, { applicationId: item.applicationId, currentDecisionId: previous?.id ?? null });
+          throw DomainError.conflict(
+            'DECISION_EXISTS',
+            {
+              cs: previous
+                ? `O žádosti ${application.number} už bylo rozhodnuto; změnu zadejte jako nové rozhodnutí s odkazem na to platné.`
+                : `Žádost ${application.number} nemá rozhodnutí, které by se měnilo.`,
+              en: previous
+                ? `Application ${application.number} is decided; record a change as a new decision referencing the current one.`
+                : `Application ${application.number} has no decision to change.`,
+            },
+            { applicationId: item.applicationId, currentDecisionId: previous?.id ?? null },
+          );
         }
         const requested = Money.parse(application.requested_amount);
         const amount = item.outcome === 'approved' ? Money.parse(item.amount!) : Money.ZERO;
         if (amount.compare(requested) > 0) {
-          throw DomainError.field(`decisions[${i}].amount`, 'ABOVE_REQUESTED', { cs: `Schválená částka převyšuje požadovanou (${requested.format()}).`, en: `The approved amount exceeds the requested ${requested.toString()}.` });
+          throw DomainError.field(`decisions[${i}].amount`, 'ABOVE_REQUESTED', {
+            cs: `Schválená částka převyšuje požadovanou (${requested.format()}).`,
+            en: `The approved amount exceeds the requested ${requested.toString()}.`,
+          });
         }
         if (item.outcome === 'approved') {
           const required = approvingBody(rules, { applicantType: application.organisation_type, amount });
@@ -148,32 +206,67 @@ export class AwardService {
         if (agreement && !amount.equals(agreement.amount)) {
           // Paid ≤ approved = contracted: money paid or ordered cannot be decided away, and a settled agreement is closed for changes.
           if (amount.compare(agreement.committed) < 0) {
-            throw DomainError.conflict('DECISION_BELOW_PAID', {
-              cs: `Žádosti ${application.number} bylo už vyplaceno nebo k výplatě zadáno ${agreement.committed.format()}; rozhodnutí nemůže dotaci snížit pod tuto částku. Neoprávněně čerpané prostředky se vymáhají vyúčtováním nebo odvodem.`,
-              en: `${agreement.committed.toString()} of application ${application.number} is already paid or ordered; a decision cannot take the grant below that. Money to be returned is claimed through the settlement or a levy.`,
-            }, { applicationId: application.id, paidAndOrdered: agreement.committed.toString(), amount: amount.toString() });
+            throw DomainError.conflict(
+              'DECISION_BELOW_PAID',
+              {
+                cs: `Žádosti ${application.number} bylo už vyplaceno nebo k výplatě zadáno ${agreement.committed.format()}; rozhodnutí nemůže dotaci snížit pod tuto částku. Neoprávněně čerpané prostředky se vymáhají vyúčtováním nebo odvodem.`,
+                en: `${agreement.committed.toString()} of application ${application.number} is already paid or ordered; a decision cannot take the grant below that. Money to be returned is claimed through the settlement or a levy.`,
+              },
+              { applicationId: application.id, paidAndOrdered: agreement.committed.toString(), amount: amount.toString() },
+            );
           }
           if (settled.has(agreement.id)) {
-            throw DomainError.conflict('AGREEMENT_SETTLED', {
-              cs: `Smlouva k žádosti ${application.number} je vyúčtována; její částku už rozhodnutí nezmění.`, en: `The agreement of application ${application.number} is settled; a decision can no longer change its amount.`,
-            }, { applicationId: application.id });
+            throw DomainError.conflict(
+              'AGREEMENT_SETTLED',
+              {
+                cs: `Smlouva k žádosti ${application.number} je vyúčtována; její částku už rozhodnutí nezmění.`,
+                en: `The agreement of application ${application.number} is settled; a decision can no longer change its amount.`,
+              },
+              { applicationId: application.id },
+            );
           }
         }
         const previousAmount = previous ? Money.parse(previous.amount) : Money.ZERO;
         const delta = amount.subtract(previousAmount);
         deltaByArea.set(application.budget_area_id, (deltaByArea.get(application.budget_area_id) ?? Money.ZERO).add(delta));
         const decision = tx.manager.create(AwardDecision, {
-          id: randomUUID(), applicationId: application.id, resolutionId, outcome: item.outcome, amount, requestedAmount: requested,
-          conditions: item.conditions ?? [], reason: item.reason?.trim() || null, supersedesId: item.supersedesId ?? null, decidedAt: tx.now,
+          id: randomUUID(),
+          applicationId: application.id,
+          resolutionId,
+          outcome: item.outcome,
+          amount,
+          requestedAmount: requested,
+          conditions: item.conditions ?? [],
+          reason: item.reason?.trim() || null,
+          supersedesId: item.supersedesId ?? null,
+          decidedAt: tx.now,
         });
         decisions.push(decision);
         if (agreement && !amount.equals(agreement.amount)) agreementChanges.push({ agreement, amount, decision, budgetAreaId: application.budget_area_id });
         if (!delta.isZero()) {
-          ledger.push({ kind: 'approved', callId, budgetAreaId: application.budget_area_id, applicationId: application.id, amount: delta, sourceType: 'award_decision', sourceId: decision.id });
+          ledger.push({
+            kind: 'approved',
+            callId,
+            budgetAreaId: application.budget_area_id,
+            applicationId: application.id,
+            amount: delta,
+            sourceType: 'award_decision',
+            sourceId: decision.id,
+          });
         }
       }
 
-      await tx.manager.insert(Resolution, { id: resolutionId, callId, body: request.body, number: request.number, adoptedOn: request.adoptedOn, text: request.text, withoutCommissionReason, recordedAt: tx.now, recordedBy: actor.userId });
+      await tx.manager.insert(Resolution, {
+        id: resolutionId,
+        callId,
+        body: request.body,
+        number: request.number,
+        adoptedOn: request.adoptedOn,
+        text: request.text,
+        withoutCommissionReason,
+        recordedAt: tx.now,
+        recordedBy: actor.userId,
+      });
       await this.ensureFunding(tx, callId);
       // Areas in a fixed order, then the call: every batch takes the locks in the same order.
       const areaIds = [...deltaByArea.keys()].sort();
@@ -183,11 +276,23 @@ export class AwardService {
       for (const change of agreementChanges) ledger.push(...(await this.followDecision(tx, callId, change)));
       await this.ledger.record(tx, await this.withShares(tx, ledger));
       tx.audit({
-        action: 'resolution.recorded', objectType: 'resolution', objectId: resolutionId,
-        after: { body: request.body, number: request.number, adoptedOn: request.adoptedOn, withoutCommissionReason, agreementsChanged: agreementChanges.map((c) => ({ agreementId: c.agreement.id, from: c.agreement.amount.toString(), to: c.amount.toString() })), decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })) },
+        action: 'resolution.recorded',
+        objectType: 'resolution',
+        objectId: resolutionId,
+        after: {
+          body: request.body,
+          number: request.number,
+          adoptedOn: request.adoptedOn,
+          withoutCommissionReason,
+          agreementsChanged: agreementChanges.map((c) => ({ agreementId: c.agreement.id, from: c.agreement.amount.toString(), to: c.amount.toString() })),
+          decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })),
+        },
       });
       for (const d of decisions) tx.emit({ type: 'award.decided', aggregateType: 'application', aggregateId: d.applicationId, payload: { decisionId: d.id } });
-      return { resolutionId, decisions: decisions.map((d) => ({ id: d.id, applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })) };
+      return {
+        resolutionId,
+        decisions: decisions.map((d) => ({ id: d.id, applicationId: d.applicationId, outcome: d.outcome, amount: d.amount.toString(), supersedesId: d.supersedesId })),
+      };
     });
   }
 
@@ -200,68 +305,119 @@ export class AwardService {
     const { agreement, amount, decision } = change;
     const voided = amount.isZero();
     const tranches = voided ? agreement.tranches : refitTranches(agreement.tranches, amount);
-    await tx.manager.update(Agreement, { id: agreement.id }, voided
-      ? { status: 'void', decisionId: decision.id, updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 }
-      : { amount, tranches, decisionId: decision.id, documentStorageKey: null, updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 });
+    await tx.manager.update(
+      Agreement,
+      { id: agreement.id },
+      voided
+        ? { status: 'void', decisionId: decision.id, updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 }
+        : { amount, tranches, decisionId: decision.id, documentStorageKey: null, updatedAt: tx.now, rowVersion: agreement.rowVersion + 1 },
+    );
     tx.audit({
-      action: voided ? 'agreement.voided_by_decision' : 'agreement.amount_changed_by_decision', objectType: 'agreement', objectId: agreement.id,
-      before: { amount: agreement.amount.toString(), status: agreement.status, tranches: agreement.tranches }, after: { decisionId: decision.id, amount: voided ? '0.00' : amount.toString(), tranches },
+      action: voided ? 'agreement.voided_by_decision' : 'agreement.amount_changed_by_decision',
+      objectType: 'agreement',
+      objectId: agreement.id,
+      before: { amount: agreement.amount.toString(), status: agreement.status, tranches: agreement.tranches },
+      after: { decisionId: decision.id, amount: voided ? '0.00' : amount.toString(), tranches },
     });
     if (agreement.status !== 'signed' && agreement.status !== 'effective') return [];
     const delta = (voided ? Money.ZERO : amount).subtract(agreement.amount);
-    return [{ kind: 'contracted', callId, budgetAreaId: change.budgetAreaId, applicationId: agreement.applicationId, amount: delta, sourceType: 'award_decision', sourceId: decision.id }];
+    return [
+      { kind: 'contracted', callId, budgetAreaId: change.budgetAreaId, applicationId: agreement.applicationId, amount: delta, sourceType: 'award_decision', sourceId: decision.id },
+    ];
   }
 
   /** Allocation, approved and remaining, per area and for the call: what the guards hold. */
   async funding(callId: string) {
-    const areas = await this.dataSource.query<{ id: string; code: string; name: string; allocation: string; approved: string }[]>(`SELECT b.id, b.code, b.name, b.allocation, coalesce(f.approved, 0) AS approved FROM call_budget_area b LEFT JOIN area_funding f ON f.budget_area_id = b.id WHERE b.call_id = $1 ORDER BY b.position`, [callId]);
-    const [call] = await this.dataSource.query<{ total_allocation: string; approved: string }[]>(`SELECT g.total_allocation, coalesce(f.approved, 0) AS approved FROM grant_call g LEFT JOIN call_funding f ON f.call_id = g.id WHERE g.id = $1`, [callId]);
+    const areas = await this.dataSource.query<{ id: string; code: string; name: string; allocation: string; approved: string }[]>(
+      `SELECT b.id, b.code, b.name, b.allocation, coalesce(f.approved, 0) AS approved FROM call_budget_area b LEFT JOIN area_funding f ON f.budget_area_id = b.id WHERE b.call_id = $1 ORDER BY b.position`,
+      [callId],
+    );
+    const [call] = await this.dataSource.query<{ total_allocation: string; approved: string }[]>(
+      `SELECT g.total_allocation, coalesce(f.approved, 0) AS approved FROM grant_call g LEFT JOIN call_funding f ON f.call_id = g.id WHERE g.id = $1`,
+      [callId],
+    );
     if (!call) throw DomainError.notFound('call', callId);
     const view = (allocation: string, approved: string) => ({
-      allocation: Money.parse(allocation).toString(), approved: Money.parse(approved).toString(), remaining: Money.parse(allocation).subtract(Money.parse(approved)).toString(),
+      allocation: Money.parse(allocation).toString(),
+      approved: Money.parse(approved).toString(),
+      remaining: Money.parse(allocation).subtract(Money.parse(approved)).toString(),
     });
     return { call: view(call.total_allocation, call.approved), areas: areas.map((a) => ({ budgetAreaId: a.id, code: a.code, name: a.name, ...view(a.allocation, a.approved) })) };
   }
 
   async decisions(callId: string) {
     // Column aliases are the JSON names (camelCase).
-    return (await this.dataSource.query(
+    return await this.dataSource.query<
+      {
+        id: string;
+        applicationId: string;
+        number: string;
+        outcome: DecisionOutcome;
+        amount: string;
+        requestedAmount: string;
+        conditions: string[];
+        reason: string | null;
+        supersedesId: string | null;
+        decidedAt: Date;
+        body: ApprovingBody;
+        resolution: string;
+        adoptedOn: string;
+        effective: boolean;
+      }[]
+    >(
       `SELECT d.id, d.application_id AS "applicationId", a.number, d.outcome, d.amount, d.requested_amount AS "requestedAmount", d.conditions, d.reason, d.supersedes_id AS "supersedesId",
               d.decided_at AS "decidedAt", r.body, r.number AS resolution, r.adopted_on::text AS "adoptedOn",
               NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective
          FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
         WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`,
       [callId],
-    )) as {
-      id: string; applicationId: string; number: string; outcome: DecisionOutcome; amount: string; requestedAmount: string; conditions: string[]; reason: string | null;
-      supersedesId: string | null; decidedAt: Date; body: ApprovingBody; resolution: string; adoptedOn: string; effective: boolean;
-    }[];
+    );
   }
 
   /** First decisions of a call create its funding rows, with an "allocated" ledger entry per area. */
   private async ensureFunding(tx: Tx, callId: string): Promise<void> {
-    const created = await tx.manager.query<{ budget_area_id: string; allocation: string }[]>(`INSERT INTO area_funding (budget_area_id, call_id, allocation, approved) SELECT id, call_id, allocation, 0 FROM call_budget_area WHERE call_id = $1
-       ON CONFLICT (budget_area_id) DO NOTHING RETURNING budget_area_id, allocation`, [callId]);
-    await tx.manager.query(
-      `INSERT INTO call_funding (call_id, allocation, approved) SELECT id, total_allocation, 0 FROM grant_call WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`, [callId],
+    const created = await tx.manager.query<{ budget_area_id: string; allocation: string }[]>(
+      `INSERT INTO area_funding (budget_area_id, call_id, allocation, approved) SELECT id, call_id, allocation, 0 FROM call_budget_area WHERE call_id = $1
+       ON CONFLICT (budget_area_id) DO NOTHING RETURNING budget_area_id, allocation`,
+      [callId],
     );
-    await this.ledger.record(tx, created.map((row) => ({
-      kind: 'allocated' as const, callId, budgetAreaId: row.budget_area_id, applicationId: null, amount: Money.parse(row.allocation), sourceType: 'call_budget_area', sourceId: row.budget_area_id,
-    })));
+    await tx.manager.query(
+      `INSERT INTO call_funding (call_id, allocation, approved) SELECT id, total_allocation, 0 FROM grant_call WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`,
+      [callId],
+    );
+    await this.ledger.record(
+      tx,
+      created.map((row) => ({
+        kind: 'allocated' as const,
+        callId,
+        budgetAreaId: row.budget_area_id,
+        applicationId: null,
+        amount: Money.parse(row.allocation),
+        sourceType: 'call_budget_area',
+        sourceId: row.budget_area_id,
+      })),
+    );
   }
 
   private async guardedAdd(tx: Tx, table: 'area_funding' | 'call_funding', key: string, id: string, delta: Money): Promise<void> {
     if (delta.isZero()) return;
     // The WHERE is re-checked on the latest row version after waiting for a concurrent update, so two
     // batches can never both pass on a stale balance; the CHECK constraint stands behind it.
-    const rows = await tx.manager.query<[unknown[], number]>(`UPDATE ${table} SET approved = approved + $2::numeric WHERE ${key} = $1 AND approved + $2::numeric <= allocation AND approved + $2::numeric >= 0 RETURNING approved`, [id, delta.toString()]);
+    const rows = await tx.manager.query<[unknown[], number]>(
+      `UPDATE ${table} SET approved = approved + $2::numeric WHERE ${key} = $1 AND approved + $2::numeric <= allocation AND approved + $2::numeric >= 0 RETURNING approved`,
+      [id, delta.toString()],
+    );
     if (rows[1] === 0) {
       const [state] = await tx.manager.query<{ allocation: string; approved: string }[]>(`SELECT allocation, approved FROM ${table} WHERE ${key} = $1`, [id]);
       const remaining = Money.parse(state.allocation).subtract(Money.parse(state.approved));
-      throw DomainError.conflict('ALLOCATION_EXCEEDED', {
-        cs: `Schválení by překročilo alokaci ${table === 'area_funding' ? 'okruhu' : 'výzvy'}: zbývá ${remaining.format()}, žádá se ${delta.format()}.`,
-        en: `The approval would exceed the ${table === 'area_funding' ? 'area' : 'call'} allocation: ${remaining.toString()} remains, ${delta.toString()} asked.`,
-      }, { scope: table === 'area_funding' ? 'budget_area' : 'call', id, allocation: state.allocation, approved: state.approved, requested: delta.toString() });
+      throw DomainError.conflict(
+        'ALLOCATION_EXCEEDED',
+        {
+          cs: `Schválení by překročilo alokaci ${table === 'area_funding' ? 'okruhu' : 'výzvy'}: zbývá ${remaining.format()}, žádá se ${delta.format()}.`,
+          en: `The approval would exceed the ${table === 'area_funding' ? 'area' : 'call'} allocation: ${remaining.toString()} remains, ${delta.toString()} asked.`,
+        },
+        { scope: table === 'area_funding' ? 'budget_area' : 'call', id, allocation: state.allocation, approved: state.approved, requested: delta.toString() },
+      );
     }
   }
 

@@ -46,14 +46,29 @@ export class BreachService {
           en: 'A remedy request is possible only for a condition the agreement marks as minor.',
         });
       }
-      if (request.breachDate > pragueIsoDate(tx.now)) throw DomainError.field('breachDate', 'DATE_IN_FUTURE', { cs: 'Datum porušení je v budoucnosti.', en: 'The breach date is in the future.' });
+      if (request.breachDate > pragueIsoDate(tx.now))
+        throw DomainError.field('breachDate', 'DATE_IN_FUTURE', { cs: 'Datum porušení je v budoucnosti.', en: 'The breach date is in the future.' });
       if (request.remedyDeadline && request.remedyDeadline <= pragueIsoDate(tx.now)) {
         throw DomainError.field('remedyDeadline', 'DEADLINE_NOT_IN_FUTURE', { cs: 'Lhůta k nápravě musí skončit až po dnešku.', en: 'The remedy deadline must be after today.' });
       }
       const breach = tx.manager.create(Breach, {
-        id: randomUUID(), agreementId, conditionNo: request.conditionNo ?? null, description: request.description, breachDate: request.breachDate,
-        misused: Money.parse(request.misused), status: request.remedyDeadline ? 'remedy_requested' : 'open', remedyDeadline: request.remedyDeadline ?? null,
-        remediedOn: null, levy: null, levyDueDate: null, levyReason: null, penalty: null, penaltyComputation: null, paidOn: null, createdAt: tx.now, version: 1,
+        id: randomUUID(),
+        agreementId,
+        conditionNo: request.conditionNo ?? null,
+        description: request.description,
+        breachDate: request.breachDate,
+        misused: Money.parse(request.misused),
+        status: request.remedyDeadline ? 'remedy_requested' : 'open',
+        remedyDeadline: request.remedyDeadline ?? null,
+        remediedOn: null,
+        levy: null,
+        levyDueDate: null,
+        levyReason: null,
+        penalty: null,
+        penaltyComputation: null,
+        paidOn: null,
+        createdAt: tx.now,
+        version: 1,
       });
       await tx.manager.insert(Breach, breach);
       tx.audit({ action: 'breach.opened', objectType: 'breach', objectId: breach.id, after: { ...breach, misused: breach.misused.toString() } });
@@ -69,7 +84,10 @@ export class BreachService {
         throw DomainError.field('remediedOn', 'DATE_IN_FUTURE', { cs: 'Datum nápravy je v budoucnosti.', en: 'The remedy date is in the future.' });
       }
       if (request.remediedOn > breach.remedyDeadline!) {
-        throw DomainError.conflict('REMEDY_LATE', { cs: 'Náprava přišla po lhůtě; porušení se posoudí jako porušení rozpočtové kázně.', en: 'The remedy came after the deadline.' });
+        throw DomainError.conflict('REMEDY_LATE', {
+          cs: 'Náprava přišla po lhůtě; porušení se posoudí jako porušení rozpočtové kázně.',
+          en: 'The remedy came after the deadline.',
+        });
       }
       return { status: 'remedied' as BreachStatus, remediedOn: request.remediedOn, action: 'breach.remedied' };
     });
@@ -87,7 +105,11 @@ export class BreachService {
       const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
       const result = levy(rules, { misused: breach.misused, agreementCap: cap });
       return {
-        status: (result.waived || result.levy.isZero() ? 'waived' : 'levied') as BreachStatus, levy: result.levy, levyDueDate: request.dueDate, levyReason: result.reason.cs, action: 'breach.levy_imposed',
+        status: (result.waived || result.levy.isZero() ? 'waived' : 'levied') as BreachStatus,
+        levy: result.levy,
+        levyDueDate: request.dueDate,
+        levyReason: result.reason.cs,
+        action: 'breach.levy_imposed',
       };
     });
   }
@@ -96,19 +118,36 @@ export class BreachService {
   async levyPaid(actor: Actor, breachId: string, request: LevyPaidRequest) {
     return this.change(actor, breachId, request.version, ['levied'], async (breach, manager, tx) => {
       if (!breach.levy) throw DomainError.conflict('LEVY_NOT_IMPOSED', { cs: 'Odvod dosud nebyl vyměřen.', en: 'No levy has been imposed yet.' });
-      if (request.paidOn > pragueIsoDate(tx.now)) throw DomainError.field('paidOn', 'DATE_IN_FUTURE', { cs: 'Datum úhrady je v budoucnosti.', en: 'The payment date is in the future.' });
+      if (request.paidOn > pragueIsoDate(tx.now))
+        throw DomainError.field('paidOn', 'DATE_IN_FUTURE', { cs: 'Datum úhrady je v budoucnosti.', en: 'The payment date is in the future.' });
       const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
       const result = penalty(rules, { levy: breach.levy, dueDate: breach.breachDate, paidDate: request.paidOn });
-      const [row] = await manager.query<{
-        id: string; call_id: string; budget_area_id: string;
-      }[]>(`SELECT a.id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [breach.agreementId]);
+      const [row] = await manager.query<
+        {
+          id: string;
+          call_id: string;
+          budget_area_id: string;
+        }[]
+      >(`SELECT a.id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [breach.agreementId]);
       const shares = (await this.ledger.sharesOf(manager, [row.id])).get(row.id);
-      await this.ledger.record(tx, [{
-        kind: 'penalised', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.id, amount: breach.levy.add(result.waived ? Money.ZERO : result.penalty),
-        sourceType: 'breach', sourceId: breach.id, shares,
-      }]);
+      await this.ledger.record(tx, [
+        {
+          kind: 'penalised',
+          callId: row.call_id,
+          budgetAreaId: row.budget_area_id,
+          applicationId: row.id,
+          amount: breach.levy.add(result.waived ? Money.ZERO : result.penalty),
+          sourceType: 'breach',
+          sourceId: breach.id,
+          shares,
+        },
+      ]);
       return {
-        status: 'paid' as BreachStatus, paidOn: request.paidOn, penalty: result.waived ? Money.ZERO : result.penalty, penaltyComputation: result.computation.cs, action: 'breach.levy_paid',
+        status: 'paid' as BreachStatus,
+        paidOn: request.paidOn,
+        penalty: result.waived ? Money.ZERO : result.penalty,
+        penaltyComputation: result.computation.cs,
+        action: 'breach.levy_paid',
       };
     });
   }
@@ -122,25 +161,39 @@ export class BreachService {
     const breach = await this.dataSource.manager.findOneBy(Breach, { id: breachId });
     if (!breach) throw DomainError.notFound('breach', breachId);
     const agreement = await this.dataSource.manager.findOneByOrFail(Agreement, { id: breach.agreementId });
-    const [audit] = await this.dataSource.query<{ actor_user_id: string | null }[]>(`SELECT actor_user_id FROM audit_log WHERE object_type = 'breach' AND object_id = $1 ORDER BY seq DESC LIMIT 1`, [breach.id]);
+    const [audit] = await this.dataSource.query<{ actor_user_id: string | null }[]>(
+      `SELECT actor_user_id FROM audit_log WHERE object_type = 'breach' AND object_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [breach.id],
+    );
     const common = await letterCommon(this.dataSource.manager, agreement.applicationId, pragueIsoDate(breach.createdAt), audit?.actor_user_id ?? null);
     const agreementRef = { number: agreement.number, date: agreement.signedOn ?? pragueIsoDate(agreement.createdAt) };
     const condition = breach.conditionNo ? `podmínka č. ${breach.conditionNo} smlouvy: ${agreement.conditions[breach.conditionNo - 1]?.text ?? ''}` : undefined;
     if (breach.status === 'remedy_requested' || breach.status === 'remedied') {
       const pdf = await renderRemedyRequestForBreach({
-        ...common, agreement: agreementRef, breach: { description: breach.description, conditionReference: condition },
-        remedy: 'Odstraňte zjištěný nedostatek a doložte nápravu poskytovateli.', deadline: breach.remedyDeadline!,
+        ...common,
+        agreement: agreementRef,
+        breach: { description: breach.description, conditionReference: condition },
+        remedy: 'Odstraňte zjištěný nedostatek a doložte nápravu poskytovateli.',
+        deadline: breach.remedyDeadline!,
       });
       return { pdf, fileName: `vyzva-k-naprave-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
     }
     if (!breach.levy || breach.levy.isZero()) {
-      throw DomainError.conflict('NO_LEVY', { cs: 'Odvod nebyl vyměřen (nebo nepřesahuje 1 000 Kč); výzvu k odvodu nelze vystavit.', en: 'No levy is imposed, so there is no call to pay it.' });
+      throw DomainError.conflict('NO_LEVY', {
+        cs: 'Odvod nebyl vyměřen (nebo nepřesahuje 1 000 Kč); výzvu k odvodu nelze vystavit.',
+        en: 'No levy is imposed, so there is no call to pay it.',
+      });
     }
     const rules = this.legalRules.at(breach.breachDate).budgetDiscipline;
     const pdf = await renderReturnCall({
-      ...common, date: pragueIsoDate(breach.createdAt) < breach.levyDueDate! ? pragueIsoDate(breach.createdAt) : breach.breachDate,
-      agreement: agreementRef, breach: { description: breach.description, date: breach.breachDate }, amount: breach.levy.toString(), dueDate: breach.levyDueDate!,
-      returnAccount: { ...PROVIDER.bankAccount }, variableSymbol: variableSymbolOf(common.application.number),
+      ...common,
+      date: pragueIsoDate(breach.createdAt) < breach.levyDueDate! ? pragueIsoDate(breach.createdAt) : breach.breachDate,
+      agreement: agreementRef,
+      breach: { description: breach.description, date: breach.breachDate },
+      amount: breach.levy.toString(),
+      dueDate: breach.levyDueDate!,
+      returnAccount: { ...PROVIDER.bankAccount },
+      variableSymbol: variableSymbolOf(common.application.number),
       rules: { penaltyPerMille: rules.penaltyPerMillePerDay, levyThreshold: rules.noLevyUpToAmount, penaltyThreshold: rules.noPenaltyUpToAmount },
     });
     return { pdf, fileName: `vyzva-k-odvodu-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
@@ -155,7 +208,8 @@ export class BreachService {
     const percent = p.kind === 'percentage' ? p.percent : chosenPercent;
     if (!percent || (p.kind === 'percentage-range' && (compareDecimals(percent, p.minPercent) < 0 || compareDecimals(percent, p.maxPercent) > 0))) {
       throw DomainError.field('percent', 'PERCENT_OUT_OF_RANGE', {
-        cs: 'Smlouva stanoví odvod rozpětím procent; zvolte procento v tomto rozpětí.', en: 'The agreement sets the levy as a range; choose a percentage within it.',
+        cs: 'Smlouva stanoví odvod rozpětím procent; zvolte procento v tomto rozpětí.',
+        en: 'The agreement sets the levy as a range; choose a percentage within it.',
       });
     }
     const share = parseDecimal(percent, 'percent');
@@ -194,11 +248,23 @@ function compareDecimals(a: string, b: string): number {
   return left === right ? 0 : left < right ? -1 : 1;
 }
 
-
 function view(breach: Breach) {
   return {
-    id: breach.id, agreementId: breach.agreementId, conditionNo: breach.conditionNo, description: breach.description, breachDate: breach.breachDate, misused: breach.misused.toString(),
-    status: breach.status, remedyDeadline: breach.remedyDeadline, remediedOn: breach.remediedOn, levy: breach.levy?.toString() ?? null, levyDueDate: breach.levyDueDate,
-    levyReason: breach.levyReason, penalty: breach.penalty?.toString() ?? null, penaltyComputation: breach.penaltyComputation, paidOn: breach.paidOn, version: breach.version,
+    id: breach.id,
+    agreementId: breach.agreementId,
+    conditionNo: breach.conditionNo,
+    description: breach.description,
+    breachDate: breach.breachDate,
+    misused: breach.misused.toString(),
+    status: breach.status,
+    remedyDeadline: breach.remedyDeadline,
+    remediedOn: breach.remediedOn,
+    levy: breach.levy?.toString() ?? null,
+    levyDueDate: breach.levyDueDate,
+    levyReason: breach.levyReason,
+    penalty: breach.penalty?.toString() ?? null,
+    penaltyComputation: breach.penaltyComputation,
+    paidOn: breach.paidOn,
+    version: breach.version,
   };
 }

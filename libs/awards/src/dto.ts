@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsAmount, IsCalendarDate, PageQuery, UniqueItems } from '#core';
 
@@ -20,8 +34,12 @@ export class RecordResolutionRequest {
   @ApiProperty({ example: '2023-03-14' }) @IsCalendarDate() adoptedOn: string;
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(20000) text: string;
   @ApiProperty({ type: [DecisionItem] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => DecisionItem) decisions: DecisionItem[];
-  @ApiPropertyOptional({ description: 'Why the body decides without the commission\'s closed session (required when the call has none)' })
-  @IsOptional() @IsString() @MinLength(10) @MaxLength(4000) withoutCommissionReason?: string;
+  @ApiPropertyOptional({ description: "Why the body decides without the commission's closed session (required when the call has none)" })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4000)
+  withoutCommissionReason?: string;
 }
 
 export class PenaltyInput {
@@ -111,7 +129,13 @@ export class OutputInput {
 }
 
 export class SubmitSettlementRequest {
-  @ApiProperty({ type: [CostDocumentInput] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => CostDocumentInput) costDocuments: CostDocumentInput[];
+  @ApiProperty({ type: [CostDocumentInput] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => CostDocumentInput)
+  costDocuments: CostDocumentInput[];
   @ApiProperty({ type: [OutputInput] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutputInput) report: OutputInput[];
 }
 
@@ -123,7 +147,14 @@ export class CostReviewInput {
 }
 
 export class CheckSettlementRequest {
-  @ApiProperty({ type: [CostReviewInput] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => CostReviewInput) @UniqueItems('costDocumentId') reviews: CostReviewInput[];
+  @ApiProperty({ type: [CostReviewInput] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => CostReviewInput)
+  @UniqueItems('costDocumentId')
+  reviews: CostReviewInput[];
   @ApiProperty({ description: 'Lhůta k vrácení nevyčerpané nebo neuznané části' }) @IsCalendarDate() returnDueDate: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
@@ -140,7 +171,10 @@ export class OpenBreachRequest {
   @ApiPropertyOptional({ description: 'Číslo porušené podmínky smlouvy' }) @IsOptional() @IsInt() @Min(1) conditionNo?: number;
   @ApiProperty() @IsCalendarDate() breachDate: string;
   @ApiProperty({ example: '25000.00', description: 'Neoprávněně použitá nebo zadržená částka' }) @IsAmount() misused: string;
-  @ApiPropertyOptional({ description: 'Lhůta k nápravě: jen u odstranitelného porušení méně závažné podmínky (§ 22 odst. 6)' }) @IsOptional() @IsCalendarDate() remedyDeadline?: string;
+  @ApiPropertyOptional({ description: 'Lhůta k nápravě: jen u odstranitelného porušení méně závažné podmínky (§ 22 odst. 6)' })
+  @IsOptional()
+  @IsCalendarDate()
+  remedyDeadline?: string;
 }
 
 export class RemediedRequest {
@@ -161,9 +195,28 @@ export class LevyPaidRequest {
 
 export class AmendmentRequest {
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(2000) reason: string;
-  @ApiProperty({ type: [String], description: 'Co dodatek mění, větami pro text dodatku' }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(2000, { each: true }) changes: string[];
-  @ApiPropertyOptional({ type: [TrancheInput] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @ValidateNested({ each: true }) @Type(() => TrancheInput) tranches?: TrancheInput[];
-  @ApiPropertyOptional({ type: [ConditionInput] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ConditionInput) conditions?: ConditionInput[];
+  @ApiProperty({ type: [String], description: 'Co dodatek mění, větami pro text dodatku' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  changes: string[];
+  @ApiPropertyOptional({ type: [TrancheInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => TrancheInput)
+  tranches?: TrancheInput[];
+  @ApiPropertyOptional({ type: [ConditionInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ConditionInput)
+  conditions?: ConditionInput[];
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() purposeTo?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() settlementDeadline?: string;
 }

@@ -36,22 +36,46 @@ export class PaymentService {
       }
       // Signed but unpublished ('signed') is refused by the rules below with the register's reason.
       if (agreement.status !== 'effective' && agreement.status !== 'signed') {
-        throw DomainError.conflict('AGREEMENT_NOT_EFFECTIVE', { cs: 'Smlouva dosud nenabyla účinnosti (není podepsána).', en: 'The agreement is not yet in effect (not signed).' }, { currentStatus: agreement.status });
+        throw DomainError.conflict(
+          'AGREEMENT_NOT_EFFECTIVE',
+          { cs: 'Smlouva dosud nenabyla účinnosti (není podepsána).', en: 'The agreement is not yet in effect (not signed).' },
+          { currentStatus: agreement.status },
+        );
       }
       // What a settlement accounts for is fixed once it is submitted: settled + returned = paid must hold for ever after.
       if (await tx.manager.existsBy(Settlement, { agreementId })) {
         throw DomainError.conflict('AGREEMENT_SETTLED', {
-          cs: 'Ke smlouvě už bylo podáno vyúčtování; další platbu na ni nelze zadat.', en: 'The agreement has been settled; no further payment can be ordered on it.',
+          cs: 'Ke smlouvě už bylo podáno vyúčtování; další platbu na ni nelze zadat.',
+          en: 'The agreement has been settled; no further payment can be ordered on it.',
         });
       }
       const amount = Money.parse(request.amount);
       const held = await tx.manager.existsBy(Payment, { agreementId, trancheNo: request.trancheNo, status: 'held' });
-      const check = checkPaymentOrder({ approved: agreement.amount, paidAndOrdered: agreement.committed, amount, heldBack: held, agreementPublished: agreement.status === 'effective', registerRequired: agreement.registerRequired });
+      const check = checkPaymentOrder({
+        approved: agreement.amount,
+        paidAndOrdered: agreement.committed,
+        amount,
+        heldBack: held,
+        agreementPublished: agreement.status === 'effective',
+        registerRequired: agreement.registerRequired,
+      });
       if (!check.ok) throw check.code === 'AMOUNT_NOT_POSITIVE' ? DomainError.field('amount', check.code, check.message) : DomainError.conflict(check.code, check.message);
       await this.reserve(tx.manager, agreementId, amount);
       const payment = tx.manager.create(Payment, {
-        id: randomUUID(), agreementId, trancheNo: request.trancheNo, amount, status: 'ordered', orderedBy: actor.userId!, orderedAt: tx.now,
-        approvedBy: null, approvedAt: null, holdReason: null, exportedAt: null, bankReference: null, paidOn: null, version: 1,
+        id: randomUUID(),
+        agreementId,
+        trancheNo: request.trancheNo,
+        amount,
+        status: 'ordered',
+        orderedBy: actor.userId!,
+        orderedAt: tx.now,
+        approvedBy: null,
+        approvedAt: null,
+        holdReason: null,
+        exportedAt: null,
+        bankReference: null,
+        paidOn: null,
+        version: 1,
       });
       await tx.manager.insert(Payment, payment);
       tx.audit({ action: 'payment.ordered', objectType: 'payment', objectId: payment.id, after: { agreementId, trancheNo: payment.trancheNo, amount: amount.toString() } });
@@ -63,7 +87,10 @@ export class PaymentService {
   async approve(actor: Actor, paymentId: string, version: number) {
     return this.change(actor, paymentId, version, ['ordered'], (payment, tx) => {
       if (payment.orderedBy === actor.userId) {
-        throw DomainError.forbidden('FOUR_EYES', { cs: 'Platební příkaz musí schválit jiná osoba, než která ho zadala.', en: 'A payment order must be approved by someone other than who ordered it.' });
+        throw DomainError.forbidden('FOUR_EYES', {
+          cs: 'Platební příkaz musí schválit jiná osoba, než která ho zadala.',
+          en: 'A payment order must be approved by someone other than who ordered it.',
+        });
       }
       return { status: 'approved' as PaymentStatus, approvedBy: actor.userId, approvedAt: tx.now, action: 'payment.approved' };
     });
@@ -75,7 +102,11 @@ export class PaymentService {
   }
 
   async release(actor: Actor, paymentId: string, version: number) {
-    return this.change(actor, paymentId, version, ['held'], (payment) => ({ status: (payment.approvedBy ? 'approved' : 'ordered') as PaymentStatus, holdReason: null, action: 'payment.released' }));
+    return this.change(actor, paymentId, version, ['held'], (payment) => ({
+      status: (payment.approvedBy ? 'approved' : 'ordered') as PaymentStatus,
+      holdReason: null,
+      action: 'payment.released',
+    }));
   }
 
   async cancel(actor: Actor, paymentId: string, version: number) {
@@ -88,9 +119,23 @@ export class PaymentService {
   /** The bank's confirmation: only now is the money paid, in the ledger too. */
   async confirm(actor: Actor, paymentId: string, request: ConfirmPaymentRequest) {
     return this.change(actor, paymentId, request.version, ['exported'], async (payment, tx) => {
-      const [row] = await tx.manager.query<{ application_id: string; call_id: string; budget_area_id: string }[]>(`SELECT a.id AS application_id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`, [payment.agreementId]);
+      const [row] = await tx.manager.query<{ application_id: string; call_id: string; budget_area_id: string }[]>(
+        `SELECT a.id AS application_id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
+        [payment.agreementId],
+      );
       const shares = (await this.ledger.sharesOf(tx.manager, [row.application_id])).get(row.application_id);
-      await this.ledger.record(tx, [{ kind: 'paid', callId: row.call_id, budgetAreaId: row.budget_area_id, applicationId: row.application_id, amount: payment.amount, sourceType: 'payment', sourceId: payment.id, shares }]);
+      await this.ledger.record(tx, [
+        {
+          kind: 'paid',
+          callId: row.call_id,
+          budgetAreaId: row.budget_area_id,
+          applicationId: row.application_id,
+          amount: payment.amount,
+          sourceType: 'payment',
+          sourceId: payment.id,
+          shares,
+        },
+      ]);
       tx.emit({ type: 'payment.sent', aggregateType: 'payment', aggregateId: payment.id });
       return { status: 'paid' as PaymentStatus, bankReference: request.bankReference, paidOn: request.paidOn, action: 'payment.confirmed' };
     });
@@ -103,11 +148,11 @@ export class PaymentService {
    */
   async exportForBank(actor: Actor): Promise<string> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const rows = (await tx.manager.query(
-        `SELECT p.id, p.version + 1 AS version, p.amount, g.number, o.bank_account, a.number AS application_number, p.tranche_no
+      const rows = await tx.manager.query<
+        { id: string; version: number; amount: string; number: string; bank_account: string | null; application_number: string; tranche_no: number }[]
+      >(`SELECT p.id, p.version + 1 AS version, p.amount, g.number, o.bank_account, a.number AS application_number, p.tranche_no
            FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
-          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`,
-      )) as { id: string; version: number; amount: string; number: string; bank_account: string | null; application_number: string; tranche_no: number }[];
+          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`);
       if (rows.length > 0) {
         await tx.manager.query(`UPDATE payment SET status = 'exported', exported_at = $2, version = version + 1 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), tx.now]);
       }
@@ -115,7 +160,16 @@ export class PaymentService {
       // The version lets the confirmation of each line be sent back without reading the payment again.
       const header = 'payment_id;payment_version;debit_account;credit_account;amount;variable_symbol;due_date;message';
       const lines = rows.map((r) =>
-        [r.id, r.version, PROVIDER.bankAccount.number, r.bank_account ?? '', Money.parse(r.amount).toString(), variableSymbolOf(r.application_number), tx.now.toISOString().slice(0, 10), `Dotace ${r.number} splatka ${r.tranche_no}`].join(';'),
+        [
+          r.id,
+          r.version,
+          PROVIDER.bankAccount.number,
+          r.bank_account ?? '',
+          Money.parse(r.amount).toString(),
+          variableSymbolOf(r.application_number),
+          tx.now.toISOString().slice(0, 10),
+          `Dotace ${r.number} splatka ${r.tranche_no}`,
+        ].join(';'),
       );
       return [header, ...lines].join('\r\n') + '\r\n';
     });
@@ -144,14 +198,15 @@ export class PaymentService {
     if (query.from) add((p) => `(p.ordered_at AT TIME ZONE 'Europe/Prague')::date >= ${p}::date`, query.from);
     if (query.to) add((p) => `(p.ordered_at AT TIME ZONE 'Europe/Prague')::date <= ${p}::date`, query.to);
     const where = clauses.length > 0 ? clauses.join(' AND ') : 'TRUE';
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id WHERE ${where}`, params,
-    )) as { total: number }[];
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id WHERE ${where}`,
+      params,
+    );
     return pageOf(await this.rows(where, params, page.offset, page.pageSize), total, page);
   }
 
   private async rows(where: string, params: unknown[], offset: number, limit: number): Promise<PaymentListItem[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<(Omit<PaymentListItem, 'recipient'> & { organisationId: string; organisationName: string; ico: string })[]>(
       `SELECT p.id, p.agreement_id AS "agreementId", p.tranche_no AS "trancheNo", p.amount::text AS amount, p.status, p.ordered_by AS "orderedBy", p.ordered_at AS "orderedAt",
               p.approved_by AS "approvedBy", p.approved_at AS "approvedAt", p.hold_reason AS "holdReason", p.exported_at AS "exportedAt", p.bank_reference AS "bankReference",
               p.paid_on::text AS "paidOn", p.version, g.number AS "agreementNumber", a.id AS "applicationId", a.number AS "applicationNumber", a.call_id AS "callId",
@@ -159,35 +214,42 @@ export class PaymentService {
          FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
         WHERE ${where} ORDER BY p.ordered_at DESC, p.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, offset, limit],
-    )) as (Omit<PaymentListItem, 'recipient'> & { organisationId: string; organisationName: string; ico: string })[];
+    );
     return rows.map(({ organisationId, organisationName, ico, ...payment }) => ({ ...payment, recipient: { organisationId, name: organisationName, ico } }));
   }
 
   private async reserve(manager: EntityManager, agreementId: string, delta: Money): Promise<void> {
-    const [, affected] = await manager.query<[unknown, number]>(`UPDATE agreement SET committed = committed + $2::numeric WHERE id = $1 AND committed + $2::numeric <= amount AND committed + $2::numeric >= 0`, [agreementId, delta.toString()]);
+    const [, affected] = await manager.query<[unknown, number]>(
+      `UPDATE agreement SET committed = committed + $2::numeric WHERE id = $1 AND committed + $2::numeric <= amount AND committed + $2::numeric >= 0`,
+      [agreementId, delta.toString()],
+    );
     if (affected === 0) {
       throw DomainError.conflict('PAYMENT_EXCEEDS_AWARD', { cs: 'Platba by překročila zbývající část dotace.', en: 'The payment would exceed what remains of the grant.' });
     }
   }
 
-  private async change(
-    actor: Actor,
-    paymentId: string,
-    version: number,
-    from: PaymentStatus[],
-    work: (payment: Payment, tx: Tx) => PaymentChange | Promise<PaymentChange>,
-  ) {
+  private async change(actor: Actor, paymentId: string, version: number, from: PaymentStatus[], work: (payment: Payment, tx: Tx) => PaymentChange | Promise<PaymentChange>) {
     return this.unitOfWork.run(actor, async (tx) => {
       const payment = await tx.manager.findOne(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
       if (!payment) throw DomainError.notFound('payment', paymentId);
       if (payment.version !== version) throw DomainError.staleVersion(view(payment));
       if (!from.includes(payment.status)) {
-        throw DomainError.conflict('INVALID_STATE', { cs: `Platbu ve stavu „${payment.status}“ nelze takto změnit.`, en: `A payment in state "${payment.status}" cannot change this way.` }, { currentStatus: payment.status });
+        throw DomainError.conflict(
+          'INVALID_STATE',
+          { cs: `Platbu ve stavu „${payment.status}“ nelze takto změnit.`, en: `A payment in state "${payment.status}" cannot change this way.` },
+          { currentStatus: payment.status },
+        );
       }
       const { action, ...changes } = await work(payment, tx);
       const after = { ...payment, ...changes, version: payment.version + 1 };
       await tx.manager.update(Payment, { id: payment.id }, { ...changes, version: after.version });
-      tx.audit({ action, objectType: 'payment', objectId: payment.id, before: { status: payment.status }, after: { status: after.status, holdReason: after.holdReason, bankReference: after.bankReference, paidOn: after.paidOn } });
+      tx.audit({
+        action,
+        objectType: 'payment',
+        objectId: payment.id,
+        before: { status: payment.status },
+        after: { status: after.status, holdReason: after.holdReason, bankReference: after.bankReference, paidOn: after.paidOn },
+      });
       return view(after);
     });
   }
@@ -204,8 +266,19 @@ export interface PaymentListItem extends ReturnType<typeof view> {
 
 function view(payment: Payment) {
   return {
-    id: payment.id, agreementId: payment.agreementId, trancheNo: payment.trancheNo, amount: payment.amount.toString(), status: payment.status,
-    orderedBy: payment.orderedBy, orderedAt: payment.orderedAt, approvedBy: payment.approvedBy, approvedAt: payment.approvedAt, holdReason: payment.holdReason,
-    exportedAt: payment.exportedAt, bankReference: payment.bankReference, paidOn: payment.paidOn, version: payment.version,
+    id: payment.id,
+    agreementId: payment.agreementId,
+    trancheNo: payment.trancheNo,
+    amount: payment.amount.toString(),
+    status: payment.status,
+    orderedBy: payment.orderedBy,
+    orderedAt: payment.orderedAt,
+    approvedBy: payment.approvedBy,
+    approvedAt: payment.approvedAt,
+    holdReason: payment.holdReason,
+    exportedAt: payment.exportedAt,
+    bankReference: payment.bankReference,
+    paidOn: payment.paidOn,
+    version: payment.version,
   };
 }

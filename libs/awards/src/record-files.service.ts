@@ -31,7 +31,10 @@ export class RecordFilesService {
   }
 
   async attachToCostDocument(actor: Actor, costDocumentId: string, file: { originalName: string; bytes: Buffer }) {
-    const [row] = await this.dataSource.query<{ status: string; organisation_id: string }[]>(`SELECT s.status, a.organisation_id FROM cost_document d JOIN settlement s ON s.id = d.settlement_id JOIN agreement g ON g.id = s.agreement_id JOIN application a ON a.id = g.application_id WHERE d.id = $1`, [costDocumentId]);
+    const [row] = await this.dataSource.query<{ status: string; organisation_id: string }[]>(
+      `SELECT s.status, a.organisation_id FROM cost_document d JOIN settlement s ON s.id = d.settlement_id JOIN agreement g ON g.id = s.agreement_id JOIN application a ON a.id = g.application_id WHERE d.id = $1`,
+      [costDocumentId],
+    );
     if (!row) throw DomainError.notFound('cost_document', costDocumentId);
     await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'cost_document', id: costDocumentId, organisationId: row.organisation_id });
     if (row.status !== 'submitted') {
@@ -54,7 +57,8 @@ export class RecordFilesService {
     const check = await checkUpload(file.bytes, { allowed, maxBytes: MAX_BYTES });
     if (!check.ok) {
       throw DomainError.field('file', 'FILE_NOT_ACCEPTED', {
-        cs: `Soubor nelze přijmout (${check.reason}); povolené formáty: ${allowed.join(', ')}, nejvýše 20 MB.`, en: `The file is not accepted (${check.reason}); allowed: ${allowed.join(', ')}, at most 20 MB.`,
+        cs: `Soubor nelze přijmout (${check.reason}); povolené formáty: ${allowed.join(', ')}, nejvýše 20 MB.`,
+        en: `The file is not accepted (${check.reason}); allowed: ${allowed.join(', ')}, at most 20 MB.`,
       });
     }
     const id = randomUUID();
@@ -62,8 +66,16 @@ export class RecordFilesService {
     await this.storage.put(key, file.bytes);
     return this.unitOfWork.run(actor, async (tx) => {
       const record = tx.manager.create(RecordFile, {
-        id, ownerType, ownerId, fileName: file.originalName.slice(0, 255), mediaType: check.mediaType, sizeBytes: file.bytes.length,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey: key, uploadedAt: tx.now, uploadedBy: actor.userId,
+        id,
+        ownerType,
+        ownerId,
+        fileName: file.originalName.slice(0, 255),
+        mediaType: check.mediaType,
+        sizeBytes: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        storageKey: key,
+        uploadedAt: tx.now,
+        uploadedBy: actor.userId,
       });
       await tx.manager.insert(RecordFile, record);
       tx.audit({ action: `${ownerType}.file_added`, objectType: ownerType, objectId: ownerId, after: view(record) });

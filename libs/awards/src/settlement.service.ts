@@ -49,28 +49,70 @@ export class SettlementService {
         throw DomainError.conflict('SETTLEMENT_EXISTS', { cs: 'Vyúčtování této smlouvy už bylo podáno.', en: 'This agreement is already settled.' });
       }
       // The settlement accounts for what is paid; an order still on its way would change that after the fact.
-      const [inFlight] = await tx.manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM payment WHERE agreement_id = $1 AND status IN ('ordered','approved','exported','held')`, [agreementId]);
+      const [inFlight] = await tx.manager.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM payment WHERE agreement_id = $1 AND status IN ('ordered','approved','exported','held')`,
+        [agreementId],
+      );
       if (inFlight.n > 0) {
-        throw DomainError.conflict('PAYMENTS_IN_PROGRESS', {
-          cs: 'Ke smlouvě jsou rozpracované platby; vyúčtovat lze, až budou provedeny nebo zrušeny.', en: 'Payments on the agreement are still in progress; settle once they are paid or cancelled.',
-        }, { payments: inFlight.n });
+        throw DomainError.conflict(
+          'PAYMENTS_IN_PROGRESS',
+          {
+            cs: 'Ke smlouvě jsou rozpracované platby; vyúčtovat lze, až budou provedeny nebo zrušeny.',
+            en: 'Payments on the agreement are still in progress; settle once they are paid or cancelled.',
+          },
+          { payments: inFlight.n },
+        );
       }
-      const lines = await tx.manager.query<{ id: string }[]>(`SELECT id FROM application_budget_line WHERE application_id = $1 AND version_no = $2`, [context.applicationId, context.versionNo]);
+      const lines = await tx.manager.query<{ id: string }[]>(`SELECT id FROM application_budget_line WHERE application_id = $1 AND version_no = $2`, [
+        context.applicationId,
+        context.versionNo,
+      ]);
       const known = new Set(lines.map((l) => l.id));
       const unknown = request.costDocuments.findIndex((d) => !known.has(d.budgetLineId));
       if (unknown >= 0) {
-        throw DomainError.field(`costDocuments[${unknown}].budgetLineId`, 'UNKNOWN_BUDGET_LINE', { cs: 'Doklad je přiřazen k položce, kterou rozpočet projektu nemá.', en: 'The document is charged to a line the budget does not have.' });
+        throw DomainError.field(`costDocuments[${unknown}].budgetLineId`, 'UNKNOWN_BUDGET_LINE', {
+          cs: 'Doklad je přiřazen k položce, kterou rozpočet projektu nemá.',
+          en: 'The document is charged to a line the budget does not have.',
+        });
       }
       const settlement = tx.manager.create(Settlement, {
-        id: randomUUID(), agreementId, status: 'submitted', report: request.report, submittedAt: tx.now, late: pragueIsoDate(tx.now) > context.agreement.settlementDeadline,
-        eligibleTotal: null, returnDue: null, returnDueDate: null, returned: Money.ZERO, checkExplanation: null, closedAt: null, version: 1,
+        id: randomUUID(),
+        agreementId,
+        status: 'submitted',
+        report: request.report,
+        submittedAt: tx.now,
+        late: pragueIsoDate(tx.now) > context.agreement.settlementDeadline,
+        eligibleTotal: null,
+        returnDue: null,
+        returnDueDate: null,
+        returned: Money.ZERO,
+        checkExplanation: null,
+        closedAt: null,
+        version: 1,
       });
       await tx.manager.insert(Settlement, settlement);
-      await tx.manager.insert(CostDocument, request.costDocuments.map((d) => ({
-        id: randomUUID(), settlementId: settlement.id, budgetLineId: d.budgetLineId, number: d.number, issuedOn: d.issuedOn, supplier: d.supplier, amount: Money.parse(d.amount),
-        paidOn: d.paidOn, review: null, eligibleAmount: null, reviewReason: null,
-      })));
-      tx.audit({ action: 'settlement.submitted', objectType: 'settlement', objectId: settlement.id, after: { agreementId, late: settlement.late, documents: request.costDocuments.length, report: request.report } });
+      await tx.manager.insert(
+        CostDocument,
+        request.costDocuments.map((d) => ({
+          id: randomUUID(),
+          settlementId: settlement.id,
+          budgetLineId: d.budgetLineId,
+          number: d.number,
+          issuedOn: d.issuedOn,
+          supplier: d.supplier,
+          amount: Money.parse(d.amount),
+          paidOn: d.paidOn,
+          review: null,
+          eligibleAmount: null,
+          reviewReason: null,
+        })),
+      );
+      tx.audit({
+        action: 'settlement.submitted',
+        objectType: 'settlement',
+        objectId: settlement.id,
+        after: { agreementId, late: settlement.late, documents: request.costDocuments.length, report: request.report },
+      });
       return this.view(tx.manager, settlement.id);
     });
   }
@@ -84,7 +126,14 @@ export class SettlementService {
       const reviews = new Map(request.reviews.map((r, i) => [r.costDocumentId, { ...r, index: i }]));
       const missing = documents.filter((d) => !reviews.has(d.id));
       if (missing.length > 0) {
-        throw DomainError.validation(missing.map((d) => ({ field: `reviews[${d.number}]`, code: 'REVIEW_MISSING', message: { cs: `Doklad ${d.number} není posouzen.`, en: `Document ${d.number} is not reviewed.` } })), 'SETTLEMENT_CHECK_INCOMPLETE');
+        throw DomainError.validation(
+          missing.map((d) => ({
+            field: `reviews[${d.number}]`,
+            code: 'REVIEW_MISSING',
+            message: { cs: `Doklad ${d.number} není posouzen.`, en: `Document ${d.number} is not reviewed.` },
+          })),
+          'SETTLEMENT_CHECK_INCOMPLETE',
+        );
       }
       for (const document of documents) {
         const review = reviews.get(document.id)!;
@@ -92,9 +141,13 @@ export class SettlementService {
         if (review.review !== 'eligible' && !review.reason?.trim()) {
           throw DomainError.field(`${field}.reason`, 'REASON_REQUIRED', { cs: 'U neuznané části dokladu uveďte důvod.', en: 'Give the reason for what is not eligible.' });
         }
-        const eligible = review.review === 'eligible' ? document.amount : review.review === 'ineligible' ? Money.ZERO : review.eligibleAmount ? Money.parse(review.eligibleAmount) : null;
+        const eligible =
+          review.review === 'eligible' ? document.amount : review.review === 'ineligible' ? Money.ZERO : review.eligibleAmount ? Money.parse(review.eligibleAmount) : null;
         if (!eligible || (review.review === 'partly_eligible' && (eligible.compare(document.amount) >= 0 || eligible.isZero()))) {
-          throw DomainError.field(`${field}.eligibleAmount`, 'PARTLY_ELIGIBLE_AMOUNT', { cs: 'U částečně uznatelného dokladu uveďte uznanou částku menší než doklad.', en: 'A partly eligible document needs an eligible amount below its total.' });
+          throw DomainError.field(`${field}.eligibleAmount`, 'PARTLY_ELIGIBLE_AMOUNT', {
+            cs: 'U částečně uznatelného dokladu uveďte uznanou částku menší než doklad.',
+            en: 'A partly eligible document needs an eligible amount below its total.',
+          });
         }
         document.review = review.review;
         document.eligibleAmount = eligible;
@@ -113,17 +166,38 @@ export class SettlementService {
         }),
       });
       const closes = result.returnDue.isZero();
-      await tx.manager.update(Settlement, { id: settlementId }, {
-        status: closes ? 'closed' : 'checked', eligibleTotal: result.eligibleTotal, returnDue: result.returnDue, returnDueDate: request.returnDueDate,
-        checkExplanation: result.explanation.cs, closedAt: closes ? tx.now : null, version: settlement.version + 1,
-      });
+      await tx.manager.update(
+        Settlement,
+        { id: settlementId },
+        {
+          status: closes ? 'closed' : 'checked',
+          eligibleTotal: result.eligibleTotal,
+          returnDue: result.returnDue,
+          returnDueDate: request.returnDueDate,
+          checkExplanation: result.explanation.cs,
+          closedAt: closes ? tx.now : null,
+          version: settlement.version + 1,
+        },
+      );
       await this.ledger.record(tx, await this.shared(tx, context, [{ kind: 'settled', amount: result.eligibleTotal, sourceId: settlementId }]));
       tx.audit({
-        action: 'settlement.checked', objectType: 'settlement', objectId: settlementId,
-        after: { eligibleTotal: result.eligibleTotal.toString(), returnDue: result.returnDue.toString(), returnDueDate: request.returnDueDate, needsAmendment: result.needsAmendment, reviews: request.reviews },
+        action: 'settlement.checked',
+        objectType: 'settlement',
+        objectId: settlementId,
+        after: {
+          eligibleTotal: result.eligibleTotal.toString(),
+          returnDue: result.returnDue.toString(),
+          returnDueDate: request.returnDueDate,
+          needsAmendment: result.needsAmendment,
+          reviews: request.reviews,
+        },
       });
       if (!closes) tx.emit({ type: 'settlement.return_due', aggregateType: 'settlement', aggregateId: settlementId });
-      return { ...(await this.view(tx.manager, settlementId)), shifts: result.shifts.map((s) => ({ ...s, planned: s.planned.toString(), eligible: s.eligible.toString(), overBy: s.overBy.toString() })), needsAmendment: result.needsAmendment };
+      return {
+        ...(await this.view(tx.manager, settlementId)),
+        shifts: result.shifts.map((s) => ({ ...s, planned: s.planned.toString(), eligible: s.eligible.toString(), overBy: s.overBy.toString() })),
+        needsAmendment: result.needsAmendment,
+      };
     });
   }
 
@@ -134,17 +208,29 @@ export class SettlementService {
       const amount = Money.parse(request.amount);
       const owed = settlement.returnDue!.subtract(settlement.returned);
       if (amount.compare(owed) > 0) {
-        throw DomainError.field('amount', 'ABOVE_RETURN_DUE', { cs: `K vrácení zbývá ${owed.format()}; přeplatek vraťte příjemci mimo vyúčtování.`, en: `${owed.toString()} remains to be returned.` });
+        throw DomainError.field('amount', 'ABOVE_RETURN_DUE', {
+          cs: `K vrácení zbývá ${owed.format()}; přeplatek vraťte příjemci mimo vyúčtování.`,
+          en: `${owed.toString()} remains to be returned.`,
+        });
       }
       const late = request.receivedOn > settlement.returnDueDate!;
       await tx.manager.insert(ReturnReceipt, { id: randomUUID(), settlementId, amount, receivedOn: request.receivedOn, bankReference: request.bankReference, late });
       const returned = settlement.returned.add(amount);
       const closes = returned.equals(settlement.returnDue!);
-      await tx.manager.update(Settlement, { id: settlementId }, { returned, status: closes ? 'closed' : 'checked', closedAt: closes ? tx.now : null, version: settlement.version + 1 });
+      await tx.manager.update(
+        Settlement,
+        { id: settlementId },
+        { returned, status: closes ? 'closed' : 'checked', closedAt: closes ? tx.now : null, version: settlement.version + 1 },
+      );
       const context = await this.context(tx.manager, settlement.agreementId);
       await this.ledger.record(tx, await this.shared(tx, context, [{ kind: 'returned', amount, sourceId: settlementId }]));
       if (closes) await this.assertBalanced(tx.manager, settlement.agreementId, settlement.eligibleTotal!, returned);
-      tx.audit({ action: 'settlement.return_received', objectType: 'settlement', objectId: settlementId, after: { amount: amount.toString(), receivedOn: request.receivedOn, late, closed: closes } });
+      tx.audit({
+        action: 'settlement.return_received',
+        objectType: 'settlement',
+        objectId: settlementId,
+        after: { amount: amount.toString(), receivedOn: request.receivedOn, late, closed: closes },
+      });
       tx.emit({ type: 'settlement.return_received', aggregateType: 'settlement', aggregateId: settlementId, payload: { amount: amount.toString() } });
       return this.view(tx.manager, settlementId);
     });
@@ -161,7 +247,8 @@ export class SettlementService {
   /** The invariant of a closed settlement: eligible costs plus returns account for every koruna paid. */
   private async assertBalanced(manager: EntityManager, agreementId: string, settled: Money, returned: Money): Promise<void> {
     const paid = await this.paid(manager, agreementId);
-    if (!settled.add(returned).equals(paid)) throw new Error(`settlement of agreement ${agreementId} does not balance: ${settled.toString()} + ${returned.toString()} ≠ ${paid.toString()}`);
+    if (!settled.add(returned).equals(paid))
+      throw new Error(`settlement of agreement ${agreementId} does not balance: ${settled.toString()} + ${returned.toString()} ≠ ${paid.toString()}`);
   }
 
   private async paid(manager: EntityManager, agreementId: string): Promise<Money> {
@@ -171,7 +258,10 @@ export class SettlementService {
 
   /** The budget lines as the agreement funds them: the approved amount spread over the lines by what each requested. */
   private async plannedLines(manager: EntityManager, context: AgreementContext): Promise<{ id: string; planned: Money }[]> {
-    const lines = await manager.query<{ id: string; requested: string }[]>(`SELECT id, requested FROM application_budget_line WHERE application_id = $1 AND version_no = $2 ORDER BY position`, [context.applicationId, context.versionNo]);
+    const lines = await manager.query<{ id: string; requested: string }[]>(
+      `SELECT id, requested FROM application_budget_line WHERE application_id = $1 AND version_no = $2 ORDER BY position`,
+      [context.applicationId, context.versionNo],
+    );
     const weights = lines.map((l) => Money.parse(l.requested).halere);
     if (lines.length === 0 || weights.every((w) => w === 0n)) return lines.map((l) => ({ id: l.id, planned: Money.ZERO }));
     const parts = context.agreement.amount.allocate(weights);
@@ -180,18 +270,39 @@ export class SettlementService {
 
   private async shared(tx: Tx, context: AgreementContext, events: { kind: 'settled' | 'returned'; amount: Money; sourceId: string }[]): Promise<LedgerEvent[]> {
     const shares = (await this.ledger.sharesOf(tx.manager, [context.applicationId])).get(context.applicationId);
-    return events.filter((e) => !e.amount.isZero()).map((e) => ({
-      kind: e.kind, callId: context.callId, budgetAreaId: context.budgetAreaId, applicationId: context.applicationId, amount: e.amount, sourceType: 'settlement', sourceId: e.sourceId, shares,
-    }));
+    return events
+      .filter((e) => !e.amount.isZero())
+      .map((e) => ({
+        kind: e.kind,
+        callId: context.callId,
+        budgetAreaId: context.budgetAreaId,
+        applicationId: context.applicationId,
+        amount: e.amount,
+        sourceType: 'settlement',
+        sourceId: e.sourceId,
+        shares,
+      }));
   }
 
   private async context(manager: EntityManager, agreementId: string): Promise<AgreementContext> {
     const agreement = await manager.findOneBy(Agreement, { id: agreementId });
     if (!agreement) throw DomainError.notFound('agreement', agreementId);
-    const [row] = await manager.query<{
-      organisation_id: string; call_id: string; budget_area_id: string; current_version_no: number;
-    }[]>(`SELECT organisation_id, call_id, budget_area_id, current_version_no FROM application WHERE id = $1`, [agreement.applicationId]);
-    return { agreement, applicationId: agreement.applicationId, organisationId: row.organisation_id, callId: row.call_id, budgetAreaId: row.budget_area_id, versionNo: row.current_version_no };
+    const [row] = await manager.query<
+      {
+        organisation_id: string;
+        call_id: string;
+        budget_area_id: string;
+        current_version_no: number;
+      }[]
+    >(`SELECT organisation_id, call_id, budget_area_id, current_version_no FROM application WHERE id = $1`, [agreement.applicationId]);
+    return {
+      agreement,
+      applicationId: agreement.applicationId,
+      organisationId: row.organisation_id,
+      callId: row.call_id,
+      budgetAreaId: row.budget_area_id,
+      versionNo: row.current_version_no,
+    };
   }
 
   private async lock(manager: EntityManager, settlementId: string, version: number, status: Settlement['status']): Promise<Settlement> {
@@ -199,7 +310,11 @@ export class SettlementService {
     if (!settlement) throw DomainError.notFound('settlement', settlementId);
     if (settlement.version !== version) throw DomainError.staleVersion(await this.view(manager, settlementId));
     if (settlement.status !== status) {
-      throw DomainError.conflict('INVALID_STATE', { cs: `Vyúčtování je ve stavu „${settlement.status}“.`, en: `The settlement is "${settlement.status}".` }, { currentStatus: settlement.status });
+      throw DomainError.conflict(
+        'INVALID_STATE',
+        { cs: `Vyúčtování je ve stavu „${settlement.status}“.`, en: `The settlement is "${settlement.status}".` },
+        { currentStatus: settlement.status },
+      );
     }
     return settlement;
   }
@@ -209,12 +324,30 @@ export class SettlementService {
     const documents = await manager.find(CostDocument, { where: { settlementId }, order: { issuedOn: 'ASC', number: 'ASC' } });
     const receipts = await manager.find(ReturnReceipt, { where: { settlementId }, order: { receivedOn: 'ASC' } });
     return {
-      id: settlement.id, agreementId: settlement.agreementId, status: settlement.status, late: settlement.late, submittedAt: settlement.submittedAt, report: settlement.report,
-      eligibleTotal: settlement.eligibleTotal?.toString() ?? null, returnDue: settlement.returnDue?.toString() ?? null, returnDueDate: settlement.returnDueDate,
-      returned: settlement.returned.toString(), explanation: settlement.checkExplanation, closedAt: settlement.closedAt, version: settlement.version,
+      id: settlement.id,
+      agreementId: settlement.agreementId,
+      status: settlement.status,
+      late: settlement.late,
+      submittedAt: settlement.submittedAt,
+      report: settlement.report,
+      eligibleTotal: settlement.eligibleTotal?.toString() ?? null,
+      returnDue: settlement.returnDue?.toString() ?? null,
+      returnDueDate: settlement.returnDueDate,
+      returned: settlement.returned.toString(),
+      explanation: settlement.checkExplanation,
+      closedAt: settlement.closedAt,
+      version: settlement.version,
       costDocuments: documents.map((d) => ({
-        id: d.id, budgetLineId: d.budgetLineId, number: d.number, issuedOn: d.issuedOn, supplier: d.supplier, amount: d.amount.toString(), paidOn: d.paidOn,
-        review: d.review, eligibleAmount: d.eligibleAmount?.toString() ?? null, reviewReason: d.reviewReason,
+        id: d.id,
+        budgetLineId: d.budgetLineId,
+        number: d.number,
+        issuedOn: d.issuedOn,
+        supplier: d.supplier,
+        amount: d.amount.toString(),
+        paidOn: d.paidOn,
+        review: d.review,
+        eligibleAmount: d.eligibleAmount?.toString() ?? null,
+        reviewReason: d.reviewReason,
       })),
       returns: receipts.map((r) => ({ amount: r.amount.toString(), receivedOn: r.receivedOn, bankReference: r.bankReference, late: r.late })),
     };

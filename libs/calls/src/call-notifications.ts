@@ -37,7 +37,11 @@ export class CallNotifications implements OnModuleInit {
     this.handlers.register('call.open', async (event) => {
       const call = await this.call(event);
       await this.notifier.notify({
-        kind: 'call_opened', userIds: await this.applicants(), params: { ...this.identity(call), applicationsUntil: call.closesAt?.toISOString() ?? '' }, dedupeKey: event.id, sourceEventId: event.id,
+        kind: 'call_opened',
+        userIds: await this.applicants(),
+        params: { ...this.identity(call), applicationsUntil: call.closesAt?.toISOString() ?? '' },
+        dedupeKey: event.id,
+        sourceEventId: event.id,
       });
     });
     this.scheduler.register({
@@ -49,7 +53,12 @@ export class CallNotifications implements OnModuleInit {
           .where(`c.status = 'open' AND c.closesAt > :from AND c.closesAt <= :until`, { from, until })
           .getMany();
         const applicants = calls.length > 0 ? await this.applicants() : [];
-        return calls.map((call) => ({ subjectId: call.id, dueAt: call.closesAt!, userIds: applicants, params: { ...this.identity(call), applicationsUntil: call.closesAt!.toISOString() } }));
+        return calls.map((call) => ({
+          subjectId: call.id,
+          dueAt: call.closesAt!,
+          userIds: applicants,
+          params: { ...this.identity(call), applicationsUntil: call.closesAt!.toISOString() },
+        }));
       },
     });
   }

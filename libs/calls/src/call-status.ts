@@ -42,7 +42,10 @@ export const CALL_MACHINE = new StatusMachine<CallStatus, CallAction>(
  */
 export function callStatusAt(stored: CallStatus, opensAt: Date | null, closesAt: Date | null, now: Date): CallStatus {
   let status = stored;
-  for (const [action, at] of [['open', opensAt], ['close', closesAt]] as const) {
+  for (const [action, at] of [
+    ['open', opensAt],
+    ['close', closesAt],
+  ] as const) {
     if (at && at <= now && CALL_MACHINE.can(action, status)) status = CALL_MACHINE.assert(action, status);
   }
   return status;

@@ -189,19 +189,24 @@ export class CallService {
    */
   async advanceByClock(): Promise<{ callId: string; from: CallStatus; to: CallStatus }[]> {
     const now = this.clock.now();
-    const due = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM grant_call WHERE (status = 'published' AND opens_at <= $1) OR (status = 'open' AND closes_at <= $1) ORDER BY id`, [now]);
+    const due = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM grant_call WHERE (status = 'published' AND opens_at <= $1) OR (status = 'open' AND closes_at <= $1) ORDER BY id`,
+      [now],
+    );
     if (due.length === 0) return [];
     const nothingLeft = new Error('another process advanced these calls');
-    return this.unitOfWork.run(systemActor('clock'), async (tx) => {
-      const moved: { callId: string; from: CallStatus; to: CallStatus }[] = [];
-      const calls = await tx.manager.find(GrantCall, { where: { id: In(due.map((d) => d.id)) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
-      for (const call of calls) moved.push(...(await this.catchUp(tx, call)));
-      if (moved.length === 0) throw nothingLeft;
-      return moved;
-    }).catch((error: unknown) => {
-      if (error === nothingLeft) return [];
-      throw error;
-    });
+    return this.unitOfWork
+      .run(systemActor('clock'), async (tx) => {
+        const moved: { callId: string; from: CallStatus; to: CallStatus }[] = [];
+        const calls = await tx.manager.find(GrantCall, { where: { id: In(due.map((d) => d.id)) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
+        for (const call of calls) moved.push(...(await this.catchUp(tx, call)));
+        if (moved.length === 0) throw nothingLeft;
+        return moved;
+      })
+      .catch((error: unknown) => {
+        if (error === nothingLeft) return [];
+        throw error;
+      });
   }
 
   async get(id: string): Promise<CallView> {
@@ -213,21 +218,35 @@ export class CallService {
     if (query.status) qb.andWhere(`${callStatusAtSql('c', ':now')} = :status`, { status: query.status, now: this.clock.now() });
     if (query.year) qb.andWhere('c.year = :year', { year: query.year });
     const total = await qb.getCount();
-    const rows = (await qb.orderBy('c.year', 'DESC').addOrderBy('c.code').offset(page.offset).limit(page.pageSize).getRawMany()) as { id: string }[];
-    return pageOf(await this.views(this.dataSource.manager, rows.map((r) => r.id)), total, page);
+    const rows = await qb.orderBy('c.year', 'DESC').addOrderBy('c.code').offset(page.offset).limit(page.pageSize).getRawMany<{ id: string }>();
+    return pageOf(
+      await this.views(
+        this.dataSource.manager,
+        rows.map((r) => r.id),
+      ),
+      total,
+      page,
+    );
   }
 
   /** The public notice board: calls that are published (upcoming) or open, with their full conditions. */
   async listPublic(page: PageQuery): Promise<Page<CallView>> {
     const where = `${callStatusAtSql('g', '$1')} IN ('published','open')`;
     const now = this.clock.now();
-    const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM grant_call g WHERE ${where}`, [now])) as { count: number }[];
-    const rows = (await this.dataSource.query(`SELECT id FROM grant_call g WHERE ${where} ORDER BY opens_at, code OFFSET $2 LIMIT $3`, [
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM grant_call g WHERE ${where}`, [now]);
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM grant_call g WHERE ${where} ORDER BY opens_at, code OFFSET $2 LIMIT $3`, [
       now,
       page.offset,
       page.pageSize,
-    ])) as { id: string }[];
-    return pageOf(await this.views(this.dataSource.manager, rows.map((r) => r.id)), count, page);
+    ]);
+    return pageOf(
+      await this.views(
+        this.dataSource.manager,
+        rows.map((r) => r.id),
+      ),
+      count,
+      page,
+    );
   }
 
   /** Any call that has been published stays readable by the public (with its amendments); drafts do not exist for them. */
@@ -272,20 +291,41 @@ export class CallService {
     const refuse = (field: string, code: string, cs: string, en: string) => problems.push({ field: `changes.${field}`, code, message: { cs, en } });
     const { afterOpening } = rules;
     if (!afterOpening.mayShortenPeriod && new Date(after.closesAt) < new Date(before.closesAt)) {
-      refuse('closesAt', 'PERIOD_SHORTENED', 'Příjem žádostí už začal; lhůtu lze prodloužit, ne zkrátit.', 'The application period has started; it may be extended, not shortened.');
+      refuse(
+        'closesAt',
+        'PERIOD_SHORTENED',
+        'Příjem žádostí už začal; lhůtu lze prodloužit, ne zkrátit.',
+        'The application period has started; it may be extended, not shortened.',
+      );
     }
     if (!afterOpening.mayTightenEligibility && before.eligibleApplicantTypes.some((type) => !after.eligibleApplicantTypes.includes(type))) {
-      refuse('eligibleApplicantTypes', 'ELIGIBILITY_TIGHTENED', 'Příjem žádostí už začal; okruh oprávněných žadatelů nelze zúžit.', 'The application period has started; eligibility may not be tightened.');
+      refuse(
+        'eligibleApplicantTypes',
+        'ELIGIBILITY_TIGHTENED',
+        'Příjem žádostí už začal; okruh oprávněných žadatelů nelze zúžit.',
+        'The application period has started; eligibility may not be tightened.',
+      );
     }
     const maxOf = (view: CallView) => (view.maxGrant === null ? null : Money.parse(view.maxGrant));
     const [maxBefore, maxAfter] = [maxOf(before), maxOf(after)];
     if (!afterOpening.mayLowerMaxGrant && maxAfter && (!maxBefore || maxAfter.compare(maxBefore) < 0)) {
-      refuse('maxGrant', 'MAX_GRANT_LOWERED', 'Příjem žádostí už začal; nejvyšší částku dotace nelze snížit.', 'The application period has started; the maximum grant may not be lowered.');
+      refuse(
+        'maxGrant',
+        'MAX_GRANT_LOWERED',
+        'Příjem žádostí už začal; nejvyšší částku dotace nelze snížit.',
+        'The application period has started; the maximum grant may not be lowered.',
+      );
     }
-    const requiredFrom = (view: CallView) => new Map(view.annexTypes.filter((a) => a.required).map((a) => [a.code, new Set(a.requiredFrom.length ? a.requiredFrom : view.eligibleApplicantTypes)]));
+    const requiredFrom = (view: CallView) =>
+      new Map(view.annexTypes.filter((a) => a.required).map((a) => [a.code, new Set(a.requiredFrom.length ? a.requiredFrom : view.eligibleApplicantTypes)]));
     const [requiredBefore, requiredAfter] = [requiredFrom(before), requiredFrom(after)];
     if (!afterOpening.mayAddRequiredAnnexes && [...requiredAfter].some(([code, types]) => [...types].some((type) => !requiredBefore.get(code)?.has(type)))) {
-      refuse('annexTypes', 'REQUIRED_ANNEX_ADDED', 'Příjem žádostí už začal; nelze přidat povinnou přílohu.', 'The application period has started; no required annex may be added.');
+      refuse(
+        'annexTypes',
+        'REQUIRED_ANNEX_ADDED',
+        'Příjem žádostí už začal; nelze přidat povinnou přílohu.',
+        'The application period has started; no required annex may be added.',
+      );
     }
     if (problems.length) throw DomainError.validation(problems, 'AMENDMENT_NOT_ALLOWED');
   }
@@ -299,7 +339,12 @@ export class CallService {
     need(!!call.purpose?.trim(), 'purpose', 'účel (písm. a)', 'purpose (a)');
     need(!!call.reasons?.trim(), 'reasons', 'důvody podpory (písm. b)', 'reasons (b)');
     need(call.totalAllocation !== null, 'totalAllocation', 'celkový objem peněžních prostředků (písm. c)', 'total allocation (c)');
-    need(call.maxGrant !== null || !!call.grantRule?.trim(), 'maxGrant', 'maximální výše dotace nebo kritéria pro její stanovení (písm. d)', 'maximum grant or the rule for it (d)');
+    need(
+      call.maxGrant !== null || !!call.grantRule?.trim(),
+      'maxGrant',
+      'maximální výše dotace nebo kritéria pro její stanovení (písm. d)',
+      'maximum grant or the rule for it (d)',
+    );
     need(call.eligibleApplicantTypes.length > 0, 'eligibleApplicantTypes', 'okruh způsobilých žadatelů (písm. e)', 'eligible applicants (e)');
     need(call.opensAt !== null, 'opensAt', 'začátek lhůty pro podání žádostí (písm. f)', 'start of the application period (f)');
     need(call.closesAt !== null, 'closesAt', 'konec lhůty pro podání žádostí (písm. f)', 'end of the application period (f)');
@@ -345,7 +390,10 @@ export class CallService {
     set('decisionDeadline', input.decisionDeadline);
     set('conditions', input.conditions);
     set('coFinancingMinPercent', input.coFinancingMinPercent);
-    set('costCategories', input.costCategories?.map((c) => ({ code: c.code, name: c.name.trim() })));
+    set(
+      'costCategories',
+      input.costCategories?.map((c) => ({ code: c.code, name: c.name.trim() })),
+    );
     set('settlementDeadline', input.settlementDeadline);
     set('stateAidRegime', input.stateAidRegime);
     set('reviewersPerApplication', input.reviewersPerApplication);
@@ -362,19 +410,35 @@ export class CallService {
       error('maxGrant', 'MAX_ABOVE_TOTAL', 'Maximální dotace převyšuje celkový objem výzvy.', 'The maximum grant exceeds the total allocation.');
     }
     if (call.decisionDeadline && call.closesAt && call.decisionDeadline < pragueIsoDate(call.closesAt)) {
-      error('decisionDeadline', 'DECISION_BEFORE_CLOSE', 'Lhůta pro rozhodnutí je dříve než konec příjmu žádostí.', 'The decision deadline is before the end of the application period.');
+      error(
+        'decisionDeadline',
+        'DECISION_BEFORE_CLOSE',
+        'Lhůta pro rozhodnutí je dříve než konec příjmu žádostí.',
+        'The decision deadline is before the end of the application period.',
+      );
     }
-    for (const [field, list] of [['budgetAreas', input.budgetAreas], ['criteria', input.criteria], ['annexTypes', input.annexTypes], ['costCategories', input.costCategories]] as const) {
+    for (const [field, list] of [
+      ['budgetAreas', input.budgetAreas],
+      ['criteria', input.criteria],
+      ['annexTypes', input.annexTypes],
+      ['costCategories', input.costCategories],
+    ] as const) {
       const codes = (list ?? []).map((x) => x.code);
       if (new Set(codes).size !== codes.length) error(field, 'DUPLICATE_CODE', 'Kódy v seznamu se opakují.', 'Codes in the list repeat.');
     }
     input.criteria?.forEach((c, i) => {
-      if (c.minScore !== undefined && c.minScore > c.maxScore) error(`criteria.${i}.minScore`, 'THRESHOLD_ABOVE_MAX', 'Minimální počet bodů převyšuje maximum kritéria.', 'The threshold exceeds the maximum score.');
+      if (c.minScore !== undefined && c.minScore > c.maxScore)
+        error(`criteria.${i}.minScore`, 'THRESHOLD_ABOVE_MAX', 'Minimální počet bodů převyšuje maximum kritéria.', 'The threshold exceeds the maximum score.');
     });
     input.annexTypes?.forEach((a, i) => {
       const unknown = a.allowedFormats.filter((f) => !(f in ANNEX_MEDIA_TYPES));
       if (unknown.length) {
-        error(`annexTypes.${i}.allowedFormats`, 'UNKNOWN_FORMAT', `Neznámé formáty: ${unknown.join(', ')} (povolené: ${Object.keys(ANNEX_MEDIA_TYPES).join(', ')}).`, `Unknown formats: ${unknown.join(', ')}.`);
+        error(
+          `annexTypes.${i}.allowedFormats`,
+          'UNKNOWN_FORMAT',
+          `Neznámé formáty: ${unknown.join(', ')} (povolené: ${Object.keys(ANNEX_MEDIA_TYPES).join(', ')}).`,
+          `Unknown formats: ${unknown.join(', ')}.`,
+        );
       }
     });
     if (input.activityIds?.length) {
@@ -388,24 +452,63 @@ export class CallService {
     const { version: _v, ...columns } = call;
     await manager.update(GrantCall, { id: call.id }, columns);
     if (input.budgetAreas) {
-      await this.replaceByCode(manager, CallBudgetArea, call.id, input.budgetAreas.map((a, position) => ({
-        code: a.code, name: a.name.trim(), description: a.description ?? '', allocation: Money.parse(a.allocation, `budgetAreas.${position}.allocation`), position,
-      })), 'budgetAreas');
+      await this.replaceByCode(
+        manager,
+        CallBudgetArea,
+        call.id,
+        input.budgetAreas.map((a, position) => ({
+          code: a.code,
+          name: a.name.trim(),
+          description: a.description ?? '',
+          allocation: Money.parse(a.allocation, `budgetAreas.${position}.allocation`),
+          position,
+        })),
+        'budgetAreas',
+      );
     }
     if (input.criteria) {
-      await this.replaceByCode(manager, CallCriterion, call.id, input.criteria.map((c, position) => ({
-        code: c.code, name: c.name.trim(), description: c.description ?? '', maxScore: c.maxScore, weight: c.weight, minScore: c.minScore ?? null, position,
-      })), 'criteria');
+      await this.replaceByCode(
+        manager,
+        CallCriterion,
+        call.id,
+        input.criteria.map((c, position) => ({
+          code: c.code,
+          name: c.name.trim(),
+          description: c.description ?? '',
+          maxScore: c.maxScore,
+          weight: c.weight,
+          minScore: c.minScore ?? null,
+          position,
+        })),
+        'criteria',
+      );
     }
     if (input.annexTypes) {
-      await this.replaceByCode(manager, CallAnnexType, call.id, input.annexTypes.map((a, position) => ({
-        code: a.code, name: a.name.trim(), description: a.description ?? '', required: a.required, requiredFrom: a.requiredFrom ?? [], allowedFormats: [...new Set(a.allowedFormats)], maxSizeMb: a.maxSizeMb, position,
-      })), 'annexTypes');
+      await this.replaceByCode(
+        manager,
+        CallAnnexType,
+        call.id,
+        input.annexTypes.map((a, position) => ({
+          code: a.code,
+          name: a.name.trim(),
+          description: a.description ?? '',
+          required: a.required,
+          requiredFrom: a.requiredFrom ?? [],
+          allowedFormats: [...new Set(a.allowedFormats)],
+          maxSizeMb: a.maxSizeMb,
+          position,
+        })),
+        'annexTypes',
+      );
     }
     if (input.activityIds) {
       await manager.delete(CallActivity, { callId: call.id });
       const ids = [...new Set(input.activityIds)];
-      if (ids.length) await manager.insert(CallActivity, ids.map((strategyNodeId) => ({ callId: call.id, strategyNodeId })));
+      if (ids.length)
+        await manager.insert(
+          CallActivity,
+          ids.map((strategyNodeId) => ({ callId: call.id, strategyNodeId })),
+        );
     }
   }
 
@@ -426,15 +529,20 @@ export class CallService {
     const keep = new Set(rows.map((r) => r.code));
     const removed = existing.filter((e) => !keep.has(e.code));
     if (removed.length) {
-      await manager.delete(entity, removed.map((r) => r.id)).catch((error: { driverError?: { code?: string } }) => {
-        if (error.driverError?.code === '23503') {
-          throw DomainError.field(field, 'IN_USE', {
-            cs: `Položky ${removed.map((r) => r.code).join(', ')} už používají podané žádosti; nelze je odebrat.`,
-            en: `Items ${removed.map((r) => r.code).join(', ')} are used by applications and cannot be removed.`,
-          });
-        }
-        throw error;
-      });
+      await manager
+        .delete(
+          entity,
+          removed.map((r) => r.id),
+        )
+        .catch((error: { driverError?: { code?: string } }) => {
+          if (error.driverError?.code === '23503') {
+            throw DomainError.field(field, 'IN_USE', {
+              cs: `Položky ${removed.map((r) => r.code).join(', ')} už používají podané žádosti; nelze je odebrat.`,
+              en: `Items ${removed.map((r) => r.code).join(', ')} are used by applications and cannot be removed.`,
+            });
+          }
+          throw error;
+        });
     }
   }
 
@@ -451,7 +559,10 @@ export class CallService {
   private async catchUp(tx: Tx, call: GrantCall): Promise<{ callId: string; from: CallStatus; to: CallStatus }[]> {
     const moved: { callId: string; from: CallStatus; to: CallStatus }[] = [];
     let status = call.status;
-    for (const [action, at] of [['open', call.opensAt], ['close', call.closesAt]] as const) {
+    for (const [action, at] of [
+      ['open', call.opensAt],
+      ['close', call.closesAt],
+    ] as const) {
       if (CALL_MACHINE.can(action, status) && at && at <= tx.now) {
         const to = CALL_MACHINE.assert(action, status);
         await this.recordStatus(tx, call.id, status, to, 'clock');
@@ -484,21 +595,29 @@ export class CallService {
 
   /** The children of several calls in four queries, whatever their number. */
   private async childrenOf(manager: EntityManager, callIds: string[]): Promise<Map<string, Children>> {
-    const [areas, criteria, annexTypes, activities] = await readAll<[CallBudgetArea[], CallCriterion[], CallAnnexType[], { callId: string; id: string; code: string; name: string }[]]>(manager, [
+    const [areas, criteria, annexTypes, activities] = await readAll<
+      [CallBudgetArea[], CallCriterion[], CallAnnexType[], { callId: string; id: string; code: string; name: string }[]]
+    >(manager, [
       () => manager.find(CallBudgetArea, { where: { callId: In(callIds) }, order: { position: 'ASC' } }),
       () => manager.find(CallCriterion, { where: { callId: In(callIds) }, order: { position: 'ASC' } }),
       () => manager.find(CallAnnexType, { where: { callId: In(callIds) }, order: { position: 'ASC' } }),
-      () => manager.query(
-        `SELECT a.call_id AS "callId", n.id, n.code, n.name FROM call_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.call_id = ANY($1::uuid[]) ORDER BY n.position, n.code`,
-        [callIds],
-      ) as Promise<{ callId: string; id: string; code: string; name: string }[]>,
+      () =>
+        manager.query<{ callId: string; id: string; code: string; name: string }[]>(
+          `SELECT a.call_id AS "callId", n.id, n.code, n.name FROM call_activity a JOIN strategy_node n ON n.id = a.strategy_node_id WHERE a.call_id = ANY($1::uuid[]) ORDER BY n.position, n.code`,
+          [callIds],
+        ),
     ]);
-    return new Map(callIds.map((callId) => [callId, {
-      areas: areas.filter((a) => a.callId === callId),
-      criteria: criteria.filter((c) => c.callId === callId),
-      annexTypes: annexTypes.filter((a) => a.callId === callId),
-      activities: activities.filter((a) => a.callId === callId).map(({ id, code, name }) => ({ id, code, name })),
-    }]));
+    return new Map(
+      callIds.map((callId) => [
+        callId,
+        {
+          areas: areas.filter((a) => a.callId === callId),
+          criteria: criteria.filter((c) => c.callId === callId),
+          annexTypes: annexTypes.filter((a) => a.callId === callId),
+          activities: activities.filter((a) => a.callId === callId).map(({ id, code, name }) => ({ id, code, name })),
+        },
+      ]),
+    );
   }
 
   async view(manager: EntityManager, id: string): Promise<CallView> {
@@ -517,7 +636,16 @@ export class CallService {
     ]);
     const now = this.clock.now();
     const byId = new Map(calls.map((c) => [c.id, c]));
-    return ids.filter((id) => byId.has(id)).map((id) => this.toView(byId.get(id)!, childrenByCall.get(id)!, amendments.filter((a) => a.callId === id), now));
+    return ids
+      .filter((id) => byId.has(id))
+      .map((id) =>
+        this.toView(
+          byId.get(id)!,
+          childrenByCall.get(id)!,
+          amendments.filter((a) => a.callId === id),
+          now,
+        ),
+      );
   }
 
   private toView(call: GrantCall, children: Children, amendments: CallAmendment[], now: Date): CallView {
@@ -548,7 +676,14 @@ export class CallService {
       budgetAreas: children.areas.map((a) => ({ id: a.id, code: a.code, name: a.name, description: a.description, allocation: a.allocation.toString() })),
       criteria: children.criteria.map((c) => ({ id: c.id, code: c.code, name: c.name, description: c.description, maxScore: c.maxScore, weight: c.weight, minScore: c.minScore })),
       annexTypes: children.annexTypes.map((a) => ({
-        id: a.id, code: a.code, name: a.name, description: a.description, required: a.required, requiredFrom: a.requiredFrom, allowedFormats: a.allowedFormats, maxSizeMb: a.maxSizeMb,
+        id: a.id,
+        code: a.code,
+        name: a.name,
+        description: a.description,
+        required: a.required,
+        requiredFrom: a.requiredFrom,
+        allowedFormats: a.allowedFormats,
+        maxSizeMb: a.maxSizeMb,
       })),
       activities: children.activities,
       publishedAt: call.publishedAt?.toISOString() ?? null,
@@ -567,8 +702,7 @@ interface Children {
   activities: { id: string; code: string; name: string }[];
 }
 
-const codeTaken = (code: string) =>
-  DomainError.field('code', 'CALL_CODE_TAKEN', { cs: `Výzva s kódem ${code} už existuje.`, en: `A call with code ${code} already exists.` });
+const codeTaken = (code: string) => DomainError.field('code', 'CALL_CODE_TAKEN', { cs: `Výzva s kódem ${code} už existuje.`, en: `A call with code ${code} already exists.` });
 
 function comparable(view: CallView): ComparableView {
   const { status: _s, statusName: _n, publishedAt: _p, amendments: _a, version: _v, createdAt: _c, updatedAt: _u, id: _i, ...rest } = view;

@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsAmount, IsCalendarDate, PageQuery, UniqueItems } from '#core';
 import { CALL_STATUSES } from './call-status.js';
@@ -34,7 +50,10 @@ export class AnnexTypeInput {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty() @IsBoolean() required: boolean;
   @ApiPropertyOptional({ enum: APPLICANT_TYPES, isArray: true, description: 'Povinná jen pro tyto typy žadatelů; prázdné = pro všechny' })
-  @IsOptional() @IsArray() @IsIn(APPLICANT_TYPES, { each: true }) requiredFrom?: ApplicantType[];
+  @IsOptional()
+  @IsArray()
+  @IsIn(APPLICANT_TYPES, { each: true })
+  requiredFrom?: ApplicantType[];
   @ApiProperty({ example: ['pdf'], description: 'pdf, jpeg, png, docx, xlsx, odt, ods' }) @IsArray() @ArrayNotEmpty() @IsString({ each: true }) allowedFormats: string[];
   @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(200) maxSizeMb: number;
 }
@@ -50,7 +69,11 @@ export class CostCategoryInput {
  */
 export class CallContentInput {
   @ApiPropertyOptional({ example: 'Dotační program hl. m. Prahy pro oblast integrace cizinců pro rok 2023' })
-  @ValidateIf(present) @IsString() @MinLength(5) @MaxLength(500) title?: string;
+  @ValidateIf(present)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  title?: string;
   @ApiPropertyOptional({ description: 'a) účel' }) @ValidateIf(present) @IsString() @MaxLength(20000) purpose?: string;
   @ApiPropertyOptional({ description: 'b) důvody podpory' }) @ValidateIf(present) @IsString() @MaxLength(20000) reasons?: string;
   @ApiPropertyOptional({ description: 'c) celkový objem', example: '16000000.00' }) @ValidateIf(present) @IsAmount() totalAllocation?: string;
@@ -58,21 +81,56 @@ export class CallContentInput {
   @ApiPropertyOptional({ description: 'd) maximální dotace' }) @IsOptional() @IsAmount() maxGrant?: string | null;
   @ApiPropertyOptional({ description: 'd) kritéria pro stanovení výše dotace (místo maxima)' }) @IsOptional() @IsString() @MaxLength(5000) grantRule?: string | null;
   @ApiPropertyOptional({ enum: APPLICANT_TYPES, isArray: true, description: 'e) okruh způsobilých žadatelů' })
-  @ValidateIf(present) @IsArray() @IsIn(APPLICANT_TYPES, { each: true }) eligibleApplicantTypes?: ApplicantType[];
+  @ValidateIf(present)
+  @IsArray()
+  @IsIn(APPLICANT_TYPES, { each: true })
+  eligibleApplicantTypes?: ApplicantType[];
   @ApiPropertyOptional({ description: 'f) začátek příjmu žádostí (ISO 8601, např. 2022-11-14T00:00:00+01:00)' }) @ValidateIf(present) @IsISO8601({ strict: true }) opensAt?: string;
   @ApiPropertyOptional({ description: 'f) konec příjmu žádostí' }) @ValidateIf(present) @IsISO8601({ strict: true }) closesAt?: string;
   @ApiPropertyOptional({ description: 'h) lhůta pro rozhodnutí' }) @ValidateIf(present) @IsCalendarDate() decisionDeadline?: string;
   @ApiPropertyOptional({ description: 'i) podmínky' }) @ValidateIf(present) @IsString() @MaxLength(50000) conditions?: string;
-  @ApiPropertyOptional({ example: '10', description: 'Minimální spolufinancování v %' }) @ValidateIf(present) @Matches(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/) coFinancingMinPercent?: string;
-  @ApiPropertyOptional({ type: [CostCategoryInput] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CostCategoryInput) costCategories?: CostCategoryInput[];
+  @ApiPropertyOptional({ example: '10', description: 'Minimální spolufinancování v %' })
+  @ValidateIf(present)
+  @Matches(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/)
+  coFinancingMinPercent?: string;
+  @ApiPropertyOptional({ type: [CostCategoryInput] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CostCategoryInput)
+  costCategories?: CostCategoryInput[];
   @ApiPropertyOptional({ description: 'Termín vyúčtování' }) @ValidateIf(present) @IsCalendarDate() settlementDeadline?: string;
   @ApiPropertyOptional({ enum: STATE_AID_REGIMES }) @ValidateIf(present) @IsIn(STATE_AID_REGIMES) stateAidRegime?: StateAidRegime;
   @ApiPropertyOptional({ example: 3 }) @ValidateIf(present) @IsInt() @Min(1) @Max(20) reviewersPerApplication?: number;
-  @ApiPropertyOptional({ type: [BudgetAreaInput] }) @ValidateIf(present) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BudgetAreaInput) budgetAreas?: BudgetAreaInput[];
-  @ApiPropertyOptional({ type: [CriterionInput], description: 'g) hodnoticí kritéria' }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionInput) criteria?: CriterionInput[];
-  @ApiPropertyOptional({ type: [AnnexTypeInput], description: 'j) přílohy žádosti' }) @ValidateIf(present) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AnnexTypeInput) annexTypes?: AnnexTypeInput[];
+  @ApiPropertyOptional({ type: [BudgetAreaInput] })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetAreaInput)
+  budgetAreas?: BudgetAreaInput[];
+  @ApiPropertyOptional({ type: [CriterionInput], description: 'g) hodnoticí kritéria' })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
+  criteria?: CriterionInput[];
+  @ApiPropertyOptional({ type: [AnnexTypeInput], description: 'j) přílohy žádosti' })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AnnexTypeInput)
+  annexTypes?: AnnexTypeInput[];
   @ApiPropertyOptional({ description: 'Aktivity akčního plánu (id uzlů strategie), které výzva podporuje' })
-  @ValidateIf(present) @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) @UniqueItems() activityIds?: string[];
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  @UniqueItems()
+  activityIds?: string[];
 }
 
 export class CreateCallRequest extends CallContentInput {

@@ -49,7 +49,13 @@ describe('config/.env.example', () => {
   const assignments = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, key, value]) => ({ key, value }));
 
   it('documents every variable the configuration reads, each with a comment above it', () => {
-    const read = [...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((m) => m.propertyName))].sort();
+    const read = [
+      ...new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+          .map((m) => m.propertyName),
+      ),
+    ].sort();
     expect(assignments.map((a) => a.key).sort()).toEqual(read);
     const lines = example.split('\n');
     const undocumented = assignments.filter(({ key }) => !lines[lines.findIndex((line) => line.startsWith(`${key}=`)) - 1]?.startsWith('#'));

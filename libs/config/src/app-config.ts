@@ -14,27 +14,42 @@ export class EnvironmentVariables {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   PUBLIC_URL?: string;
 
   /** Unset: use a PostgreSQL on localhost if one answers, else start the embedded one. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
   /** Unset: use Redis on localhost if it answers, else the PostgreSQL queue backend. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
   /** Key prefix of every queue, so several installations (or a test run) can share one Redis. */
@@ -44,23 +59,41 @@ export class EnvironmentVariables {
   @IsIn(['auto', 'redis', 'postgres'])
   QUEUE_BACKEND: 'auto' | 'redis' | 'postgres' = 'auto';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
   /** A just-rotated refresh token is accepted again for this long (several tabs refreshing at once) and gives the same new pair. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(300)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   REFRESH_REUSE_WINDOW_SECONDS = 30;
 
-  @Transform(toInt) @IsInt() @Min(5) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_ATTEMPTS_PER_MINUTE = 5;
 
   /**
@@ -73,7 +106,9 @@ export class EnvironmentVariables {
   })
   TRUST_PROXY = 'loopback';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// URL' })
   SMTP_URL?: string;
 
   @IsString()
@@ -83,42 +118,69 @@ export class EnvironmentVariables {
   @IsString()
   MAIL_SINK_DIR = '.data/mail';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   MAIL_MAX_CONNECTIONS = 5;
 
   /** Messages per second handed to the SMTP server at most (the provider's limit). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   MAIL_RATE_PER_SECOND = 200;
 
   /** Mails sent at once by one worker. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   MAIL_CONCURRENCY = 16;
 
   /** Attempts per message before it goes to the dead-letter list. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   MAIL_ATTEMPTS = 8;
 
   /** Delay before the first retry; each further retry waits twice as long. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
   MAIL_BACKOFF_MS = 30000;
 
   /** Longest an SMTP conversation may take; a claim older than this is certainly over (sent or not). */
-  @Transform(toInt) @IsInt() @Min(500) @Max(600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600000)
   MAIL_SEND_TIMEOUT_MS = 60000;
 
   /** How long a worker holds a job without renewing its lock; after it, a dead worker's job is taken over. */
-  @Transform(toInt) @IsInt() @Min(500) @Max(600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600000)
   QUEUE_LOCK_MS = 30000;
 
   /**
    * Seconds after which an outbox event relayed but not processed, or an e-mail still pending, is taken
    * as lost by the queue (Redis restarted empty) and queued again; the admin queue view counts them as stuck.
    */
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
   RECONCILE_AFTER_SECONDS = 120;
 
   /** Hour of the day (Prague time) at which daily digests go out. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
   NOTIFY_DIGEST_HOUR = 7;
 
   /** How far (percent) eligible costs of one budget line may exceed what it planned before an amendment is needed. */
@@ -129,17 +191,24 @@ export class EnvironmentVariables {
   @Matches(/^([a-z_]+=\d+(,\d+)*)(;[a-z_]+=\d+(,\d+)*)*$/, { message: 'must look like call_closing_soon=7,1;draft_reminder=3' })
   NOTIFY_REMINDERS = 'call_closing_soon=7,1;draft_reminder=3;remedy_deadline_reminder=2;register_publication_due=11,1';
 
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   DEMO_DATA?: boolean;
 
   /** A clock admins may move (rehearsing a round); default on outside production, refused in production. */
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   CLOCK_MOVABLE?: boolean;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
   OUTBOX_POLL_MS = 1000;
 
   /** The built web portal (static files) that the API serves at `/`; relative to the working directory. */
@@ -150,11 +219,17 @@ export class EnvironmentVariables {
   @IsString()
   STORAGE_DIR = '.data/files';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   MAX_UPLOAD_MB = 20;
 
   /** 0 turns the ticker off (tests share one database and move their own clocks). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(3600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
   LIFECYCLE_TICK_MS = 30000;
 }
 

@@ -7,7 +7,10 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 @Global()
 @Module({
-  providers: [{ provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig() }, { provide: LegalRules, useFactory: () => new LegalRules() }],
+  providers: [
+    { provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig() },
+    { provide: LegalRules, useFactory: () => new LegalRules() },
+  ],
   exports: [APP_CONFIG, LegalRules],
 })
 export class ConfigModule {}

@@ -44,12 +44,7 @@ export class DomainError extends Error {
 
   static validation(fields: FieldError[], code = 'VALIDATION_FAILED'): DomainError {
     const names = [...new Set(fields.map((f) => f.field))].join(', ');
-    return new DomainError(
-      code,
-      'validation',
-      { cs: `Neplatné údaje v polích: ${names}.`, en: `Invalid data in fields: ${names}.` },
-      fields,
-    );
+    return new DomainError(code, 'validation', { cs: `Neplatné údaje v polích: ${names}.`, en: `Invalid data in fields: ${names}.` }, fields);
   }
 
   /** One bad field: its own message is the error's message. */
@@ -72,11 +67,7 @@ export class DomainError extends Error {
   }
 
   static unauthenticated(code = 'NOT_AUTHENTICATED', text?: LocalisedText): DomainError {
-    return new DomainError(
-      code,
-      'unauthenticated',
-      text ?? { cs: 'Přihlaste se prosím.', en: 'Please sign in.' },
-    );
+    return new DomainError(code, 'unauthenticated', text ?? { cs: 'Přihlaste se prosím.', en: 'Please sign in.' });
   }
 
   /** Optimistic concurrency: the caller's version is stale. The current state travels with the answer, so nothing is silently overwritten. */

@@ -31,7 +31,11 @@ describe('Money', () => {
     expect(Money.parse('0.05').multiplyByRatio(1n, 2n).toString()).toBe('0.03');
     expect(Money.parse('-0.05').multiplyByRatio(1n, 2n).toString()).toBe('-0.03');
     // penále 0,4 ‰ a day of 10 000 Kč for 7 days
-    expect(Money.parse('10000').multiplyByRatio(4n * 7n, 10_000n).toString()).toBe('28.00');
+    expect(
+      Money.parse('10000')
+        .multiplyByRatio(4n * 7n, 10_000n)
+        .toString(),
+    ).toBe('28.00');
   });
 
   it('splits by weights so that the parts always add up to the whole', () => {

@@ -30,7 +30,11 @@ export class DatabaseModule {
       providers: [
         options.clock
           ? { provide: Clock, useValue: options.clock }
-          : { provide: Clock, inject: [APP_CONFIG, DataSource], useFactory: (config: AppConfig, dataSource: DataSource) => (config.clockMovable ? new MovableClock(dataSource) : new SystemClock()) },
+          : {
+              provide: Clock,
+              inject: [APP_CONFIG, DataSource],
+              useFactory: (config: AppConfig, dataSource: DataSource) => (config.clockMovable ? new MovableClock(dataSource) : new SystemClock()),
+            },
         UnitOfWork,
         ClockService,
       ],

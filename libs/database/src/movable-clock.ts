@@ -56,7 +56,7 @@ export class MovableClock extends Clock implements OnApplicationBootstrap, OnApp
   }
 
   async refresh(): Promise<void> {
-    const [row] = (await this.dataSource.query(`SELECT offset_ms FROM system_clock WHERE id = 1`)) as { offset_ms: string }[];
+    const [row] = await this.dataSource.query<{ offset_ms: string }[]>(`SELECT offset_ms FROM system_clock WHERE id = 1`);
     this.offsetMs = Number(row?.offset_ms ?? 0);
   }
 
@@ -89,11 +89,17 @@ export class ClockService {
   async move(actor: Actor, request: { to?: string; reset?: boolean; reason: string }): Promise<ClockState> {
     const clock = this.clock;
     if (!(clock instanceof MovableClock)) {
-      throw DomainError.conflict('CLOCK_NOT_MOVABLE', { cs: 'Hodiny tohoto systému nelze posouvat (produkce nebo CLOCK_MOVABLE=false).', en: 'This system\'s clock cannot be moved (production, or CLOCK_MOVABLE=false).' });
+      throw DomainError.conflict('CLOCK_NOT_MOVABLE', {
+        cs: 'Hodiny tohoto systému nelze posouvat (produkce nebo CLOCK_MOVABLE=false).',
+        en: "This system's clock cannot be moved (production, or CLOCK_MOVABLE=false).",
+      });
     }
     const target = request.reset ? null : request.to ? new Date(request.to) : undefined;
     if (target === undefined || (target && Number.isNaN(target.getTime()))) {
-      throw DomainError.field('to', 'CLOCK_TARGET_REQUIRED', { cs: 'Uveďte čas, na který se mají hodiny posunout, nebo reset.', en: 'Give the instant to move the clock to, or reset.' });
+      throw DomainError.field('to', 'CLOCK_TARGET_REQUIRED', {
+        cs: 'Uveďte čas, na který se mají hodiny posunout, nebo reset.',
+        en: 'Give the instant to move the clock to, or reset.',
+      });
     }
     const offsetMs = target ? target.getTime() - Date.now() : 0;
     const before = clock.offset;
@@ -103,7 +109,13 @@ export class ClockService {
          ON CONFLICT (id) DO UPDATE SET offset_ms = EXCLUDED.offset_ms, changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by`,
         [offsetMs, actor.userId],
       );
-      tx.audit({ action: 'system.clock_moved', objectType: 'system_clock', objectId: '1', before: { offsetMs: before }, after: { offsetMs, to: target?.toISOString() ?? null, reason: request.reason } });
+      tx.audit({
+        action: 'system.clock_moved',
+        objectType: 'system_clock',
+        objectId: '1',
+        before: { offsetMs: before },
+        after: { offsetMs, to: target?.toISOString() ?? null, reason: request.reason },
+      });
     });
     clock.apply(offsetMs);
     return this.state();

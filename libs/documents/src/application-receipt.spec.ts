@@ -73,7 +73,7 @@ describe('renderApplicationReceipt', () => {
     expect(text).toContain('Strana 1 z 1');
   });
 
-  it('prints the submission\'s position in the audit chain when it is known', async () => {
+  it("prints the submission's position in the audit chain when it is known", async () => {
     const without = normaliseSpaces((await extractPdfText(await renderApplicationReceipt(receipt()))).text);
     expect(without).not.toContain('auditního řetězce');
     const text = normaliseSpaces((await extractPdfText(await renderApplicationReceipt(receipt({ auditEntry: { seq: '123456', hash: 'c'.repeat(64) } })))).text);

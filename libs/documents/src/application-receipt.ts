@@ -53,17 +53,13 @@ export interface ApplicationReceiptRenderOptions {
   creationDate?: Date;
 }
 
-const LEGAL_BASIS =
-  'zákon č. 250/2000 Sb., o rozpočtových pravidlech územních rozpočtů, ve znění pozdějších předpisů, § 10a';
+const LEGAL_BASIS = 'zákon č. 250/2000 Sb., o rozpočtových pravidlech územních rozpočtů, ve znění pozdějších předpisů, § 10a';
 
 /**
  * "Potvrzení o přijetí žádosti o dotaci": what the applicant gets right after submitting.
  * Invalid data (e.g. an amount Money cannot parse) rejects the promise rather than throwing.
  */
-export async function renderApplicationReceipt(
-  data: ApplicationReceiptData,
-  options: ApplicationReceiptRenderOptions = {},
-): Promise<Buffer> {
+export async function renderApplicationReceipt(data: ApplicationReceiptData, options: ApplicationReceiptRenderOptions = {}): Promise<Buffer> {
   const submittedAt = formatCzechDateTime(data.submittedAt);
   const document = new PdfDocumentBuilder({
     title: `Potvrzení o přijetí žádosti o dotaci č. ${data.receiptNumber}`,
@@ -128,11 +124,7 @@ export async function renderApplicationReceipt(
 
   document
     .heading('Otisk obsahu žádosti')
-    .paragraph(
-      'Otisk SHA-256 údajů žádosti v podobě, v jaké byly podány. Shoda otisku prokazuje, že obsah žádosti ' +
-        'nebyl po podání změněn.',
-      { fontSize: 9, muted: true },
-    )
+    .paragraph('Otisk SHA-256 údajů žádosti v podobě, v jaké byly podány. Shoda otisku prokazuje, že obsah žádosti ' + 'nebyl po podání změněn.', { fontSize: 9, muted: true })
     .paragraph(data.contentSha256, { fontSize: 9, align: 'left' });
   if (data.auditEntry) {
     document.paragraph(`Záznam č. ${data.auditEntry.seq} auditního řetězce, otisk ${data.auditEntry.hash}`, { fontSize: 8, muted: true });

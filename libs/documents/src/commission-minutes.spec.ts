@@ -55,9 +55,7 @@ function minutes(overrides: Partial<CommissionMinutesData> = {}): CommissionMinu
       { name: 'Žaneta Němcová', present: true },
     ],
     quorum: { present: 4, total: 5, required: 3, met: true },
-    conflicts: [
-      { member: 'Božena Křížová', organisation: 'Centrum pro integraci cizinců, o.p.s.', reason: 'členka správní rady žadatele' },
-    ],
+    conflicts: [{ member: 'Božena Křížová', organisation: 'Centrum pro integraci cizinců, o.p.s.', reason: 'členka správní rady žadatele' }],
     criteria: [
       { code: 'K1', name: 'Soulad s Koncepcí hl. m. Prahy pro oblast integrace cizinců', maxScore: 30, weight: '1.5' },
       { code: 'K2', name: 'Přiměřenost a hospodárnost rozpočtu', maxScore: 20, weight: '1' },
@@ -156,9 +154,7 @@ describe('renderCommissionMinutes', () => {
     expect(text).toContain('Žádost dosáhla 88,00 bodu a je doporučena ke krácené podpoře ve výši 1 234 567,00 Kč.');
     // The engine writes plain spaces; the amount must still not wrap away from its "Kč".
     expect(pages.join('\f')).not.toMatch(/567,00\s*\n\s*Kč/);
-    expect(text).toContain(
-      'Konečné body stanovila komise dohodou: Hodnotitelé se shodli na vyšším hodnocení kritéria K1.',
-    );
+    expect(text).toContain('Konečné body stanovila komise dohodou: Hodnotitelé se shodli na vyšším hodnocení kritéria K1.');
     expect(text).toContain('Žádost nesplnila podmínky formální kontroly.');
 
     expect(text).toContain('Žádost NMC-2023-0001 – Centrum pro integraci cizinců, o.p.s.');
@@ -201,23 +197,15 @@ describe('renderCommissionMinutes', () => {
     expect(pages.length).toBeGreaterThan(2);
     expect(second).toContain('Číslo žádosti');
     expect(second).not.toContain('1. NMC-2023-0001 ');
-    expect(second).toMatch(
-      /\b(\d+)\. NMC-2023-00\1 Spolek č\. \1, z\. s\. „Projekt \1 – jazykové kurzy“ 70,00 70,00 100 000,00 Kč 50 000,00 Kč 5 \/ 0 \/ 0/,
-    );
+    expect(second).toMatch(/\b(\d+)\. NMC-2023-00\1 Spolek č\. \1, z\. s\. „Projekt \1 – jazykové kurzy“ 70,00 70,00 100 000,00 Kč 50 000,00 Kč 5 \/ 0 \/ 0/);
     expect(normaliseSpaces(pages.join('\f'))).toContain(`Strana 2 z ${pages.length}`);
   });
 
   it('rejects invalid data instead of printing it', async () => {
     const [area] = minutes().areas;
-    await expect(renderCommissionMinutes(minutes({ areas: [{ ...area, recommendedTotal: '1.00' }] }))).rejects.toThrow(
-      /recommendedTotal/,
-    );
-    await expect(
-      renderCommissionMinutes(minutes({ areas: [{ ...area, rows: [row(1, { meanScore: '87,35' })] }] })),
-    ).rejects.toThrow(/meanScore/);
-    await expect(
-      renderCommissionMinutes(minutes({ areas: [{ ...area, rows: [row(1, { requested: 'lots' })] }] })),
-    ).rejects.toThrow();
+    await expect(renderCommissionMinutes(minutes({ areas: [{ ...area, recommendedTotal: '1.00' }] }))).rejects.toThrow(/recommendedTotal/);
+    await expect(renderCommissionMinutes(minutes({ areas: [{ ...area, rows: [row(1, { meanScore: '87,35' })] }] }))).rejects.toThrow(/meanScore/);
+    await expect(renderCommissionMinutes(minutes({ areas: [{ ...area, rows: [row(1, { requested: 'lots' })] }] }))).rejects.toThrow();
   });
 
   it('renders 1 000 applications in one area', async () => {

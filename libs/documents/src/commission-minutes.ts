@@ -124,10 +124,7 @@ const EXPLANATION_COLUMNS: readonly TableColumn[] = [
  * that is not a decimal number, an area whose rows do not add up to its recommended total)
  * rejects the promise rather than throwing.
  */
-export async function renderCommissionMinutes(
-  data: CommissionMinutesData,
-  options: CommissionMinutesRenderOptions = {},
-): Promise<Buffer> {
+export async function renderCommissionMinutes(data: CommissionMinutesData, options: CommissionMinutesRenderOptions = {}): Promise<Buffer> {
   // Validate and format everything before laying anything out, so bad data fails fast.
   const areas = data.areas.map(prepareArea);
 
@@ -164,23 +161,14 @@ export async function renderCommissionMinutes(
         { header: 'Člen komise', width: 6 },
         { header: 'Účast', width: 2 },
       ],
-      data.members.map((member, index) => [
-        `${index + 1}.`,
-        member.name,
-        member.present ? 'přítomen(a)' : 'omluven(a)',
-      ]),
+      data.members.map((member, index) => [`${index + 1}.`, member.name, member.present ? 'přítomen(a)' : 'omluven(a)']),
     );
   }
   const { present, total, required, met } = data.quorum;
   // A count-neutral phrasing: "přítomen / přítomni / přítomno" would otherwise depend on the number.
   document
     .paragraph(met ? 'Komise je usnášeníschopná.' : 'Komise není usnášeníschopná.', { bold: true })
-    .paragraph(
-      czechNoBreaks(
-        `Počet přítomných členů komise: ${present} z ${total}; k usnášeníschopnosti je třeba ` +
-          `přítomnost nejméně ${required} členů.`,
-      ),
-    )
+    .paragraph(czechNoBreaks(`Počet přítomných členů komise: ${present} z ${total}; k usnášeníschopnosti je třeba ` + `přítomnost nejméně ${required} členů.`))
     .heading('3. Střet zájmů');
 
   if (data.conflicts.length === 0) {
@@ -207,12 +195,7 @@ export async function renderCommissionMinutes(
         { header: 'Max. bodů', width: 1.3, align: 'right' },
         { header: 'Váha', width: 1.1, align: 'right' },
       ],
-      data.criteria.map((criterion) => [
-        criterion.code,
-        criterion.name,
-        decimalComma(String(criterion.maxScore)),
-        decimalComma(criterion.weight),
-      ]),
+      data.criteria.map((criterion) => [criterion.code, criterion.name, decimalComma(String(criterion.maxScore)), decimalComma(criterion.weight)]),
     );
   }
 
@@ -235,15 +218,9 @@ export async function renderCommissionMinutes(
     }
     document.table(APPLICATION_COLUMNS, area.rows, { fontSize: 7 });
     if (area.anyFlagged) {
-      document.paragraph(
-        `${FLAG_MARK} Žádost byla projednána samostatně, protože se bodová hodnocení hodnotitelů výrazně lišila.`,
-        { fontSize: 8, muted: true },
-      );
+      document.paragraph(`${FLAG_MARK} Žádost byla projednána samostatně, protože se bodová hodnocení hodnotitelů výrazně lišila.`, { fontSize: 8, muted: true });
     }
-    document
-      .keyValueTable(totals)
-      .heading(`${number}.1 Odůvodnění – Okruh ${area.code}`)
-      .table(EXPLANATION_COLUMNS, area.explanations, { fontSize: 8 });
+    document.keyValueTable(totals).heading(`${number}.1 Odůvodnění – Okruh ${area.code}`).table(EXPLANATION_COLUMNS, area.explanations, { fontSize: 8 });
   });
 
   document.heading('6. Rozprava');
@@ -321,10 +298,7 @@ function prepareArea(area: CommissionArea, areaIndex: number): PreparedArea {
   });
   // Two different "recommended" figures in one signed record would be worse than no record.
   if (recommendedHalere !== recommendedTotal.halere) {
-    throw new RangeError(
-      `${field}.recommendedTotal is ${recommendedTotal.toString()} but the rows recommend ` +
-        `${Money.fromHalere(recommendedHalere).toString()} in total`,
-    );
+    throw new RangeError(`${field}.recommendedTotal is ${recommendedTotal.toString()} but the rows recommend ` + `${Money.fromHalere(recommendedHalere).toString()} in total`);
   }
   return {
     code: area.code,
@@ -386,7 +360,12 @@ function signatures(document: PdfDocumentBuilder, date: string, blocks: readonly
   let bottom = top;
   blocks.forEach((block, index) => {
     const x = left + index * (columnWidth + gap);
-    pdf.moveTo(x, top).lineTo(x + columnWidth, top).lineWidth(0.5).strokeColor('#000000').stroke();
+    pdf
+      .moveTo(x, top)
+      .lineTo(x + columnWidth, top)
+      .lineWidth(0.5)
+      .strokeColor('#000000')
+      .stroke();
     pdf.text(`${block.label}: ${block.name}`, x, top + 4, { width: columnWidth });
     pdf.fillColor('#555555').text(block.role, x, pdf.y, { width: columnWidth }).fillColor('#000000');
     bottom = Math.max(bottom, pdf.y);

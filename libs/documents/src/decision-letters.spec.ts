@@ -1,20 +1,8 @@
 // #core carries class-validator DTOs whose decorators need the polyfill the apps load in main.
 import 'reflect-metadata';
 import { extractPdfPages } from './testing/pdf-text.js';
-import {
-  computeBreachPenalty,
-  renderDecisionLetter,
-  renderRejectionNotice,
-  renderRemedyRequestForBreach,
-  renderReturnCall,
-} from './decision-letters.js';
-import type {
-  DecisionLetterData,
-  LetterCommonData,
-  RejectionNoticeData,
-  RemedyRequestData,
-  ReturnCallData,
-} from './decision-letters.js';
+import { computeBreachPenalty, renderDecisionLetter, renderRejectionNotice, renderRemedyRequestForBreach, renderReturnCall } from './decision-letters.js';
+import type { DecisionLetterData, LetterCommonData, RejectionNoticeData, RemedyRequestData, ReturnCallData } from './decision-letters.js';
 
 /**
  * Extraction may turn the no-break spaces of Czech typography into either kind, or plain spaces,
@@ -125,8 +113,7 @@ describe('renderRejectionNotice', () => {
     return {
       ...common(),
       requestedAmount: '95000.00',
-      reason:
-        'Žádost nedosáhla minimálního počtu 60 bodů (získala 48,5 bodu); komise ji proto nedoporučila k podpoře a Rada hl. m. Prahy dotaci neschválila.',
+      reason: 'Žádost nedosáhla minimálního počtu 60 bodů (získala 48,5 bodu); komise ji proto nedoporučila k podpoře a Rada hl. m. Prahy dotaci neschválila.',
       resolution: { body: 'rada', number: '1234', date: '2023-03-20' },
       ...overrides,
     };

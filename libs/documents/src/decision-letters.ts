@@ -1,17 +1,7 @@
 import { Money, normaliseBankAccount, pragueInstant, requireIco } from '#core';
 import type { PdfDocumentBuilder } from './pdf-document.js';
 import type { KeyValueRow } from './pdf-document.js';
-import {
-  CzechDocumentBuilder,
-  approvingBodyGenitive,
-  approvingBodyName,
-  formatIsoDate,
-  hundredths,
-  isoDay,
-  noBreaks,
-  requireText,
-  signatureColumns,
-} from './grant-agreement.js';
+import { CzechDocumentBuilder, approvingBodyGenitive, approvingBodyName, formatIsoDate, hundredths, isoDay, noBreaks, requireText, signatureColumns } from './grant-agreement.js';
 import type { ApprovingResolution, BankAccountData, SignatoryData } from './grant-agreement.js';
 
 /*
@@ -239,8 +229,7 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
       approved.compare(Money.parse('50000.00')) > 0
         ? '2. Smlouva nabude účinnosti dnem uveřejnění v registru smluv podle zákona č. 340/2015 Sb., ' +
             'o registru smluv, které zajistí poskytovatel. Dotaci lze vyplatit až po uveřejnění smlouvy.'
-        : '2. Smlouva nabude účinnosti dnem podpisu oběma smluvními stranami; poté bude dotace vyplacena ' +
-            'v termínech, které smlouva stanoví.',
+        : '2. Smlouva nabude účinnosti dnem podpisu oběma smluvními stranami; poté bude dotace vyplacena ' + 'v termínech, které smlouva stanoví.',
     );
   nextSteps.forEach((step, index) => document.paragraph(`${index + 3}. ${step}`));
   closing(document, data);
@@ -360,12 +349,7 @@ export async function renderReturnCall(data: ReturnCallData): Promise<Buffer> {
   const rate = `${penalty.perMille.replace('.', ',')}\u00a0‰`;
   const total = levy.add(penalty.imposed);
 
-  const document = letter(
-    data,
-    common,
-    'Výzva k vrácení dotace',
-    'odvod za porušení rozpočtové kázně a penále / call to return a grant: levy and penalty',
-  );
+  const document = letter(data, common, 'Výzva k vrácení dotace', 'odvod za porušení rozpočtové kázně a penále / call to return a grant: levy and penalty');
   document
     .paragraph(
       `při kontrole použití dotace poskytnuté na základě veřejnoprávní smlouvy č. ${data.agreement.number} ` +
@@ -398,10 +382,7 @@ export async function renderReturnCall(data: ReturnCallData): Promise<Buffer> {
       0.38,
     );
   if (penalty.imposed.isZero()) {
-    document.paragraph(
-      `Penále nepřesahuje ${penalty.penaltyThreshold.format()}, a proto se neukládá.`,
-      { muted: true },
-    );
+    document.paragraph(`Penále nepřesahuje ${penalty.penaltyThreshold.format()}, a proto se neukládá.`, { muted: true });
   } else {
     document.paragraph(
       `Penále dále narůstá o ${rate} z částky odvodu, tj. ${levy.multiplyByRatio(hundredths(penalty.perMille, 'rate'), 100_000n).format()}, ` +
@@ -422,8 +403,7 @@ export async function renderReturnCall(data: ReturnCallData): Promise<Buffer> {
       0.38,
     )
     .paragraph(
-      'Nebude-li částka ve stanovené lhůtě připsána na účet poskytovatele, bude odvod a penále uloženo ' +
-        'platebním výměrem a vymáháno podle zákona č. 280/2009 Sb., daňový řád.',
+      'Nebude-li částka ve stanovené lhůtě připsána na účet poskytovatele, bude odvod a penále uloženo ' + 'platebním výměrem a vymáháno podle zákona č. 280/2009 Sb., daňový řád.',
     );
   closing(document, data);
   return document.finish();
@@ -537,9 +517,5 @@ function letter(data: LetterCommonData, common: PreparedCommon, title: string, s
 
 /** "S pozdravem", the signatory with their role, and where the letter came from. */
 function closing(document: PdfDocumentBuilder, data: LetterCommonData): void {
-  signatureColumns(
-    document,
-    [{ heading: 'Za hlavní město Prahu', placeAndDate: `V Praze dne ${formatIsoDate(data.date)}`, signers: [data.signatory] }],
-    'S pozdravem',
-  );
+  signatureColumns(document, [{ heading: 'Za hlavní město Prahu', placeAndDate: `V Praze dne ${formatIsoDate(data.date)}`, signers: [data.signatory] }], 'S pozdravem');
 }

@@ -86,18 +86,14 @@ describe('renderFulfilmentReport', () => {
   });
 
   it('handles no filters, no priorities and a plan without a year', async () => {
-    const buffer = await renderFulfilmentReport(
-      report({ filters: [], priorities: [], actionPlan: { title: 'Akční plán', year: null } }),
-    );
+    const buffer = await renderFulfilmentReport(report({ filters: [], priorities: [], actionPlan: { title: 'Akční plán', year: null } }));
     const { text } = await textOf(buffer);
     expect(text).toContain('bez omezení');
     expect(text).toContain('Akční plán nemá žádné priority');
   });
 
   it('rejects invalid amounts', async () => {
-    await expect(
-      renderFulfilmentReport(report({ totals: { supportedProjects: 1, approved: '12,50', paid: '0', settled: '0' } })),
-    ).rejects.toThrow();
+    await expect(renderFulfilmentReport(report({ totals: { supportedProjects: 1, approved: '12,50', paid: '0', settled: '0' } }))).rejects.toThrow();
     const data = report();
     data.activities[0].paid = 'lots';
     await expect(renderFulfilmentReport(data)).rejects.toThrow();

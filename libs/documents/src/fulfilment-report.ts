@@ -50,8 +50,7 @@ export interface FulfilmentReportRenderOptions {
   creationDate?: Date;
 }
 
-export const FULFILMENT_REPORT_TITLE =
-  'Zpráva o naplňování akčního plánu Koncepce hl. m. Prahy pro oblast integrace cizinců – část dotační program';
+export const FULFILMENT_REPORT_TITLE = 'Zpráva o naplňování akčního plánu Koncepce hl. m. Prahy pro oblast integrace cizinců – část dotační program';
 
 export const NO_OUTPUTS_SENTENCE = 'Projekty k této aktivitě dosud nevykázaly výstupy.';
 
@@ -76,10 +75,7 @@ function formatCount(value: number): string {
  * "Zpráva o naplňování akčního plánu …": how the grant programme contributed to the activities of
  * the City's integration action plan. Invalid amounts reject the promise rather than throwing.
  */
-export async function renderFulfilmentReport(
-  data: FulfilmentReportData,
-  options: FulfilmentReportRenderOptions = {},
-): Promise<Buffer> {
+export async function renderFulfilmentReport(data: FulfilmentReportData, options: FulfilmentReportRenderOptions = {}): Promise<Buffer> {
   // Validate everything before laying anything out, so bad data fails fast.
   const totals = {
     approved: Money.parse(data.totals.approved, 'totals.approved'),
@@ -169,12 +165,7 @@ export async function renderFulfilmentReport(
     } else {
       document.table(
         OUTPUT_COLUMNS,
-        activity.outputs.map((output) => [
-          output.indicator,
-          output.unit,
-          QUANTITY.format(output.promised),
-          QUANTITY.format(output.achieved),
-        ]),
+        activity.outputs.map((output) => [output.indicator, output.unit, QUANTITY.format(output.promised), QUANTITY.format(output.achieved)]),
       );
     }
   }
@@ -219,8 +210,15 @@ function barChart(document: PdfDocumentBuilder, rows: readonly BarChartRow[]): v
     // Scale in bigint-safe steps: per-mille of the maximum is precise enough to draw.
     const share = max > 0n && row.value > 0n ? Number((row.value * 1000n) / max) / 1000 : 0;
     const barWidth = Math.max(share > 0 ? 1 : 0, barMax * share);
-    if (barWidth > 0) pdf.rect(barX, y + (height - barHeight) / 2, barWidth, barHeight).fillColor('#4a6fa5').fill();
-    pdf.rect(barX, y + 1, 0.5, height - 2).fillColor('#b0b0b0').fill();
+    if (barWidth > 0)
+      pdf
+        .rect(barX, y + (height - barHeight) / 2, barWidth, barHeight)
+        .fillColor('#4a6fa5')
+        .fill();
+    pdf
+      .rect(barX, y + 1, 0.5, height - 2)
+      .fillColor('#b0b0b0')
+      .fill();
     pdf.fillColor('#000000').text(row.valueText, barX + barMax + gap, y + 2, { width: valueWidth, align: 'right' });
     y += height;
   });

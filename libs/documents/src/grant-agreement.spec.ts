@@ -71,7 +71,8 @@ function agreement(overrides: Partial<GrantAgreementData> = {}): GrantAgreementD
       { code: '22.I.1', name: 'Sousedská setkání a akce pro veřejnost v Ďáblicích', sharePercent: '16.67' },
     ],
     amount: '150000.00',
-    purpose: 'Úhrada osobních a provozních nákladů projektu komunitního tlumočení ve 12 základních školách na Žižkově a v Řeporyjích, včetně tlumočení do vietnamštiny, ukrajinštiny a maďarštiny.',
+    purpose:
+      'Úhrada osobních a provozních nákladů projektu komunitního tlumočení ve 12 základních školách na Žižkově a v Řeporyjích, včetně tlumočení do vietnamštiny, ukrajinštiny a maďarštiny.',
     purposePeriod: { from: '2023-01-01', to: '2023-12-31' },
     payments: [
       { amount: '30000.00', dueDate: '2023-05-31', condition: 'po nabytí účinnosti smlouvy' },
@@ -136,9 +137,7 @@ describe('renderGrantAgreement', () => {
     // f) conditions, numbered, minor ones with their lower levy
     expect(text).toContain('1. Příjemce použije dotaci výhradně k účelu uvedenému v článku II');
     expect(text).toContain('8. Příjemce nepoužije dotaci na úhradu daně z přidané hodnoty');
-    expect(text).toMatch(
-      /3\. Příjemce uvede v propagačních materiálech projektu.*? Méně závažná povinnost \(§ 10a odst\. 6\): odvod za porušení v pevné výši 2 000,00 Kč\./,
-    );
+    expect(text).toMatch(/3\. Příjemce uvede v propagačních materiálech projektu.*? Méně závažná povinnost \(§ 10a odst\. 6\): odvod za porušení v pevné výši 2 000,00 Kč\./);
     expect(text).toMatch(
       /5\. Příjemce předloží průběžnou zprávu.*? Méně závažná povinnost \(§ 10a odst\. 6\): odvod za porušení ve výši 5 % poskytnuté dotace, tj\. 7 500,00 Kč\./,
     );
@@ -183,10 +182,7 @@ describe('renderGrantAgreement', () => {
     const data = agreement({
       version: 2,
       amendment: {
-        changes: [
-          'V článku IV se termín výplaty 4. splátky mění z 15. 9. 2023 na 30. 9. 2023.',
-          'V článku III se doba, v níž má být dosaženo účelu, prodlužuje do 31. 12. 2023.',
-        ],
+        changes: ['V článku IV se termín výplaty 4. splátky mění z 15. 9. 2023 na 30. 9. 2023.', 'V článku III se doba, v níž má být dosaženo účelu, prodlužuje do 31. 12. 2023.'],
       },
     });
     const { text, title } = await extractText(await renderGrantAgreement(data));
@@ -254,10 +250,7 @@ describe('renderGrantAgreement', () => {
       [{ version: 2 }, /amendment/],
       [{ conditions: [{ text: 'x', minor: true, penalty: { kind: 'fixed', amount: '150000.00' } }] }, /lower than the grant/],
       [{ conditions: [{ text: 'x', minor: true, penalty: { kind: 'percentage', percent: '100' } }] }, /less than 100/],
-      [
-        { conditions: [{ text: 'x', minor: true, penalty: { kind: 'percentage-range', minPercent: '5', maxPercent: '2' } }] },
-        /minPercent 5 must be lower/,
-      ],
+      [{ conditions: [{ text: 'x', minor: true, penalty: { kind: 'percentage-range', minPercent: '5', maxPercent: '2' } }] }, /minPercent 5 must be lower/],
       [{ payments: [{ ...base.payments[1] }, { ...base.payments[0], amount: '120000.00' }] }, /earlier than the previous/],
       [{ recipient: { ...base.recipient, statutoryRepresentatives: [] } }, /statutoryRepresentatives/],
     ];

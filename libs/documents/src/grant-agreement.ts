@@ -153,9 +153,7 @@ export type GrantCondition = OrdinaryGrantCondition | MinorGrantCondition;
  * percentage range within which the provider sets it. Each must be lower than the whole grant.
  */
 export type MinorConditionPenalty =
-  | { kind: 'fixed'; amount: string }
-  | { kind: 'percentage'; percent: string }
-  | { kind: 'percentage-range'; minPercent: string; maxPercent: string };
+  { kind: 'fixed'; amount: string } | { kind: 'percentage'; percent: string } | { kind: 'percentage-range'; minPercent: string; maxPercent: string };
 
 export interface GrantSettlement {
   /** The day by which the use of the grant must be settled (finanční vypořádání). */
@@ -216,10 +214,7 @@ const DEFAULT_TRANSFORMATION_DUTIES: readonly string[] = [
  * digit, an impossible date, a minor condition without a lower levy — rejects the promise rather
  * than printing an agreement nobody could sign.
  */
-export async function renderGrantAgreement(
-  data: GrantAgreementData,
-  options: GrantAgreementRenderOptions = {},
-): Promise<Buffer> {
+export async function renderGrantAgreement(data: GrantAgreementData, options: GrantAgreementRenderOptions = {}): Promise<Buffer> {
   // Validate and format everything before laying anything out, so bad data fails fast.
   const agreement = prepareAgreement(data);
 
@@ -244,17 +239,11 @@ export async function renderGrantAgreement(
           `č. ${data.agreementNumber}, takto:`,
       );
     agreement.amendmentChanges.forEach((change, index) => document.paragraph(`${index + 1}. ${change}`));
-    document
-      .paragraph(
-        'Ostatní ustanovení smlouvy zůstávají beze změny. Úplné znění smlouvy ve znění tohoto dodatku ' +
-          'následuje.',
-      )
-      .moveDown(0.5);
+    document.paragraph('Ostatní ustanovení smlouvy zůstávají beze změny. Úplné znění smlouvy ve znění tohoto dodatku ' + 'následuje.').moveDown(0.5);
   }
   document.title(TITLE, amendmentLabel ? `č. ${data.agreementNumber}, úplné znění ve znění dodatku č. ${agreement.amendmentNumber}` : `č. ${data.agreementNumber}`);
   document.paragraph(
-    `uzavřená podle § 10a odst. 5 ${BUDGET_RULES_ACT}, a podle § 159 a násl. zákona č. 500/2004 Sb., ` +
-      'správní řád, ve znění pozdějších předpisů, mezi smluvními stranami:',
+    `uzavřená podle § 10a odst. 5 ${BUDGET_RULES_ACT}, a podle § 159 a násl. zákona č. 500/2004 Sb., ` + 'správní řád, ve znění pozdějších předpisů, mezi smluvními stranami:',
   );
 
   document
@@ -281,16 +270,10 @@ export async function renderGrantAgreement(
       { label: 'Dotační výzva', value: `${data.call.code} – ${noBreaks(data.call.title)}` },
       { label: 'Oblast podpory (okruh)', value: `Okruh ${data.budgetArea.code} – ${noBreaks(data.budgetArea.name)}` },
     ])
-    .paragraph(
-      `3. O poskytnutí dotace rozhodl${agreement.bodyEnding} ${agreement.bodyNominative} ` +
-        `usnesením č. ${data.resolution.number} ze dne ${agreement.resolutionDate}.`,
-    );
+    .paragraph(`3. O poskytnutí dotace rozhodl${agreement.bodyEnding} ${agreement.bodyNominative} ` + `usnesením č. ${data.resolution.number} ze dne ${agreement.resolutionDate}.`);
   if (agreement.activities.length > 0) {
     document
-      .paragraph(
-        '4. Dotace slouží k naplňování Koncepce hl. m. Prahy pro oblast integrace cizinců a jejího ' +
-          'akčního plánu; připadá na tyto aktivity akčního plánu:',
-      )
+      .paragraph('4. Dotace slouží k naplňování Koncepce hl. m. Prahy pro oblast integrace cizinců a jejího ' + 'akčního plánu; připadá na tyto aktivity akčního plánu:')
       .table(
         [
           { header: 'Kód', width: 1.3 },
@@ -305,18 +288,13 @@ export async function renderGrantAgreement(
 
   document
     .heading('Článek III – Doba, v níž má být dosaženo účelu')
+    .paragraph(`1. Účelu dotace musí být dosaženo v době od ${agreement.periodFrom} do ${agreement.periodTo}.`)
     .paragraph(
-      `1. Účelu dotace musí být dosaženo v době od ${agreement.periodFrom} do ${agreement.periodTo}.`,
-    )
-    .paragraph(
-      '2. Z dotace lze hradit pouze náklady, které vznikly v této době, souvisejí s účelem dotace ' +
-        'a byly uhrazeny nejpozději do dne finančního vypořádání podle článku VI.',
+      '2. Z dotace lze hradit pouze náklady, které vznikly v této době, souvisejí s účelem dotace ' + 'a byly uhrazeny nejpozději do dne finančního vypořádání podle článku VI.',
     );
 
   document.heading('Článek IV – Výplata dotace');
-  const effect = agreement.needsRegister
-    ? 'nejdříve po nabytí účinnosti této smlouvy podle článku VIII'
-    : 'po nabytí účinnosti této smlouvy';
+  const effect = agreement.needsRegister ? 'nejdříve po nabytí účinnosti této smlouvy podle článku VIII' : 'po nabytí účinnosti této smlouvy';
   if (agreement.payments.length === 1) {
     const [payment] = data.payments;
     document.paragraph(
@@ -357,9 +335,7 @@ export async function renderGrantAgreement(
     );
   agreement.conditions.forEach((condition) => {
     document.ensureSpace(3 * document.pdf.currentLineHeight(true));
-    document
-      .paragraph(condition.text)
-      .paragraph(condition.marking, { fontSize: 9, bold: condition.minor, muted: !condition.minor, align: 'left' });
+    document.paragraph(condition.text).paragraph(condition.marking, { fontSize: 9, bold: condition.minor, muted: !condition.minor, align: 'left' });
   });
 
   document
@@ -381,9 +357,7 @@ export async function renderGrantAgreement(
       { label: 'Lhůta pro vypořádání', value: agreement.settlementDeadline },
     ]);
 
-  document
-    .heading('Článek VII – Povinnosti příjemce při přeměně nebo zrušení s likvidací')
-    .paragraph(`Podle § 10a odst. 5 písm. g) ${BUDGET_RULES_ACT}:`, { align: 'left' });
+  document.heading('Článek VII – Povinnosti příjemce při přeměně nebo zrušení s likvidací').paragraph(`Podle § 10a odst. 5 písm. g) ${BUDGET_RULES_ACT}:`, { align: 'left' });
   agreement.transformationDuties.forEach((duty, index) => document.paragraph(`${index + 1}. ${duty}`));
 
   document.heading('Článek VIII – Uveřejnění a účinnost smlouvy');
@@ -405,8 +379,7 @@ export async function renderGrantAgreement(
     );
   }
   document.paragraph(
-    `${agreement.needsRegister ? 3 : 2}. Příjemce souhlasí s uveřejněním údajů o sobě, o výši, účelu ` +
-      'a podmínkách dotace i s uveřejněním celého textu této smlouvy.',
+    `${agreement.needsRegister ? 3 : 2}. Příjemce souhlasí s uveřejněním údajů o sobě, o výši, účelu ` + 'a podmínkách dotace i s uveřejněním celého textu této smlouvy.',
   );
 
   document
@@ -424,10 +397,7 @@ export async function renderGrantAgreement(
       bold: true,
       align: 'left',
     })
-    .paragraph(
-      `Uzavření této smlouvy schválil${agreement.bodyEnding} ${agreement.bodyNominative} usnesením ` +
-        `č. ${data.resolution.number} ze dne ${agreement.resolutionDate}.`,
-    );
+    .paragraph(`Uzavření této smlouvy schválil${agreement.bodyEnding} ${agreement.bodyNominative} usnesením ` + `č. ${data.resolution.number} ze dne ${agreement.resolutionDate}.`);
 
   signatureColumns(document, [
     {
@@ -533,9 +503,7 @@ function prepareAgreement(data: GrantAgreementData): PreparedAgreement {
   }
   const settlementDay = isoDay(data.settlement.deadline, 'settlement.deadline');
   if (settlementDay < periodTo) {
-    throw new RangeError(
-      `settlement.deadline ${data.settlement.deadline} falls before the end of the purpose period ${data.purposePeriod.to}`,
-    );
+    throw new RangeError(`settlement.deadline ${data.settlement.deadline} falls before the end of the purpose period ${data.purposePeriod.to}`);
   }
 
   if (data.payments.length === 0) throw new RangeError('payments must contain at least one payment');
@@ -574,9 +542,7 @@ function prepareAgreement(data: GrantAgreementData): PreparedAgreement {
     };
   });
 
-  const transformationDuties = (data.transformationDuties ?? DEFAULT_TRANSFORMATION_DUTIES).map((duty, index) =>
-    noBreaks(requireText(duty, `transformationDuties[${index}]`)),
-  );
+  const transformationDuties = (data.transformationDuties ?? DEFAULT_TRANSFORMATION_DUTIES).map((duty, index) => noBreaks(requireText(duty, `transformationDuties[${index}]`)));
 
   const { body } = data.resolution;
   if (body !== 'rada' && body !== 'zastupitelstvo') {
@@ -818,7 +784,12 @@ export function signatureColumns(
     pdf.font('DejaVuSans');
     for (const signer of column.signers) {
       const lineY = pdf.y + signingSpace;
-      pdf.moveTo(x, lineY).lineTo(x + columnWidth, lineY).lineWidth(0.5).strokeColor('#000000').stroke();
+      pdf
+        .moveTo(x, lineY)
+        .lineTo(x + columnWidth, lineY)
+        .lineWidth(0.5)
+        .strokeColor('#000000')
+        .stroke();
       pdf.text(signer.name, x, lineY + 4, { width: columnWidth });
       pdf.fillColor('#555555').text(signer.role, x, pdf.y, { width: columnWidth }).fillColor('#000000');
     }

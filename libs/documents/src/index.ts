@@ -21,13 +21,7 @@ export type {
   SignatoryData,
   SigningPlace,
 } from './grant-agreement.js';
-export {
-  computeBreachPenalty,
-  renderDecisionLetter,
-  renderRejectionNotice,
-  renderRemedyRequestForBreach,
-  renderReturnCall,
-} from './decision-letters.js';
+export { computeBreachPenalty, renderDecisionLetter, renderRejectionNotice, renderRemedyRequestForBreach, renderReturnCall } from './decision-letters.js';
 export type {
   BreachPenalty,
   BreachPenaltyInput,
@@ -41,10 +35,4 @@ export type {
 } from './decision-letters.js';
 export { DocumentRenderPool } from './render-pool.js';
 export { FULFILMENT_REPORT_TITLE, NO_OUTPUTS_SENTENCE, renderFulfilmentReport } from './fulfilment-report.js';
-export type {
-  FulfilmentActivity,
-  FulfilmentOutput,
-  FulfilmentPriority,
-  FulfilmentReportData,
-  FulfilmentReportRenderOptions,
-} from './fulfilment-report.js';
+export type { FulfilmentActivity, FulfilmentOutput, FulfilmentPriority, FulfilmentReportData, FulfilmentReportRenderOptions } from './fulfilment-report.js';

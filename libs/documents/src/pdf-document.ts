@@ -118,8 +118,7 @@ function sharedFont(layoutFont: FontkitFont, subsetFont: FontkitFont): SharedFon
   const subsetSource = withDecodedGlyphsKept(subsetFont);
   const createSubset = () => subsetSource.createSubset();
   return new Proxy(layoutFont, {
-    get: (target, property): unknown =>
-      property === 'layout' ? layout : property === 'createSubset' ? createSubset : Reflect.get(target, property, target),
+    get: (target, property): unknown => (property === 'layout' ? layout : property === 'createSubset' ? createSubset : Reflect.get(target, property, target)),
   });
 }
 
@@ -200,9 +199,7 @@ function shaper(font: FontkitFont): (text: string) => ShapedText {
     });
     return {
       glyphs: run.glyphs.map((glyph, index) =>
-        oneToOne
-          ? glyphFor(glyph.id, glyph.advanceWidth, characters[index])
-          : { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [...glyph.codePoints] },
+        oneToOne ? glyphFor(glyph.id, glyph.advanceWidth, characters[index]) : { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [...glyph.codePoints] },
       ),
       placement,
     };

@@ -54,13 +54,25 @@ export class CommissionService {
       await this.requireRoles(tx.manager, members, 'commission_member', 'memberUserIds');
       await this.requireRoles(tx.manager, [request.secretaryUserId], 'staff', 'secretaryUserId');
       const commission = tx.manager.create(Commission, {
-        id: randomUUID(), callId, name: request.name, chairUserId: request.chairUserId, secretaryUserId: request.secretaryUserId,
-        reviewersPerApplication: request.reviewersPerApplication ?? call.reviewersPerApplication, spreadLimit: request.spreadLimit ?? null,
-        overallThreshold: request.overallThreshold ?? null, quorumPercent: request.quorumPercent ?? 51, strategy: request.strategy ?? 'rank_order',
-        allowPartial: request.allowPartial ?? true, createdAt: tx.now, version: 1,
+        id: randomUUID(),
+        callId,
+        name: request.name,
+        chairUserId: request.chairUserId,
+        secretaryUserId: request.secretaryUserId,
+        reviewersPerApplication: request.reviewersPerApplication ?? call.reviewersPerApplication,
+        spreadLimit: request.spreadLimit ?? null,
+        overallThreshold: request.overallThreshold ?? null,
+        quorumPercent: request.quorumPercent ?? 51,
+        strategy: request.strategy ?? 'rank_order',
+        allowPartial: request.allowPartial ?? true,
+        createdAt: tx.now,
+        version: 1,
       });
       await tx.manager.insert(Commission, commission);
-      await tx.manager.insert(CommissionMember, members.map((userId) => ({ commissionId: commission.id, userId, addedAt: tx.now, removedAt: null })));
+      await tx.manager.insert(
+        CommissionMember,
+        members.map((userId) => ({ commissionId: commission.id, userId, addedAt: tx.now, removedAt: null })),
+      );
       tx.audit({ action: 'commission.created', objectType: 'commission', objectId: commission.id, after: { ...commission, members } });
       for (const userId of members) this.emitToMember(tx, commission.id, userId);
       return this.view(tx.manager, commission.id);
@@ -112,18 +124,23 @@ export class CommissionService {
    */
   async declarationsOf(actor: Actor, commissionId: string) {
     await this.requireMember(this.dataSource.manager, commissionId, actor);
-    const rows = await this.dataSource.query<{ id: string; name: string; ico: string; conflict: boolean | null; reason: string | null; declared_at: Date | null }[]>(`SELECT o.id, o.name, o.ico, d.conflict, d.reason, d.declared_at
+    const rows = await this.dataSource.query<{ id: string; name: string; ico: string; conflict: boolean | null; reason: string | null; declared_at: Date | null }[]>(
+      `SELECT o.id, o.name, o.ico, d.conflict, d.reason, d.declared_at
          FROM commission c
          JOIN application a ON a.call_id = c.call_id AND a.status = 'accepted'
          JOIN organisation o ON o.id = a.organisation_id
          LEFT JOIN coi_declaration d ON d.commission_id = c.id AND d.organisation_id = o.id AND d.user_id = $2
         WHERE c.id = $1
         GROUP BY o.id, o.name, o.ico, d.conflict, d.reason, d.declared_at
-        ORDER BY o.name`, [commissionId, actor.userId]);
+        ORDER BY o.name`,
+      [commissionId, actor.userId],
+    );
     return {
       pending: rows.filter((r) => r.conflict === null).length,
       organisations: rows.map((r) => ({
-        organisationId: r.id, name: r.name, ico: r.ico,
+        organisationId: r.id,
+        name: r.name,
+        ico: r.ico,
         declaration: r.conflict === null ? null : { conflict: r.conflict, reason: r.reason, declaredAt: r.declared_at },
       })),
     };
@@ -137,34 +154,50 @@ export class CommissionService {
     const missingReason = request.declarations.findIndex((d) => d.conflict && !d.reason?.trim());
     if (missingReason >= 0) {
       throw DomainError.field(`declarations[${missingReason}].reason`, 'CONFLICT_REASON_REQUIRED', {
-        cs: 'U střetu zájmů uveďte důvod.', en: 'Give the reason for the conflict of interest.',
+        cs: 'U střetu zájmů uveďte důvod.',
+        en: 'Give the reason for the conflict of interest.',
       });
     }
     await this.unitOfWork.run(actor, async (tx) => {
       await this.requireMember(tx.manager, commissionId, actor);
       const userId = actor.userId!;
       const organisationIds = request.declarations.map((d) => d.organisationId);
-      const known = await tx.manager.query<{ organisation_id: string }[]>(`SELECT DISTINCT a.organisation_id FROM commission c JOIN application a ON a.call_id = c.call_id AND a.status = 'accepted'
-          WHERE c.id = $1 AND a.organisation_id = ANY($2::uuid[])`, [commissionId, organisationIds]);
+      const known = await tx.manager.query<{ organisation_id: string }[]>(
+        `SELECT DISTINCT a.organisation_id FROM commission c JOIN application a ON a.call_id = c.call_id AND a.status = 'accepted'
+          WHERE c.id = $1 AND a.organisation_id = ANY($2::uuid[])`,
+        [commissionId, organisationIds],
+      );
       const knownIds = new Set(known.map((k) => k.organisation_id));
       const unknown = organisationIds.findIndex((id) => !knownIds.has(id));
       if (unknown >= 0) {
         throw DomainError.field(`declarations[${unknown}].organisationId`, 'NOT_AN_APPLICANT', {
-          cs: 'Tato organizace do výzvy nepodala žádost, o níž komise jedná.', en: 'This organisation has no application before the commission.',
+          cs: 'Tato organizace do výzvy nepodala žádost, o níž komise jedná.',
+          en: 'This organisation has no application before the commission.',
         });
       }
-      const before = await tx.manager.find(CoiDeclaration, { where: organisationIds.map((organisationId) => ({ commissionId, userId, organisationId })), lock: { mode: 'pessimistic_write' } });
+      const before = await tx.manager.find(CoiDeclaration, {
+        where: organisationIds.map((organisationId) => ({ commissionId, userId, organisationId })),
+        lock: { mode: 'pessimistic_write' },
+      });
       const previous = new Map(before.map((d) => [d.organisationId, d]));
       for (const [index, d] of request.declarations.entries()) {
         if (previous.get(d.organisationId)?.conflict && !d.conflict) {
           throw DomainError.field(`declarations[${index}].conflict`, 'CONFLICT_IS_FINAL', {
-            cs: 'Ohlášený střet zájmů nelze vzít zpět.', en: 'A declared conflict of interest cannot be withdrawn.',
+            cs: 'Ohlášený střet zájmů nelze vzít zpět.',
+            en: 'A declared conflict of interest cannot be withdrawn.',
           });
         }
       }
       await tx.manager.upsert(
         CoiDeclaration,
-        request.declarations.map((d) => ({ commissionId, userId, organisationId: d.organisationId, conflict: d.conflict, reason: d.conflict ? d.reason!.trim() : null, declaredAt: tx.now })),
+        request.declarations.map((d) => ({
+          commissionId,
+          userId,
+          organisationId: d.organisationId,
+          conflict: d.conflict,
+          reason: d.conflict ? d.reason!.trim() : null,
+          declaredAt: tx.now,
+        })),
         ['commissionId', 'userId', 'organisationId'],
       );
       const newConflicts = request.declarations.filter((d) => d.conflict && !previous.get(d.organisationId)?.conflict).map((d) => d.organisationId);
@@ -180,7 +213,9 @@ export class CommissionService {
         );
       }
       tx.audit({
-        action: 'commission.conflicts_declared', objectType: 'commission', objectId: commissionId,
+        action: 'commission.conflicts_declared',
+        objectType: 'commission',
+        objectId: commissionId,
         before: before.map((d) => ({ organisationId: d.organisationId, conflict: d.conflict })),
         after: request.declarations.map((d) => ({ organisationId: d.organisationId, conflict: d.conflict, reason: d.reason ?? null })),
       });
@@ -198,9 +233,15 @@ export class CommissionService {
     await this.unitOfWork.run(actor, async (tx) => {
       const commission = await this.lock(tx.manager, commissionId);
       const [applications, eligibleRows, existing] = [
-        await tx.manager.query<{ id: string; organisation_id: string }[]>(`SELECT a.id, a.organisation_id FROM application a WHERE a.call_id = $1 AND a.status = 'accepted' ORDER BY a.number`, [commission.callId]),
-        await tx.manager.query<{ organisation_id: string; user_id: string }[]>(`SELECT d.organisation_id, d.user_id FROM coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL
-            WHERE d.commission_id = $1 AND NOT d.conflict`, [commissionId]),
+        await tx.manager.query<{ id: string; organisation_id: string }[]>(
+          `SELECT a.id, a.organisation_id FROM application a WHERE a.call_id = $1 AND a.status = 'accepted' ORDER BY a.number`,
+          [commission.callId],
+        ),
+        await tx.manager.query<{ organisation_id: string; user_id: string }[]>(
+          `SELECT d.organisation_id, d.user_id FROM coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL
+            WHERE d.commission_id = $1 AND NOT d.conflict`,
+          [commissionId],
+        ),
         await tx.manager.findBy(ReviewAssignment, { commissionId }),
       ];
       const eligible = new Map<string, string[]>();
@@ -224,7 +265,12 @@ export class CommissionService {
         }
       }
       if (added.length > 0) await tx.manager.insert(ReviewAssignment, added);
-      tx.audit({ action: 'commission.reviews_assigned', objectType: 'commission', objectId: commissionId, after: added.map((a) => ({ applicationId: a.applicationId, userId: a.userId })) });
+      tx.audit({
+        action: 'commission.reviews_assigned',
+        objectType: 'commission',
+        objectId: commissionId,
+        after: added.map((a) => ({ applicationId: a.applicationId, userId: a.userId })),
+      });
       for (const userId of new Set(added.map((a) => a.userId))) {
         tx.emit({ type: 'evaluation.assigned', aggregateType: 'commission', aggregateId: commissionId, payload: { userId } });
       }
@@ -235,15 +281,29 @@ export class CommissionService {
   async assign(actor: Actor, commissionId: string, request: AssignRequest): Promise<AssignmentOverview> {
     await this.unitOfWork.run(actor, async (tx) => {
       const commission = await this.lock(tx.manager, commissionId);
-      const [row] = await tx.manager.query<{ id: string; conflict: boolean | null; member: string | null }[]>(`SELECT a.id, d.conflict, m.user_id AS member FROM application a
+      const [row] = await tx.manager.query<{ id: string; conflict: boolean | null; member: string | null }[]>(
+        `SELECT a.id, d.conflict, m.user_id AS member FROM application a
            LEFT JOIN coi_declaration d ON d.commission_id = $1 AND d.user_id = $3 AND d.organisation_id = a.organisation_id
            LEFT JOIN commission_member m ON m.commission_id = $1 AND m.user_id = $3 AND m.removed_at IS NULL
-          WHERE a.id = $2 AND a.call_id = $4 AND a.status = 'accepted'`, [commissionId, request.applicationId, request.userId, commission.callId]);
+          WHERE a.id = $2 AND a.call_id = $4 AND a.status = 'accepted'`,
+        [commissionId, request.applicationId, request.userId, commission.callId],
+      );
       if (!row) throw DomainError.notFound('application', request.applicationId);
       if (!row.member) throw DomainError.field('userId', 'NOT_A_MEMBER', { cs: 'Uživatel není členem komise.', en: 'The user is not a member of the commission.' });
-      if (row.conflict === null) throw DomainError.field('userId', 'CONFLICT_NOT_DECLARED', { cs: 'Člen se k žadateli dosud nevyjádřil (střet zájmů).', en: 'The member has not declared on this applicant yet.' });
-      if (row.conflict) throw DomainError.field('userId', 'CONFLICT_OF_INTEREST', { cs: 'Člen ohlásil k žadateli střet zájmů.', en: 'The member declared a conflict of interest with this applicant.' });
-      await tx.manager.upsert(ReviewAssignment, { applicationId: request.applicationId, userId: request.userId, commissionId, assignedAt: tx.now, assignedBy: actor.userId }, ['applicationId', 'userId']);
+      if (row.conflict === null)
+        throw DomainError.field('userId', 'CONFLICT_NOT_DECLARED', {
+          cs: 'Člen se k žadateli dosud nevyjádřil (střet zájmů).',
+          en: 'The member has not declared on this applicant yet.',
+        });
+      if (row.conflict)
+        throw DomainError.field('userId', 'CONFLICT_OF_INTEREST', {
+          cs: 'Člen ohlásil k žadateli střet zájmů.',
+          en: 'The member declared a conflict of interest with this applicant.',
+        });
+      await tx.manager.upsert(ReviewAssignment, { applicationId: request.applicationId, userId: request.userId, commissionId, assignedAt: tx.now, assignedBy: actor.userId }, [
+        'applicationId',
+        'userId',
+      ]);
       tx.audit({ action: 'commission.review_assigned', objectType: 'application', objectId: request.applicationId, after: { userId: request.userId } });
       tx.emit({ type: 'evaluation.assigned', aggregateType: 'commission', aggregateId: commissionId, payload: { userId: request.userId } });
     });
@@ -255,7 +315,11 @@ export class CommissionService {
       await this.lock(tx.manager, commissionId);
       const result = await tx.manager.delete(ReviewAssignment, { commissionId, applicationId: request.applicationId, userId: request.userId });
       if (!result.affected) throw DomainError.notFound('review_assignment', `${request.applicationId}/${request.userId}`);
-      await tx.manager.update(ScoreSheet, { applicationId: request.applicationId, userId: request.userId, status: 'draft' }, { status: 'void', voidReason: 'review unassigned', updatedAt: tx.now });
+      await tx.manager.update(
+        ScoreSheet,
+        { applicationId: request.applicationId, userId: request.userId, status: 'draft' },
+        { status: 'void', voidReason: 'review unassigned', updatedAt: tx.now },
+      );
       tx.audit({ action: 'commission.review_unassigned', objectType: 'application', objectId: request.applicationId, before: { userId: request.userId } });
     });
     return this.assignments(commissionId);
@@ -263,13 +327,16 @@ export class CommissionService {
 
   async assignments(commissionId: string): Promise<AssignmentOverview> {
     const commission = await this.load(this.dataSource.manager, commissionId);
-    const rows = await this.dataSource.query<{ id: string; number: string; reviewers: string[]; eligible: string }[]>(`SELECT a.id, a.number,
+    const rows = await this.dataSource.query<{ id: string; number: string; reviewers: string[]; eligible: string }[]>(
+      `SELECT a.id, a.number,
               coalesce(array_agg(ra.user_id) FILTER (WHERE ra.user_id IS NOT NULL), '{}') AS reviewers,
               (SELECT count(*) FROM coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL
                 WHERE d.commission_id = $1 AND d.organisation_id = a.organisation_id AND NOT d.conflict) AS eligible
          FROM application a LEFT JOIN review_assignment ra ON ra.application_id = a.id AND ra.commission_id = $1
         WHERE a.call_id = $2 AND a.status = 'accepted'
-        GROUP BY a.id, a.number ORDER BY a.number`, [commissionId, commission.callId]);
+        GROUP BY a.id, a.number ORDER BY a.number`,
+      [commissionId, commission.callId],
+    );
     const applications = rows.map((r) => ({ applicationId: r.id, number: r.number, reviewers: r.reviewers, eligible: Number(r.eligible) }));
     return {
       assigned: applications.reduce((sum, a) => sum + a.reviewers.length, 0),
@@ -319,18 +386,30 @@ export class CommissionService {
 
   private async view(manager: EntityManager, commissionId: string): Promise<CommissionView> {
     const commission = await this.load(manager, commissionId);
-    const members = await manager.query<{ user_id: string; display_name: string; conflicts: string; assigned: string; declared_all: boolean }[]>(`SELECT m.user_id, u.display_name,
+    const members = await manager.query<{ user_id: string; display_name: string; conflicts: string; assigned: string; declared_all: boolean }[]>(
+      `SELECT m.user_id, u.display_name,
               (SELECT count(*) FROM coi_declaration d WHERE d.commission_id = m.commission_id AND d.user_id = m.user_id AND d.conflict) AS conflicts,
               (SELECT count(*) FROM review_assignment ra WHERE ra.commission_id = m.commission_id AND ra.user_id = m.user_id) AS assigned,
               NOT EXISTS (SELECT 1 FROM application a WHERE a.call_id = $2 AND a.status = 'accepted' AND NOT EXISTS (
                 SELECT 1 FROM coi_declaration d WHERE d.commission_id = m.commission_id AND d.user_id = m.user_id AND d.organisation_id = a.organisation_id)) AS declared_all
          FROM commission_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.commission_id = $1 AND m.removed_at IS NULL ORDER BY u.display_name`, [commissionId, commission.callId]);
+        WHERE m.commission_id = $1 AND m.removed_at IS NULL ORDER BY u.display_name`,
+      [commissionId, commission.callId],
+    );
     return {
-      id: commission.id, callId: commission.callId, name: commission.name, chairUserId: commission.chairUserId, secretaryUserId: commission.secretaryUserId,
+      id: commission.id,
+      callId: commission.callId,
+      name: commission.name,
+      chairUserId: commission.chairUserId,
+      secretaryUserId: commission.secretaryUserId,
       members: members.map((m) => ({ userId: m.user_id, displayName: m.display_name, declaredAll: m.declared_all, conflicts: Number(m.conflicts), assigned: Number(m.assigned) })),
-      reviewersPerApplication: commission.reviewersPerApplication, spreadLimit: commission.spreadLimit, overallThreshold: commission.overallThreshold,
-      quorumPercent: commission.quorumPercent, strategy: commission.strategy, allowPartial: commission.allowPartial, version: commission.version,
+      reviewersPerApplication: commission.reviewersPerApplication,
+      spreadLimit: commission.spreadLimit,
+      overallThreshold: commission.overallThreshold,
+      quorumPercent: commission.quorumPercent,
+      strategy: commission.strategy,
+      allowPartial: commission.allowPartial,
+      version: commission.version,
     };
   }
 }

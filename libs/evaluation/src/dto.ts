@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { IsAmount, UniqueItems } from '#core';
 
@@ -31,7 +46,13 @@ export class ConflictDeclarationItem {
 }
 
 export class DeclareConflictsRequest {
-  @ApiProperty({ type: [ConflictDeclarationItem] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => ConflictDeclarationItem) @UniqueItems('organisationId')
+  @ApiProperty({ type: [ConflictDeclarationItem] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => ConflictDeclarationItem)
+  @UniqueItems('organisationId')
   declarations: ConflictDeclarationItem[];
 }
 
@@ -48,7 +69,13 @@ export class CriterionScoreInput {
 }
 
 export class SaveSheetRequest {
-  @ApiProperty({ type: [CriterionScoreInput] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput) @UniqueItems('criterionId') scores: CriterionScoreInput[];
+  @ApiProperty({ type: [CriterionScoreInput] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScoreInput)
+  @UniqueItems('criterionId')
+  scores: CriterionScoreInput[];
   @ApiProperty({ description: 'Verze, ze které úprava vychází (0 pro nový list)' }) @IsInt() @Min(0) version: number;
 }
 

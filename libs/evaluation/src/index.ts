@@ -6,6 +6,14 @@ export * from './session.service.js';
 export * from './dto.js';
 export * from './scoring/index.js';
 export {
-  Commission, CommissionMember, CoiDeclaration, ReviewAssignment, ScoreSheet, CommissionSession, SessionDecision, SessionVote, CommissionRecommendation,
+  Commission,
+  CommissionMember,
+  CoiDeclaration,
+  ReviewAssignment,
+  ScoreSheet,
+  CommissionSession,
+  SessionDecision,
+  SessionVote,
+  CommissionRecommendation,
 } from './entities.js';
 export type { StoredCriterionScore, VoteValue, SheetStatus } from './entities.js';

@@ -20,7 +20,17 @@ export interface AreaResult {
     votes: { for: number; against: number; abstain: number };
   })[];
   recommendation: {
-    lines: { rank: number; applicationId: string; applicationNumber: string; requested: string; eligible: string; recommended: string; remainingAfter: string; reasonCode: string; explanation: { cs: string; en: string } }[];
+    lines: {
+      rank: number;
+      applicationId: string;
+      applicationNumber: string;
+      requested: string;
+      eligible: string;
+      recommended: string;
+      remainingAfter: string;
+      reasonCode: string;
+      explanation: { cs: string; en: string };
+    }[];
     recommendedTotal: string;
     remaining: string;
   };
@@ -77,8 +87,11 @@ export class ResultsService {
    * criterion and the explanation of the recommended amount. Never who scored what.
    */
   async forApplicant(actor: Actor, applicationId: string) {
-    const [application] = await this.dataSource.query<{ id: string; organisation_id: string; call_status: string; commission_id: string | null }[]>(`SELECT a.id, a.organisation_id, g.status AS call_status, c.id AS commission_id FROM application a JOIN grant_call g ON g.id = a.call_id
-         LEFT JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`, [applicationId]);
+    const [application] = await this.dataSource.query<{ id: string; organisation_id: string; call_status: string; commission_id: string | null }[]>(
+      `SELECT a.id, a.organisation_id, g.status AS call_status, c.id AS commission_id FROM application a JOIN grant_call g ON g.id = a.call_id
+         LEFT JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`,
+      [applicationId],
+    );
     if (!application) throw DomainError.notFound('application', applicationId);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id: applicationId, organisationId: application.organisation_id });
     const recommendation = await this.dataSource.manager.findOneBy(CommissionRecommendation, { applicationId });
@@ -95,7 +108,12 @@ export class ResultsService {
       budgetAreaCode: recommendation.budgetAreaCode,
       rank: recommendation.rank,
       finalPoints: recommendation.finalPoints,
-      perCriterion: results.criteria.map((c) => ({ code: c.code, name: c.name, maxScore: c.maxScore, mean: ranked?.score.perCriterion.find((p) => p.criterionId === c.id)?.mean ?? null })),
+      perCriterion: results.criteria.map((c) => ({
+        code: c.code,
+        name: c.name,
+        maxScore: c.maxScore,
+        mean: ranked?.score.perCriterion.find((p) => p.criterionId === c.id)?.mean ?? null,
+      })),
       recommendedAmount: recommendation.amount.toString(),
       explanation: { cs: recommendation.explanationCs, en: recommendation.explanationEn },
     };
@@ -107,14 +125,25 @@ export class ResultsService {
     const call = await manager.findOneByOrFail(GrantCall, { id: commission.callId });
     const criteria = toCriteria(await manager.find(CallCriterion, { where: { callId: call.id }, order: { position: 'ASC' } }));
     const areas = await manager.find(CallBudgetArea, { where: { callId: call.id }, order: { position: 'ASC' } });
-    const candidates = await manager.query<CandidateRow[]>(`SELECT a.id, a.number, b.code AS budget_area_code, a.requested_amount, a.last_submitted_at, o.name AS applicant, a.title
+    const candidates = await manager.query<CandidateRow[]>(
+      `SELECT a.id, a.number, b.code AS budget_area_code, a.requested_amount, a.last_submitted_at, o.name AS applicant, a.title
          FROM application a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN call_budget_area b ON b.id = a.budget_area_id
-        WHERE a.call_id = $1 AND a.status = 'accepted'`, [call.id]);
-    const sheets = await manager.query<{ application_id: string; user_id: string; scores: StoredCriterionScore[] }[]>(`SELECT application_id, user_id, scores FROM score_sheet WHERE commission_id = $1 AND status = 'submitted'`, [commissionId]);
-    const [session] = await manager.query<{ id: string }[]>(`SELECT id FROM commission_session WHERE commission_id = $1 ORDER BY (status = 'closed') DESC, held_at DESC LIMIT 1`, [commissionId]);
+        WHERE a.call_id = $1 AND a.status = 'accepted'`,
+      [call.id],
+    );
+    const sheets = await manager.query<{ application_id: string; user_id: string; scores: StoredCriterionScore[] }[]>(
+      `SELECT application_id, user_id, scores FROM score_sheet WHERE commission_id = $1 AND status = 'submitted'`,
+      [commissionId],
+    );
+    const [session] = await manager.query<{ id: string }[]>(`SELECT id FROM commission_session WHERE commission_id = $1 ORDER BY (status = 'closed') DESC, held_at DESC LIMIT 1`, [
+      commissionId,
+    ]);
     const decisions = session ? await manager.findBy(SessionDecision, { sessionId: session.id }) : [];
     const votes = session
-      ? (await manager.query<{ application_id: string; vote: string; n: string }[]>(`SELECT application_id, vote, count(*) AS n FROM session_vote WHERE session_id = $1 GROUP BY 1, 2`, [session.id]))
+      ? await manager.query<{ application_id: string; vote: string; n: string }[]>(
+          `SELECT application_id, vote, count(*) AS n FROM session_vote WHERE session_id = $1 GROUP BY 1, 2`,
+          [session.id],
+        )
       : [];
 
     const sheetsOf = new Map<string, { reviewerId: string; scores: StoredCriterionScore[] }[]>();
@@ -135,12 +164,19 @@ export class ResultsService {
         const decision = decisionOf.get(c.id);
         const tally = votesOf.get(c.id) ?? { for: 0, against: 0, abstain: 0 };
         const score = scoreApplication({
-          applicationId: c.id, criteria, sheets: sheetsOf.get(c.id) ?? [],
+          applicationId: c.id,
+          criteria,
+          sheets: sheetsOf.get(c.id) ?? [],
           consensus: decision?.consensusPoints ? { points: Ratio.parse(decision.consensusPoints), reason: decision.consensusReason ?? '' } : null,
-          overallThreshold, spreadLimit,
+          overallThreshold,
+          spreadLimit,
         });
         const candidate: RankingCandidate = {
-          applicationId: c.id, applicationNumber: c.number, budgetAreaCode: area.code, score, submittedAt: c.last_submitted_at,
+          applicationId: c.id,
+          applicationNumber: c.number,
+          budgetAreaCode: area.code,
+          score,
+          submittedAt: c.last_submitted_at,
           requested: Money.parse(c.requested_amount),
           cut: decision?.cutAmount ? { amount: decision.cutAmount, reason: decision.cutReason ?? '' } : null,
           adjustment: decision?.adjustedAmount ? { amount: decision.adjustedAmount, reason: decision.adjustReason ?? '' } : null,
@@ -149,9 +185,15 @@ export class ResultsService {
         };
         return { row: c, candidate, score, tally };
       });
-      const ranking = rankArea(criteria, scored.map((s) => s.candidate));
+      const ranking = rankArea(
+        criteria,
+        scored.map((s) => s.candidate),
+      );
       const recommendation: Recommendation = recommend({
-        criteria, allocation: area.allocation, minGrant: call.minGrant, maxGrant: call.maxGrant,
+        criteria,
+        allocation: area.allocation,
+        minGrant: call.minGrant,
+        maxGrant: call.maxGrant,
         strategy: commission.strategy === 'proportional' ? { kind: 'proportional' } : { kind: 'rank_order', allowPartial: commission.allowPartial },
         candidates: scored.map((s) => s.candidate),
       });
@@ -166,8 +208,15 @@ export class ResultsService {
         }),
         recommendation: {
           lines: recommendation.lines.map((l) => ({
-            rank: l.rank, applicationId: l.applicationId, applicationNumber: l.applicationNumber, requested: l.requested.toString(), eligible: l.eligible.toString(),
-            recommended: l.recommended.toString(), remainingAfter: l.remainingAfter.toString(), reasonCode: l.reasonCode, explanation: l.explanation,
+            rank: l.rank,
+            applicationId: l.applicationId,
+            applicationNumber: l.applicationNumber,
+            requested: l.requested.toString(),
+            eligible: l.eligible.toString(),
+            recommended: l.recommended.toString(),
+            remainingAfter: l.remainingAfter.toString(),
+            reasonCode: l.reasonCode,
+            explanation: l.explanation,
           })),
           recommendedTotal: recommendation.recommendedTotal.toString(),
           remaining: recommendation.remaining.toString(),
@@ -181,14 +230,26 @@ export class ResultsService {
   async *recommendationCsv(commissionId: string): AsyncGenerator<string> {
     const results = await this.compute(commissionId);
     const decimal = (value: string | null) => (value === null ? '' : value.replace('.', ','));
-    yield '\uFEFF' + csvRow(['okruh', 'poradi', 'cislo_zadosti', 'zadatel', 'projekt', 'body_prumer', 'body_konecne', 'pozadovano', 'zpusobile', 'doporuceno', 'duvod', 'zduvodneni']);
+    yield (
+      '\uFEFF' + csvRow(['okruh', 'poradi', 'cislo_zadosti', 'zadatel', 'projekt', 'body_prumer', 'body_konecne', 'pozadovano', 'zpusobile', 'doporuceno', 'duvod', 'zduvodneni'])
+    );
     for (const area of results.areas) {
       const rankingOf = new Map(area.ranking.map((r) => [r.applicationId, r]));
       for (const line of area.recommendation.lines) {
         const ranked = rankingOf.get(line.applicationId)!;
         yield csvRow([
-          area.code, line.rank, line.applicationNumber, ranked.applicant, ranked.projectTitle, decimal(ranked.score.mean), decimal(ranked.score.final),
-          decimal(line.requested), decimal(line.eligible), decimal(line.recommended), line.reasonCode, line.explanation.cs,
+          area.code,
+          line.rank,
+          line.applicationNumber,
+          ranked.applicant,
+          ranked.projectTitle,
+          decimal(ranked.score.mean),
+          decimal(ranked.score.final),
+          decimal(line.requested),
+          decimal(line.eligible),
+          decimal(line.recommended),
+          line.reasonCode,
+          line.explanation.cs,
         ]);
       }
     }
@@ -203,9 +264,15 @@ export class ResultsService {
 
 function scoreView(score: ApplicationScore): ScoreView {
   return {
-    sheets: score.sheets.length, mean: fmt(score.mean), median: fmt(score.median), spread: fmt(score.spread), final: fmt(score.final),
+    sheets: score.sheets.length,
+    mean: fmt(score.mean),
+    median: fmt(score.median),
+    spread: fmt(score.spread),
+    final: fmt(score.final),
     consensusReason: score.consensus?.reason ?? null,
     perCriterion: score.perCriterionMean.map((c) => ({ criterionId: c.criterionId, mean: fmt(c.mean) })),
-    failedThresholds: score.failedThresholds, recommendable: score.recommendable, flaggedForDiscussion: score.flaggedForDiscussion,
+    failedThresholds: score.failedThresholds,
+    recommendable: score.recommendable,
+    flaggedForDiscussion: score.flaggedForDiscussion,
   };
 }

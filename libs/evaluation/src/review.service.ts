@@ -48,12 +48,23 @@ export class ReviewService {
   async myApplications(actor: Actor, commissionId: string) {
     await this.commissions.requireMember(this.dataSource.manager, commissionId, actor);
     const ids = [...(await this.access.reviewableApplicationIds(actor, { commissionId }))];
-    const rows = await this.dataSource.query<{ id: string; number: string; title: string | null; applicant: string; requested_amount: string | null; status: string | null; version: number | null }[]>(`SELECT a.id, a.number, a.title, o.name AS applicant, a.requested_amount, s.status, s.version
+    const rows = await this.dataSource.query<
+      { id: string; number: string; title: string | null; applicant: string; requested_amount: string | null; status: string | null; version: number | null }[]
+    >(
+      `SELECT a.id, a.number, a.title, o.name AS applicant, a.requested_amount, s.status, s.version
          FROM application a JOIN organisation o ON o.id = a.organisation_id
          LEFT JOIN score_sheet s ON s.application_id = a.id AND s.user_id = $2
-        WHERE a.id = ANY($1::uuid[]) ORDER BY a.number`, [ids, actor.userId]);
+        WHERE a.id = ANY($1::uuid[]) ORDER BY a.number`,
+      [ids, actor.userId],
+    );
     return rows.map((r) => ({
-      applicationId: r.id, number: r.number, title: r.title, applicant: r.applicant, requestedAmount: r.requested_amount, sheetStatus: r.status ?? 'new', sheetVersion: r.version ?? 0,
+      applicationId: r.id,
+      number: r.number,
+      title: r.title,
+      applicant: r.applicant,
+      requestedAmount: r.requested_amount,
+      sheetStatus: r.status ?? 'new',
+      sheetVersion: r.version ?? 0,
     }));
   }
 
@@ -68,7 +79,9 @@ export class ReviewService {
       versionNo: version.versionNo,
       receiptNumber: version.receiptNumber,
       content: version.content,
-      attachments: attachments.filter((a) => !a.removedAt).map((a) => ({ id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes })),
+      attachments: attachments
+        .filter((a) => !a.removedAt)
+        .map((a) => ({ id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes })),
       criteria: toCriteria(await this.criteriaOf(this.dataSource.manager, applicationId)),
       sheet: await this.sheet(actor, applicationId),
     };
@@ -114,7 +127,10 @@ export class ReviewService {
       if (!sheet) throw DomainError.notFound('score_sheet', `${sheetOwner.applicationId}/${sheetOwner.userId}`);
       const commission = await this.commissions.requireMember(tx.manager, sheet.commissionId, actor);
       if (commission.chairUserId !== actor.userId) {
-        throw DomainError.forbidden('CHAIR_ONLY', { cs: 'Odevzdaný hodnoticí list může znovu otevřít jen předseda komise.', en: 'Only the chair can reopen a submitted score sheet.' });
+        throw DomainError.forbidden('CHAIR_ONLY', {
+          cs: 'Odevzdaný hodnoticí list může znovu otevřít jen předseda komise.',
+          en: 'Only the chair can reopen a submitted score sheet.',
+        });
       }
       await this.requireOpenEvaluation(tx.manager, sheet.applicationId);
       if (sheet.status !== 'submitted') {
@@ -146,22 +162,38 @@ export class ReviewService {
       const sheet = (await tx.manager.findOne(ScoreSheet, { where: { applicationId, userId: actor.userId! }, lock: { mode: 'pessimistic_write' } }))!;
       if (sheet.version !== expectedVersion) throw DomainError.staleVersion(this.view(applicationId, sheet, criteria));
       if (sheet.status === 'submitted') {
-        throw DomainError.conflict('SHEET_SUBMITTED', { cs: 'Hodnoticí list je odevzdán; změnit ho lze jen po znovuotevření předsedou.', en: 'The sheet is submitted; only the chair can reopen it.' });
+        throw DomainError.conflict('SHEET_SUBMITTED', {
+          cs: 'Hodnoticí list je odevzdán; změnit ho lze jen po znovuotevření předsedou.',
+          en: 'The sheet is submitted; only the chair can reopen it.',
+        });
       }
       if (sheet.status === 'void') throw DomainError.notFound('application', applicationId);
       const next = await change(sheet.version === 0 ? null : sheet, criteria);
       const saved = { ...sheet, scores: next.scores, status: next.status, version: sheet.version + 1, updatedAt: tx.now, submittedAt: next.status === 'submitted' ? tx.now : null };
-      await tx.manager.update(ScoreSheet, { id: sheet.id }, { scores: saved.scores, status: saved.status, version: saved.version, updatedAt: saved.updatedAt, submittedAt: saved.submittedAt });
-      tx.audit({ action: next.action, objectType: 'score_sheet', objectId: sheet.id, before: { status: sheet.status, scores: sheet.scores }, after: { status: saved.status, scores: saved.scores } });
+      await tx.manager.update(
+        ScoreSheet,
+        { id: sheet.id },
+        { scores: saved.scores, status: saved.status, version: saved.version, updatedAt: saved.updatedAt, submittedAt: saved.submittedAt },
+      );
+      tx.audit({
+        action: next.action,
+        objectType: 'score_sheet',
+        objectId: sheet.id,
+        before: { status: sheet.status, scores: sheet.scores },
+        after: { status: saved.status, scores: saved.scores },
+      });
       return this.view(applicationId, saved, criteria);
     });
   }
 
   /** Scoring is possible only while the call is in evaluation and no session has closed the recommendation. */
   private async requireOpenEvaluation(manager: EntityManager, applicationId: string): Promise<string> {
-    const [row] = await manager.query<{ commission_id: string; status: string; closed: boolean }[]>(`SELECT c.id AS commission_id, g.status,
+    const [row] = await manager.query<{ commission_id: string; status: string; closed: boolean }[]>(
+      `SELECT c.id AS commission_id, g.status,
               EXISTS (SELECT 1 FROM commission_session s WHERE s.commission_id = c.id AND s.status = 'closed') AS closed
-         FROM application a JOIN grant_call g ON g.id = a.call_id JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`, [applicationId]);
+         FROM application a JOIN grant_call g ON g.id = a.call_id JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1`,
+      [applicationId],
+    );
     if (!row) throw DomainError.notFound('application', applicationId);
     if (row.status !== 'in_evaluation' || row.closed) {
       throw DomainError.conflict('EVALUATION_NOT_OPEN', {
@@ -182,12 +214,24 @@ export class ReviewService {
 
   private view(applicationId: string, sheet: ScoreSheet | null, criteria: Criterion[]): SheetView {
     if (!sheet || sheet.version === 0) return { applicationId, status: 'new', scores: [], version: 0, submittedAt: null, problems: checkSheet(criteria, [], true) };
-    return { applicationId, status: sheet.status, scores: sheet.scores, version: sheet.version, submittedAt: sheet.submittedAt, problems: sheet.status === 'draft' ? checkSheet(criteria, sheet.scores, true) : [] };
+    return {
+      applicationId,
+      status: sheet.status,
+      scores: sheet.scores,
+      version: sheet.version,
+      submittedAt: sheet.submittedAt,
+      problems: sheet.status === 'draft' ? checkSheet(criteria, sheet.scores, true) : [],
+    };
   }
 }
 
 function normalise(score: { criterionId: string; score?: number | null; notApplicable: boolean; justification: string }): StoredCriterionScore {
-  return { criterionId: score.criterionId, score: score.notApplicable ? null : (score.score ?? null), notApplicable: score.notApplicable, justification: score.justification.trim() };
+  return {
+    criterionId: score.criterionId,
+    score: score.notApplicable ? null : (score.score ?? null),
+    notApplicable: score.notApplicable,
+    justification: score.justification.trim(),
+  };
 }
 
 function sheetInvalid(problems: ReturnType<typeof checkSheet>): DomainError {

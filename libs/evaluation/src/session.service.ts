@@ -27,7 +27,16 @@ export interface SessionView {
   quorum: { present: number; total: number; required: number; met: boolean };
   /** Flagged applications (reviewers far apart) come first: they need discussion. */
   agenda: { applicationId: string; number: string; flagged: boolean }[];
-  decisions: { applicationId: string; discussionNotes: string; consensusPoints: string | null; consensusReason: string | null; cutAmount: string | null; cutReason: string | null; adjustedAmount: string | null; adjustReason: string | null }[];
+  decisions: {
+    applicationId: string;
+    discussionNotes: string;
+    consensusPoints: string | null;
+    consensusReason: string | null;
+    cutAmount: string | null;
+    cutReason: string | null;
+    adjustedAmount: string | null;
+    adjustReason: string | null;
+  }[];
   closedAt: Date | null;
   version: number;
 }
@@ -55,8 +64,17 @@ export class SessionService {
         throw DomainError.field('number', 'SESSION_NUMBER_TAKEN', { cs: 'Jednání s tímto číslem už existuje.', en: 'A session with this number exists.' });
       }
       const session = tx.manager.create(CommissionSession, {
-        id: randomUUID(), commissionId, number: request.number, heldAt: new Date(request.heldAt), place: request.place, status: 'open', attendance: [], conclusion: '',
-        closedAt: null, minutesStorageKey: null, version: 1,
+        id: randomUUID(),
+        commissionId,
+        number: request.number,
+        heldAt: new Date(request.heldAt),
+        place: request.place,
+        status: 'open',
+        attendance: [],
+        conclusion: '',
+        closedAt: null,
+        minutesStorageKey: null,
+        version: 1,
       });
       await tx.manager.insert(CommissionSession, session);
       tx.audit({ action: 'commission_session.created', objectType: 'commission_session', objectId: session.id, after: session });
@@ -85,26 +103,38 @@ export class SessionService {
   }
 
   async decide(actor: Actor, sessionId: string, applicationId: string, request: SessionDecisionRequest): Promise<SessionView> {
-    const pairs: [keyof SessionDecisionRequest, keyof SessionDecisionRequest][] = [['consensusPoints', 'consensusReason'], ['cutAmount', 'cutReason'], ['adjustedAmount', 'adjustReason']];
+    const pairs: [keyof SessionDecisionRequest, keyof SessionDecisionRequest][] = [
+      ['consensusPoints', 'consensusReason'],
+      ['cutAmount', 'cutReason'],
+      ['adjustedAmount', 'adjustReason'],
+    ];
     for (const [value, reason] of pairs) {
-      if (request[value] && !(request[reason])?.trim()) {
+      if (request[value] && !request[reason]?.trim()) {
         throw DomainError.field(reason, 'REASON_REQUIRED', { cs: 'Uveďte důvod, proč se komise odchyluje.', en: 'Give the reason for the departure.' });
       }
     }
     return this.unitOfWork.run(actor, async (tx) => {
       const { session } = await this.lockOpen(tx.manager, sessionId);
-      const [application] = await tx.manager.query<{ id: string; requested_amount: string }[]>(`SELECT a.id, a.requested_amount FROM application a JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`, [applicationId, session.commissionId]);
+      const [application] = await tx.manager.query<{ id: string; requested_amount: string }[]>(
+        `SELECT a.id, a.requested_amount FROM application a JOIN commission c ON c.call_id = a.call_id WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`,
+        [applicationId, session.commissionId],
+      );
       if (!application) throw DomainError.notFound('application', applicationId);
       const requested = Money.parse(application.requested_amount);
       for (const field of ['cutAmount', 'adjustedAmount'] as const) {
         const amount = request[field] ? Money.parse(request[field]) : null;
         if (amount && amount.compare(requested) > 0) {
-          throw DomainError.field(field, 'ABOVE_REQUESTED', { cs: `Částka nesmí převýšit požadovanou (${requested.format()}).`, en: `The amount cannot exceed the requested ${requested.toString()}.` });
+          throw DomainError.field(field, 'ABOVE_REQUESTED', {
+            cs: `Částka nesmí převýšit požadovanou (${requested.format()}).`,
+            en: `The amount cannot exceed the requested ${requested.toString()}.`,
+          });
         }
       }
       const before = await tx.manager.findOneBy(SessionDecision, { sessionId, applicationId });
       const after = {
-        sessionId, applicationId, updatedAt: tx.now,
+        sessionId,
+        applicationId,
+        updatedAt: tx.now,
         discussionNotes: request.discussionNotes ?? before?.discussionNotes ?? '',
         consensusPoints: pick(request.consensusPoints, before?.consensusPoints ?? null),
         consensusReason: pick(request.consensusReason, before?.consensusReason ?? null),
@@ -127,9 +157,12 @@ export class SessionService {
       if (!session.attendance.includes(actor.userId!)) {
         throw DomainError.forbidden('NOT_PRESENT', { cs: 'Hlasovat mohou jen přítomní členové.', en: 'Only members present can vote.' });
       }
-      const [row] = await tx.manager.query<{ conflict: boolean | null }[]>(`SELECT d.conflict FROM application a JOIN commission c ON c.call_id = a.call_id
+      const [row] = await tx.manager.query<{ conflict: boolean | null }[]>(
+        `SELECT d.conflict FROM application a JOIN commission c ON c.call_id = a.call_id
            LEFT JOIN coi_declaration d ON d.commission_id = c.id AND d.user_id = $3 AND d.organisation_id = a.organisation_id
-          WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`, [applicationId, session.commissionId, actor.userId]);
+          WHERE a.id = $1 AND c.id = $2 AND a.status = 'accepted'`,
+        [applicationId, session.commissionId, actor.userId],
+      );
       // A conflicted member learns nothing about the application, not even that it exists.
       if (!row || row.conflict !== false) throw DomainError.notFound('application', applicationId);
       await tx.manager.upsert(SessionVote, { sessionId, applicationId, userId: actor.userId!, vote, castAt: tx.now }, ['sessionId', 'applicationId', 'userId']);
@@ -144,33 +177,62 @@ export class SessionService {
       const { session } = await this.lockOpen(tx.manager, sessionId, request.version);
       const view = await this.view(tx.manager, sessionId);
       if (!view.quorum.met) {
-        throw DomainError.conflict('NO_QUORUM', {
-          cs: `Komise není usnášeníschopná: přítomno ${view.quorum.present} z ${view.quorum.total}, potřeba ${view.quorum.required}.`,
-          en: `No quorum: ${view.quorum.present} of ${view.quorum.total} present, ${view.quorum.required} needed.`,
-        }, { quorum: view.quorum });
+        throw DomainError.conflict(
+          'NO_QUORUM',
+          {
+            cs: `Komise není usnášeníschopná: přítomno ${view.quorum.present} z ${view.quorum.total}, potřeba ${view.quorum.required}.`,
+            en: `No quorum: ${view.quorum.present} of ${view.quorum.total} present, ${view.quorum.required} needed.`,
+          },
+          { quorum: view.quorum },
+        );
       }
       const results = await this.results.compute(session.commissionId, tx.manager);
       const rows = results.areas.flatMap((area) =>
         area.recommendation.lines.map((line) => ({
-          applicationId: line.applicationId, sessionId, budgetAreaCode: area.code, rank: line.rank,
+          applicationId: line.applicationId,
+          sessionId,
+          budgetAreaCode: area.code,
+          rank: line.rank,
           finalPoints: area.ranking.find((r) => r.applicationId === line.applicationId)?.score.final ?? null,
-          amount: Money.parse(line.recommended), reasonCode: line.reasonCode, explanationCs: line.explanation.cs, explanationEn: line.explanation.en,
+          amount: Money.parse(line.recommended),
+          reasonCode: line.reasonCode,
+          explanationCs: line.explanation.cs,
+          explanationEn: line.explanation.en,
         })),
       );
       if (rows.length > 0) await tx.manager.upsert(CommissionRecommendation, rows, ['applicationId']);
       // The ledger's "recommended": what this closing recommends, replacing what an earlier closing recommended.
       const ids = rows.map((r) => r.applicationId);
-      const context = await tx.manager.query<{ id: string; call_id: string; budget_area_id: string }[]>(`SELECT id, call_id, budget_area_id FROM application WHERE id = ANY($1::uuid[])`, [ids]);
+      const context = await tx.manager.query<{ id: string; call_id: string; budget_area_id: string }[]>(
+        `SELECT id, call_id, budget_area_id FROM application WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
       const shares = await this.ledger.sharesOf(tx.manager, ids);
       const byApplication = new Map(context.map((c) => [c.id, c]));
       await this.ledger.reverse(tx, { kind: 'recommended', applicationIds: rows.map((r) => r.applicationId), sourceType: 'commission_session', sourceId: sessionId });
-      await this.ledger.record(tx, rows.filter((r) => !r.amount.isZero()).map((r) => {
-        const c = byApplication.get(r.applicationId)!;
-        return { kind: 'recommended' as const, callId: c.call_id, budgetAreaId: c.budget_area_id, applicationId: r.applicationId, amount: r.amount, sourceType: 'commission_session', sourceId: sessionId, shares: shares.get(r.applicationId) };
-      }));
+      await this.ledger.record(
+        tx,
+        rows
+          .filter((r) => !r.amount.isZero())
+          .map((r) => {
+            const c = byApplication.get(r.applicationId)!;
+            return {
+              kind: 'recommended' as const,
+              callId: c.call_id,
+              budgetAreaId: c.budget_area_id,
+              applicationId: r.applicationId,
+              amount: r.amount,
+              sourceType: 'commission_session',
+              sourceId: sessionId,
+              shares: shares.get(r.applicationId),
+            };
+          }),
+      );
       await tx.manager.update(CommissionSession, { id: sessionId }, { status: 'closed', closedAt: tx.now, conclusion: request.conclusion, version: session.version + 1 });
       tx.audit({
-        action: 'commission_session.closed', objectType: 'commission_session', objectId: sessionId,
+        action: 'commission_session.closed',
+        objectType: 'commission_session',
+        objectId: sessionId,
         after: { conclusion: request.conclusion, recommended: rows.map((r) => ({ applicationId: r.applicationId, amount: r.amount.toString(), reason: r.reasonCode })) },
       });
       tx.emit({ type: 'evaluation.session_closed', aggregateType: 'commission_session', aggregateId: sessionId });
@@ -200,10 +262,15 @@ export class SessionService {
     const call = await manager.findOneByOrFail(GrantCall, { id: commission.callId });
     const results = await this.results.compute(commission.id);
     const view = await this.view(manager, session.id);
-    const people = await manager.query<{ id: string; display_name: string }[]>(`SELECT u.id, u.display_name FROM app_user u WHERE u.id = ANY($1::uuid[])`, [[...(await this.memberIds(manager, commission.id)), commission.secretaryUserId]]);
+    const people = await manager.query<{ id: string; display_name: string }[]>(`SELECT u.id, u.display_name FROM app_user u WHERE u.id = ANY($1::uuid[])`, [
+      [...(await this.memberIds(manager, commission.id)), commission.secretaryUserId],
+    ]);
     const name = new Map(people.map((p) => [p.id, p.display_name]));
-    const conflicts = await manager.query<{ member: string; organisation: string; reason: string }[]>(`SELECT u.display_name AS member, o.name AS organisation, d.reason FROM coi_declaration d JOIN app_user u ON u.id = d.user_id JOIN organisation o ON o.id = d.organisation_id
-        WHERE d.commission_id = $1 AND d.conflict ORDER BY u.display_name, o.name`, [commission.id]);
+    const conflicts = await manager.query<{ member: string; organisation: string; reason: string }[]>(
+      `SELECT u.display_name AS member, o.name AS organisation, d.reason FROM coi_declaration d JOIN app_user u ON u.id = d.user_id JOIN organisation o ON o.id = d.organisation_id
+        WHERE d.commission_id = $1 AND d.conflict ORDER BY u.display_name, o.name`,
+      [commission.id],
+    );
     return {
       call: { code: call.code, title: call.title },
       commissionName: commission.name,
@@ -217,20 +284,36 @@ export class SessionService {
       areas: results.areas.map((area) => {
         const ranked = new Map(area.ranking.map((r) => [r.applicationId, r]));
         return {
-          code: area.code, name: area.name, allocation: area.allocation, recommendedTotal: area.recommendation.recommendedTotal, remaining: area.recommendation.remaining,
+          code: area.code,
+          name: area.name,
+          allocation: area.allocation,
+          recommendedTotal: area.recommendation.recommendedTotal,
+          remaining: area.recommendation.remaining,
           rows: area.recommendation.lines.map((line) => {
             const r = ranked.get(line.applicationId)!;
             return {
-              rank: line.rank, applicationNumber: line.applicationNumber, applicant: r.applicant, projectTitle: r.projectTitle, meanScore: r.score.mean, finalScore: r.score.final,
-              consensusReason: r.score.consensusReason, requested: line.requested, recommended: line.recommended, explanation: line.explanation.cs,
-              votes: r.votes.for + r.votes.against + r.votes.abstain > 0 ? r.votes : null, flagged: r.score.flaggedForDiscussion,
+              rank: line.rank,
+              applicationNumber: line.applicationNumber,
+              applicant: r.applicant,
+              projectTitle: r.projectTitle,
+              meanScore: r.score.mean,
+              finalScore: r.score.final,
+              consensusReason: r.score.consensusReason,
+              requested: line.requested,
+              recommended: line.recommended,
+              explanation: line.explanation.cs,
+              votes: r.votes.for + r.votes.against + r.votes.abstain > 0 ? r.votes : null,
+              flagged: r.score.flaggedForDiscussion,
             };
           }),
         };
       }),
-      discussion: view.decisions.filter((d) => d.discussionNotes.trim()).map((d) => ({
-        applicationNumber: view.agenda.find((a) => a.applicationId === d.applicationId)?.number ?? '', notes: d.discussionNotes,
-      })),
+      discussion: view.decisions
+        .filter((d) => d.discussionNotes.trim())
+        .map((d) => ({
+          applicationNumber: view.agenda.find((a) => a.applicationId === d.applicationId)?.number ?? '',
+          notes: d.discussionNotes,
+        })),
       resolutionText: session.conclusion || 'Návrh – jednání dosud neuzavřeno.',
       generatedAt: session.closedAt ?? new Date(),
     };
@@ -247,7 +330,9 @@ export class SessionService {
   }
 
   private async memberIds(manager: EntityManager, commissionId: string): Promise<string[]> {
-    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM commission_member WHERE commission_id = $1 AND removed_at IS NULL ORDER BY user_id`, [commissionId]);
+    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM commission_member WHERE commission_id = $1 AND removed_at IS NULL ORDER BY user_id`, [
+      commissionId,
+    ]);
     return rows.map((r) => r.user_id);
   }
 
@@ -265,13 +350,27 @@ export class SessionService {
       .sort((x, y) => Number(y.flagged) - Number(x.flagged) || x.number.localeCompare(y.number));
     const decisions = await manager.findBy(SessionDecision, { sessionId });
     return {
-      id: session.id, commissionId: session.commissionId, number: session.number, heldAt: session.heldAt, place: session.place, status: session.status,
-      attendance: session.attendance, quorum: { present, total: members.length, required, met: present >= required && present > 0 }, agenda,
+      id: session.id,
+      commissionId: session.commissionId,
+      number: session.number,
+      heldAt: session.heldAt,
+      place: session.place,
+      status: session.status,
+      attendance: session.attendance,
+      quorum: { present, total: members.length, required, met: present >= required && present > 0 },
+      agenda,
       decisions: decisions.map((d) => ({
-        applicationId: d.applicationId, discussionNotes: d.discussionNotes, consensusPoints: d.consensusPoints, consensusReason: d.consensusReason,
-        cutAmount: d.cutAmount?.toString() ?? null, cutReason: d.cutReason, adjustedAmount: d.adjustedAmount?.toString() ?? null, adjustReason: d.adjustReason,
+        applicationId: d.applicationId,
+        discussionNotes: d.discussionNotes,
+        consensusPoints: d.consensusPoints,
+        consensusReason: d.consensusReason,
+        cutAmount: d.cutAmount?.toString() ?? null,
+        cutReason: d.cutReason,
+        adjustedAmount: d.adjustedAmount?.toString() ?? null,
+        adjustReason: d.adjustReason,
       })),
-      closedAt: session.closedAt, version: session.version,
+      closedAt: session.closedAt,
+      version: session.version,
     };
   }
 }

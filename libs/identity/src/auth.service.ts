@@ -168,8 +168,11 @@ export class AuthService extends Authenticator {
     } catch {
       return null;
     }
-    const rows = await this.dataSource.query<{ id: string; roles: Role[]; language: 'cs' | 'en' }[]>(`SELECT u.id, u.roles, u.language FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.is_active`, [claims.sid, claims.sub, this.clock.now()]);
+    const rows = await this.dataSource.query<{ id: string; roles: Role[]; language: 'cs' | 'en' }[]>(
+      `SELECT u.id, u.roles, u.language FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.is_active`,
+      [claims.sid, claims.sub, this.clock.now()],
+    );
     const row = rows[0];
     return row ? { userId: row.id, sessionId: claims.sid, roles: row.roles, language: row.language } : null;
   }

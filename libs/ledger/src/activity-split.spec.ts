@@ -61,9 +61,24 @@ describe('splitByShares', () => {
     expect(() => splitByShares(m, [{ activityId: 'a', basisPoints: 9999 }])).toThrow(RangeError);
     expect(() => splitByShares(m, [{ activityId: 'a', basisPoints: 10001 }])).toThrow(RangeError);
     expect(() => splitByShares(m, [])).toThrow(RangeError);
-    expect(() => splitByShares(m, [{ activityId: 'a', basisPoints: 5000.5 }, { activityId: 'b', basisPoints: 4999.5 }])).toThrow(RangeError);
-    expect(() => splitByShares(m, [{ activityId: 'a', basisPoints: -1 }, { activityId: 'b', basisPoints: 10001 }])).toThrow(RangeError);
-    expect(() => splitByShares(m, [{ activityId: 'a', basisPoints: 5000 }, { activityId: 'a', basisPoints: 5000 }])).toThrow(RangeError);
+    expect(() =>
+      splitByShares(m, [
+        { activityId: 'a', basisPoints: 5000.5 },
+        { activityId: 'b', basisPoints: 4999.5 },
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      splitByShares(m, [
+        { activityId: 'a', basisPoints: -1 },
+        { activityId: 'b', basisPoints: 10001 },
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      splitByShares(m, [
+        { activityId: 'a', basisPoints: 5000 },
+        { activityId: 'a', basisPoints: 5000 },
+      ]),
+    ).toThrow(RangeError);
   });
 
   it('always adds up exactly to the amount (1 000 random amounts × random shares)', () => {

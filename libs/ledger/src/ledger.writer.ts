@@ -46,10 +46,18 @@ export class LedgerWriter {
        SELECT gen_random_uuid(), e, k, $1, c, b, a, act, amt, st, si, $2, $3
          FROM unnest($4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::numeric[], $11::text[], $12::text[]) AS r(e, k, c, b, a, act, amt, st, si)`,
       [
-        tx.now, tx.actor.userId, tx.actor.correlationId,
-        rows.map((r) => r.eventId), rows.map((r) => r.event.kind), rows.map((r) => r.event.callId), rows.map((r) => r.event.budgetAreaId),
-        rows.map((r) => r.event.applicationId), rows.map((r) => r.activityId), rows.map((r) => r.amount.toString()),
-        rows.map((r) => r.event.sourceType), rows.map((r) => r.event.sourceId),
+        tx.now,
+        tx.actor.userId,
+        tx.actor.correlationId,
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.event.kind),
+        rows.map((r) => r.event.callId),
+        rows.map((r) => r.event.budgetAreaId),
+        rows.map((r) => r.event.applicationId),
+        rows.map((r) => r.activityId),
+        rows.map((r) => r.amount.toString()),
+        rows.map((r) => r.event.sourceType),
+        rows.map((r) => r.event.sourceId),
       ],
     );
   }
@@ -78,22 +86,37 @@ export class LedgerWriter {
    * recorded afresh by the new shares (one event per kind), in the caller's transaction.
    */
   async resplit(tx: Tx, input: { applicationId: string; shares: readonly ActivityShare[]; sourceType: string; sourceId: string }): Promise<void> {
-    const wholes = (await tx.manager.query(
+    const wholes = await tx.manager.query<{ kind: LedgerKind; call_id: string; budget_area_id: string | null; total: string }[]>(
       `SELECT kind, call_id, budget_area_id, sum(amount)::text AS total FROM ledger_entry WHERE application_id = $1 AND activity_id IS NOT NULL
         GROUP BY kind, call_id, budget_area_id`,
       [input.applicationId],
-    )) as { kind: LedgerKind; call_id: string; budget_area_id: string | null; total: string }[];
+    );
     if (wholes.length === 0) return;
-    for (const kind of new Set(wholes.map((w) => w.kind))) await this.reverse(tx, { kind, applicationIds: [input.applicationId], sourceType: input.sourceType, sourceId: input.sourceId });
-    await this.record(tx, wholes.filter((w) => !Money.parse(w.total).isZero()).map((w) => ({
-      kind: w.kind, callId: w.call_id, budgetAreaId: w.budget_area_id, applicationId: input.applicationId, amount: Money.parse(w.total),
-      sourceType: input.sourceType, sourceId: input.sourceId, shares: input.shares,
-    })));
+    for (const kind of new Set(wholes.map((w) => w.kind)))
+      await this.reverse(tx, { kind, applicationIds: [input.applicationId], sourceType: input.sourceType, sourceId: input.sourceId });
+    await this.record(
+      tx,
+      wholes
+        .filter((w) => !Money.parse(w.total).isZero())
+        .map((w) => ({
+          kind: w.kind,
+          callId: w.call_id,
+          budgetAreaId: w.budget_area_id,
+          applicationId: input.applicationId,
+          amount: Money.parse(w.total),
+          sourceType: input.sourceType,
+          sourceId: input.sourceId,
+          shares: input.shares,
+        })),
+    );
   }
 
   /** The applications' action-plan shares as the ledger splits by them (largest share first, then by activity id). */
   async sharesOf(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, ActivityShare[]>> {
-    const rows = await manager.query<{ application_id: string; strategy_node_id: string; share_basis_points: number }[]>(`SELECT application_id, strategy_node_id, share_basis_points FROM application_activity WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, share_basis_points DESC, strategy_node_id`, [applicationIds]);
+    const rows = await manager.query<{ application_id: string; strategy_node_id: string; share_basis_points: number }[]>(
+      `SELECT application_id, strategy_node_id, share_basis_points FROM application_activity WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, share_basis_points DESC, strategy_node_id`,
+      [applicationIds],
+    );
     const shares = new Map<string, ActivityShare[]>();
     for (const r of rows) shares.set(r.application_id, [...(shares.get(r.application_id) ?? []), { activityId: r.strategy_node_id, basisPoints: r.share_basis_points }]);
     return shares;

@@ -22,7 +22,11 @@ export class AccountNotifications implements OnModuleInit {
     });
     this.handlers.register('account.password_reset_requested', async (event) => {
       await this.notifier.notify({
-        kind: 'password_reset', userIds: [event.aggregateId], params: { resetId: String(event.payload.resetId) }, dedupeKey: event.id, sourceEventId: event.id,
+        kind: 'password_reset',
+        userIds: [event.aggregateId],
+        params: { resetId: String(event.payload.resetId) },
+        dedupeKey: event.id,
+        sourceEventId: event.id,
       });
     });
   }

@@ -42,28 +42,46 @@ export class InboxService {
     const userId = this.userOf(actor);
     const where = `user_id = $1 AND in_app${query.unread ? ' AND read_at IS NULL' : ''}`;
     const [rows, [counts]] = await Promise.all([
-      this.dataSource.query<{ id: string; kind: string; params: Record<string, unknown>; mandatory: boolean; created_at: Date; read_at: Date | null }[]>(`SELECT id, kind, params, mandatory, created_at, read_at FROM notification WHERE ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [userId, query.pageSize, query.offset]),
-      this.dataSource.query<{ total: string; unread: string }[]>(`SELECT count(*) FILTER (WHERE in_app) AS total, count(*) FILTER (WHERE in_app AND read_at IS NULL) AS unread FROM notification WHERE user_id = $1`, [userId]),
+      this.dataSource.query<{ id: string; kind: string; params: Record<string, unknown>; mandatory: boolean; created_at: Date; read_at: Date | null }[]>(
+        `SELECT id, kind, params, mandatory, created_at, read_at FROM notification WHERE ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+        [userId, query.pageSize, query.offset],
+      ),
+      this.dataSource.query<{ total: string; unread: string }[]>(
+        `SELECT count(*) FILTER (WHERE in_app) AS total, count(*) FILTER (WHERE in_app AND read_at IS NULL) AS unread FROM notification WHERE user_id = $1`,
+        [userId],
+      ),
     ]);
-    const items = rows.filter((row) => isNotificationKind(row.kind)).map((row) => {
-      const kind = row.kind as NotificationKind;
-      const rendered = renderNotification(kind, row.params as unknown as NotificationParams[NotificationKind], {
-        language: actor.language,
-        recipientName: '',
-        portalUrl: this.config.publicUrl,
+    const items = rows
+      .filter((row) => isNotificationKind(row.kind))
+      .map((row) => {
+        const kind = row.kind as NotificationKind;
+        const rendered = renderNotification(kind, row.params as unknown as NotificationParams[NotificationKind], {
+          language: actor.language,
+          recipientName: '',
+          portalUrl: this.config.publicUrl,
+        });
+        return {
+          id: row.id,
+          kind,
+          category: NOTIFICATION_KINDS[kind].category,
+          title: rendered.title,
+          summary: rendered.summary,
+          link: rendered.link,
+          mandatory: row.mandatory,
+          createdAt: row.created_at,
+          readAt: row.read_at,
+        };
       });
-      return {
-        id: row.id, kind, category: NOTIFICATION_KINDS[kind].category, title: rendered.title, summary: rendered.summary, link: rendered.link,
-        mandatory: row.mandatory, createdAt: row.created_at, readAt: row.read_at,
-      };
-    });
     const total = query.unread ? Number(counts.unread) : Number(counts.total);
     return { ...pageOf(items, total, query), unread: Number(counts.unread) };
   }
 
   /** Read state is the user's own bookkeeping, not a change of anything the programme decides: no audit entry. */
   async markRead(actor: Actor, id: string, read: boolean): Promise<void> {
-    const [, affected] = await this.dataSource.query<[unknown, number]>(`UPDATE notification SET read_at = CASE WHEN $3 THEN coalesce(read_at, $4) ELSE NULL END WHERE id = $1 AND user_id = $2 AND in_app`, [id, this.userOf(actor), read, this.clock.now()]);
+    const [, affected] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE notification SET read_at = CASE WHEN $3 THEN coalesce(read_at, $4) ELSE NULL END WHERE id = $1 AND user_id = $2 AND in_app`,
+      [id, this.userOf(actor), read, this.clock.now()],
+    );
     // Someone else's notification is indistinguishable from a missing one.
     if (affected === 0) throw DomainError.notFound('notification', id);
   }
@@ -102,11 +120,17 @@ export class InboxService {
       const before = await repository.findOne({ where: { userId }, lock: { mode: 'pessimistic_write' } });
       if ((before?.version ?? 0) !== request.version) throw DomainError.staleVersion(this.view(before, actor.language));
       const after = repository.create({
-        userId, delivery: request.delivery, mutedKinds: [...new Set(request.mutedKinds)].sort(), updatedAt: tx.now, version: (before?.version ?? 0) + 1,
+        userId,
+        delivery: request.delivery,
+        mutedKinds: [...new Set(request.mutedKinds)].sort(),
+        updatedAt: tx.now,
+        version: (before?.version ?? 0) + 1,
       });
       await repository.save(after);
       tx.audit({
-        action: 'notification_preferences.updated', objectType: 'user', objectId: userId,
+        action: 'notification_preferences.updated',
+        objectType: 'user',
+        objectId: userId,
         before: before ? { delivery: before.delivery, mutedKinds: before.mutedKinds } : null,
         after: { delivery: after.delivery, mutedKinds: after.mutedKinds },
       });
@@ -120,7 +144,11 @@ export class InboxService {
       delivery: stored?.delivery ?? 'immediate',
       version: stored?.version ?? 0,
       kinds: (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).map((kind) => ({
-        kind, category: NOTIFICATION_KINDS[kind].category, label: NOTIFICATION_KINDS[kind].label[language], mandatory: NOTIFICATION_KINDS[kind].mandatory, muted: muted.has(kind),
+        kind,
+        category: NOTIFICATION_KINDS[kind].category,
+        label: NOTIFICATION_KINDS[kind].label[language],
+        mandatory: NOTIFICATION_KINDS[kind].mandatory,
+        muted: muted.has(kind),
       })),
     };
   }
@@ -130,4 +158,3 @@ export class InboxService {
     return actor.userId;
   }
 }
-

@@ -59,24 +59,30 @@ export class MailDelivery {
 
   async deliver(notificationId: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
     const claim = randomUUID();
-    const [claimed] = await this.dataSource.query<ClaimedMail[]>(`WITH claimed AS (
+    const [claimed] = await this.dataSource.query<ClaimedMail[]>(
+      `WITH claimed AS (
          UPDATE notification
             SET email_status = 'sending', email_claim = $2, email_claimed_at = $3, email_updated_at = $3, email_attempts = email_attempts + 1
           WHERE id = $1 AND email_status IN ('pending', 'retrying')
          RETURNING id, user_id, kind, params, attachments, source_event_id
        )
        SELECT c.id, c.kind, c.params, c.attachments, c.source_event_id, u.email, u.display_name, u.language
-         FROM claimed c JOIN app_user u ON u.id = c.user_id`, [notificationId, claim, this.clock.now()]);
+         FROM claimed c JOIN app_user u ON u.id = c.user_id`,
+      [notificationId, claim, this.clock.now()],
+    );
     if (!claimed) return this.notClaimed(notificationId);
 
     let response: string;
     // While this sender is alive it renews its claim, so only a claim left by a stopped sender grows
     // older than the send timeout: waiting for a pooled SMTP connection does not count against it.
-    const heartbeat = setInterval(() => {
-      this.dataSource
-        .query(`UPDATE notification SET email_claimed_at = $3 WHERE id = $1 AND email_claim = $2`, [claimed.id, claim, this.clock.now()])
-        .catch((error: Error) => this.logger.warn(`renewing the claim on ${claimed.id}: ${error.message}`));
-    }, Math.max(100, Math.floor(this.config.mail.sendTimeoutMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        this.dataSource
+          .query(`UPDATE notification SET email_claimed_at = $3 WHERE id = $1 AND email_claim = $2`, [claimed.id, claim, this.clock.now()])
+          .catch((error: Error) => this.logger.warn(`renewing the claim on ${claimed.id}: ${error.message}`));
+      },
+      Math.max(100, Math.floor(this.config.mail.sendTimeoutMs / 3)),
+    );
     try {
       response = await this.mail.send({
         to: claimed.email,
@@ -105,11 +111,13 @@ export class MailDelivery {
     }
     // Only the claim's holder records the outcome, even if a sweeper gave up on it meanwhile. The
     // message is out: a database session cut now must not leave it looking "outcome unknown".
-    await this.persistently(() => this.dataSource.query(
-      `UPDATE notification SET email_status = 'sent', email_claim = NULL, email_sent_at = $3, email_updated_at = $3, smtp_response = $4, email_last_error = NULL, email_dead_reason = NULL
+    await this.persistently(() =>
+      this.dataSource.query(
+        `UPDATE notification SET email_status = 'sent', email_claim = NULL, email_sent_at = $3, email_updated_at = $3, smtp_response = $4, email_last_error = NULL, email_dead_reason = NULL
         WHERE id = $1 AND email_claim = $2`,
-      [claimed.id, claim, this.clock.now(), response.slice(0, 500)],
-    ));
+        [claimed.id, claim, this.clock.now(), response.slice(0, 500)],
+      ),
+    );
     return 'sent';
   }
 
@@ -135,13 +143,13 @@ export class MailDelivery {
   async reconcile(): Promise<{ outcomeUnknown: number; requeued: number }> {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - this.config.mail.sendTimeoutMs);
-    const unknown = (await this.dataSource.query(
+    const unknown = await this.dataSource.query<[unknown[], number]>(
       `UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown', email_updated_at = $2, email_last_error = $3
         WHERE email_status = 'sending' AND email_claimed_at < $1 RETURNING id`,
       [staleClaim, now, OUTCOME_UNKNOWN],
-    )) as [unknown[], number];
+    );
     // Pending: queued once, so anything older than the bound lost its job. Retrying: waits for its backoff first.
-    const lost = (await this.dataSource.query(
+    const lost = await this.dataSource.query<QueuedMail[]>(
       `SELECT id, email_generation FROM notification
         WHERE (email_status = 'pending' AND email_updated_at < $1) OR (email_status = 'retrying' AND email_updated_at < $2)
         ORDER BY email_updated_at LIMIT 1000`,
@@ -149,7 +157,7 @@ export class MailDelivery {
         new Date(now.getTime() - this.config.reconcileAfterMs),
         new Date(now.getTime() - Math.max(this.config.reconcileAfterMs, 2 * this.config.mail.backoffMs * 2 ** this.config.mail.attempts)),
       ],
-    )) as QueuedMail[];
+    );
     await this.notifier.enqueue(lost);
     const outcomeUnknown = unknown[1] ?? 0;
     if (outcomeUnknown > 0) this.logger.warn(`${outcomeUnknown} message(s) left by a stopped sender: outcome unknown, listed as dead letters`);
@@ -157,11 +165,13 @@ export class MailDelivery {
   }
 
   private async notClaimed(notificationId: string): Promise<DeliveryOutcome> {
-    const [row] = await this.dataSource.query<{
-      email_status: string;
-      email_claim: string | null;
-      email_claimed_at: Date | null;
-    }[]>(`SELECT email_status, email_claim, email_claimed_at FROM notification WHERE id = $1`, [notificationId]);
+    const [row] = await this.dataSource.query<
+      {
+        email_status: string;
+        email_claim: string | null;
+        email_claimed_at: Date | null;
+      }[]
+    >(`SELECT email_status, email_claim, email_claimed_at FROM notification WHERE id = $1`, [notificationId]);
     if (!row || row.email_status !== 'sending') return 'already_handled';
     const age = this.clock.now().getTime() - (row.email_claimed_at?.getTime() ?? 0);
     if (age < this.config.mail.sendTimeoutMs) {
@@ -183,11 +193,13 @@ export class MailDelivery {
   private async render(mail: ClaimedMail): Promise<Pick<RenderedMessage, 'subject' | 'text' | 'html'>> {
     const ctx = { language: mail.language === 'en' ? ('en' as const) : ('cs' as const), recipientName: mail.display_name, portalUrl: this.config.publicUrl };
     if (mail.kind === DIGEST_KIND) {
-      const items = await this.dataSource.query<{
-        kind: string;
-        params: Record<string, unknown>;
-        created_at: Date;
-      }[]>(`SELECT kind, params, created_at FROM notification WHERE digest_id = $1 ORDER BY created_at`, [mail.id]);
+      const items = await this.dataSource.query<
+        {
+          kind: string;
+          params: Record<string, unknown>;
+          created_at: Date;
+        }[]
+      >(`SELECT kind, params, created_at FROM notification WHERE digest_id = $1 ORDER BY created_at`, [mail.id]);
       const digestItems: DigestItem[] = items
         .filter((item) => isNotificationKind(item.kind))
         .map((item) => ({ kind: item.kind as NotificationKind, params: item.params as unknown as DigestItem['params'], createdAt: item.created_at }));
@@ -209,8 +221,6 @@ export class MailDelivery {
   }
 
   private async loadAttachments(mail: ClaimedMail) {
-    return Promise.all(
-      mail.attachments.map(async (a) => ({ filename: a.fileName, contentType: a.contentType, content: await buffer(await this.storage.get(a.storageKey)) })),
-    );
+    return Promise.all(mail.attachments.map(async (a) => ({ filename: a.fileName, contentType: a.contentType, content: await buffer(await this.storage.get(a.storageKey)) })));
   }
 }

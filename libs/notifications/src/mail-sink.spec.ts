@@ -47,7 +47,12 @@ describe('local mail sink', () => {
   });
 
   it('round-trips a Czech subject and body, and reads the sent headers back', async () => {
-    await send(sink, { to: 'Jana Nováková <jana@example.cz>', subject: CZECH_SUBJECT, text: 'Vaše žádost byla přijata. Děkujeme.', html: '<p>Vaše žádost byla <b>přijata</b>.</p>' });
+    await send(sink, {
+      to: 'Jana Nováková <jana@example.cz>',
+      subject: CZECH_SUBJECT,
+      text: 'Vaše žádost byla přijata. Děkujeme.',
+      html: '<p>Vaše žádost byla <b>přijata</b>.</p>',
+    });
 
     const { items, total } = await listSinkMessages(dir, { page: 1, pageSize: 10 });
     expect(total).toBe(1);

@@ -245,7 +245,12 @@ function headerRecord(parsed: ParsedMail): Record<string, string> {
     }
     const raw = parsed.headerLines
       .filter((line) => line.key === key)
-      .map((line) => line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+      .map((line) =>
+        line.line
+          .slice(line.line.indexOf(':') + 1)
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .trim(),
+      );
     if (raw.length > 0) record[key] = raw.join('\n');
   }
   return record;

@@ -80,7 +80,8 @@ export class NotificationScheduler {
     const date = pragueIsoDate(now);
     const cutoff = pragueInstant(date, `${String(this.config.notifications.digestHour).padStart(2, '0')}:00:00`);
     if (now < cutoff) return 0;
-    const rows = await this.dataSource.query<QueuedMail[]>(`WITH waiting AS (
+    const rows = await this.dataSource.query<QueuedMail[]>(
+      `WITH waiting AS (
          SELECT DISTINCT user_id FROM notification WHERE email_status = 'digest_pending' AND created_at < $1
        ), digest AS (
          INSERT INTO notification (id, user_id, kind, dedupe_key, params, attachments, mandatory, in_app, created_at, email_status, email_updated_at)
@@ -92,7 +93,9 @@ export class NotificationScheduler {
          UPDATE notification n SET email_status = 'digested', digest_id = d.id, email_updated_at = $3
            FROM digest d WHERE n.user_id = d.user_id AND n.email_status = 'digest_pending' AND n.created_at < $1
        )
-       SELECT id, email_generation FROM digest`, [cutoff, date, now]);
+       SELECT id, email_generation FROM digest`,
+      [cutoff, date, now],
+    );
     await this.notifier.enqueue(rows);
     if (rows.length > 0) this.logger.log(`${rows.length} daily digest(s) queued for ${date}`);
     return rows.length;

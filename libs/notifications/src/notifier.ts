@@ -53,7 +53,8 @@ export class Notifier {
     if (request.userIds.length === 0) return 0;
     const info = NOTIFICATION_KINDS[request.kind];
     // Muting and digests apply to optional kinds only; inactive users get nothing.
-    const rows = await manager.query<QueuedMail[]>(`WITH added AS (
+    const rows = await manager.query<QueuedMail[]>(
+      `WITH added AS (
          INSERT INTO notification (id, user_id, kind, dedupe_key, source_event_id, params, attachments, mandatory, in_app, created_at, email_status, email_updated_at)
          SELECT gen_random_uuid(), u.id, $1, $2, $3, $4, $5, $6, $7, $8,
                 CASE WHEN $6 THEN 'pending'
@@ -69,10 +70,19 @@ export class Notifier {
        SELECT id, email_generation FROM added WHERE email_status = 'pending'
        UNION ALL
        SELECT id, email_generation FROM notification
-        WHERE kind = $1 AND dedupe_key = $2 AND user_id = ANY($9::uuid[]) AND email_status = 'pending'`, [
-        request.kind, request.dedupeKey, request.sourceEventId ?? null, JSON.stringify(request.params), JSON.stringify(request.attachments ?? []),
-        info.mandatory, info.inApp, this.clock.now(), [...new Set(request.userIds)],
-      ]);
+        WHERE kind = $1 AND dedupe_key = $2 AND user_id = ANY($9::uuid[]) AND email_status = 'pending'`,
+      [
+        request.kind,
+        request.dedupeKey,
+        request.sourceEventId ?? null,
+        JSON.stringify(request.params),
+        JSON.stringify(request.attachments ?? []),
+        info.mandatory,
+        info.inApp,
+        this.clock.now(),
+        [...new Set(request.userIds)],
+      ],
+    );
     await this.enqueue(rows);
     return rows.length;
   }

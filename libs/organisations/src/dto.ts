@@ -6,70 +6,118 @@ import type { OrganisationType } from './entities.js';
 import type { NgoLegalForm } from './entities.js';
 
 export class CreateOrganisationRequest {
-  @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES)
+  @ApiProperty({ enum: ORGANISATION_TYPES })
+  @IsIn(ORGANISATION_TYPES)
   type: OrganisationType;
 
-  @ApiPropertyOptional({ enum: NGO_LEGAL_FORMS, description: 'Povinné pro NNO / required for NGOs' }) @IsOptional() @IsIn(NGO_LEGAL_FORMS)
+  @ApiPropertyOptional({ enum: NGO_LEGAL_FORMS, description: 'Povinné pro NNO / required for NGOs' })
+  @IsOptional()
+  @IsIn(NGO_LEGAL_FORMS)
   legalForm?: NgoLegalForm;
 
-  @ApiProperty({ example: 'Poradna pro integraci, z. ú.' }) @IsString() @MinLength(2) @MaxLength(300)
+  @ApiProperty({ example: 'Poradna pro integraci, z. ú.' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   name: string;
 
-  @ApiProperty({ example: '00064581', description: 'IČO: 8 číslic s kontrolní číslicí' }) @IsString() @MaxLength(12)
+  @ApiProperty({ example: '00064581', description: 'IČO: 8 číslic s kontrolní číslicí' })
+  @IsString()
+  @MaxLength(12)
   ico: string;
 
-  @ApiProperty({ example: 'Mariánské nám. 2' }) @IsString() @MinLength(2) @MaxLength(200)
+  @ApiProperty({ example: 'Mariánské nám. 2' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   seatStreet: string;
 
-  @ApiProperty({ example: 'Praha 1' }) @IsString() @MinLength(2) @MaxLength(100)
+  @ApiProperty({ example: 'Praha 1' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   seatCity: string;
 
-  @ApiProperty({ example: '110 00' }) @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
+  @ApiProperty({ example: '110 00' })
+  @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
   seatPostalCode: string;
 
-  @ApiPropertyOptional({ example: '19-2000145399/0800' }) @IsOptional() @IsString() @MaxLength(30)
+  @ApiPropertyOptional({ example: '19-2000145399/0800' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
   bankAccount?: string;
 
-  @ApiPropertyOptional({ example: 'abc1234' }) @IsOptional() @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
+  @ApiPropertyOptional({ example: 'abc1234' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
   dataBoxId?: string;
 }
 
 export class UpdateOrganisationRequest {
-  @ApiProperty({ description: 'Verze, kterou jste načetli (optimistické zamykání) / the version you read' }) @IsInt() @Min(1)
+  @ApiProperty({ description: 'Verze, kterou jste načetli (optimistické zamykání) / the version you read' })
+  @IsInt()
+  @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MinLength(2) @MaxLength(300)
+  @ApiPropertyOptional()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   name?: string;
 
-  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MinLength(2) @MaxLength(200)
+  @ApiPropertyOptional()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   seatStreet?: string;
 
-  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MinLength(2) @MaxLength(100)
+  @ApiPropertyOptional()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   seatCity?: string;
 
-  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
+  @ApiPropertyOptional()
+  @ValidateIf((_, value) => value !== undefined)
+  @Matches(/^\d{3}\s?\d{2}$/, { message: 'postalCode' })
   seatPostalCode?: string;
 
-  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @MaxLength(30)
+  @ApiPropertyOptional()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @MaxLength(30)
   bankAccount?: string;
 
-  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
+  @ApiPropertyOptional()
+  @ValidateIf((_, value) => value !== undefined)
+  @Matches(/^[a-z0-9]{7}$/i, { message: 'dataBoxId' })
   dataBoxId?: string;
 }
 
 export class AddMemberRequest {
-  @ApiProperty() @IsEmail()
+  @ApiProperty()
+  @IsEmail()
   email: string;
 
-  @ApiProperty({ enum: ['owner', 'member'] }) @IsIn(['owner', 'member'])
+  @ApiProperty({ enum: ['owner', 'member'] })
+  @IsIn(['owner', 'member'])
   role: 'owner' | 'member';
 }
 
 export class OrganisationListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ORGANISATION_TYPES }) @IsOptional() @IsIn(ORGANISATION_TYPES)
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES })
+  @IsOptional()
+  @IsIn(ORGANISATION_TYPES)
   type?: OrganisationType;
 
-  @ApiPropertyOptional({ description: 'Hledání v názvu nebo IČO' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ description: 'Hledání v názvu nebo IČO' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   search?: string;
 }
 

@@ -117,10 +117,14 @@ export class OrganisationService {
       const current = await tx.manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw DomainError.notFound('organisation', id);
       if (current.version !== request.version) {
-        throw DomainError.conflict('STALE_VERSION', {
-          cs: 'Organizaci mezitím změnil někdo jiný. Načtěte aktuální údaje a změnu zopakujte.',
-          en: 'Someone else changed the organisation meanwhile. Reload and repeat your change.',
-        }, { current: toOrganisationView(current) });
+        throw DomainError.conflict(
+          'STALE_VERSION',
+          {
+            cs: 'Organizaci mezitím změnil někdo jiný. Načtěte aktuální údaje a změnu zopakujte.',
+            en: 'Someone else changed the organisation meanwhile. Reload and repeat your change.',
+          },
+          { current: toOrganisationView(current) },
+        );
       }
       const before = toOrganisationView(current);
       const { version: _, ...changes } = request;
@@ -147,18 +151,25 @@ export class OrganisationService {
   async members(actor: Actor, id: string): Promise<MemberView[]> {
     await this.access.requireOrganisations(actor, 'read', [id]);
     if (!(await this.dataSource.getRepository(Organisation).existsBy({ id }))) throw DomainError.notFound('organisation', id);
-    return await this.dataSource.query<MemberView[]>(`SELECT m.user_id AS "userId", u.email, u.display_name AS "displayName", m.role
+    return await this.dataSource.query<MemberView[]>(
+      `SELECT m.user_id AS "userId", u.email, u.display_name AS "displayName", m.role
          FROM organisation_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.organisation_id = $1 ORDER BY m.role DESC, u.email`, [id]);
+        WHERE m.organisation_id = $1 ORDER BY m.role DESC, u.email`,
+      [id],
+    );
   }
 
   async addMember(actor: Actor, id: string, request: AddMemberRequest): Promise<MemberView> {
     await this.access.requireOrganisations(actor, 'manage_members', [id]);
     return this.unitOfWork.run(actor, async (tx) => {
       if (!(await tx.manager.existsBy(Organisation, { id }))) throw DomainError.notFound('organisation', id);
-      const [user] = await tx.manager.query<{
-        id: string; email: string; display_name: string;
-      }[]>('SELECT id, email, display_name FROM app_user WHERE email = $1', [request.email.trim().toLowerCase()]);
+      const [user] = await tx.manager.query<
+        {
+          id: string;
+          email: string;
+          display_name: string;
+        }[]
+      >('SELECT id, email, display_name FROM app_user WHERE email = $1', [request.email.trim().toLowerCase()]);
       if (!user) {
         throw DomainError.field('email', 'USER_NOT_FOUND', {
           cs: `Uživatel s e-mailem ${request.email} nemá účet. Ať se nejprve zaregistruje.`,

@@ -34,7 +34,11 @@ export class OutboxRelay {
         .getMany();
       if (due.length === 0) return 0;
       await this.enqueue(due);
-      await manager.update(OutboxEvent, due.map((e) => e.id), { relayedAt: this.clock.now() });
+      await manager.update(
+        OutboxEvent,
+        due.map((e) => e.id),
+        { relayedAt: this.clock.now() },
+      );
       this.logger.debug(`relayed ${due.length} outbox events`);
       return due.length;
     });

@@ -1,8 +1,6 @@
 import { Redis } from 'ioredis';
 
-export type QueueBackend =
-  | { kind: 'redis'; redisUrl: string; prefix: string }
-  | { kind: 'postgres'; databaseUrl: string; schema: string; prefix: string };
+export type QueueBackend = { kind: 'redis'; redisUrl: string; prefix: string } | { kind: 'postgres'; databaseUrl: string; schema: string; prefix: string };
 
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 

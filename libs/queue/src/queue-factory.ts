@@ -37,18 +37,20 @@ export class QueueFactory implements BeforeApplicationShutdown, OnApplicationShu
   queue<T = unknown>(name: string): Queue<T> {
     const existing = this.queues.get(name);
     if (existing) return existing as unknown as Queue<T>;
-    const queue = this.backend.kind === 'redis'
-      ? new Queue(name, { connection: this.redis(), prefix: this.backend.prefix })
-      : new OnPostgres.Queue(name, { connection: this.postgresConnection(), prefix: this.backend.prefix });
+    const queue =
+      this.backend.kind === 'redis'
+        ? new Queue(name, { connection: this.redis(), prefix: this.backend.prefix })
+        : new OnPostgres.Queue(name, { connection: this.postgresConnection(), prefix: this.backend.prefix });
     queue.on('error', (error: Error) => this.connectionTrouble(error));
     this.queues.set(name, queue as unknown as Queue);
     return queue as unknown as Queue<T>;
   }
 
   worker<T>(name: string, processor: Processor<T>, options: Omit<WorkerOptions, 'connection' | 'prefix'> = {}): Worker<T> {
-    const worker = this.backend.kind === 'redis'
-      ? new Worker<T>(name, processor, { ...options, connection: this.redis(true), prefix: this.backend.prefix })
-      : new OnPostgres.Worker<T>(name, processor, { ...options, connection: this.postgresConnection(), prefix: this.backend.prefix });
+    const worker =
+      this.backend.kind === 'redis'
+        ? new Worker<T>(name, processor, { ...options, connection: this.redis(true), prefix: this.backend.prefix })
+        : new OnPostgres.Worker<T>(name, processor, { ...options, connection: this.postgresConnection(), prefix: this.backend.prefix });
     worker.on('error', (error: Error) => this.connectionTrouble(error));
     this.workers.push(worker as unknown as Worker);
     return worker as unknown as Worker<T>;

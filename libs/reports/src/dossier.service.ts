@@ -19,9 +19,20 @@ export class DossierService {
 
   async project(actor: Actor, applicationId: string) {
     // Column aliases are the JSON names (camelCase); every row has a declared shape.
-    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
     type FileRef = { id: string; fileName: string; sha256: string };
-    const [application] = await q<{ id: string; number: string; title: string | null; status: string; requested: string | null; organisation: string; ico: string; applicantType: string; callCode: string; year: number }>(
+    const [application] = await q<{
+      id: string;
+      number: string;
+      title: string | null;
+      status: string;
+      requested: string | null;
+      organisation: string;
+      ico: string;
+      applicantType: string;
+      callCode: string;
+      year: number;
+    }>(
       `SELECT a.id, a.number, a.title, a.status, a.requested_amount::text AS requested, o.name AS organisation, o.ico, o.type AS "applicantType", g.code AS "callCode", g.year
          FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id WHERE a.id = $1`,
       [applicationId],
@@ -33,8 +44,19 @@ export class DossierService {
       [applicationId],
     );
     const decisions = await q<{
-      id: string; outcome: string; amount: string; conditions: string[]; reason: string | null; supersedesId: string | null; decidedAt: Date; resolutionId: string;
-      body: string; resolution: string; adoptedOn: string; effective: boolean; resolutionFiles: FileRef[];
+      id: string;
+      outcome: string;
+      amount: string;
+      conditions: string[];
+      reason: string | null;
+      supersedesId: string | null;
+      decidedAt: Date;
+      resolutionId: string;
+      body: string;
+      resolution: string;
+      adoptedOn: string;
+      effective: boolean;
+      resolutionFiles: FileRef[];
     }>(
       `SELECT d.id, d.outcome, d.amount::text AS amount, d.conditions, d.reason, d.supersedes_id AS "supersedesId", d.decided_at AS "decidedAt", r.id AS "resolutionId", r.body, r.number AS resolution, r.adopted_on::text AS "adoptedOn",
               NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective,
@@ -43,7 +65,15 @@ export class DossierService {
       [applicationId],
     );
     const [agreement] = await q<{
-      id: string; number: string; agreementVersion: number; status: string; amount: string; signedOn: string | null; signedCopySha256: string | null; publishedOn: string | null; registerId: string | null;
+      id: string;
+      number: string;
+      agreementVersion: number;
+      status: string;
+      amount: string;
+      signedOn: string | null;
+      signedCopySha256: string | null;
+      publishedOn: string | null;
+      registerId: string | null;
       amendments: { number: number; status: string; changes: string[]; signedOn: string | null; publishedOn: string | null }[];
     }>(
       `SELECT id, number, version AS "agreementVersion", status, amount::text AS amount, signed_on::text AS "signedOn", signed_copy_sha256 AS "signedCopySha256", published_on::text AS "publishedOn", register_id AS "registerId",
@@ -53,7 +83,18 @@ export class DossierService {
       [applicationId],
     );
     const payments = agreement
-      ? await q<{ id: string; trancheNo: number; amount: string; status: string; orderedBy: string; approvedBy: string | null; exportedAt: Date | null; bankReference: string | null; paidOn: string | null; holdReason: string | null }>(
+      ? await q<{
+          id: string;
+          trancheNo: number;
+          amount: string;
+          status: string;
+          orderedBy: string;
+          approvedBy: string | null;
+          exportedAt: Date | null;
+          bankReference: string | null;
+          paidOn: string | null;
+          holdReason: string | null;
+        }>(
           `SELECT id, tranche_no AS "trancheNo", amount::text AS amount, status, ordered_by AS "orderedBy", approved_by AS "approvedBy", exported_at AS "exportedAt", bank_reference AS "bankReference",
                   paid_on::text AS "paidOn", hold_reason AS "holdReason" FROM payment WHERE agreement_id = $1 ORDER BY ordered_at`,
           [agreement.id],
@@ -61,8 +102,16 @@ export class DossierService {
       : [];
     const [settlement] = agreement
       ? await q<{
-          id: string; status: string; late: boolean; submittedAt: Date; report: { indicator: string; unit: string; promised: number; achieved: number }[]; eligibleTotal: string | null;
-          returnDue: string | null; returnDueDate: string | null; returned: string; closedAt: Date | null;
+          id: string;
+          status: string;
+          late: boolean;
+          submittedAt: Date;
+          report: { indicator: string; unit: string; promised: number; achieved: number }[];
+          eligibleTotal: string | null;
+          returnDue: string | null;
+          returnDueDate: string | null;
+          returned: string;
+          closedAt: Date | null;
         }>(
           `SELECT id, status, late, submitted_at AS "submittedAt", report, eligible_total::text AS "eligibleTotal", return_due::text AS "returnDue", return_due_date::text AS "returnDueDate",
                   returned::text AS returned, closed_at AS "closedAt" FROM settlement WHERE agreement_id = $1`,
@@ -70,7 +119,18 @@ export class DossierService {
         )
       : [];
     const costDocuments = settlement
-      ? await q<{ id: string; number: string; issuedOn: string; supplier: string; amount: string; paidOn: string; review: string | null; eligibleAmount: string | null; reviewReason: string | null; files: FileRef[] }>(
+      ? await q<{
+          id: string;
+          number: string;
+          issuedOn: string;
+          supplier: string;
+          amount: string;
+          paidOn: string;
+          review: string | null;
+          eligibleAmount: string | null;
+          reviewReason: string | null;
+          files: FileRef[];
+        }>(
           `SELECT d.id, d.number, d.issued_on::text AS "issuedOn", d.supplier, d.amount::text AS amount, d.paid_on::text AS "paidOn", d.review, d.eligible_amount::text AS "eligibleAmount", d.review_reason AS "reviewReason",
                   (SELECT coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'sha256', f.sha256)), '[]') FROM record_file f WHERE f.owner_type = 'cost_document' AND f.owner_id = d.id) AS files
              FROM cost_document d WHERE d.settlement_id = $1 ORDER BY d.issued_on, d.number`,
@@ -93,13 +153,40 @@ export class DossierService {
       `SELECT kind, sum(amount)::text AS total, count(DISTINCT event_id)::int AS events FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`,
       [applicationId],
     );
-    const objectIds = [applicationId, ...decisions.map((d) => d.id), ...decisions.map((d) => d.resolutionId), agreement?.id, ...payments.map((p) => p.id), settlement?.id, ...breaches.map((b) => b.id)].filter((id): id is string => !!id);
-    const audit = await q<{ seq: string; occurredAt: Date; action: string; objectType: string; objectId: string; actorUserId: string | null; actor: string | null; correlationId: string | null }>(
+    const objectIds = [
+      applicationId,
+      ...decisions.map((d) => d.id),
+      ...decisions.map((d) => d.resolutionId),
+      agreement?.id,
+      ...payments.map((p) => p.id),
+      settlement?.id,
+      ...breaches.map((b) => b.id),
+    ].filter((id): id is string => !!id);
+    const audit = await q<{
+      seq: string;
+      occurredAt: Date;
+      action: string;
+      objectType: string;
+      objectId: string;
+      actorUserId: string | null;
+      actor: string | null;
+      correlationId: string | null;
+    }>(
       `SELECT l.seq, l.occurred_at AS "occurredAt", l.action, l.object_type AS "objectType", l.object_id AS "objectId", l.actor_user_id AS "actorUserId", u.display_name AS actor, l.correlation_id AS "correlationId"
          FROM audit_log l LEFT JOIN app_user u ON u.id = l.actor_user_id WHERE l.object_id = ANY($1::text[]) ORDER BY l.seq`,
       [[...new Set(objectIds)]],
     );
     await this.unitOfWork.run(actor, (tx) => tx.audit({ action: 'report.dossier_viewed', objectType: 'application', objectId: applicationId }));
-    return { application, activities, decisions, agreement: agreement ?? null, payments, settlement: settlement ? { ...settlement, costDocuments, returns } : null, breaches, ledger, audit };
+    return {
+      application,
+      activities,
+      decisions,
+      agreement: agreement ?? null,
+      payments,
+      settlement: settlement ? { ...settlement, costDocuments, returns } : null,
+      breaches,
+      ledger,
+      audit,
+    };
   }
 }

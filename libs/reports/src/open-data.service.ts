@@ -9,8 +9,23 @@ import { csvRow, Money } from '#core';
  * spent and returned), plus the action-plan activities each grant serves. Documented in the README.
  */
 export const OPEN_DATA_COLUMNS = [
-  'prijemce_ico', 'prijemce_nazev', 'prijemce_typ', 'vyzva_kod', 'rok', 'zadost_cislo', 'projekt_nazev', 'rozhodl_organ', 'usneseni_cislo', 'usneseni_datum',
-  'castka_pozadovana', 'castka_rozhodnuta', 'castka_uvolnena', 'castka_cerpana', 'castka_vyuctovana', 'castka_vracena', 'aktivity_akcniho_planu',
+  'prijemce_ico',
+  'prijemce_nazev',
+  'prijemce_typ',
+  'vyzva_kod',
+  'rok',
+  'zadost_cislo',
+  'projekt_nazev',
+  'rozhodl_organ',
+  'usneseni_cislo',
+  'usneseni_datum',
+  'castka_pozadovana',
+  'castka_rozhodnuta',
+  'castka_uvolnena',
+  'castka_cerpana',
+  'castka_vyuctovana',
+  'castka_vracena',
+  'aktivity_akcniho_planu',
 ] as const;
 export type OpenDataRow = Record<(typeof OPEN_DATA_COLUMNS)[number], string>;
 
@@ -44,10 +59,28 @@ export class OpenDataService {
   async *rows(): AsyncGenerator<OpenDataRow> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch = await this.dataSource.query<{
-        id: string; ico: string; name: string; type: string; code: string; year: number; number: string; title: string | null; body: string; resolution: string; adopted_on: string;
-        requested: string; decided: string; paid: string; settled: string; returned: string; activities: string | null;
-      }[]>(`SELECT a.id, o.ico, o.name, o.type, g.code, g.year, a.number, a.title, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
+      const batch = await this.dataSource.query<
+        {
+          id: string;
+          ico: string;
+          name: string;
+          type: string;
+          code: string;
+          year: number;
+          number: string;
+          title: string | null;
+          body: string;
+          resolution: string;
+          adopted_on: string;
+          requested: string;
+          decided: string;
+          paid: string;
+          settled: string;
+          returned: string;
+          activities: string | null;
+        }[]
+      >(
+        `SELECT a.id, o.ico, o.name, o.type, g.code, g.year, a.number, a.title, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on,
                 d.requested_amount::text AS requested, d.amount::text AS decided,
                 coalesce(m.paid, 0)::text AS paid, coalesce(m.settled, 0)::text AS settled, coalesce(m.returned, 0)::text AS returned,
                 (SELECT string_agg(n.code || ' (' || to_char(aa.share_basis_points / 100.0, 'FM990.00') || ' %)', ', ' ORDER BY aa.share_basis_points DESC, n.code)
@@ -59,15 +92,29 @@ export class OpenDataService {
                FROM ledger_entry WHERE application_id = a.id) m ON true
           WHERE ${PUBLISHED} AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)
             AND o.type IN ('city_district', 'ngo') AND a.id > $1
-          ORDER BY a.id LIMIT ${BATCH}`, [after]);
+          ORDER BY a.id LIMIT ${BATCH}`,
+        [after],
+      );
       for (const r of batch) {
         yield {
-          prijemce_ico: r.ico, prijemce_nazev: r.name, prijemce_typ: r.type === 'city_district' ? 'městská část' : 'nestátní nezisková organizace', vyzva_kod: r.code, rok: String(r.year),
-          zadost_cislo: r.number, projekt_nazev: r.title ?? '', rozhodl_organ: r.body === 'assembly' ? 'Zastupitelstvo hl. m. Prahy' : 'Rada hl. m. Prahy', usneseni_cislo: r.resolution,
-          usneseni_datum: r.adopted_on, castka_pozadovana: Money.parse(r.requested).toString(), castka_rozhodnuta: Money.parse(r.decided).toString(),
+          prijemce_ico: r.ico,
+          prijemce_nazev: r.name,
+          prijemce_typ: r.type === 'city_district' ? 'městská část' : 'nestátní nezisková organizace',
+          vyzva_kod: r.code,
+          rok: String(r.year),
+          zadost_cislo: r.number,
+          projekt_nazev: r.title ?? '',
+          rozhodl_organ: r.body === 'assembly' ? 'Zastupitelstvo hl. m. Prahy' : 'Rada hl. m. Prahy',
+          usneseni_cislo: r.resolution,
+          usneseni_datum: r.adopted_on,
+          castka_pozadovana: Money.parse(r.requested).toString(),
+          castka_rozhodnuta: Money.parse(r.decided).toString(),
           // Released and drawn are the same here: the city pays straight to the recipient's account.
-          castka_uvolnena: Money.parse(r.paid).toString(), castka_cerpana: Money.parse(r.paid).toString(), castka_vyuctovana: Money.parse(r.settled).toString(),
-          castka_vracena: Money.parse(r.returned).toString(), aktivity_akcniho_planu: r.activities ?? '',
+          castka_uvolnena: Money.parse(r.paid).toString(),
+          castka_cerpana: Money.parse(r.paid).toString(),
+          castka_vyuctovana: Money.parse(r.settled).toString(),
+          castka_vracena: Money.parse(r.returned).toString(),
+          aktivity_akcniho_planu: r.activities ?? '',
         };
       }
       if (batch.length < BATCH) return;
@@ -92,4 +139,3 @@ export class OpenDataService {
     yield '\n]\n';
   }
 }
-

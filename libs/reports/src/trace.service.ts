@@ -31,33 +31,48 @@ export class TraceService {
     const node = await this.requireNode(nodeId);
     const { where, params } = this.filters(query, 3);
     const [totals, counts] = [
-      await this.dataSource.query<{ kind: Exclude<LedgerKind, 'allocated'>; total: string }[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+      await this.dataSource.query<{ kind: Exclude<LedgerKind, 'allocated'>; total: string }[]>(
+        `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
          SELECT l.kind, sum(l.amount)::text AS total
            FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
            JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
           WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind <> $2 ${where}
-          GROUP BY l.kind`, [nodeId, 'allocated', ...params]),
-      (await this.dataSource.query<{ projects: number; organisations: number }[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id),
+          GROUP BY l.kind`,
+        [nodeId, 'allocated', ...params],
+      ),
+      (
+        await this.dataSource.query<{ projects: number; organisations: number }[]>(
+          `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id),
          approved AS (
            SELECT l.application_id, a.organisation_id FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
              JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
             WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind = $2 ${where}
             GROUP BY l.application_id, a.organisation_id HAVING sum(l.amount) > 0)
-         SELECT count(*)::int AS projects, count(DISTINCT organisation_id)::int AS organisations FROM approved`, [nodeId, 'approved', ...params]))[0],
+         SELECT count(*)::int AS projects, count(DISTINCT organisation_id)::int AS organisations FROM approved`,
+          [nodeId, 'approved', ...params],
+        )
+      )[0],
     ];
     // What applications out of the running (excluded, withdrawn) asked: their "requested" was cancelled, so it shows here, apart.
-    const [ended] = (await this.dataSource.query(
+    const [ended] = await this.dataSource.query<{ total: string }[]>(
       `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
        SELECT coalesce(-sum(l.amount), 0)::text AS total
          FROM ledger_entry l JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
          JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
         WHERE l.activity_id IN (SELECT id FROM sub) AND l.kind = 'requested' AND l.source_type = ANY($2::text[]) ${where}`,
       [nodeId, ENDED_SOURCES, ...params],
-    )) as { total: string }[];
+    );
     const amounts = Object.fromEntries(TRACED_KINDS.map((k) => [k, Money.ZERO.toString()])) as KindTotals;
     for (const row of totals) amounts[row.kind] = Money.parse(row.total).toString();
     await this.audited(actor, 'report.trace_viewed', nodeId, query);
-    return { node, filters: query, amounts, requestedByEndedApplications: Money.parse(ended.total).toString(), supportedProjects: counts.projects, supportedOrganisations: counts.organisations };
+    return {
+      node,
+      filters: query,
+      amounts,
+      requestedByEndedApplications: Money.parse(ended.total).toString(),
+      supportedProjects: counts.projects,
+      supportedOrganisations: counts.organisations,
+    };
   }
 
   /** The projects behind a node's figures, each with its own totals and the ids to drill further (decisions, agreement). */
@@ -65,7 +80,21 @@ export class TraceService {
     await this.requireNode(nodeId);
     const { where, params } = this.filters(query, 2);
     const offset = (query.page - 1) * query.pageSize;
-    const rows = await this.dataSource.query<{ id: string; number: string; title: string | null; organisation: string; ico: string; applicant_type: string; call_code: string; amounts: Record<string, string>; total_count: string; agreement_id: string | null }[]>(`WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        number: string;
+        title: string | null;
+        organisation: string;
+        ico: string;
+        applicant_type: string;
+        call_code: string;
+        amounts: Record<string, string>;
+        total_count: string;
+        agreement_id: string | null;
+      }[]
+    >(
+      `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
        SELECT a.id, a.number, a.title, o.name AS organisation, o.ico, o.type AS applicant_type, g.code AS call_code,
               jsonb_object_agg(l.kind, l.total) AS amounts, count(*) OVER () AS total_count,
               (SELECT g2.id FROM agreement g2 WHERE g2.application_id = a.id) AS agreement_id
@@ -76,11 +105,20 @@ export class TraceService {
                 GROUP BY l.application_id, l.kind) AS l
          JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id JOIN grant_call g ON g.id = a.call_id
         GROUP BY a.id, a.number, a.title, o.name, o.ico, o.type, g.code
-        ORDER BY a.number LIMIT ${query.pageSize} OFFSET ${offset}`, [nodeId, ...params]);
+        ORDER BY a.number LIMIT ${query.pageSize} OFFSET ${offset}`,
+      [nodeId, ...params],
+    );
     await this.audited(actor, 'report.trace_projects_viewed', nodeId, query);
     return {
       items: rows.map((r) => ({
-        applicationId: r.id, number: r.number, title: r.title, organisation: r.organisation, ico: r.ico, applicantType: r.applicant_type, callCode: r.call_code, agreementId: r.agreement_id,
+        applicationId: r.id,
+        number: r.number,
+        title: r.title,
+        organisation: r.organisation,
+        ico: r.ico,
+        applicantType: r.applicant_type,
+        callCode: r.call_code,
+        agreementId: r.agreement_id,
         amounts: Object.fromEntries(TRACED_KINDS.map((k) => [k, r.amounts[k] ? Money.parse(r.amounts[k]).toString() : '0.00'])),
       })),
       page: query.page,
@@ -92,7 +130,22 @@ export class TraceService {
   /** The ledger entries behind one project's figure for the node: each with what caused it and who. */
   async entries(actor: Actor, nodeId: string, applicationId: string) {
     await this.requireNode(nodeId);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        eventId: string;
+        kind: string;
+        occurredAt: Date;
+        amount: string;
+        activityId: string;
+        activityCode: string;
+        sourceType: string;
+        sourceId: string;
+        actorUserId: string | null;
+        actor: string | null;
+        correlationId: string | null;
+      }[]
+    >(
       `WITH RECURSIVE sub AS (SELECT id FROM strategy_node WHERE id = $1 UNION ALL SELECT n.id FROM strategy_node n JOIN sub ON n.parent_id = sub.id)
        SELECT l.id, l.event_id AS "eventId", l.kind, l.occurred_at AS "occurredAt", l.amount::text AS amount, l.activity_id AS "activityId", n.code AS "activityCode",
               l.source_type AS "sourceType", l.source_id AS "sourceId", l.actor_user_id AS "actorUserId", u.display_name AS actor, l.correlation_id AS "correlationId"
@@ -100,16 +153,16 @@ export class TraceService {
         WHERE l.application_id = $2 AND l.activity_id IN (SELECT id FROM sub)
         ORDER BY l.occurred_at, l.kind, n.code`,
       [nodeId, applicationId],
-    )) as {
-      id: string; eventId: string; kind: string; occurredAt: Date; amount: string; activityId: string; activityCode: string; sourceType: string; sourceId: string;
-      actorUserId: string | null; actor: string | null; correlationId: string | null;
-    }[];
+    );
     await this.audited(actor, 'report.trace_entries_viewed', applicationId, { nodeId });
     return rows;
   }
 
   private async requireNode(nodeId: string) {
-    const [node] = await this.dataSource.query<{ id: string; level: string; code: string; name: string; version_id: string }[]>(`SELECT id, level, code, name, version_id FROM strategy_node WHERE id = $1`, [nodeId]);
+    const [node] = await this.dataSource.query<{ id: string; level: string; code: string; name: string; version_id: string }[]>(
+      `SELECT id, level, code, name, version_id FROM strategy_node WHERE id = $1`,
+      [nodeId],
+    );
     if (!node) throw DomainError.notFound('strategy_node', nodeId);
     return { id: node.id, level: node.level, code: node.code, name: node.name, versionId: node.version_id };
   }
@@ -139,4 +192,3 @@ export class TraceService {
     });
   }
 }
-

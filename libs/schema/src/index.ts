@@ -1,14 +1,33 @@
 import {
-  Application, ApplicationActivity, ApplicationAttachment, ApplicationBudgetLine, ApplicationStatusChange, ApplicationVersion, FormalCheck, RemedyRequest,
+  Application,
+  ApplicationActivity,
+  ApplicationAttachment,
+  ApplicationBudgetLine,
+  ApplicationStatusChange,
+  ApplicationVersion,
+  FormalCheck,
+  RemedyRequest,
 } from '#applications';
 import { AuditLogEntry } from '#audit';
-import { Agreement, AgreementAmendment, AgreementTemplate, AreaFunding, RecordFile, AwardDecision, Breach, CallFunding, CostDocument, Payment, Resolution, ReturnReceipt, Settlement } from '#awards';
+import {
+  Agreement,
+  AgreementAmendment,
+  AgreementTemplate,
+  AreaFunding,
+  RecordFile,
+  AwardDecision,
+  Breach,
+  CallFunding,
+  CostDocument,
+  Payment,
+  Resolution,
+  ReturnReceipt,
+  Settlement,
+} from '#awards';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import { SystemClockRow } from '#database';
 import type { DataSourceParts } from '#database';
-import {
-  CoiDeclaration, Commission, CommissionMember, CommissionRecommendation, CommissionSession, ReviewAssignment, ScoreSheet, SessionDecision, SessionVote,
-} from '#evaluation';
+import { CoiDeclaration, Commission, CommissionMember, CommissionRecommendation, CommissionSession, ReviewAssignment, ScoreSheet, SessionDecision, SessionVote } from '#evaluation';
 import { PasswordReset, Session, User } from '#identity';
 import { LedgerEntry } from '#ledger';
 import { Notification, NotificationPreference } from '#notifications';
@@ -24,13 +43,55 @@ import { MIGRATIONS } from '../../../migrations/index.js';
  */
 export const SCHEMA: DataSourceParts = {
   entities: [
-    AuditLogEntry, OutboxEvent, User, Session, PasswordReset, Organisation, OrganisationMember, StrategyVersion, StrategyNode,
-    GrantCall, CallBudgetArea, CallCriterion, CallAnnexType, CallActivity, CallStatusChange, CallAmendment,
-    Application, ApplicationVersion, ApplicationBudgetLine, ApplicationActivity, ApplicationAttachment, ApplicationStatusChange, FormalCheck, RemedyRequest,
-    Notification, NotificationPreference,
-    Commission, CommissionMember, CoiDeclaration, ReviewAssignment, ScoreSheet, CommissionSession, SessionDecision, SessionVote, CommissionRecommendation,
-    LedgerEntry, Resolution, AwardDecision, AreaFunding, CallFunding, Agreement, Payment,
-    Settlement, CostDocument, ReturnReceipt, Breach, AgreementAmendment, AgreementTemplate, RecordFile,
+    AuditLogEntry,
+    OutboxEvent,
+    User,
+    Session,
+    PasswordReset,
+    Organisation,
+    OrganisationMember,
+    StrategyVersion,
+    StrategyNode,
+    GrantCall,
+    CallBudgetArea,
+    CallCriterion,
+    CallAnnexType,
+    CallActivity,
+    CallStatusChange,
+    CallAmendment,
+    Application,
+    ApplicationVersion,
+    ApplicationBudgetLine,
+    ApplicationActivity,
+    ApplicationAttachment,
+    ApplicationStatusChange,
+    FormalCheck,
+    RemedyRequest,
+    Notification,
+    NotificationPreference,
+    Commission,
+    CommissionMember,
+    CoiDeclaration,
+    ReviewAssignment,
+    ScoreSheet,
+    CommissionSession,
+    SessionDecision,
+    SessionVote,
+    CommissionRecommendation,
+    LedgerEntry,
+    Resolution,
+    AwardDecision,
+    AreaFunding,
+    CallFunding,
+    Agreement,
+    Payment,
+    Settlement,
+    CostDocument,
+    ReturnReceipt,
+    Breach,
+    AgreementAmendment,
+    AgreementTemplate,
+    RecordFile,
     SystemClockRow,
   ],
   migrations: MIGRATIONS,

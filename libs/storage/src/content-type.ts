@@ -45,9 +45,7 @@ export async function sniffContent(bytes: Buffer | Uint8Array): Promise<SniffedC
 
 export type UploadRejectionReason = 'too_large' | 'empty' | 'unknown_type' | 'type_not_allowed';
 
-export type UploadCheck =
-  | { ok: true; mediaType: string; extension: string }
-  | { ok: false; reason: UploadRejectionReason; detectedMediaType?: string };
+export type UploadCheck = { ok: true; mediaType: string; extension: string } | { ok: false; reason: UploadRejectionReason; detectedMediaType?: string };
 
 export interface UploadPolicy {
   /** Codes from ANNEX_MEDIA_TYPES; unknown codes match nothing. */

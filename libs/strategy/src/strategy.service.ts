@@ -146,10 +146,12 @@ export class StrategyService {
           position,
           sourceLine: node.sourceLine,
           descriptors: node.descriptors ?? [],
-          activity: node.activity ? (details) : null,
+          activity: node.activity ? details : null,
           estimatedCostsCzk: costs ? Money.parse(costs) : null,
           fundedByGrantProgramme: node.activity?.fundedByGrantProgramme ?? false,
-          searchText: foldText([node.code, node.name, ...(node.descriptors ?? []), ...(node.activity?.indicators ?? []), node.activity?.guarantor ?? '', node.activity?.targetGroups ?? ''].join(' ')),
+          searchText: foldText(
+            [node.code, node.name, ...(node.descriptors ?? []), ...(node.activity?.indicators ?? []), node.activity?.guarantor ?? '', node.activity?.targetGroups ?? ''].join(' '),
+          ),
         });
         walk(node.children, id);
       });
@@ -180,8 +182,11 @@ export class StrategyService {
     const repo = this.dataSource.getRepository(StrategyNode);
     const node = await repo.findOneBy({ id });
     if (!node) throw DomainError.notFound('strategy_node', id);
-    const ancestors = await this.dataSource.query<{ id: string }[]>(`WITH RECURSIVE up AS (SELECT * FROM strategy_node WHERE id = $1 UNION ALL SELECT p.* FROM strategy_node p JOIN up ON p.id = up.parent_id)
-       SELECT id FROM up WHERE id <> $1`, [id]);
+    const ancestors = await this.dataSource.query<{ id: string }[]>(
+      `WITH RECURSIVE up AS (SELECT * FROM strategy_node WHERE id = $1 UNION ALL SELECT p.* FROM strategy_node p JOIN up ON p.id = up.parent_id)
+       SELECT id FROM up WHERE id <> $1`,
+      [id],
+    );
     const ancestorNodes = ancestors.length ? await repo.findBy(ancestors.map((a) => ({ id: a.id }))) : [];
     const order = ['priority', 'area', 'subgoal', 'measure', 'activity'];
     ancestorNodes.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
@@ -189,18 +194,12 @@ export class StrategyService {
     return { ...toNodeView(node), ancestors: ancestorNodes.map(toNodeView), children: children.map(toNodeView) };
   }
 
-  async search(
-    query: { q: string; versionId?: string; level?: StrategyLevelName; fundedByGrantProgramme?: boolean },
-    page: PageQuery,
-  ): Promise<Page<StrategyNodeView>> {
+  async search(query: { q: string; versionId?: string; level?: StrategyLevelName; fundedByGrantProgramme?: boolean }, page: PageQuery): Promise<Page<StrategyNodeView>> {
     const tsQuery = prefixTsQuery(query.q);
     if (!tsQuery) {
       throw DomainError.field('q', 'SEARCH_QUERY_EMPTY', { cs: 'Zadejte alespoň jedno slovo k vyhledání.', en: 'Enter at least one word to search for.' });
     }
-    const qb = this.dataSource
-      .getRepository(StrategyNode)
-      .createQueryBuilder('n')
-      .where(`to_tsvector('simple', n.search_text) @@ to_tsquery('simple', :tsQuery)`, { tsQuery });
+    const qb = this.dataSource.getRepository(StrategyNode).createQueryBuilder('n').where(`to_tsvector('simple', n.search_text) @@ to_tsquery('simple', :tsQuery)`, { tsQuery });
     if (query.versionId) qb.andWhere('n.versionId = :versionId', { versionId: query.versionId });
     if (query.level) qb.andWhere('n.level = :level', { level: query.level });
     if (query.fundedByGrantProgramme !== undefined) qb.andWhere('n.fundedByGrantProgramme = :f', { f: query.fundedByGrantProgramme });

@@ -9,6 +9,9 @@ export function foldText(text: string): string {
  * digits survive, so user input can never inject tsquery syntax. Null when nothing is left.
  */
 export function prefixTsQuery(query: string): string | null {
-  const words = foldText(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 8);
+  const words = foldText(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
   return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
 }

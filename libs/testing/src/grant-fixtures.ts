@@ -80,7 +80,10 @@ export function callPayload(activityIds: string[], opensAt: Date, closesAt: Date
 /** Creates and publishes a call 31 days before it opens, then moves the clock into its application period. */
 export async function openCall(t: TestApp, staff: TestUser, activityIds: string[], opensAt: Date, closesAt: Date, overrides: Record<string, unknown> = {}) {
   t.clock.set(new Date(opensAt.getTime() - 31 * DAY));
-  const created = await t.http.post('/calls').set(bearer(staff)).send(callPayload(activityIds, opensAt, closesAt, overrides));
+  const created = await t.http
+    .post('/calls')
+    .set(bearer(staff))
+    .send(callPayload(activityIds, opensAt, closesAt, overrides));
   if (created.status !== 201) throw new Error(`call not created: ${JSON.stringify(created.body)}`);
   const published = await t.http.post(`/calls/${created.body.id}/publish`).set(bearer(staff)).send({ version: created.body.version });
   if (published.status !== 200) throw new Error(`call not published: ${JSON.stringify(published.body)}`);
@@ -125,7 +128,10 @@ export function completeSections(call: CallView) {
 
 /** The smallest byte sequence a PDF sniffer accepts, with some content after it. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f6a5e20000000049454e44ae426082', 'hex');
+export const PNG_BYTES = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f6a5e20000000049454e44ae426082',
+  'hex',
+);
 
 export function uploadAnnex(t: TestApp, user: TestUser, applicationId: string, annexType: string, bytes: Buffer = PDF_BYTES, fileName = 'doklad.pdf') {
   return t.http.post(`/applications/${applicationId}/attachments`).set(bearer(user)).field('annexType', annexType).attach('file', bytes, fileName);
@@ -135,7 +141,10 @@ export function uploadAnnex(t: TestApp, user: TestUser, applicationId: string, a
 export async function readyApplication(t: TestApp, user: TestUser, organisationId: string, call: CallView) {
   const created = await t.http.post('/applications').set(bearer(user)).send({ callId: call.id, organisationId });
   if (created.status !== 201) throw new Error(`application not created: ${JSON.stringify(created.body)}`);
-  const saved = await t.http.patch(`/applications/${created.body.id}`).set(bearer(user)).send({ version: created.body.draftVersion, ...completeSections(call) });
+  const saved = await t.http
+    .patch(`/applications/${created.body.id}`)
+    .set(bearer(user))
+    .send({ version: created.body.draftVersion, ...completeSections(call) });
   if (saved.status !== 200) throw new Error(`draft not saved: ${JSON.stringify(saved.body)}`);
   for (const annex of ['STATUTORY', 'BANK']) {
     const uploaded = await uploadAnnex(t, user, created.body.id, annex);
@@ -150,7 +159,11 @@ export const WITHOUT_COMMISSION = 'Komise v testu nezasedala; rozhoduje se bez j
 
 /** The formal-check checklist with every item confirmed. */
 export const ALL_CHECKS_OK = {
-  eligibility: { result: 'ok' }, completeness: { result: 'ok' }, annexes: { result: 'ok' }, budget: { result: 'ok' }, declarations: { result: 'ok', note: 'Prohlášení podepsána.' },
+  eligibility: { result: 'ok' },
+  completeness: { result: 'ok' },
+  annexes: { result: 'ok' },
+  budget: { result: 'ok' },
+  declarations: { result: 'ok', note: 'Prohlášení podepsána.' },
 };
 
 /**
@@ -160,7 +173,12 @@ export const ALL_CHECKS_OK = {
  * the deadline; tokens issued earlier may have expired, so sign people in again afterwards.
  */
 export async function callInEvaluation(
-  t: TestApp, activityIds: string[], opensAt: Date, count: number, requested?: (index: number) => string, callOverrides: Record<string, unknown> = {},
+  t: TestApp,
+  activityIds: string[],
+  opensAt: Date,
+  count: number,
+  requested?: (index: number) => string,
+  callOverrides: Record<string, unknown> = {},
   options: { leaveSubmitted?: number } = {},
 ) {
   t.clock.set(new Date(opensAt.getTime() - 31 * DAY)); // where openCall creates the call: the token must be fresh there
@@ -173,10 +191,13 @@ export async function callInEvaluation(
     if (requested) {
       // Half from the grant, half from other sources: well within any co-financing rule.
       const amount = requested(i);
-      const patched = await t.http.patch(`/applications/${app.id}`).set(bearer(applicant.user)).send({
-        version: app.draftVersion,
-        budgetLines: [{ category: 'PERSONAL', description: 'Mzdy tlumočníků', totalCost: addAmounts(amount, amount), requested: amount, otherSources: amount }],
-      });
+      const patched = await t.http
+        .patch(`/applications/${app.id}`)
+        .set(bearer(applicant.user))
+        .send({
+          version: app.draftVersion,
+          budgetLines: [{ category: 'PERSONAL', description: 'Mzdy tlumočníků', totalCost: addAmounts(amount, amount), requested: amount, otherSources: amount }],
+        });
       if (patched.status !== 200) throw new Error(`budget not saved: ${JSON.stringify(patched.body)}`);
     }
     const submitted = await t.http.post(`/applications/${app.id}/submit`).set(bearer(applicant.user));

@@ -26,7 +26,10 @@ export interface TestApp {
  */
 export async function createTestApp(): Promise<TestApp> {
   const clock = new ManualClock(new Date());
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApiApp(app, loadConfig());
   await app.init();
@@ -63,12 +66,15 @@ export interface TestUser {
 export async function createUser(t: TestApp, roles: Role[], label = roles.join('-') || 'user'): Promise<TestUser> {
   const email = `${label}-${randomUUID().slice(0, 8)}@test.praha.eu`;
   const users = t.app.get(UserService);
-  const view = await users.create({ userId: null, roles: [], correlationId: `test-${randomUUID()}`, language: 'cs' }, {
-    email,
-    displayName: `Test ${label}`,
-    password: TEST_PASSWORD,
-    roles,
-  });
+  const view = await users.create(
+    { userId: null, roles: [], correlationId: `test-${randomUUID()}`, language: 'cs' },
+    {
+      email,
+      displayName: `Test ${label}`,
+      password: TEST_PASSWORD,
+      roles,
+    },
+  );
   const login = await t.http.post('/auth/login').set('X-Forwarded-For', randomUUID()).send({ email, password: TEST_PASSWORD }).expect(200);
   return { id: view.id, email, token: login.body.accessToken, roles };
 }

@@ -21,13 +21,15 @@ class AuditLogQuery extends PageQuery {
 export class AuditController {
   constructor(private readonly audit: AuditLogService) {}
 
-  @Authenticated(Permission.AuditRead) @Get()
+  @Authenticated(Permission.AuditRead)
+  @Get()
   @ApiOkResponse({ type: PageAuditLogEntryResponse })
   search(@Query() query: AuditLogQuery): Promise<PageAuditLogEntryResponse> {
     return this.audit.search(query, query);
   }
 
-  @Authenticated(Permission.AuditVerify) @Get('verify')
+  @Authenticated(Permission.AuditVerify)
+  @Get('verify')
   @ApiOkResponse({ type: ChainVerificationResponse })
   verify(): Promise<ChainVerificationResponse> {
     return this.audit.verifyChain();

@@ -3,21 +3,62 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
-  AgreementService, AwardService, ConfirmPaymentRequest, PaymentListQuery, CreateAgreementRequest, HoldRequest, PaymentOrderRequest, PaymentService, PublicationRequest, RecordResolutionRequest,
-  SignatureRequest, VersionRequest, SettlementService, SubmitSettlementRequest, CheckSettlementRequest, ReturnReceiptRequest,
-  AgreementTemplateRequest, AmendmentRequest, BreachService, RecordFilesService, OpenBreachRequest, RemediedRequest, ImposeLevyRequest, LevyPaidRequest,
+  AgreementService,
+  AwardService,
+  ConfirmPaymentRequest,
+  PaymentListQuery,
+  CreateAgreementRequest,
+  HoldRequest,
+  PaymentOrderRequest,
+  PaymentService,
+  PublicationRequest,
+  RecordResolutionRequest,
+  SignatureRequest,
+  VersionRequest,
+  SettlementService,
+  SubmitSettlementRequest,
+  CheckSettlementRequest,
+  ReturnReceiptRequest,
+  AgreementTemplateRequest,
+  AmendmentRequest,
+  BreachService,
+  RecordFilesService,
+  OpenBreachRequest,
+  RemediedRequest,
+  ImposeLevyRequest,
+  LevyPaidRequest,
 } from '#awards';
 import { DomainError } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { MulterFile, uploadedFile } from '../http/uploaded-file.js';
 import type { Actor } from '#core';
 import { ApiFile, ApiUpload } from '../http/openapi.js';
-import { AgreementResponse, AgreementTemplateResponse, AmendmentResponse, AwardsFundingResponse, AwardsProposalResponse, AwardsRecordResponse, BreachResponse, DecisionResponse, PagePaymentListItemResponse, PaymentListItemResponse, PaymentResponse, RecordFileResponse, SettlementCheckResponse, SettlementResponse } from '../http/responses.js';
+import {
+  AgreementResponse,
+  AgreementTemplateResponse,
+  AmendmentResponse,
+  AwardsFundingResponse,
+  AwardsProposalResponse,
+  AwardsRecordResponse,
+  BreachResponse,
+  DecisionResponse,
+  PagePaymentListItemResponse,
+  PaymentListItemResponse,
+  PaymentResponse,
+  RecordFileResponse,
+  SettlementCheckResponse,
+  SettlementResponse,
+} from '../http/responses.js';
 
 /** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
-const SignedCopyUpload = ApiUpload({
-  version: { type: 'integer', description: 'Verze, kterou jste četli / the version you read' }, signedOn: { type: 'string', format: 'date' }, signatories: { type: 'string' },
-}, ['version', 'signedOn', 'signatories']);
+const SignedCopyUpload = ApiUpload(
+  {
+    version: { type: 'integer', description: 'Verze, kterou jste četli / the version you read' },
+    signedOn: { type: 'string', format: 'date' },
+    signatories: { type: 'string' },
+  },
+  ['version', 'signedOn', 'signatories'],
+);
 
 /** Award decisions by resolution of the Council or the Assembly, and what remains of each allocation. */
 @ApiTags('awards')
@@ -29,37 +70,43 @@ export class AwardsController {
   ) {}
 
   /** The commission's recommendation split by approving body: the batch proposals staff take to the Council and the Assembly. */
-  @Authenticated(Permission.AwardManage) @Get('award-proposal')
+  @Authenticated(Permission.AwardManage)
+  @Get('award-proposal')
   @ApiOkResponse({ type: AwardsProposalResponse })
   proposal(@Param('callId', ParseUUIDPipe) callId: string): Promise<AwardsProposalResponse> {
     return this.awards.proposal(callId);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('resolutions')
+  @Authenticated(Permission.AwardManage)
+  @Post('resolutions')
   @ApiCreatedResponse({ type: AwardsRecordResponse })
   record(@CurrentActor() actor: Actor, @Param('callId', ParseUUIDPipe) callId: string, @Body() body: RecordResolutionRequest): Promise<AwardsRecordResponse> {
     return this.awards.recordResolution(actor, callId, body);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('agreement-templates')
+  @Authenticated(Permission.AwardManage)
+  @Post('agreement-templates')
   @ApiCreatedResponse({ type: AgreementTemplateResponse })
   saveTemplate(@CurrentActor() actor: Actor, @Param('callId', ParseUUIDPipe) callId: string, @Body() body: AgreementTemplateRequest): Promise<AgreementTemplateResponse> {
     return this.agreements.saveTemplate(actor, callId, body);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('agreement-template')
+  @Authenticated(Permission.AwardRead)
+  @Get('agreement-template')
   @ApiOkResponse({ type: AgreementTemplateResponse })
   template(@Param('callId', ParseUUIDPipe) callId: string): Promise<AgreementTemplateResponse> {
     return this.agreements.template(callId);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('decisions')
+  @Authenticated(Permission.AwardRead)
+  @Get('decisions')
   @ApiOkResponse({ type: DecisionResponse, isArray: true })
-  decisions(@Param('callId', ParseUUIDPipe) callId: string): Promise<readonly (DecisionResponse)[]> {
+  decisions(@Param('callId', ParseUUIDPipe) callId: string): Promise<readonly DecisionResponse[]> {
     return this.awards.decisions(callId);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('funding')
+  @Authenticated(Permission.AwardRead)
+  @Get('funding')
   @ApiOkResponse({ type: AwardsFundingResponse })
   funding(@Param('callId', ParseUUIDPipe) callId: string): Promise<AwardsFundingResponse> {
     return this.awards.funding(callId);
@@ -75,74 +122,102 @@ export class AgreementsController {
     private readonly payments: PaymentService,
   ) {}
 
-  @Authenticated(Permission.AwardManage) @Post('applications/:applicationId/agreement')
+  @Authenticated(Permission.AwardManage)
+  @Post('applications/:applicationId/agreement')
   @ApiCreatedResponse({ type: AgreementResponse })
   create(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: CreateAgreementRequest): Promise<AgreementResponse> {
     return this.agreements.create(actor, applicationId, body);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('agreements/:id')
+  @Authenticated(Permission.AwardRead)
+  @Get('agreements/:id')
   @ApiOkResponse({ type: AgreementResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<AgreementResponse> {
     return this.agreements.get(id);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('agreements/:id/document.pdf')
-  @ApiFile("application/pdf")
+  @Authenticated(Permission.AwardRead)
+  @Get('agreements/:id/document.pdf')
+  @ApiFile('application/pdf')
   async document(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const { stream, fileName } = await this.agreements.document(id);
     return new StreamableFile(stream, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
   }
 
-  @Authenticated(Permission.AwardManage) @Post('agreements/:id/send') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('agreements/:id/send')
+  @HttpCode(200)
   @ApiOkResponse({ type: AgreementResponse })
   send(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest): Promise<AgreementResponse> {
     return this.agreements.send(actor, id, body.version);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('agreements/:id/signature') @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file')) @SignedCopyUpload
+  @Authenticated(Permission.AwardManage)
+  @Post('agreements/:id/signature')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @SignedCopyUpload
   @ApiOkResponse({ type: AgreementResponse })
-  sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: MulterFile | undefined): Promise<AgreementResponse> {
+  sign(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SignatureRequest,
+    @UploadedFile() file: MulterFile | undefined,
+  ): Promise<AgreementResponse> {
     const upload = uploadedFile(file);
     if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsanou smlouvu (PDF).', en: 'Upload the signed agreement (PDF).' });
     return this.agreements.sign(actor, id, body, upload);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('agreements/:id/publication') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('agreements/:id/publication')
+  @HttpCode(200)
   @ApiOkResponse({ type: AgreementResponse })
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PublicationRequest): Promise<AgreementResponse> {
     return this.agreements.publish(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('agreements/:id/amendments')
+  @Authenticated(Permission.AwardManage)
+  @Post('agreements/:id/amendments')
   @ApiCreatedResponse({ type: AmendmentResponse })
   amend(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AmendmentRequest): Promise<AmendmentResponse> {
     return this.agreements.proposeAmendment(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('amendments/:id/signature') @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file')) @SignedCopyUpload
+  @Authenticated(Permission.AwardManage)
+  @Post('amendments/:id/signature')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @SignedCopyUpload
   @ApiOkResponse({ type: AmendmentResponse })
-  signAmendment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SignatureRequest, @UploadedFile() file: MulterFile | undefined): Promise<AmendmentResponse> {
+  signAmendment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SignatureRequest,
+    @UploadedFile() file: MulterFile | undefined,
+  ): Promise<AmendmentResponse> {
     const upload = uploadedFile(file);
     if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsaný dodatek (PDF).', en: 'Upload the signed amendment (PDF).' });
     return this.agreements.signAmendment(actor, id, body, upload);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('amendments/:id/publication') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('amendments/:id/publication')
+  @HttpCode(200)
   @ApiOkResponse({ type: AmendmentResponse })
   publishAmendment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PublicationRequest): Promise<AmendmentResponse> {
     return this.agreements.publishAmendment(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('agreements/:id/payments')
+  @Authenticated(Permission.AwardRead)
+  @Get('agreements/:id/payments')
   @ApiOkResponse({ type: PaymentResponse, isArray: true })
-  listPayments(@Param('id', ParseUUIDPipe) id: string): Promise<readonly (PaymentResponse)[]> {
+  listPayments(@Param('id', ParseUUIDPipe) id: string): Promise<readonly PaymentResponse[]> {
     return this.payments.list(id);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('agreements/:id/payments')
+  @Authenticated(Permission.AwardManage)
+  @Post('agreements/:id/payments')
   @ApiCreatedResponse({ type: PaymentResponse })
   order(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PaymentOrderRequest): Promise<PaymentResponse> {
     return this.payments.order(actor, id, body);
@@ -155,51 +230,65 @@ export class AgreementsController {
 export class PaymentsController {
   constructor(private readonly payments: PaymentService) {}
 
-  @Authenticated(Permission.AwardRead) @Get()
+  @Authenticated(Permission.AwardRead)
+  @Get()
   @ApiOkResponse({ type: PagePaymentListItemResponse })
   search(@Query() query: PaymentListQuery): Promise<PagePaymentListItemResponse> {
     return this.payments.search(query, query);
   }
 
-  @Authenticated(Permission.AwardRead) @Get(':id')
+  @Authenticated(Permission.AwardRead)
+  @Get(':id')
   @ApiOkResponse({ type: PaymentListItemResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<PaymentListItemResponse> {
     return this.payments.get(id);
   }
 
-  @Authenticated(Permission.AwardManage) @Post(':id/approve') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post(':id/approve')
+  @HttpCode(200)
   @ApiOkResponse({ type: PaymentResponse })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest): Promise<PaymentResponse> {
     return this.payments.approve(actor, id, body.version);
   }
 
-  @Authenticated(Permission.AwardManage) @Post(':id/hold') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post(':id/hold')
+  @HttpCode(200)
   @ApiOkResponse({ type: PaymentResponse })
   hold(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: HoldRequest): Promise<PaymentResponse> {
     return this.payments.hold(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardManage) @Post(':id/release') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post(':id/release')
+  @HttpCode(200)
   @ApiOkResponse({ type: PaymentResponse })
   release(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest): Promise<PaymentResponse> {
     return this.payments.release(actor, id, body.version);
   }
 
-  @Authenticated(Permission.AwardManage) @Post(':id/cancel') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post(':id/cancel')
+  @HttpCode(200)
   @ApiOkResponse({ type: PaymentResponse })
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionRequest): Promise<PaymentResponse> {
     return this.payments.cancel(actor, id, body.version);
   }
 
   /** The approved orders as the bank's import file; each order goes out once. */
-  @Authenticated(Permission.AwardManage) @Post('bank-export') @HttpCode(200)
-  @ApiFile("text/csv")
+  @Authenticated(Permission.AwardManage)
+  @Post('bank-export')
+  @HttpCode(200)
+  @ApiFile('text/csv')
   async bankExport(@CurrentActor() actor: Actor): Promise<StreamableFile> {
     const csv = await this.payments.exportForBank(actor);
     return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('platebni-prikazy.csv') });
   }
 
-  @Authenticated(Permission.AwardManage) @Post(':id/confirmation') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post(':id/confirmation')
+  @HttpCode(200)
   @ApiOkResponse({ type: PaymentResponse })
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ConfirmPaymentRequest): Promise<PaymentResponse> {
     return this.payments.confirm(actor, id, body);
@@ -212,25 +301,31 @@ export class PaymentsController {
 export class SettlementsController {
   constructor(private readonly settlements: SettlementService) {}
 
-  @Authenticated(Permission.ApplicationWrite) @Post('agreements/:id/settlement')
+  @Authenticated(Permission.ApplicationWrite)
+  @Post('agreements/:id/settlement')
   @ApiCreatedResponse({ type: SettlementResponse })
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitSettlementRequest): Promise<SettlementResponse> {
     return this.settlements.submit(actor, id, body);
   }
 
-  @Authenticated(Permission.ApplicationRead) @Get('settlements/:id')
+  @Authenticated(Permission.ApplicationRead)
+  @Get('settlements/:id')
   @ApiOkResponse({ type: SettlementResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SettlementResponse> {
     return this.settlements.get(actor, id);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('settlements/:id/check') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('settlements/:id/check')
+  @HttpCode(200)
   @ApiOkResponse({ type: SettlementCheckResponse })
   check(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CheckSettlementRequest): Promise<SettlementCheckResponse> {
     return this.settlements.check(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('settlements/:id/returns') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('settlements/:id/returns')
+  @HttpCode(200)
   @ApiOkResponse({ type: SettlementResponse })
   receiveReturn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnReceiptRequest): Promise<SettlementResponse> {
     return this.settlements.receiveReturn(actor, id, body);
@@ -243,38 +338,47 @@ export class SettlementsController {
 export class BreachesController {
   constructor(private readonly breaches: BreachService) {}
 
-  @Authenticated(Permission.AwardRead) @Get('agreements/:id/breaches')
+  @Authenticated(Permission.AwardRead)
+  @Get('agreements/:id/breaches')
   @ApiOkResponse({ type: BreachResponse, isArray: true })
-  list(@Param('id', ParseUUIDPipe) id: string): Promise<readonly (BreachResponse)[]> {
+  list(@Param('id', ParseUUIDPipe) id: string): Promise<readonly BreachResponse[]> {
     return this.breaches.list(id);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('agreements/:id/breaches')
+  @Authenticated(Permission.AwardManage)
+  @Post('agreements/:id/breaches')
   @ApiCreatedResponse({ type: BreachResponse })
   open(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: OpenBreachRequest): Promise<BreachResponse> {
     return this.breaches.open(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('breaches/:id/document.pdf')
-  @ApiFile("application/pdf")
+  @Authenticated(Permission.AwardRead)
+  @Get('breaches/:id/document.pdf')
+  @ApiFile('application/pdf')
   async document(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const { pdf, fileName } = await this.breaches.document(id);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
   }
 
-  @Authenticated(Permission.AwardManage) @Post('breaches/:id/remedied') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('breaches/:id/remedied')
+  @HttpCode(200)
   @ApiOkResponse({ type: BreachResponse })
   remedied(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RemediedRequest): Promise<BreachResponse> {
     return this.breaches.remedied(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('breaches/:id/levy') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('breaches/:id/levy')
+  @HttpCode(200)
   @ApiOkResponse({ type: BreachResponse })
   levy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ImposeLevyRequest): Promise<BreachResponse> {
     return this.breaches.imposeLevy(actor, id, body);
   }
 
-  @Authenticated(Permission.AwardManage) @Post('breaches/:id/payment') @HttpCode(200)
+  @Authenticated(Permission.AwardManage)
+  @Post('breaches/:id/payment')
+  @HttpCode(200)
   @ApiOkResponse({ type: BreachResponse })
   paid(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: LevyPaidRequest): Promise<BreachResponse> {
     return this.breaches.levyPaid(actor, id, body);
@@ -287,8 +391,10 @@ export class BreachesController {
 export class RecordFilesController {
   constructor(private readonly files: RecordFilesService) {}
 
-  @Authenticated(Permission.AwardManage) @Post('resolutions/:id/files')
-  @UseInterceptors(FileInterceptor('file')) @ApiUpload()
+  @Authenticated(Permission.AwardManage)
+  @Post('resolutions/:id/files')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiUpload()
   @ApiCreatedResponse({ type: RecordFileResponse })
   resolutionFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: MulterFile | undefined): Promise<RecordFileResponse> {
     const upload = uploadedFile(file);
@@ -296,14 +402,17 @@ export class RecordFilesController {
     return this.files.attachToResolution(actor, id, upload);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('resolutions/:id/files')
+  @Authenticated(Permission.AwardRead)
+  @Get('resolutions/:id/files')
   @ApiOkResponse({ type: RecordFileResponse, isArray: true })
-  resolutionFiles(@Param('id', ParseUUIDPipe) id: string): Promise<readonly (RecordFileResponse)[]> {
+  resolutionFiles(@Param('id', ParseUUIDPipe) id: string): Promise<readonly RecordFileResponse[]> {
     return this.files.list('resolution', id);
   }
 
-  @Authenticated(Permission.ApplicationWrite) @Post('cost-documents/:id/files')
-  @UseInterceptors(FileInterceptor('file')) @ApiUpload()
+  @Authenticated(Permission.ApplicationWrite)
+  @Post('cost-documents/:id/files')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiUpload()
   @ApiCreatedResponse({ type: RecordFileResponse })
   costDocumentFile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: MulterFile | undefined): Promise<RecordFileResponse> {
     const upload = uploadedFile(file);
@@ -311,14 +420,16 @@ export class RecordFilesController {
     return this.files.attachToCostDocument(actor, id, upload);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('cost-documents/:id/files')
+  @Authenticated(Permission.AwardRead)
+  @Get('cost-documents/:id/files')
   @ApiOkResponse({ type: RecordFileResponse, isArray: true })
-  costDocumentFiles(@Param('id', ParseUUIDPipe) id: string): Promise<readonly (RecordFileResponse)[]> {
+  costDocumentFiles(@Param('id', ParseUUIDPipe) id: string): Promise<readonly RecordFileResponse[]> {
     return this.files.list('cost_document', id);
   }
 
-  @Authenticated(Permission.AwardRead) @Get('record-files/:id')
-  @ApiFile("application/octet-stream")
+  @Authenticated(Permission.AwardRead)
+  @Get('record-files/:id')
+  @ApiFile('application/octet-stream')
   async download(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const file = await this.files.download(id);
     return new StreamableFile(file.stream, { type: file.mediaType, disposition: attachmentDisposition(file.fileName) });

@@ -8,7 +8,7 @@ import { ClockService } from '#database';
 export class ClockStateResponse {
   @ApiProperty({ example: '2023-01-20T09:00:00.000Z', description: 'The system\'s "now" (moved, if the clock is moved)' }) now: string;
   @ApiProperty({ example: 0, description: 'How far the clock runs ahead of real time (ms; negative: behind)' }) offsetMs: number;
-  @ApiProperty({ description: 'Whether admins may move this system\'s clock (never in production)' }) movable: boolean;
+  @ApiProperty({ description: "Whether admins may move this system's clock (never in production)" }) movable: boolean;
 }
 
 export class MoveClockRequest {
@@ -23,12 +23,16 @@ export class MoveClockRequest {
 export class ClockController {
   constructor(private readonly clock: ClockService) {}
 
-  @Public() @Get('system/clock') @ApiOkResponse({ type: ClockStateResponse })
+  @Public()
+  @Get('system/clock')
+  @ApiOkResponse({ type: ClockStateResponse })
   state(): ClockStateResponse {
     return this.clock.state();
   }
 
-  @Authenticated(Permission.SystemClockManage) @Put('admin/clock') @ApiOkResponse({ type: ClockStateResponse })
+  @Authenticated(Permission.SystemClockManage)
+  @Put('admin/clock')
+  @ApiOkResponse({ type: ClockStateResponse })
   move(@CurrentActor() actor: Actor, @Body() body: MoveClockRequest): Promise<ClockStateResponse> {
     return this.clock.move(actor, body);
   }

@@ -13,7 +13,8 @@ export class DevController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** The demo accounts for the sign-in page's "sign in as" list (only where the demo data is loaded). */
-  @Public() @Get('demo-accounts')
+  @Public()
+  @Get('demo-accounts')
   demoAccounts() {
     if (this.config.env === 'production') throw new DomainError('ROUTE_NOT_FOUND', 'not_found', { cs: 'Tato adresa neexistuje.', en: 'No such route.' });
     return { password: this.config.demoData ? DEMO_PASSWORD : null, accounts: this.config.demoData ? DEMO_USERS : [] };

@@ -4,12 +4,37 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import type { Actor } from '#core';
 import {
-  AssignRequest, AttendanceRequest, CloseSessionRequest, CommissionService, CreateCommissionRequest, CreateSessionRequest, DeclareConflictsRequest, MemberChangeRequest,
-  ReopenSheetRequest, ResultsService, ReviewService, SaveSheetRequest, SessionDecisionRequest, SessionService, SubmitSheetRequest, VoteRequest,
+  AssignRequest,
+  AttendanceRequest,
+  CloseSessionRequest,
+  CommissionService,
+  CreateCommissionRequest,
+  CreateSessionRequest,
+  DeclareConflictsRequest,
+  MemberChangeRequest,
+  ReopenSheetRequest,
+  ResultsService,
+  ReviewService,
+  SaveSheetRequest,
+  SessionDecisionRequest,
+  SessionService,
+  SubmitSheetRequest,
+  VoteRequest,
 } from '#evaluation';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiFile } from '../http/openapi.js';
-import { AssignmentOverviewResponse, CommissionResponse, CommissionResultsResponse, CommissionsForApplicantResponse, ReviewsApplicationResponse, ReviewsDeclarationsResponse, ReviewsMineResponse, SessionResponse, SessionsVoteResponse, SheetResponse } from '../http/responses.js';
+import {
+  AssignmentOverviewResponse,
+  CommissionResponse,
+  CommissionResultsResponse,
+  CommissionsForApplicantResponse,
+  ReviewsApplicationResponse,
+  ReviewsDeclarationsResponse,
+  ReviewsMineResponse,
+  SessionResponse,
+  SessionsVoteResponse,
+  SheetResponse,
+} from '../http/responses.js';
 
 /** Staff set up a call's commission and assign the reviews; staff and auditors read the results. */
 @ApiTags('evaluation')
@@ -20,75 +45,90 @@ export class CommissionsController {
     private readonly results: ResultsService,
   ) {}
 
-  @Authenticated(Permission.EvaluationManage) @Post('calls/:callId/commission')
+  @Authenticated(Permission.EvaluationManage)
+  @Post('calls/:callId/commission')
   @ApiCreatedResponse({ type: CommissionResponse })
   create(@CurrentActor() actor: Actor, @Param('callId', ParseUUIDPipe) callId: string, @Body() body: CreateCommissionRequest): Promise<CommissionResponse> {
     return this.commissions.create(actor, callId, body);
   }
 
-  @Authenticated(Permission.EvaluationRead) @Get('calls/:callId/commission')
+  @Authenticated(Permission.EvaluationRead)
+  @Get('calls/:callId/commission')
   @ApiOkResponse({ type: CommissionResponse })
   forCall(@Param('callId', ParseUUIDPipe) callId: string): Promise<CommissionResponse> {
     return this.commissions.forCall(callId);
   }
 
-  @Authenticated(Permission.EvaluationRead) @Get('commissions/:id')
+  @Authenticated(Permission.EvaluationRead)
+  @Get('commissions/:id')
   @ApiOkResponse({ type: CommissionResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CommissionResponse> {
     return this.commissions.get(id);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Post('commissions/:id/members')
+  @Authenticated(Permission.EvaluationManage)
+  @Post('commissions/:id/members')
   @ApiCreatedResponse({ type: CommissionResponse })
   addMember(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: MemberChangeRequest): Promise<CommissionResponse> {
     return this.commissions.addMember(actor, id, body.userId);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Delete('commissions/:id/members/:userId')
+  @Authenticated(Permission.EvaluationManage)
+  @Delete('commissions/:id/members/:userId')
   @ApiOkResponse({ type: CommissionResponse })
   removeMember(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string): Promise<CommissionResponse> {
     return this.commissions.removeMember(actor, id, userId);
   }
 
-  @Authenticated(Permission.EvaluationRead) @Get('commissions/:id/assignments')
+  @Authenticated(Permission.EvaluationRead)
+  @Get('commissions/:id/assignments')
   @ApiOkResponse({ type: AssignmentOverviewResponse })
   assignments(@Param('id', ParseUUIDPipe) id: string): Promise<AssignmentOverviewResponse> {
     return this.commissions.assignments(id);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Post('commissions/:id/assignments/auto') @HttpCode(200)
+  @Authenticated(Permission.EvaluationManage)
+  @Post('commissions/:id/assignments/auto')
+  @HttpCode(200)
   @ApiOkResponse({ type: AssignmentOverviewResponse })
   autoAssign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AssignmentOverviewResponse> {
     return this.commissions.autoAssign(actor, id);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Post('commissions/:id/assignments') @HttpCode(200)
+  @Authenticated(Permission.EvaluationManage)
+  @Post('commissions/:id/assignments')
+  @HttpCode(200)
   @ApiOkResponse({ type: AssignmentOverviewResponse })
   assign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignRequest): Promise<AssignmentOverviewResponse> {
     return this.commissions.assign(actor, id, body);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Post('commissions/:id/assignments/remove') @HttpCode(200)
+  @Authenticated(Permission.EvaluationManage)
+  @Post('commissions/:id/assignments/remove')
+  @HttpCode(200)
   @ApiOkResponse({ type: AssignmentOverviewResponse })
   unassign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignRequest): Promise<AssignmentOverviewResponse> {
     return this.commissions.unassign(actor, id, body);
   }
 
-  @Authenticated(Permission.EvaluationRead) @Get('commissions/:id/results')
+  @Authenticated(Permission.EvaluationRead)
+  @Get('commissions/:id/results')
   @ApiOkResponse({ type: CommissionResultsResponse })
   resultsOf(@Param('id', ParseUUIDPipe) id: string): Promise<CommissionResultsResponse> {
     return this.results.compute(id);
   }
 
   /** The applicant's view of their own result, once the call is decided: no reviewer's individual scores. */
-  @Authenticated(Permission.ApplicationRead) @Get('applications/:id/evaluation-result')
+  @Authenticated(Permission.ApplicationRead)
+  @Get('applications/:id/evaluation-result')
   @ApiOkResponse({ type: CommissionsForApplicantResponse })
   forApplicant(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommissionsForApplicantResponse> {
     return this.results.forApplicant(actor, id);
   }
 
-  @Authenticated(Permission.EvaluationRead) @Get('commissions/:id/recommendation.csv')
-  @ApiFile("text/csv")
+  @Authenticated(Permission.EvaluationRead)
+  @Get('commissions/:id/recommendation.csv')
+  @ApiFile('text/csv')
   async csv(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     await this.results.requireCommission(id);
     return new StreamableFile(Readable.from(this.results.recommendationCsv(id)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('doporuceni-komise.csv') });
@@ -104,59 +144,79 @@ export class ReviewsController {
     private readonly reviews: ReviewService,
   ) {}
 
-  @Authenticated(Permission.EvaluationReview) @Get('commissions/:id/declarations')
+  @Authenticated(Permission.EvaluationReview)
+  @Get('commissions/:id/declarations')
   @ApiOkResponse({ type: ReviewsDeclarationsResponse })
   declarations(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReviewsDeclarationsResponse> {
     return this.commissions.declarationsOf(actor, id);
   }
 
-  @Authenticated(Permission.EvaluationReview) @Put('commissions/:id/declarations')
+  @Authenticated(Permission.EvaluationReview)
+  @Put('commissions/:id/declarations')
   @ApiOkResponse({ type: ReviewsDeclarationsResponse })
   declare(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: DeclareConflictsRequest): Promise<ReviewsDeclarationsResponse> {
     return this.commissions.declare(actor, id, body);
   }
 
-  @Authenticated(Permission.EvaluationReview) @Get('commissions/:id/my-reviews')
+  @Authenticated(Permission.EvaluationReview)
+  @Get('commissions/:id/my-reviews')
   @ApiOkResponse({ type: ReviewsMineResponse, isArray: true })
-  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly (ReviewsMineResponse)[]> {
+  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly ReviewsMineResponse[]> {
     return this.reviews.myApplications(actor, id);
   }
 
-  @Authenticated(Permission.EvaluationReview) @Get('reviews/:applicationId')
+  @Authenticated(Permission.EvaluationReview)
+  @Get('reviews/:applicationId')
   @ApiOkResponse({ type: ReviewsApplicationResponse })
   application(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string): Promise<ReviewsApplicationResponse> {
     return this.reviews.application(actor, applicationId);
   }
 
-  @Authenticated(Permission.EvaluationReview) @Get('reviews/:applicationId/attachments/:attachmentId')
-  @ApiFile("application/octet-stream")
-  async attachment(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string): Promise<StreamableFile> {
+  @Authenticated(Permission.EvaluationReview)
+  @Get('reviews/:applicationId/attachments/:attachmentId')
+  @ApiFile('application/octet-stream')
+  async attachment(
+    @CurrentActor() actor: Actor,
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+  ): Promise<StreamableFile> {
     const file = await this.reviews.attachment(actor, applicationId, attachmentId);
     return new StreamableFile(file.stream, { type: file.mediaType, disposition: attachmentDisposition(file.fileName) });
   }
 
-  @Authenticated(Permission.EvaluationReview) @Get('reviews/:applicationId/sheet')
+  @Authenticated(Permission.EvaluationReview)
+  @Get('reviews/:applicationId/sheet')
   @ApiOkResponse({ type: SheetResponse })
   sheet(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string): Promise<SheetResponse> {
     return this.reviews.sheet(actor, applicationId);
   }
 
-  @Authenticated(Permission.EvaluationReview) @Put('reviews/:applicationId/sheet')
+  @Authenticated(Permission.EvaluationReview)
+  @Put('reviews/:applicationId/sheet')
   @ApiOkResponse({ type: SheetResponse })
   save(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: SaveSheetRequest): Promise<SheetResponse> {
     return this.reviews.save(actor, applicationId, body);
   }
 
-  @Authenticated(Permission.EvaluationReview) @Post('reviews/:applicationId/sheet/submit') @HttpCode(200)
+  @Authenticated(Permission.EvaluationReview)
+  @Post('reviews/:applicationId/sheet/submit')
+  @HttpCode(200)
   @ApiOkResponse({ type: SheetResponse })
   submit(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: SubmitSheetRequest): Promise<SheetResponse> {
     return this.reviews.submit(actor, applicationId, body.version);
   }
 
   /** The chair reopens another member's submitted sheet. */
-  @Authenticated(Permission.EvaluationReview) @Post('reviews/:applicationId/sheets/:userId/reopen') @HttpCode(200)
+  @Authenticated(Permission.EvaluationReview)
+  @Post('reviews/:applicationId/sheets/:userId/reopen')
+  @HttpCode(200)
   @ApiOkResponse({ type: SheetResponse })
-  reopen(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Param('userId', ParseUUIDPipe) userId: string, @Body() body: ReopenSheetRequest): Promise<SheetResponse> {
+  reopen(
+    @CurrentActor() actor: Actor,
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: ReopenSheetRequest,
+  ): Promise<SheetResponse> {
     return this.reviews.reopen(actor, { applicationId, userId }, body.reason);
   }
 }
@@ -167,44 +227,62 @@ export class ReviewsController {
 export class SessionsController {
   constructor(private readonly sessions: SessionService) {}
 
-  @Authenticated(Permission.EvaluationManage) @Post('commissions/:id/sessions')
+  @Authenticated(Permission.EvaluationManage)
+  @Post('commissions/:id/sessions')
   @ApiCreatedResponse({ type: SessionResponse })
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateSessionRequest): Promise<SessionResponse> {
     return this.sessions.create(actor, id, body);
   }
 
-  @Authenticated(Permission.EvaluationRead) @Get('sessions/:id')
+  @Authenticated(Permission.EvaluationRead)
+  @Get('sessions/:id')
   @ApiOkResponse({ type: SessionResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<SessionResponse> {
     return this.sessions.get(id);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Put('sessions/:id/attendance')
+  @Authenticated(Permission.EvaluationManage)
+  @Put('sessions/:id/attendance')
   @ApiOkResponse({ type: SessionResponse })
   attendance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AttendanceRequest): Promise<SessionResponse> {
     return this.sessions.setAttendance(actor, id, body);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Put('sessions/:id/applications/:applicationId')
+  @Authenticated(Permission.EvaluationManage)
+  @Put('sessions/:id/applications/:applicationId')
   @ApiOkResponse({ type: SessionResponse })
-  decide(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: SessionDecisionRequest): Promise<SessionResponse> {
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Body() body: SessionDecisionRequest,
+  ): Promise<SessionResponse> {
     return this.sessions.decide(actor, id, applicationId, body);
   }
 
-  @Authenticated(Permission.EvaluationReview) @Put('sessions/:id/applications/:applicationId/vote')
+  @Authenticated(Permission.EvaluationReview)
+  @Put('sessions/:id/applications/:applicationId/vote')
   @ApiOkResponse({ type: SessionsVoteResponse })
-  vote(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: VoteRequest): Promise<SessionsVoteResponse> {
+  vote(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Body() body: VoteRequest,
+  ): Promise<SessionsVoteResponse> {
     return this.sessions.vote(actor, id, applicationId, body.vote);
   }
 
-  @Authenticated(Permission.EvaluationManage) @Post('sessions/:id/close') @HttpCode(200)
+  @Authenticated(Permission.EvaluationManage)
+  @Post('sessions/:id/close')
+  @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse })
   close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CloseSessionRequest): Promise<SessionResponse> {
     return this.sessions.close(actor, id, body);
   }
 
-  @Authenticated(Permission.EvaluationRead) @Get('sessions/:id/minutes.pdf')
-  @ApiFile("application/pdf")
+  @Authenticated(Permission.EvaluationRead)
+  @Get('sessions/:id/minutes.pdf')
+  @ApiFile('application/pdf')
   async minutes(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const { stream, fileName } = await this.sessions.minutes(id);
     return new StreamableFile(stream, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });

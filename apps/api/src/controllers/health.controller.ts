@@ -28,19 +28,22 @@ export class HealthController {
     @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
   ) {}
 
-  @Public() @Get()
+  @Public()
+  @Get()
   @ApiOkResponse({ type: HealthResponse })
   health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     return this.ready(response);
   }
 
-  @Public() @Get('live')
+  @Public()
+  @Get('live')
   @ApiOkResponse({ type: LivenessResponse })
   live(): LivenessResponse {
     return { status: 'ok' };
   }
 
-  @Public() @Get('ready')
+  @Public()
+  @Get('ready')
   @ApiOkResponse({ type: HealthResponse })
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [database, queue] = await Promise.all([

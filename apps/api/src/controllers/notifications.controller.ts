@@ -11,37 +11,45 @@ import { InboxPageResponse, NotificationsReadAllResponse, PreferencesResponse } 
 export class NotificationsController {
   constructor(private readonly inbox: InboxService) {}
 
-  @Authenticated(Permission.AccountSelf) @Get('notifications')
+  @Authenticated(Permission.AccountSelf)
+  @Get('notifications')
   @ApiOkResponse({ type: InboxPageResponse })
   list(@CurrentActor() actor: Actor, @Query() query: InboxQuery): Promise<InboxPageResponse> {
     return this.inbox.list(actor, query);
   }
 
-  @Authenticated(Permission.AccountSelf) @Post('notifications/read-all')
+  @Authenticated(Permission.AccountSelf)
+  @Post('notifications/read-all')
   @ApiCreatedResponse({ type: NotificationsReadAllResponse })
   readAll(@CurrentActor() actor: Actor): Promise<NotificationsReadAllResponse> {
     return this.inbox.markAllRead(actor);
   }
 
-  @Authenticated(Permission.AccountSelf) @Post('notifications/:id/read') @HttpCode(204)
+  @Authenticated(Permission.AccountSelf)
+  @Post('notifications/:id/read')
+  @HttpCode(204)
   @ApiNoContentResponse()
   read(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.inbox.markRead(actor, id, true);
   }
 
-  @Authenticated(Permission.AccountSelf) @Post('notifications/:id/unread') @HttpCode(204)
+  @Authenticated(Permission.AccountSelf)
+  @Post('notifications/:id/unread')
+  @HttpCode(204)
   @ApiNoContentResponse()
   unread(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.inbox.markRead(actor, id, false);
   }
 
-  @Authenticated(Permission.AccountSelf) @Get('notification-preferences')
+  @Authenticated(Permission.AccountSelf)
+  @Get('notification-preferences')
   @ApiOkResponse({ type: PreferencesResponse })
   preferences(@CurrentActor() actor: Actor): Promise<PreferencesResponse> {
     return this.inbox.preferences(actor);
   }
 
-  @Authenticated(Permission.AccountSelf) @Put('notification-preferences')
+  @Authenticated(Permission.AccountSelf)
+  @Put('notification-preferences')
   @ApiOkResponse({ type: PreferencesResponse })
   updatePreferences(@CurrentActor() actor: Actor, @Body() body: UpdatePreferencesRequest): Promise<PreferencesResponse> {
     return this.inbox.updatePreferences(actor, body);

@@ -15,25 +15,34 @@ export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
 
   /** `X-Total-Count` tells the client how many rows are coming, for a progress bar while they stream. */
-  @Public() @Get('grants.csv')
-  @ApiFile("text/csv")
+  @Public()
+  @Get('grants.csv')
+  @ApiFile('text/csv')
   async csv(@Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     response.setHeader('X-Total-Count', String(await this.openData.count()));
     return new StreamableFile(Readable.from(this.openData.csv()), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('dotace-integrace-cizincu.csv') });
   }
 
-  @Public() @Get('grants.json')
-  @ApiFile("application/json")
+  @Public()
+  @Get('grants.json')
+  @ApiFile('application/json')
   async json(@Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     response.setHeader('X-Total-Count', String(await this.openData.count()));
     return new StreamableFile(Readable.from(this.openData.json()), { type: 'application/json; charset=utf-8' });
   }
 
   /** The columns, their formats and how many rows the downloads hold now. */
-  @Public() @Get('schema')
+  @Public()
+  @Get('schema')
   @ApiOkResponse({ type: OpenDataSchemaResponse })
   async schema(): Promise<OpenDataSchemaResponse> {
-    return { columns: OPEN_DATA_COLUMNS, amounts: 'decimal strings with a dot, CZK', dates: 'ISO 8601 calendar dates', recipients: 'legal persons only (city districts, NGOs)', rowCount: await this.openData.count() };
+    return {
+      columns: OPEN_DATA_COLUMNS,
+      amounts: 'decimal strings with a dot, CZK',
+      dates: 'ISO 8601 calendar dates',
+      recipients: 'legal persons only (city districts, NGOs)',
+      rowCount: await this.openData.count(),
+    };
   }
 }
 
@@ -43,7 +52,8 @@ export class OpenDataController {
 export class PublicStrategyFundingController {
   constructor(private readonly fulfilment: FulfilmentService) {}
 
-  @Public() @Get(':versionId/funding')
+  @Public()
+  @Get(':versionId/funding')
   @ApiOkResponse({ type: PublicStrategyFundingResponse })
   funding(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<PublicStrategyFundingResponse> {
     return this.fulfilment.publicFunding(versionId);

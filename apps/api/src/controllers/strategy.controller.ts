@@ -12,7 +12,9 @@ class StrategySearchQuery extends PageQuery {
   @IsString() @MinLength(1) @MaxLength(200) q: string;
   @IsOptional() @IsUUID() versionId?: string;
   @IsOptional() @IsIn(STRATEGY_LEVELS) level?: StrategyLevelName;
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   fundedByGrantProgramme?: boolean;
 }
 
@@ -22,25 +24,29 @@ class StrategySearchQuery extends PageQuery {
 export class StrategyController {
   constructor(private readonly strategy: StrategyService) {}
 
-  @Public() @Get('versions')
+  @Public()
+  @Get('versions')
   @ApiOkResponse({ type: StrategyVersionResponse, isArray: true })
-  versions(): Promise<readonly (StrategyVersionResponse)[]> {
+  versions(): Promise<readonly StrategyVersionResponse[]> {
     return this.strategy.versions();
   }
 
-  @Public() @Get('versions/:id/tree')
+  @Public()
+  @Get('versions/:id/tree')
   @ApiOkResponse({ type: StrategyTreeResponse })
   tree(@Param('id', ParseUUIDPipe) id: string): Promise<StrategyTreeResponse> {
     return this.strategy.tree(id);
   }
 
-  @Public() @Get('nodes/:id')
+  @Public()
+  @Get('nodes/:id')
   @ApiOkResponse({ type: StrategyNodeDetailResponse })
   node(@Param('id', ParseUUIDPipe) id: string): Promise<StrategyNodeDetailResponse> {
     return this.strategy.node(id);
   }
 
-  @Public() @Get('search')
+  @Public()
+  @Get('search')
   @ApiOkResponse({ type: PageStrategyNodeResponse })
   search(@Query() query: StrategySearchQuery): Promise<PageStrategyNodeResponse> {
     return this.strategy.search(query, query);

@@ -14,21 +14,28 @@ import { DossierProjectResponse, FulfilmentReportResponse, TraceEntryResponse, T
 export class TraceController {
   constructor(private readonly trace: TraceService) {}
 
-  @Authenticated(Permission.ReportRead) @Get()
+  @Authenticated(Permission.ReportRead)
+  @Get()
   @ApiOkResponse({ type: TraceNodeResponse })
   node(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Query() query: TraceQuery): Promise<TraceNodeResponse> {
     return this.trace.node(actor, nodeId, query);
   }
 
-  @Authenticated(Permission.ReportRead) @Get('projects')
+  @Authenticated(Permission.ReportRead)
+  @Get('projects')
   @ApiOkResponse({ type: TraceProjectsResponse })
   projects(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Query() query: TraceProjectsQuery): Promise<TraceProjectsResponse> {
     return this.trace.projects(actor, nodeId, query);
   }
 
-  @Authenticated(Permission.ReportRead) @Get('projects/:applicationId/entries')
+  @Authenticated(Permission.ReportRead)
+  @Get('projects/:applicationId/entries')
   @ApiOkResponse({ type: TraceEntryResponse, isArray: true })
-  entries(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Param('applicationId', ParseUUIDPipe) applicationId: string): Promise<readonly (TraceEntryResponse)[]> {
+  entries(
+    @CurrentActor() actor: Actor,
+    @Param('nodeId', ParseUUIDPipe) nodeId: string,
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+  ): Promise<readonly TraceEntryResponse[]> {
     return this.trace.entries(actor, nodeId, applicationId);
   }
 }
@@ -39,20 +46,26 @@ export class TraceController {
 export class FulfilmentController {
   constructor(private readonly fulfilment: FulfilmentService) {}
 
-  @Authenticated(Permission.ReportRead) @Get()
+  @Authenticated(Permission.ReportRead)
+  @Get()
   @ApiOkResponse({ type: FulfilmentReportResponse })
   report(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<FulfilmentReportResponse> {
     return this.fulfilment.report(actor, versionId, query);
   }
 
-  @Authenticated(Permission.ReportRead) @Get('report.pdf')
-  @ApiFile("application/pdf")
+  @Authenticated(Permission.ReportRead)
+  @Get('report.pdf')
+  @ApiFile('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<StreamableFile> {
-    return new StreamableFile(await this.fulfilment.pdf(actor, versionId, query), { type: 'application/pdf', disposition: attachmentDisposition('zprava-o-naplnovani-akcniho-planu.pdf') });
+    return new StreamableFile(await this.fulfilment.pdf(actor, versionId, query), {
+      type: 'application/pdf',
+      disposition: attachmentDisposition('zprava-o-naplnovani-akcniho-planu.pdf'),
+    });
   }
 
-  @Authenticated(Permission.ReportRead) @Get('report.csv')
-  @ApiFile("text/csv")
+  @Authenticated(Permission.ReportRead)
+  @Get('report.csv')
+  @ApiFile('text/csv')
   async csv(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: FulfilmentQuery): Promise<StreamableFile> {
     const report = await this.fulfilment.report(actor, versionId, query);
     return new StreamableFile(Readable.from(this.fulfilment.csv(report)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('naplnovani-akcniho-planu.csv') });
@@ -65,7 +78,8 @@ export class FulfilmentController {
 export class DossierController {
   constructor(private readonly dossiers: DossierService) {}
 
-  @Authenticated(Permission.ReportRead) @Get()
+  @Authenticated(Permission.ReportRead)
+  @Get()
   @ApiOkResponse({ type: DossierProjectResponse })
   project(@CurrentActor() actor: Actor, @Param('applicationId', ParseUUIDPipe) applicationId: string): Promise<DossierProjectResponse> {
     return this.dossiers.project(actor, applicationId);

@@ -18,25 +18,29 @@ class UserListQuery extends PageQuery {
 export class UsersController {
   constructor(private readonly users: UserService) {}
 
-  @Authenticated(Permission.UserManage) @Post()
+  @Authenticated(Permission.UserManage)
+  @Post()
   @ApiCreatedResponse({ type: UserResponse })
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest): Promise<UserResponse> {
     return this.users.create(actor, body);
   }
 
-  @Authenticated(Permission.UserRead) @Get()
+  @Authenticated(Permission.UserRead)
+  @Get()
   @ApiOkResponse({ type: PageUserResponse })
   list(@Query() query: UserListQuery): Promise<PageUserResponse> {
     return this.users.list(query);
   }
 
-  @Authenticated(Permission.UserRead) @Get(':id')
+  @Authenticated(Permission.UserRead)
+  @Get(':id')
   @ApiOkResponse({ type: UserResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
     return this.users.get(id);
   }
 
-  @Authenticated(Permission.UserManage) @Put(':id/roles')
+  @Authenticated(Permission.UserManage)
+  @Put(':id/roles')
   @ApiOkResponse({ type: UserResponse })
   updateRoles(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRolesRequest): Promise<UserResponse> {
     return this.users.updateRoles(actor, id, body.roles);

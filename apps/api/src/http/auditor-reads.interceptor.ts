@@ -22,14 +22,12 @@ export class AuditorReadsInterceptor implements NestInterceptor {
     // The route as the API names it, without the version prefix (`/api/v1`).
     const route = request.path.replace(/^\/api\/v\d+(?=\/)/, '');
     if (request.method !== 'GET' || !actor?.roles.includes('auditor') || AUDITED_BY_SERVICE.test(route)) return next.handle();
-    return next.handle().pipe(
-      switchMap((body: unknown) =>
-        from(
-          this.unitOfWork
-            .run(actor, (tx) => tx.audit({ action: 'report.viewed', objectType: 'route', objectId: route, after: { query: request.query } }))
-            .then(() => body),
+    return next
+      .handle()
+      .pipe(
+        switchMap((body: unknown) =>
+          from(this.unitOfWork.run(actor, (tx) => tx.audit({ action: 'report.viewed', objectType: 'route', objectId: route, after: { query: request.query } })).then(() => body)),
         ),
-      ),
-    );
+      );
   }
 }

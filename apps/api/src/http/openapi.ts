@@ -20,7 +20,7 @@ export function ApiUpload(fields: Record<string, FieldSchema> = {}, required: st
 export class FieldProblem {
   @ApiProperty({ example: 'name' }) field: string;
   @ApiProperty({ example: 'REQUIRED' }) code: string;
-  @ApiProperty({ description: 'Zpráva v jazyce volajícího / the message in the caller\'s language' }) message: string;
+  @ApiProperty({ description: "Zpráva v jazyce volajícího / the message in the caller's language" }) message: string;
 }
 
 /** Every error the API answers: application/problem+json (RFC 9457) with a stable code. */
@@ -29,7 +29,7 @@ export class ProblemResponse {
   @ApiProperty({ example: 'Nenalezeno' }) title: string;
   @ApiProperty({ example: 404, description: 'Stavový kód HTTP / the HTTP status code' }) status: number;
   @ApiProperty({ example: 'NOT_FOUND', description: 'Stabilní kód chyby / stable error code' }) code: string;
-  @ApiProperty({ description: 'Vysvětlení v jazyce volajícího / explanation in the caller\'s language' }) detail: string;
+  @ApiProperty({ description: "Vysvětlení v jazyce volajícího / explanation in the caller's language" }) detail: string;
   @ApiPropertyOptional({ description: 'Vysvětlení v druhém jazyce / the explanation in the other language' }) detail_en?: string;
   @ApiPropertyOptional() detail_cs?: string;
   @ApiPropertyOptional({ type: () => FieldProblem, isArray: true }) errors?: FieldProblem[];

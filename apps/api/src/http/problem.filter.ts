@@ -38,16 +38,23 @@ function fromHttpException(exception: HttpException): DomainError {
   if (status === 404) return new DomainError('ROUTE_NOT_FOUND', 'not_found', { cs: 'Tato adresa neexistuje.', en: 'No such route.' });
   if (status === 413) {
     // With a cause: the JSON body parser's limit; without one: multer's file size limit.
-    return new DomainError('PAYLOAD_TOO_LARGE', 'too_large', exception.cause !== undefined
-      ? { cs: 'Tělo požadavku je příliš velké (nejvýše 1 MB).', en: 'The request body is too large (at most 1 MB).' }
-      : { cs: 'Soubor je větší, než je dovoleno.', en: 'The file is larger than allowed.' });
+    return new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      'too_large',
+      exception.cause !== undefined
+        ? { cs: 'Tělo požadavku je příliš velké (nejvýše 1 MB).', en: 'The request body is too large (at most 1 MB).' }
+        : { cs: 'Soubor je větší, než je dovoleno.', en: 'The file is larger than allowed.' },
+    );
   }
   // The platform maps the body parser's and the URL decoder's failures to 400 with the cause attached.
   if (exception.cause instanceof SyntaxError) {
     return new DomainError('INVALID_JSON', 'malformed', { cs: 'Tělo požadavku není platný JSON.', en: 'The request body is not valid JSON.' });
   }
   if (exception.cause !== undefined) {
-    return new DomainError('BAD_REQUEST', 'malformed', { cs: 'Požadavek nelze přečíst (chybné kódování adresy nebo těla).', en: 'The request cannot be read (bad encoding of the address or the body).' });
+    return new DomainError('BAD_REQUEST', 'malformed', {
+      cs: 'Požadavek nelze přečíst (chybné kódování adresy nebo těla).',
+      en: 'The request cannot be read (bad encoding of the address or the body).',
+    });
   }
   // A parameter pipe (ParseUUIDPipe, ParseIntPipe) or multer (an unexpected or extra form part).
   return new DomainError('BAD_REQUEST', 'validation', {
@@ -83,14 +90,17 @@ export class ProblemFilter implements ExceptionFilter {
     if (!error) {
       if (exception instanceof UnauditedChangeError) this.logger.error(`[${correlationId}] programming error: ${exception.message}`);
       this.logger.error(`[${correlationId}] ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
-      response.status(500).type('application/problem+json').json({
-        type: 'urn:grants:error:INTERNAL',
-        title: TITLES[500][language],
-        status: 500,
-        code: 'INTERNAL',
-        detail: language === 'cs' ? `Neočekávaná chyba. Uveďte prosím kód ${correlationId}.` : `Unexpected error. Please quote ${correlationId}.`,
-        correlationId,
-      });
+      response
+        .status(500)
+        .type('application/problem+json')
+        .json({
+          type: 'urn:grants:error:INTERNAL',
+          title: TITLES[500][language],
+          status: 500,
+          code: 'INTERNAL',
+          detail: language === 'cs' ? `Neočekávaná chyba. Uveďte prosím kód ${correlationId}.` : `Unexpected error. Please quote ${correlationId}.`,
+          correlationId,
+        });
       return;
     }
 

@@ -14,7 +14,7 @@ export class PeriodSectionResponse {
 }
 
 export class PlaceSectionResponse {
-  @ApiPropertyOptional({ type: String, isArray: true }) districts?: readonly (string)[];
+  @ApiPropertyOptional({ type: String, isArray: true }) districts?: readonly string[];
   @ApiPropertyOptional({ type: String }) description?: string;
 }
 
@@ -27,7 +27,7 @@ export class OutputItemResponse {
 export class RepresentativeItemResponse {
   @ApiPropertyOptional({ type: String }) name?: string;
   @ApiPropertyOptional({ type: String }) function?: string;
-  @ApiPropertyOptional({ enum: ["statutory", "power_of_attorney"] }) basis?: "statutory" | "power_of_attorney";
+  @ApiPropertyOptional({ enum: ['statutory', 'power_of_attorney'] }) basis?: 'statutory' | 'power_of_attorney';
 }
 
 export class BeneficialOwnerItemResponse {
@@ -76,14 +76,14 @@ export class ApplicationDraftResponse {
   @ApiPropertyOptional({ type: String }) justification?: string;
   @ApiPropertyOptional({ type: () => PeriodSectionResponse }) period?: PeriodSectionResponse;
   @ApiPropertyOptional({ type: () => PlaceSectionResponse }) place?: PlaceSectionResponse;
-  @ApiPropertyOptional({ type: String, isArray: true }) targetGroups?: readonly (string)[];
-  @ApiPropertyOptional({ type: () => OutputItemResponse, isArray: true }) outputs?: readonly (OutputItemResponse)[];
-  @ApiPropertyOptional({ type: () => RepresentativeItemResponse, isArray: true }) representatives?: readonly (RepresentativeItemResponse)[];
-  @ApiPropertyOptional({ type: () => BeneficialOwnerItemResponse, isArray: true }) beneficialOwners?: readonly (BeneficialOwnerItemResponse)[];
-  @ApiPropertyOptional({ type: () => HoldingItemResponse, isArray: true }) holdings?: readonly (HoldingItemResponse)[];
+  @ApiPropertyOptional({ type: String, isArray: true }) targetGroups?: readonly string[];
+  @ApiPropertyOptional({ type: () => OutputItemResponse, isArray: true }) outputs?: readonly OutputItemResponse[];
+  @ApiPropertyOptional({ type: () => RepresentativeItemResponse, isArray: true }) representatives?: readonly RepresentativeItemResponse[];
+  @ApiPropertyOptional({ type: () => BeneficialOwnerItemResponse, isArray: true }) beneficialOwners?: readonly BeneficialOwnerItemResponse[];
+  @ApiPropertyOptional({ type: () => HoldingItemResponse, isArray: true }) holdings?: readonly HoldingItemResponse[];
   @ApiPropertyOptional({ type: () => DeclarationsSectionResponse }) declarations?: DeclarationsSectionResponse;
-  @ApiPropertyOptional({ type: () => BudgetLineItemResponse, isArray: true }) budgetLines?: readonly (BudgetLineItemResponse)[];
-  @ApiPropertyOptional({ type: () => ActivityShareItemResponse, isArray: true }) activities?: readonly (ActivityShareItemResponse)[];
+  @ApiPropertyOptional({ type: () => BudgetLineItemResponse, isArray: true }) budgetLines?: readonly BudgetLineItemResponse[];
+  @ApiPropertyOptional({ type: () => ActivityShareItemResponse, isArray: true }) activities?: readonly ActivityShareItemResponse[];
   @ApiPropertyOptional({ type: () => ContactSectionResponse }) contact?: ContactSectionResponse;
 }
 
@@ -122,7 +122,7 @@ export class ApplicationRemedyItemResponse {
 
 export class ApplicationRemedyResponse {
   @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ type: () => ApplicationRemedyItemResponse, isArray: true }) items: readonly (ApplicationRemedyItemResponse)[];
+  @ApiProperty({ type: () => ApplicationRemedyItemResponse, isArray: true }) items: readonly ApplicationRemedyItemResponse[];
   @ApiProperty({ type: String }) deadlineAt: string;
 }
 
@@ -150,20 +150,21 @@ export class ApplicationResponse {
   @ApiProperty({ type: () => ApplicationDraftResponse }) draft: ApplicationDraftResponse;
   @ApiProperty({ type: Number }) draftVersion: number;
   @ApiProperty({ type: () => BudgetSummaryResponse }) draftBudget: BudgetSummaryResponse;
-  @ApiProperty({ type: () => FieldErrorResponse, isArray: true }) missing: readonly (FieldErrorResponse)[];
+  @ApiProperty({ type: () => FieldErrorResponse, isArray: true }) missing: readonly FieldErrorResponse[];
   @ApiProperty({ type: String }) deadline: string;
-  @ApiProperty({ type: () => AttachmentResponse, isArray: true }) attachments: readonly (AttachmentResponse)[];
+  @ApiProperty({ type: () => AttachmentResponse, isArray: true }) attachments: readonly AttachmentResponse[];
   @ApiProperty({ type: () => ApplicationRemedyResponse, nullable: true }) remedy: ApplicationRemedyResponse | null;
-  @ApiProperty({ type: () => ApplicationActivityResponse, isArray: true }) activities: readonly (ApplicationActivityResponse)[];
+  @ApiProperty({ type: () => ApplicationActivityResponse, isArray: true }) activities: readonly ApplicationActivityResponse[];
   @ApiProperty({ type: String, nullable: true }) endReason: string | null;
   @ApiProperty({ type: String, nullable: true }) firstSubmittedAt: string | null;
   @ApiProperty({ type: String }) createdAt: string;
-  @ApiProperty({ type: String, isArray: true }) availableActions: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) availableActions: readonly string[];
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) number: string;
   @ApiProperty({ type: () => ApplicationCallResponse }) call: ApplicationCallResponse;
   @ApiProperty({ type: () => ApplicationOrganisationResponse }) organisation: ApplicationOrganisationResponse;
-  @ApiProperty({ enum: ["draft", "submitted", "remedy_requested", "accepted", "excluded", "withdrawn"] }) status: "draft" | "submitted" | "remedy_requested" | "accepted" | "excluded" | "withdrawn";
+  @ApiProperty({ enum: ['draft', 'submitted', 'remedy_requested', 'accepted', 'excluded', 'withdrawn'] }) status:
+    'draft' | 'submitted' | 'remedy_requested' | 'accepted' | 'excluded' | 'withdrawn';
   @ApiProperty({ type: () => LocalisedTextResponse }) statusName: LocalisedTextResponse;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ type: String, nullable: true }) budgetAreaCode: string | null;
@@ -179,7 +180,8 @@ export class ApplicationSummaryResponse {
   @ApiProperty({ type: String }) number: string;
   @ApiProperty({ type: () => ApplicationCallResponse }) call: ApplicationCallResponse;
   @ApiProperty({ type: () => ApplicationOrganisationResponse }) organisation: ApplicationOrganisationResponse;
-  @ApiProperty({ enum: ["draft", "submitted", "remedy_requested", "accepted", "excluded", "withdrawn"] }) status: "draft" | "submitted" | "remedy_requested" | "accepted" | "excluded" | "withdrawn";
+  @ApiProperty({ enum: ['draft', 'submitted', 'remedy_requested', 'accepted', 'excluded', 'withdrawn'] }) status:
+    'draft' | 'submitted' | 'remedy_requested' | 'accepted' | 'excluded' | 'withdrawn';
   @ApiProperty({ type: () => LocalisedTextResponse }) statusName: LocalisedTextResponse;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ type: String, nullable: true }) budgetAreaCode: string | null;
@@ -191,7 +193,7 @@ export class ApplicationSummaryResponse {
 }
 
 export class PageApplicationSummaryResponse {
-  @ApiProperty({ type: () => ApplicationSummaryResponse, isArray: true }) items: readonly (ApplicationSummaryResponse)[];
+  @ApiProperty({ type: () => ApplicationSummaryResponse, isArray: true }) items: readonly ApplicationSummaryResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -202,7 +204,7 @@ export class SubmissionReceiptResponse {
   @ApiProperty({ type: String }) applicationNumber: string;
   @ApiProperty({ type: String }) receiptNumber: string;
   @ApiProperty({ type: Number }) versionNo: number;
-  @ApiProperty({ enum: ["submission", "remedy"] }) kind: "submission" | "remedy";
+  @ApiProperty({ enum: ['submission', 'remedy'] }) kind: 'submission' | 'remedy';
   @ApiProperty({ type: String }) submittedAt: string;
   @ApiProperty({ type: String }) contentSha256: string;
   @ApiProperty({ type: String }) receiptPdf: string;
@@ -229,7 +231,12 @@ export class ApplicationsBudgetLineResponse {
 }
 
 export class VersionResponse extends SubmissionReceiptResponse {
-  @ApiPropertyOptional({ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) content?: unknown;
+  @ApiPropertyOptional({
+    description: 'JSON',
+    nullable: true,
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
+  content?: unknown;
 }
 
 export class SubmittedContentOrganisationResponse extends ApplicationOrganisationResponse {
@@ -250,7 +257,7 @@ export class SubmittedContentResponse {
   @ApiProperty({ type: () => SubmittedContentOrganisationResponse }) organisation: SubmittedContentOrganisationResponse;
   @ApiProperty({ type: () => ApplicationCallResponse }) call: ApplicationCallResponse;
   @ApiProperty({ type: () => BudgetSummaryResponse }) budget: BudgetSummaryResponse;
-  @ApiProperty({ type: () => SubmittedAnnexResponse, isArray: true }) annexes: readonly (SubmittedAnnexResponse)[];
+  @ApiProperty({ type: () => SubmittedAnnexResponse, isArray: true }) annexes: readonly SubmittedAnnexResponse[];
 }
 
 export class SubmittedVersionResponse extends SubmissionReceiptResponse {
@@ -258,10 +265,10 @@ export class SubmittedVersionResponse extends SubmissionReceiptResponse {
 }
 
 export class FormalCheckItemsDeclarationsResponse {
-  @ApiProperty({ enum: ["ok", "correctable", "uncorrectable"], nullable: true }) result: "ok" | "correctable" | "uncorrectable" | null;
+  @ApiProperty({ enum: ['ok', 'correctable', 'uncorrectable'], nullable: true }) result: 'ok' | 'correctable' | 'uncorrectable' | null;
   @ApiProperty({ type: String }) note: string;
-  @ApiProperty({ enum: ["ok", "correctable", "uncorrectable"] }) suggestion: "ok" | "correctable" | "uncorrectable";
-  @ApiProperty({ type: () => FieldErrorResponse, isArray: true }) findings: readonly (FieldErrorResponse)[];
+  @ApiProperty({ enum: ['ok', 'correctable', 'uncorrectable'] }) suggestion: 'ok' | 'correctable' | 'uncorrectable';
+  @ApiProperty({ type: () => FieldErrorResponse, isArray: true }) findings: readonly FieldErrorResponse[];
 }
 
 export class FormalCheckItemsResponse {
@@ -282,19 +289,29 @@ export class AuditLogEntryResponse {
   @ApiProperty({ type: String }) seq: string;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt: Date;
   @ApiProperty({ type: String, nullable: true }) actorUserId: string | null;
-  @ApiProperty({ type: String, isArray: true }) actorRoles: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) actorRoles: readonly string[];
   @ApiProperty({ type: String }) action: string;
   @ApiProperty({ type: String }) objectType: string;
   @ApiProperty({ type: String }) objectId: string;
-  @ApiProperty({ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) before: unknown;
-  @ApiProperty({ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) after: unknown;
+  @ApiProperty({
+    description: 'JSON',
+    nullable: true,
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
+  before: unknown;
+  @ApiProperty({
+    description: 'JSON',
+    nullable: true,
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
+  after: unknown;
   @ApiProperty({ type: String }) correlationId: string;
   @ApiProperty({ type: String }) prevHash: string;
   @ApiProperty({ type: String }) hash: string;
 }
 
 export class PageAuditLogEntryResponse {
-  @ApiProperty({ type: () => AuditLogEntryResponse, isArray: true }) items: readonly (AuditLogEntryResponse)[];
+  @ApiProperty({ type: () => AuditLogEntryResponse, isArray: true }) items: readonly AuditLogEntryResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -302,8 +319,8 @@ export class PageAuditLogEntryResponse {
 
 export class ChainVerificationFirstBrokenLinkResponse {
   @ApiProperty({ type: String }) seq: string;
-  @ApiProperty({ enum: ["hash_mismatch", "prev_hash_mismatch", "sequence_gap", "tail_missing", "checkpoint_mismatch", "checkpoint_forged"] })
-  reason: "hash_mismatch" | "prev_hash_mismatch" | "sequence_gap" | "tail_missing" | "checkpoint_mismatch" | "checkpoint_forged";
+  @ApiProperty({ enum: ['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'tail_missing', 'checkpoint_mismatch', 'checkpoint_forged'] })
+  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'tail_missing' | 'checkpoint_mismatch' | 'checkpoint_forged';
   @ApiProperty({ type: String }) expected: string;
   @ApiProperty({ type: String }) found: string;
 }
@@ -316,7 +333,11 @@ export class ChainCheckpointResponse {
 
 export class ChainVerificationResponse {
   @ApiProperty({ type: Boolean }) valid: boolean;
-  @ApiProperty({ type: () => ChainCheckpointResponse, nullable: true, description: 'The last witness of the head kept outside the database / poslední svědek hlavy řetězce mimo databázi' })
+  @ApiProperty({
+    type: () => ChainCheckpointResponse,
+    nullable: true,
+    description: 'The last witness of the head kept outside the database / poslední svědek hlavy řetězce mimo databázi',
+  })
   checkpoint: ChainCheckpointResponse | null;
   @ApiProperty({ type: Number }) checkedEntries: number;
   @ApiProperty({ type: String, nullable: true }) lastSeq: string | null;
@@ -327,8 +348,10 @@ export class UserResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) email: string;
   @ApiProperty({ type: String }) displayName: string;
-  @ApiProperty({ enum: ["applicant", "staff", "commission_member", "auditor", "admin"], isArray: true }) roles: readonly ("applicant" | "staff" | "commission_member" | "auditor" | "admin")[];
-  @ApiProperty({ enum: ["cs", "en"] }) language: "cs" | "en";
+  @ApiProperty({ enum: ['applicant', 'staff', 'commission_member', 'auditor', 'admin'], isArray: true }) roles: readonly (
+    'applicant' | 'staff' | 'commission_member' | 'auditor' | 'admin'
+  )[];
+  @ApiProperty({ enum: ['cs', 'en'] }) language: 'cs' | 'en';
   @ApiProperty({ type: Boolean }) isActive: boolean;
   @ApiProperty({ type: String }) createdAt: string;
 }
@@ -338,7 +361,7 @@ export class TokenPairResponse {
   @ApiProperty({ type: Number }) accessTokenExpiresIn: number;
   @ApiProperty({ type: String, required: false, description: 'Chybí, dostane-li ho portál v httpOnly cookie / absent when the portal receives it in an httpOnly cookie' })
   refreshToken?: string;
-  @ApiProperty({ enum: ["Bearer"] }) tokenType: "Bearer";
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
 }
 
 export class ProposalLineBodyReasonResponse {
@@ -354,32 +377,32 @@ export class ProposalLineResponse {
   @ApiProperty({ type: String }) applicantType: string;
   @ApiProperty({ type: String }) requested: string;
   @ApiProperty({ type: String }) recommended: string;
-  @ApiProperty({ enum: ["approve", "reject"] }) proposal: "approve" | "reject";
+  @ApiProperty({ enum: ['approve', 'reject'] }) proposal: 'approve' | 'reject';
   @ApiProperty({ type: String }) explanation: string;
-  @ApiProperty({ enum: ["council", "assembly"] }) body: "council" | "assembly";
+  @ApiProperty({ enum: ['council', 'assembly'] }) body: 'council' | 'assembly';
   @ApiProperty({ type: () => ProposalLineBodyReasonResponse }) bodyReason: ProposalLineBodyReasonResponse;
 }
 
 export class AwardsProposalResponse {
-  @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) council: readonly (ProposalLineResponse)[];
-  @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) assembly: readonly (ProposalLineResponse)[];
+  @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) council: readonly ProposalLineResponse[];
+  @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) assembly: readonly ProposalLineResponse[];
 }
 
 export class AwardsRecordDecisionResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) applicationId: string;
-  @ApiProperty({ enum: ["approved", "rejected"] }) outcome: "approved" | "rejected";
+  @ApiProperty({ enum: ['approved', 'rejected'] }) outcome: 'approved' | 'rejected';
   @ApiProperty({ type: String }) amount: string;
   @ApiProperty({ type: String, nullable: true }) supersedesId: string | null;
 }
 
 export class AwardsRecordResponse {
   @ApiProperty({ type: String }) resolutionId: string;
-  @ApiProperty({ type: () => AwardsRecordDecisionResponse, isArray: true }) decisions: readonly (AwardsRecordDecisionResponse)[];
+  @ApiProperty({ type: () => AwardsRecordDecisionResponse, isArray: true }) decisions: readonly AwardsRecordDecisionResponse[];
 }
 
 export class AgreementConditionPenaltyResponse {
-  @ApiProperty({ enum: ["fixed", "percentage", "percentage-range"] }) kind: "fixed" | "percentage" | "percentage-range";
+  @ApiProperty({ enum: ['fixed', 'percentage', 'percentage-range'] }) kind: 'fixed' | 'percentage' | 'percentage-range';
   @ApiPropertyOptional({ type: String }) amount?: string;
   @ApiPropertyOptional({ type: String }) percent?: string;
   @ApiPropertyOptional({ type: String }) minPercent?: string;
@@ -396,8 +419,8 @@ export class AgreementTemplateResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) callId: string;
   @ApiProperty({ type: Number }) version: number;
-  @ApiProperty({ type: () => AgreementConditionResponse, isArray: true }) conditions: readonly (AgreementConditionResponse)[];
-  @ApiProperty({ type: String, isArray: true }) transformationDuties: readonly (string)[];
+  @ApiProperty({ type: () => AgreementConditionResponse, isArray: true }) conditions: readonly AgreementConditionResponse[];
+  @ApiProperty({ type: String, isArray: true }) transformationDuties: readonly string[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, nullable: true }) createdBy: string | null;
 }
@@ -405,10 +428,10 @@ export class AgreementTemplateResponse {
 export class DecisionResponse extends AwardsRecordDecisionResponse {
   @ApiProperty({ type: String }) number: string;
   @ApiProperty({ type: String }) requestedAmount: string;
-  @ApiProperty({ type: String, isArray: true }) conditions: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) conditions: readonly string[];
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
-  @ApiProperty({ enum: ["council", "assembly"] }) body: "council" | "assembly";
+  @ApiProperty({ enum: ['council', 'assembly'] }) body: 'council' | 'assembly';
   @ApiProperty({ type: String }) resolution: string;
   @ApiProperty({ type: String }) adoptedOn: string;
   @ApiProperty({ type: Boolean }) effective: boolean;
@@ -431,7 +454,7 @@ export class AwardsFundingAreaResponse {
 
 export class AwardsFundingResponse {
   @ApiProperty({ type: () => AwardsFundingCallResponse }) call: AwardsFundingCallResponse;
-  @ApiProperty({ type: () => AwardsFundingAreaResponse, isArray: true }) areas: readonly (AwardsFundingAreaResponse)[];
+  @ApiProperty({ type: () => AwardsFundingAreaResponse, isArray: true }) areas: readonly AwardsFundingAreaResponse[];
 }
 
 export class AgreementTrancheResponse {
@@ -447,7 +470,7 @@ export class AgreementResponse {
   @ApiProperty({ type: String }) decisionId: string;
   @ApiProperty({ type: String }) number: string;
   @ApiProperty({ type: Number }) agreementVersion: number;
-  @ApiProperty({ enum: ["draft", "awaiting_signature", "signed", "effective", "void"] }) status: "draft" | "awaiting_signature" | "signed" | "effective" | "void";
+  @ApiProperty({ enum: ['draft', 'awaiting_signature', 'signed', 'effective', 'void'] }) status: 'draft' | 'awaiting_signature' | 'signed' | 'effective' | 'void';
   @ApiProperty({ type: String }) amount: string;
   @ApiProperty({ type: String }) committed: string;
   @ApiProperty({ type: String }) remaining: string;
@@ -455,10 +478,11 @@ export class AgreementResponse {
   @ApiProperty({ type: String }) purposeFrom: string;
   @ApiProperty({ type: String }) purposeTo: string;
   @ApiProperty({ type: String }) settlementDeadline: string;
-  @ApiProperty({ type: () => AgreementConditionResponse, isArray: true }) conditions: readonly (AgreementConditionResponse)[];
-  @ApiProperty({ type: () => AgreementTrancheResponse, isArray: true }) tranches: readonly (AgreementTrancheResponse)[];
+  @ApiProperty({ type: () => AgreementConditionResponse, isArray: true }) conditions: readonly AgreementConditionResponse[];
+  @ApiProperty({ type: () => AgreementTrancheResponse, isArray: true }) tranches: readonly AgreementTrancheResponse[];
   @ApiProperty({ type: Boolean }) registerRequired: boolean;
-  @ApiProperty({ enum: ["void", "not_required", "not_signed", "pending", "warning", "overdue", "published"] }) registerState: "void" | "not_required" | "not_signed" | "pending" | "warning" | "overdue" | "published";
+  @ApiProperty({ enum: ['void', 'not_required', 'not_signed', 'pending', 'warning', 'overdue', 'published'] }) registerState:
+    'void' | 'not_required' | 'not_signed' | 'pending' | 'warning' | 'overdue' | 'published';
   @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) signatories: string | null;
   @ApiProperty({ type: String, nullable: true }) signedCopySha256: string | null;
@@ -468,8 +492,8 @@ export class AgreementResponse {
 }
 
 export class AmendedTermsResponse {
-  @ApiPropertyOptional({ type: () => AgreementTrancheResponse, isArray: true }) tranches?: readonly (AgreementTrancheResponse)[];
-  @ApiPropertyOptional({ type: () => AgreementConditionResponse, isArray: true }) conditions?: readonly (AgreementConditionResponse)[];
+  @ApiPropertyOptional({ type: () => AgreementTrancheResponse, isArray: true }) tranches?: readonly AgreementTrancheResponse[];
+  @ApiPropertyOptional({ type: () => AgreementConditionResponse, isArray: true }) conditions?: readonly AgreementConditionResponse[];
   @ApiPropertyOptional({ type: String }) purposeTo?: string;
   @ApiPropertyOptional({ type: String }) settlementDeadline?: string;
 }
@@ -479,9 +503,9 @@ export class AmendmentResponse {
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ type: Number }) number: number;
   @ApiProperty({ type: String }) reason: string;
-  @ApiProperty({ type: String, isArray: true }) changes: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) changes: readonly string[];
   @ApiProperty({ type: () => AmendedTermsResponse }) terms: AmendedTermsResponse;
-  @ApiProperty({ enum: ["awaiting_signature", "signed", "effective"] }) status: "awaiting_signature" | "signed" | "effective";
+  @ApiProperty({ enum: ['awaiting_signature', 'signed', 'effective'] }) status: 'awaiting_signature' | 'signed' | 'effective';
   @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) signedCopySha256: string | null;
   @ApiProperty({ type: String, nullable: true }) publishedOn: string | null;
@@ -494,7 +518,7 @@ export class PaymentResponse {
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ type: Number }) trancheNo: number;
   @ApiProperty({ type: String }) amount: string;
-  @ApiProperty({ enum: ["approved", "ordered", "exported", "paid", "held", "cancelled"] }) status: "approved" | "ordered" | "exported" | "paid" | "held" | "cancelled";
+  @ApiProperty({ enum: ['approved', 'ordered', 'exported', 'paid', 'held', 'cancelled'] }) status: 'approved' | 'ordered' | 'exported' | 'paid' | 'held' | 'cancelled';
   @ApiProperty({ type: String }) orderedBy: string;
   @ApiProperty({ type: String, format: 'date-time' }) orderedAt: Date;
   @ApiProperty({ type: String, nullable: true }) approvedBy: string | null;
@@ -521,7 +545,7 @@ export class PaymentListItemResponse extends PaymentResponse {
 }
 
 export class PagePaymentListItemResponse {
-  @ApiProperty({ type: () => PaymentListItemResponse, isArray: true }) items: readonly (PaymentListItemResponse)[];
+  @ApiProperty({ type: () => PaymentListItemResponse, isArray: true }) items: readonly PaymentListItemResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -542,7 +566,7 @@ export class CostDocumentResponse {
   @ApiProperty({ type: String }) supplier: string;
   @ApiProperty({ type: String }) amount: string;
   @ApiProperty({ type: String }) paidOn: string;
-  @ApiProperty({ enum: ["eligible", "partly_eligible", "ineligible"], nullable: true }) review: "eligible" | "partly_eligible" | "ineligible" | null;
+  @ApiProperty({ enum: ['eligible', 'partly_eligible', 'ineligible'], nullable: true }) review: 'eligible' | 'partly_eligible' | 'ineligible' | null;
   @ApiProperty({ type: String, nullable: true }) eligibleAmount: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewReason: string | null;
 }
@@ -557,10 +581,10 @@ export class SettlementReturnResponse {
 export class SettlementResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) agreementId: string;
-  @ApiProperty({ enum: ["submitted", "checked", "closed"] }) status: "submitted" | "checked" | "closed";
+  @ApiProperty({ enum: ['submitted', 'checked', 'closed'] }) status: 'submitted' | 'checked' | 'closed';
   @ApiProperty({ type: Boolean }) late: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
-  @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly (SettlementReportResponse)[];
+  @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly SettlementReportResponse[];
   @ApiProperty({ type: String, nullable: true }) eligibleTotal: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDue: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDueDate: string | null;
@@ -568,8 +592,8 @@ export class SettlementResponse {
   @ApiProperty({ type: String, nullable: true }) explanation: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: Number }) version: number;
-  @ApiProperty({ type: () => CostDocumentResponse, isArray: true }) costDocuments: readonly (CostDocumentResponse)[];
-  @ApiProperty({ type: () => SettlementReturnResponse, isArray: true }) returns: readonly (SettlementReturnResponse)[];
+  @ApiProperty({ type: () => CostDocumentResponse, isArray: true }) costDocuments: readonly CostDocumentResponse[];
+  @ApiProperty({ type: () => SettlementReturnResponse, isArray: true }) returns: readonly SettlementReturnResponse[];
 }
 
 export class SettlementCheckShiftResponse {
@@ -582,7 +606,7 @@ export class SettlementCheckShiftResponse {
 }
 
 export class SettlementCheckResponse extends SettlementResponse {
-  @ApiProperty({ type: () => SettlementCheckShiftResponse, isArray: true }) shifts: readonly (SettlementCheckShiftResponse)[];
+  @ApiProperty({ type: () => SettlementCheckShiftResponse, isArray: true }) shifts: readonly SettlementCheckShiftResponse[];
   @ApiProperty({ type: Boolean }) needsAmendment: boolean;
 }
 
@@ -593,7 +617,7 @@ export class BreachResponse {
   @ApiProperty({ type: String }) description: string;
   @ApiProperty({ type: String }) breachDate: string;
   @ApiProperty({ type: String }) misused: string;
-  @ApiProperty({ enum: ["remedy_requested", "paid", "remedied", "open", "levied", "waived"] }) status: "remedy_requested" | "paid" | "remedied" | "open" | "levied" | "waived";
+  @ApiProperty({ enum: ['remedy_requested', 'paid', 'remedied', 'open', 'levied', 'waived'] }) status: 'remedy_requested' | 'paid' | 'remedied' | 'open' | 'levied' | 'waived';
   @ApiProperty({ type: String, nullable: true }) remedyDeadline: string | null;
   @ApiProperty({ type: String, nullable: true }) remediedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) levy: string | null;
@@ -648,8 +672,8 @@ export class CallAnnexTypeResponse {
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String }) description: string;
   @ApiProperty({ type: Boolean }) required: boolean;
-  @ApiProperty({ enum: ["city_district", "ngo", "other"], isArray: true }) requiredFrom: readonly ("city_district" | "ngo" | "other")[];
-  @ApiProperty({ type: String, isArray: true }) allowedFormats: readonly (string)[];
+  @ApiProperty({ enum: ['city_district', 'ngo', 'other'], isArray: true }) requiredFrom: readonly ('city_district' | 'ngo' | 'other')[];
+  @ApiProperty({ type: String, isArray: true }) allowedFormats: readonly string[];
   @ApiProperty({ type: Number }) maxSizeMb: number;
 }
 
@@ -661,15 +685,25 @@ export class CallActivityResponse {
 
 export class CallAmendmentChangeResponse {
   @ApiProperty({ type: String }) field: string;
-  @ApiProperty({ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) before: unknown;
-  @ApiProperty({ description: 'JSON', nullable: true, oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) after: unknown;
+  @ApiProperty({
+    description: 'JSON',
+    nullable: true,
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
+  before: unknown;
+  @ApiProperty({
+    description: 'JSON',
+    nullable: true,
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
+  after: unknown;
 }
 
 export class CallAmendmentResponse {
   @ApiProperty({ type: Number }) number: number;
   @ApiProperty({ type: String }) reason: string;
   @ApiProperty({ type: String }) createdAt: string;
-  @ApiProperty({ type: () => CallAmendmentChangeResponse, isArray: true }) changes: readonly (CallAmendmentChangeResponse)[];
+  @ApiProperty({ type: () => CallAmendmentChangeResponse, isArray: true }) changes: readonly CallAmendmentChangeResponse[];
 }
 
 export class CallResponse {
@@ -677,7 +711,8 @@ export class CallResponse {
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: Number }) year: number;
   @ApiProperty({ type: String }) title: string;
-  @ApiProperty({ enum: ["draft", "published", "closed", "open", "in_evaluation", "decided", "archived"] }) status: "draft" | "published" | "closed" | "open" | "in_evaluation" | "decided" | "archived";
+  @ApiProperty({ enum: ['draft', 'published', 'closed', 'open', 'in_evaluation', 'decided', 'archived'] }) status:
+    'draft' | 'published' | 'closed' | 'open' | 'in_evaluation' | 'decided' | 'archived';
   @ApiProperty({ type: () => CallStatusNameResponse }) statusName: CallStatusNameResponse;
   @ApiProperty({ type: String }) purpose: string;
   @ApiProperty({ type: String }) reasons: string;
@@ -685,29 +720,29 @@ export class CallResponse {
   @ApiProperty({ type: String, nullable: true }) minGrant: string | null;
   @ApiProperty({ type: String, nullable: true }) maxGrant: string | null;
   @ApiProperty({ type: String, nullable: true }) grantRule: string | null;
-  @ApiProperty({ enum: ["city_district", "ngo", "other"], isArray: true }) eligibleApplicantTypes: readonly ("city_district" | "ngo" | "other")[];
+  @ApiProperty({ enum: ['city_district', 'ngo', 'other'], isArray: true }) eligibleApplicantTypes: readonly ('city_district' | 'ngo' | 'other')[];
   @ApiProperty({ type: String }) opensAt: string;
   @ApiProperty({ type: String }) closesAt: string;
   @ApiProperty({ type: String }) decisionDeadline: string;
   @ApiProperty({ type: String }) conditions: string;
   @ApiProperty({ type: String }) coFinancingMinPercent: string;
-  @ApiProperty({ type: () => CallCostCategoryResponse, isArray: true }) costCategories: readonly (CallCostCategoryResponse)[];
+  @ApiProperty({ type: () => CallCostCategoryResponse, isArray: true }) costCategories: readonly CallCostCategoryResponse[];
   @ApiProperty({ type: String }) settlementDeadline: string;
-  @ApiProperty({ enum: ["none", "de_minimis"] }) stateAidRegime: "none" | "de_minimis";
+  @ApiProperty({ enum: ['none', 'de_minimis'] }) stateAidRegime: 'none' | 'de_minimis';
   @ApiProperty({ type: Number }) reviewersPerApplication: number;
-  @ApiProperty({ type: () => CallBudgetAreaResponse, isArray: true }) budgetAreas: readonly (CallBudgetAreaResponse)[];
-  @ApiProperty({ type: () => CallCriteriaResponse, isArray: true }) criteria: readonly (CallCriteriaResponse)[];
-  @ApiProperty({ type: () => CallAnnexTypeResponse, isArray: true }) annexTypes: readonly (CallAnnexTypeResponse)[];
-  @ApiProperty({ type: () => CallActivityResponse, isArray: true }) activities: readonly (CallActivityResponse)[];
+  @ApiProperty({ type: () => CallBudgetAreaResponse, isArray: true }) budgetAreas: readonly CallBudgetAreaResponse[];
+  @ApiProperty({ type: () => CallCriteriaResponse, isArray: true }) criteria: readonly CallCriteriaResponse[];
+  @ApiProperty({ type: () => CallAnnexTypeResponse, isArray: true }) annexTypes: readonly CallAnnexTypeResponse[];
+  @ApiProperty({ type: () => CallActivityResponse, isArray: true }) activities: readonly CallActivityResponse[];
   @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
-  @ApiProperty({ type: () => CallAmendmentResponse, isArray: true }) amendments: readonly (CallAmendmentResponse)[];
+  @ApiProperty({ type: () => CallAmendmentResponse, isArray: true }) amendments: readonly CallAmendmentResponse[];
   @ApiProperty({ type: Number }) version: number;
   @ApiProperty({ type: String }) createdAt: string;
   @ApiProperty({ type: String }) updatedAt: string;
 }
 
 export class PageCallResponse {
-  @ApiProperty({ type: () => CallResponse, isArray: true }) items: readonly (CallResponse)[];
+  @ApiProperty({ type: () => CallResponse, isArray: true }) items: readonly CallResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -722,9 +757,9 @@ export class QueueHealthFailedResponse {
 }
 
 export class QueueHealthResponse {
-  @ApiProperty({ enum: ["outbox", "mail"] }) name: "outbox" | "mail";
+  @ApiProperty({ enum: ['outbox', 'mail'] }) name: 'outbox' | 'mail';
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) counts: Record<string, number>;
-  @ApiProperty({ type: () => QueueHealthFailedResponse, isArray: true }) failed: readonly (QueueHealthFailedResponse)[];
+  @ApiProperty({ type: () => QueueHealthFailedResponse, isArray: true }) failed: readonly QueueHealthFailedResponse[];
 }
 
 export class DeadLetterCountsResponse {
@@ -735,7 +770,10 @@ export class DeadLetterCountsResponse {
 }
 
 export class QueueBacklogResponse {
-  @ApiProperty({ type: Number, description: 'Po kolika sekundách se čekající událost nebo e-mail považuje za ztracené frontou / seconds after which a waiting event or mail counts as lost by the queue' })
+  @ApiProperty({
+    type: Number,
+    description: 'Po kolika sekundách se čekající událost nebo e-mail považuje za ztracené frontou / seconds after which a waiting event or mail counts as lost by the queue',
+  })
   afterSeconds: number;
   @ApiProperty({ type: Number }) outboxNotRelayed: number;
   @ApiProperty({ type: Number }) outboxNotProcessed: number;
@@ -744,7 +782,7 @@ export class QueueBacklogResponse {
 }
 
 export class DeliveryAdminQueuesResponse {
-  @ApiProperty({ type: () => QueueHealthResponse, isArray: true }) queues: readonly (QueueHealthResponse)[];
+  @ApiProperty({ type: () => QueueHealthResponse, isArray: true }) queues: readonly QueueHealthResponse[];
   @ApiProperty({ type: () => QueueBacklogResponse }) backlog: QueueBacklogResponse;
   @ApiProperty({ type: () => DeadLetterCountsResponse }) deadLetters: DeadLetterCountsResponse;
 }
@@ -758,7 +796,7 @@ export class DeadLetterResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) kind: string;
   @ApiProperty({ type: String }) recipient: string;
-  @ApiProperty({ enum: ["permanent", "attempts_exhausted", "outcome_unknown"] }) reason: "permanent" | "attempts_exhausted" | "outcome_unknown";
+  @ApiProperty({ enum: ['permanent', 'attempts_exhausted', 'outcome_unknown'] }) reason: 'permanent' | 'attempts_exhausted' | 'outcome_unknown';
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty({ type: Number }) attempts: number;
   @ApiProperty({ type: String, nullable: true }) sourceEventId: string | null;
@@ -767,7 +805,7 @@ export class DeadLetterResponse {
 }
 
 export class PageDeadLetterResponse {
-  @ApiProperty({ type: () => DeadLetterResponse, isArray: true }) items: readonly (DeadLetterResponse)[];
+  @ApiProperty({ type: () => DeadLetterResponse, isArray: true }) items: readonly DeadLetterResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -782,7 +820,7 @@ export class SinkMessageSummaryResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) receivedAt: string;
   @ApiProperty({ type: String }) from: string;
-  @ApiProperty({ type: String, isArray: true }) to: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) to: readonly string[];
   @ApiProperty({ type: String }) subject: string;
   @ApiProperty({ type: Number }) size: number;
   @ApiProperty({ type: Number }) attachments: number;
@@ -791,7 +829,7 @@ export class SinkMessageSummaryResponse {
 export class DeliveryAdminSinkResponse {
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
-  @ApiProperty({ type: () => SinkMessageSummaryResponse, isArray: true }) items: readonly (SinkMessageSummaryResponse)[];
+  @ApiProperty({ type: () => SinkMessageSummaryResponse, isArray: true }) items: readonly SinkMessageSummaryResponse[];
   @ApiProperty({ type: Number }) total: number;
 }
 
@@ -805,7 +843,7 @@ export class SinkMessageResponse extends SinkMessageSummaryResponse {
   @ApiProperty({ type: String }) text: string;
   @ApiProperty({ type: String, nullable: true }) html: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers: Record<string, string>;
-  @ApiProperty({ type: () => SinkMessageAttachmentListResponse, isArray: true }) attachmentList: readonly (SinkMessageAttachmentListResponse)[];
+  @ApiProperty({ type: () => SinkMessageAttachmentListResponse, isArray: true }) attachmentList: readonly SinkMessageAttachmentListResponse[];
 }
 
 export class CommissionMemberResponse {
@@ -822,12 +860,12 @@ export class CommissionResponse {
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String }) chairUserId: string;
   @ApiProperty({ type: String }) secretaryUserId: string;
-  @ApiProperty({ type: () => CommissionMemberResponse, isArray: true }) members: readonly (CommissionMemberResponse)[];
+  @ApiProperty({ type: () => CommissionMemberResponse, isArray: true }) members: readonly CommissionMemberResponse[];
   @ApiProperty({ type: Number }) reviewersPerApplication: number;
   @ApiProperty({ type: String, nullable: true }) spreadLimit: string | null;
   @ApiProperty({ type: String, nullable: true }) overallThreshold: string | null;
   @ApiProperty({ type: Number }) quorumPercent: number;
-  @ApiProperty({ enum: ["rank_order", "proportional"] }) strategy: "rank_order" | "proportional";
+  @ApiProperty({ enum: ['rank_order', 'proportional'] }) strategy: 'rank_order' | 'proportional';
   @ApiProperty({ type: Boolean }) allowPartial: boolean;
   @ApiProperty({ type: Number }) version: number;
 }
@@ -835,7 +873,7 @@ export class CommissionResponse {
 export class AssignmentOverviewApplicationResponse {
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: String }) number: string;
-  @ApiProperty({ type: String, isArray: true }) reviewers: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) reviewers: readonly string[];
   @ApiProperty({ type: Number }) eligible: number;
 }
 
@@ -848,8 +886,8 @@ export class AssignmentOverviewWarningResponse {
 
 export class AssignmentOverviewResponse {
   @ApiProperty({ type: Number }) assigned: number;
-  @ApiProperty({ type: () => AssignmentOverviewApplicationResponse, isArray: true }) applications: readonly (AssignmentOverviewApplicationResponse)[];
-  @ApiProperty({ type: () => AssignmentOverviewWarningResponse, isArray: true }) warnings: readonly (AssignmentOverviewWarningResponse)[];
+  @ApiProperty({ type: () => AssignmentOverviewApplicationResponse, isArray: true }) applications: readonly AssignmentOverviewApplicationResponse[];
+  @ApiProperty({ type: () => AssignmentOverviewWarningResponse, isArray: true }) warnings: readonly AssignmentOverviewWarningResponse[];
 }
 
 export class CriterionResponse {
@@ -869,7 +907,7 @@ export class ScorePerCriterionResponse {
 
 export class ThresholdFailureResponse {
   @ApiProperty({ type: String, nullable: true }) criterionId: string | null;
-  @ApiProperty({ enum: ["CRITERION_BELOW_MINIMUM", "TOTAL_BELOW_THRESHOLD", "NO_SHEETS"] }) code: "CRITERION_BELOW_MINIMUM" | "TOTAL_BELOW_THRESHOLD" | "NO_SHEETS";
+  @ApiProperty({ enum: ['CRITERION_BELOW_MINIMUM', 'TOTAL_BELOW_THRESHOLD', 'NO_SHEETS'] }) code: 'CRITERION_BELOW_MINIMUM' | 'TOTAL_BELOW_THRESHOLD' | 'NO_SHEETS';
   @ApiPropertyOptional({ type: String }) required?: { toJSON(): string };
   @ApiPropertyOptional({ type: String }) actual?: { toJSON(): string };
 }
@@ -881,8 +919,8 @@ export class ScoreResponse {
   @ApiProperty({ type: String, nullable: true }) spread: string | null;
   @ApiProperty({ type: String, nullable: true }) final: string | null;
   @ApiProperty({ type: String, nullable: true }) consensusReason: string | null;
-  @ApiProperty({ type: () => ScorePerCriterionResponse, isArray: true }) perCriterion: readonly (ScorePerCriterionResponse)[];
-  @ApiProperty({ type: () => ThresholdFailureResponse, isArray: true }) failedThresholds: readonly (ThresholdFailureResponse)[];
+  @ApiProperty({ type: () => ScorePerCriterionResponse, isArray: true }) perCriterion: readonly ScorePerCriterionResponse[];
+  @ApiProperty({ type: () => ThresholdFailureResponse, isArray: true }) failedThresholds: readonly ThresholdFailureResponse[];
   @ApiProperty({ type: Boolean }) recommendable: boolean;
   @ApiProperty({ type: Boolean }) flaggedForDiscussion: boolean;
 }
@@ -918,7 +956,7 @@ export class AreaResultRecommendationLineResponse {
 }
 
 export class AreaResultRecommendationResponse {
-  @ApiProperty({ type: () => AreaResultRecommendationLineResponse, isArray: true }) lines: readonly (AreaResultRecommendationLineResponse)[];
+  @ApiProperty({ type: () => AreaResultRecommendationLineResponse, isArray: true }) lines: readonly AreaResultRecommendationLineResponse[];
   @ApiProperty({ type: String }) recommendedTotal: string;
   @ApiProperty({ type: String }) remaining: string;
 }
@@ -927,7 +965,7 @@ export class AreaResultResponse {
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String }) allocation: string;
-  @ApiProperty({ type: () => RankedApplicationResponse, isArray: true }) ranking: readonly (RankedApplicationResponse)[];
+  @ApiProperty({ type: () => RankedApplicationResponse, isArray: true }) ranking: readonly RankedApplicationResponse[];
   @ApiProperty({ type: () => AreaResultRecommendationResponse }) recommendation: AreaResultRecommendationResponse;
 }
 
@@ -935,8 +973,8 @@ export class CommissionResultsResponse {
   @ApiProperty({ type: String }) commissionId: string;
   @ApiProperty({ type: String }) callId: string;
   @ApiProperty({ type: String, nullable: true }) sessionId: string | null;
-  @ApiProperty({ type: () => CriterionResponse, isArray: true }) criteria: readonly (CriterionResponse)[];
-  @ApiProperty({ type: () => AreaResultResponse, isArray: true }) areas: readonly (AreaResultResponse)[];
+  @ApiProperty({ type: () => CriterionResponse, isArray: true }) criteria: readonly CriterionResponse[];
+  @ApiProperty({ type: () => AreaResultResponse, isArray: true }) areas: readonly AreaResultResponse[];
 }
 
 export class CommissionsForApplicantPerCriterionResponse {
@@ -951,7 +989,7 @@ export class CommissionsForApplicantResponse {
   @ApiProperty({ type: String }) budgetAreaCode: string;
   @ApiProperty({ type: Number }) rank: number;
   @ApiProperty({ type: String, nullable: true }) finalPoints: string | null;
-  @ApiProperty({ type: () => CommissionsForApplicantPerCriterionResponse, isArray: true }) perCriterion: readonly (CommissionsForApplicantPerCriterionResponse)[];
+  @ApiProperty({ type: () => CommissionsForApplicantPerCriterionResponse, isArray: true }) perCriterion: readonly CommissionsForApplicantPerCriterionResponse[];
   @ApiProperty({ type: String }) recommendedAmount: string;
   @ApiProperty({ type: () => CallStatusNameResponse }) explanation: CallStatusNameResponse;
 }
@@ -971,7 +1009,7 @@ export class ReviewsDeclarationsOrganisationResponse {
 
 export class ReviewsDeclarationsResponse {
   @ApiProperty({ type: Number }) pending: number;
-  @ApiProperty({ type: () => ReviewsDeclarationsOrganisationResponse, isArray: true }) organisations: readonly (ReviewsDeclarationsOrganisationResponse)[];
+  @ApiProperty({ type: () => ReviewsDeclarationsOrganisationResponse, isArray: true }) organisations: readonly ReviewsDeclarationsOrganisationResponse[];
 }
 
 export class ReviewsMineResponse {
@@ -1001,17 +1039,18 @@ export class StoredCriterionScoreResponse {
 
 export class SheetProblemResponse {
   @ApiProperty({ type: String, nullable: true }) criterionId: string | null;
-  @ApiProperty({ enum: ["SCORE_OUT_OF_RANGE", "SCORE_MISSING", "JUSTIFICATION_MISSING", "UNKNOWN_CRITERION", "ALL_NOT_APPLICABLE", "NA_WITH_SCORE"] }) code: "SCORE_OUT_OF_RANGE" | "SCORE_MISSING" | "JUSTIFICATION_MISSING" | "UNKNOWN_CRITERION" | "ALL_NOT_APPLICABLE" | "NA_WITH_SCORE";
+  @ApiProperty({ enum: ['SCORE_OUT_OF_RANGE', 'SCORE_MISSING', 'JUSTIFICATION_MISSING', 'UNKNOWN_CRITERION', 'ALL_NOT_APPLICABLE', 'NA_WITH_SCORE'] }) code:
+    'SCORE_OUT_OF_RANGE' | 'SCORE_MISSING' | 'JUSTIFICATION_MISSING' | 'UNKNOWN_CRITERION' | 'ALL_NOT_APPLICABLE' | 'NA_WITH_SCORE';
   @ApiProperty({ type: () => LocalisedTextResponse }) message: LocalisedTextResponse;
 }
 
 export class SheetResponse {
   @ApiProperty({ type: String }) applicationId: string;
-  @ApiProperty({ enum: ["draft", "submitted", "void", "new"] }) status: "draft" | "submitted" | "void" | "new";
-  @ApiProperty({ type: () => StoredCriterionScoreResponse, isArray: true }) scores: readonly (StoredCriterionScoreResponse)[];
+  @ApiProperty({ enum: ['draft', 'submitted', 'void', 'new'] }) status: 'draft' | 'submitted' | 'void' | 'new';
+  @ApiProperty({ type: () => StoredCriterionScoreResponse, isArray: true }) scores: readonly StoredCriterionScoreResponse[];
   @ApiProperty({ type: Number }) version: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: Date | null;
-  @ApiProperty({ type: () => SheetProblemResponse, isArray: true }) problems: readonly (SheetProblemResponse)[];
+  @ApiProperty({ type: () => SheetProblemResponse, isArray: true }) problems: readonly SheetProblemResponse[];
 }
 
 export class ReviewsApplicationResponse {
@@ -1019,8 +1058,8 @@ export class ReviewsApplicationResponse {
   @ApiProperty({ type: Number }) versionNo: number;
   @ApiProperty({ type: String }) receiptNumber: string;
   @ApiProperty({ type: () => SubmittedContentResponse }) content: SubmittedContentResponse;
-  @ApiProperty({ type: () => ReviewsApplicationAttachmentResponse, isArray: true }) attachments: readonly (ReviewsApplicationAttachmentResponse)[];
-  @ApiProperty({ type: () => CriterionResponse, isArray: true }) criteria: readonly (CriterionResponse)[];
+  @ApiProperty({ type: () => ReviewsApplicationAttachmentResponse, isArray: true }) attachments: readonly ReviewsApplicationAttachmentResponse[];
+  @ApiProperty({ type: () => CriterionResponse, isArray: true }) criteria: readonly CriterionResponse[];
   @ApiProperty({ type: () => SheetResponse }) sheet: SheetResponse;
 }
 
@@ -1054,40 +1093,41 @@ export class SessionResponse {
   @ApiProperty({ type: String }) number: string;
   @ApiProperty({ type: String, format: 'date-time' }) heldAt: Date;
   @ApiProperty({ type: String }) place: string;
-  @ApiProperty({ enum: ["closed", "open"] }) status: "closed" | "open";
-  @ApiProperty({ type: String, isArray: true }) attendance: readonly (string)[];
+  @ApiProperty({ enum: ['closed', 'open'] }) status: 'closed' | 'open';
+  @ApiProperty({ type: String, isArray: true }) attendance: readonly string[];
   @ApiProperty({ type: () => SessionQuorumResponse }) quorum: SessionQuorumResponse;
-  @ApiProperty({ type: () => SessionAgendaResponse, isArray: true }) agenda: readonly (SessionAgendaResponse)[];
-  @ApiProperty({ type: () => SessionDecisionResponse, isArray: true }) decisions: readonly (SessionDecisionResponse)[];
+  @ApiProperty({ type: () => SessionAgendaResponse, isArray: true }) agenda: readonly SessionAgendaResponse[];
+  @ApiProperty({ type: () => SessionDecisionResponse, isArray: true }) decisions: readonly SessionDecisionResponse[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: Number }) version: number;
 }
 
 export class SessionsVoteResponse {
   @ApiProperty({ type: String }) applicationId: string;
-  @ApiProperty({ enum: ["for", "against", "abstain"] }) vote: "for" | "against" | "abstain";
+  @ApiProperty({ enum: ['for', 'against', 'abstain'] }) vote: 'for' | 'against' | 'abstain';
 }
 
 export class HealthQueueResponse {
-  @ApiProperty({ enum: ["up", "down", "timeout"] }) status: "up" | "down" | "timeout";
+  @ApiProperty({ enum: ['up', 'down', 'timeout'] }) status: 'up' | 'down' | 'timeout';
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) counts: Record<string, number>;
-  @ApiProperty({ enum: ["redis", "postgres"] }) backend: "redis" | "postgres";
+  @ApiProperty({ enum: ['redis', 'postgres'] }) backend: 'redis' | 'postgres';
 }
 
 export class HealthResponse {
   @ApiProperty({ type: String }) status: string;
-  @ApiProperty({ enum: ["up", "down", "timeout"] }) database: "up" | "down" | "timeout";
+  @ApiProperty({ enum: ['up', 'down', 'timeout'] }) database: 'up' | 'down' | 'timeout';
   @ApiProperty({ type: () => HealthQueueResponse }) queue: HealthQueueResponse;
 }
 
 export class LivenessResponse {
-  @ApiProperty({ enum: ["ok"] }) status: "ok";
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
 }
 
 export class InboxItemResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) kind: string;
-  @ApiProperty({ enum: ["application", "call", "decision", "agreement", "settlement", "account", "evaluation", "payment"] }) category: "application" | "call" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
+  @ApiProperty({ enum: ['application', 'call', 'decision', 'agreement', 'settlement', 'account', 'evaluation', 'payment'] }) category:
+    'application' | 'call' | 'decision' | 'agreement' | 'settlement' | 'account' | 'evaluation' | 'payment';
   @ApiProperty({ type: String }) title: string;
   @ApiProperty({ type: String }) summary: string;
   @ApiProperty({ type: String, nullable: true }) link: string | null;
@@ -1097,7 +1137,7 @@ export class InboxItemResponse {
 }
 
 export class InboxPageResponse {
-  @ApiProperty({ type: () => InboxItemResponse, isArray: true }) items: readonly (InboxItemResponse)[];
+  @ApiProperty({ type: () => InboxItemResponse, isArray: true }) items: readonly InboxItemResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -1109,21 +1149,118 @@ export class NotificationsReadAllResponse {
 }
 
 export class PreferencesKindResponse {
-  @ApiProperty({ enum: ["remedy_requested", "account_welcome", "password_reset", "call_published", "call_opened", "call_closing_soon", "draft_reminder", "submission_receipt", "remedy_deadline_reminder", "formal_check_passed", "application_excluded", "commission_assignment", "coi_declaration_pending", "review_due", "session_convened", "award_approved", "award_rejected", "agreement_ready_to_sign", "agreement_published", "payment_sent", "settlement_due", "settlement_overdue", "return_due", "return_received", "breach_remedy_request", "register_publication_due"] }) kind: "remedy_requested" | "account_welcome" | "password_reset" | "call_published" | "call_opened" | "call_closing_soon" | "draft_reminder" | "submission_receipt" | "remedy_deadline_reminder" | "formal_check_passed" | "application_excluded" | "commission_assignment" | "coi_declaration_pending" | "review_due" | "session_convened" | "award_approved" | "award_rejected" | "agreement_ready_to_sign" | "agreement_published" | "payment_sent" | "settlement_due" | "settlement_overdue" | "return_due" | "return_received" | "breach_remedy_request" | "register_publication_due";
-  @ApiProperty({ enum: ["application", "call", "decision", "agreement", "settlement", "account", "evaluation", "payment"] }) category: "application" | "call" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
+  @ApiProperty({
+    enum: [
+      'remedy_requested',
+      'account_welcome',
+      'password_reset',
+      'call_published',
+      'call_opened',
+      'call_closing_soon',
+      'draft_reminder',
+      'submission_receipt',
+      'remedy_deadline_reminder',
+      'formal_check_passed',
+      'application_excluded',
+      'commission_assignment',
+      'coi_declaration_pending',
+      'review_due',
+      'session_convened',
+      'award_approved',
+      'award_rejected',
+      'agreement_ready_to_sign',
+      'agreement_published',
+      'payment_sent',
+      'settlement_due',
+      'settlement_overdue',
+      'return_due',
+      'return_received',
+      'breach_remedy_request',
+      'register_publication_due',
+    ],
+  })
+  kind:
+    | 'remedy_requested'
+    | 'account_welcome'
+    | 'password_reset'
+    | 'call_published'
+    | 'call_opened'
+    | 'call_closing_soon'
+    | 'draft_reminder'
+    | 'submission_receipt'
+    | 'remedy_deadline_reminder'
+    | 'formal_check_passed'
+    | 'application_excluded'
+    | 'commission_assignment'
+    | 'coi_declaration_pending'
+    | 'review_due'
+    | 'session_convened'
+    | 'award_approved'
+    | 'award_rejected'
+    | 'agreement_ready_to_sign'
+    | 'agreement_published'
+    | 'payment_sent'
+    | 'settlement_due'
+    | 'settlement_overdue'
+    | 'return_due'
+    | 'return_received'
+    | 'breach_remedy_request'
+    | 'register_publication_due';
+  @ApiProperty({ enum: ['application', 'call', 'decision', 'agreement', 'settlement', 'account', 'evaluation', 'payment'] }) category:
+    'application' | 'call' | 'decision' | 'agreement' | 'settlement' | 'account' | 'evaluation' | 'payment';
   @ApiProperty({ type: String }) label: string;
   @ApiProperty({ type: Boolean }) mandatory: boolean;
   @ApiProperty({ type: Boolean }) muted: boolean;
 }
 
 export class PreferencesResponse {
-  @ApiProperty({ enum: ["immediate", "daily_digest"] }) delivery: "immediate" | "daily_digest";
+  @ApiProperty({ enum: ['immediate', 'daily_digest'] }) delivery: 'immediate' | 'daily_digest';
   @ApiProperty({ type: Number }) version: number;
-  @ApiProperty({ type: () => PreferencesKindResponse, isArray: true }) kinds: readonly (PreferencesKindResponse)[];
+  @ApiProperty({ type: () => PreferencesKindResponse, isArray: true }) kinds: readonly PreferencesKindResponse[];
 }
 
 export class OpenDataSchemaResponse {
-  @ApiProperty({ enum: ["prijemce_ico", "prijemce_nazev", "prijemce_typ", "vyzva_kod", "rok", "zadost_cislo", "projekt_nazev", "rozhodl_organ", "usneseni_cislo", "usneseni_datum", "castka_pozadovana", "castka_rozhodnuta", "castka_uvolnena", "castka_cerpana", "castka_vyuctovana", "castka_vracena", "aktivity_akcniho_planu"], isArray: true }) columns: readonly ("prijemce_ico" | "prijemce_nazev" | "prijemce_typ" | "vyzva_kod" | "rok" | "zadost_cislo" | "projekt_nazev" | "rozhodl_organ" | "usneseni_cislo" | "usneseni_datum" | "castka_pozadovana" | "castka_rozhodnuta" | "castka_uvolnena" | "castka_cerpana" | "castka_vyuctovana" | "castka_vracena" | "aktivity_akcniho_planu")[];
+  @ApiProperty({
+    enum: [
+      'prijemce_ico',
+      'prijemce_nazev',
+      'prijemce_typ',
+      'vyzva_kod',
+      'rok',
+      'zadost_cislo',
+      'projekt_nazev',
+      'rozhodl_organ',
+      'usneseni_cislo',
+      'usneseni_datum',
+      'castka_pozadovana',
+      'castka_rozhodnuta',
+      'castka_uvolnena',
+      'castka_cerpana',
+      'castka_vyuctovana',
+      'castka_vracena',
+      'aktivity_akcniho_planu',
+    ],
+    isArray: true,
+  })
+  columns: readonly (
+    | 'prijemce_ico'
+    | 'prijemce_nazev'
+    | 'prijemce_typ'
+    | 'vyzva_kod'
+    | 'rok'
+    | 'zadost_cislo'
+    | 'projekt_nazev'
+    | 'rozhodl_organ'
+    | 'usneseni_cislo'
+    | 'usneseni_datum'
+    | 'castka_pozadovana'
+    | 'castka_rozhodnuta'
+    | 'castka_uvolnena'
+    | 'castka_cerpana'
+    | 'castka_vyuctovana'
+    | 'castka_vracena'
+    | 'aktivity_akcniho_planu'
+  )[];
   @ApiProperty({ type: String }) amounts: string;
   @ApiProperty({ type: String }) dates: string;
   @ApiProperty({ type: String }) recipients: string;
@@ -1150,8 +1287,9 @@ export class OrganisationSeatResponse {
 
 export class OrganisationResponse {
   @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ enum: ["city_district", "ngo", "other"] }) type: "city_district" | "ngo" | "other";
-  @ApiProperty({ enum: ["spolek", "ops", "ustav", "nadace", "nadacni_fond", "church"], nullable: true }) legalForm: "spolek" | "ops" | "ustav" | "nadace" | "nadacni_fond" | "church" | null;
+  @ApiProperty({ enum: ['city_district', 'ngo', 'other'] }) type: 'city_district' | 'ngo' | 'other';
+  @ApiProperty({ enum: ['spolek', 'ops', 'ustav', 'nadace', 'nadacni_fond', 'church'], nullable: true }) legalForm:
+    'spolek' | 'ops' | 'ustav' | 'nadace' | 'nadacni_fond' | 'church' | null;
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String }) ico: string;
   @ApiProperty({ type: () => OrganisationSeatResponse }) seat: OrganisationSeatResponse;
@@ -1163,7 +1301,7 @@ export class OrganisationResponse {
 }
 
 export class PageOrganisationResponse {
-  @ApiProperty({ type: () => OrganisationResponse, isArray: true }) items: readonly (OrganisationResponse)[];
+  @ApiProperty({ type: () => OrganisationResponse, isArray: true }) items: readonly OrganisationResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -1173,12 +1311,12 @@ export class MemberResponse {
   @ApiProperty({ type: String }) userId: string;
   @ApiProperty({ type: String }) email: string;
   @ApiProperty({ type: String }) displayName: string;
-  @ApiProperty({ enum: ["owner", "member"] }) role: "owner" | "member";
+  @ApiProperty({ enum: ['owner', 'member'] }) role: 'owner' | 'member';
 }
 
 export class StrategyVersionResponse {
   @ApiProperty({ type: String }) id: string;
-  @ApiProperty({ enum: ["koncepce", "action-plan"] }) kind: "koncepce" | "action-plan";
+  @ApiProperty({ enum: ['koncepce', 'action-plan'] }) kind: 'koncepce' | 'action-plan';
   @ApiProperty({ type: String }) title: string;
   @ApiProperty({ type: Number, nullable: true }) year: number | null;
   @ApiProperty({ type: Number }) periodFrom: number;
@@ -1195,19 +1333,19 @@ export class ActivityDetailsResponse {
   @ApiProperty({ type: String, nullable: true }) frequency: string | null;
   @ApiProperty({ type: String, nullable: true }) estimatedCostsText: string | null;
   @ApiProperty({ type: String, nullable: true }) fundingSource: string | null;
-  @ApiProperty({ type: String, isArray: true }) indicators: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) indicators: readonly string[];
 }
 
 export class StrategyTreeNodeResponse {
-  @ApiProperty({ type: () => StrategyTreeNodeResponse, isArray: true }) children: readonly (StrategyTreeNodeResponse)[];
+  @ApiProperty({ type: () => StrategyTreeNodeResponse, isArray: true }) children: readonly StrategyTreeNodeResponse[];
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) versionId: string;
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
-  @ApiProperty({ enum: ["priority", "area", "subgoal", "measure", "activity"] }) level: "priority" | "area" | "subgoal" | "measure" | "activity";
+  @ApiProperty({ enum: ['priority', 'area', 'subgoal', 'measure', 'activity'] }) level: 'priority' | 'area' | 'subgoal' | 'measure' | 'activity';
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String, nullable: true }) sourceCode: string | null;
   @ApiProperty({ type: String }) name: string;
-  @ApiProperty({ type: String, isArray: true }) descriptors: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) descriptors: readonly string[];
   @ApiProperty({ type: () => ActivityDetailsResponse, nullable: true }) activity: ActivityDetailsResponse | null;
   @ApiProperty({ type: String, nullable: true }) estimatedCostsCzk: string | null;
   @ApiProperty({ type: String, nullable: true }) estimatedCostsFormatted: string | null;
@@ -1216,18 +1354,18 @@ export class StrategyTreeNodeResponse {
 
 export class StrategyTreeResponse {
   @ApiProperty({ type: () => StrategyVersionResponse }) version: StrategyVersionResponse;
-  @ApiProperty({ type: () => StrategyTreeNodeResponse, isArray: true }) roots: readonly (StrategyTreeNodeResponse)[];
+  @ApiProperty({ type: () => StrategyTreeNodeResponse, isArray: true }) roots: readonly StrategyTreeNodeResponse[];
 }
 
 export class StrategyNodeResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) versionId: string;
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
-  @ApiProperty({ enum: ["priority", "area", "subgoal", "measure", "activity"] }) level: "priority" | "area" | "subgoal" | "measure" | "activity";
+  @ApiProperty({ enum: ['priority', 'area', 'subgoal', 'measure', 'activity'] }) level: 'priority' | 'area' | 'subgoal' | 'measure' | 'activity';
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String, nullable: true }) sourceCode: string | null;
   @ApiProperty({ type: String }) name: string;
-  @ApiProperty({ type: String, isArray: true }) descriptors: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) descriptors: readonly string[];
   @ApiProperty({ type: () => ActivityDetailsResponse, nullable: true }) activity: ActivityDetailsResponse | null;
   @ApiProperty({ type: String, nullable: true }) estimatedCostsCzk: string | null;
   @ApiProperty({ type: String, nullable: true }) estimatedCostsFormatted: string | null;
@@ -1235,12 +1373,12 @@ export class StrategyNodeResponse {
 }
 
 export class StrategyNodeDetailResponse extends StrategyNodeResponse {
-  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) ancestors: readonly (StrategyNodeResponse)[];
-  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) children: readonly (StrategyNodeResponse)[];
+  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) ancestors: readonly StrategyNodeResponse[];
+  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) children: readonly StrategyNodeResponse[];
 }
 
 export class PageStrategyNodeResponse {
-  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) items: readonly (StrategyNodeResponse)[];
+  @ApiProperty({ type: () => StrategyNodeResponse, isArray: true }) items: readonly StrategyNodeResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -1258,7 +1396,7 @@ export class TraceQueryResponse {
   @ApiPropertyOptional({ type: Number }) year?: number;
   @ApiPropertyOptional({ type: String }) callId?: string;
   @ApiPropertyOptional({ type: String }) budgetArea?: string;
-  @ApiPropertyOptional({ enum: ["city_district", "ngo", "other"] }) applicantType?: "city_district" | "ngo" | "other";
+  @ApiPropertyOptional({ enum: ['city_district', 'ngo', 'other'] }) applicantType?: 'city_district' | 'ngo' | 'other';
   @ApiPropertyOptional({ type: String }) districtId?: string;
   @ApiPropertyOptional({ type: String }) from?: string;
   @ApiPropertyOptional({ type: String }) to?: string;
@@ -1296,7 +1434,7 @@ export class TraceProjectsItemResponse {
 }
 
 export class TraceProjectsResponse {
-  @ApiProperty({ type: () => TraceProjectsItemResponse, isArray: true }) items: readonly (TraceProjectsItemResponse)[];
+  @ApiProperty({ type: () => TraceProjectsItemResponse, isArray: true }) items: readonly TraceProjectsItemResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
@@ -1343,10 +1481,10 @@ export class FulfilmentOutputResponse {
 
 export class FulfilmentActivityResponse extends FulfilmentPriorityResponse {
   @ApiProperty({ type: String }) priorityCode: string;
-  @ApiProperty({ type: String, isArray: true }) indicators: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) indicators: readonly string[];
   @ApiProperty({ type: Number }) supportedProjects: number;
   @ApiProperty({ type: String }) settled: string;
-  @ApiProperty({ type: () => FulfilmentOutputResponse, isArray: true }) outputs: readonly (FulfilmentOutputResponse)[];
+  @ApiProperty({ type: () => FulfilmentOutputResponse, isArray: true }) outputs: readonly FulfilmentOutputResponse[];
 }
 
 export class FulfilmentReportTotalsResponse {
@@ -1360,8 +1498,8 @@ export class FulfilmentReportResponse {
   @ApiProperty({ type: () => FulfilmentReportActionPlanResponse }) actionPlan: FulfilmentReportActionPlanResponse;
   @ApiProperty({ type: String, format: 'date-time' }) generatedAt: Date;
   @ApiProperty({ type: () => FulfilmentReportFiltersResponse }) filters: FulfilmentReportFiltersResponse;
-  @ApiProperty({ type: () => FulfilmentPriorityResponse, isArray: true }) priorities: readonly (FulfilmentPriorityResponse)[];
-  @ApiProperty({ type: () => FulfilmentActivityResponse, isArray: true }) activities: readonly (FulfilmentActivityResponse)[];
+  @ApiProperty({ type: () => FulfilmentPriorityResponse, isArray: true }) priorities: readonly FulfilmentPriorityResponse[];
+  @ApiProperty({ type: () => FulfilmentActivityResponse, isArray: true }) activities: readonly FulfilmentActivityResponse[];
   @ApiProperty({ type: () => FulfilmentReportTotalsResponse }) totals: FulfilmentReportTotalsResponse;
 }
 
@@ -1394,7 +1532,7 @@ export class DossierProjectDecisionResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) outcome: string;
   @ApiProperty({ type: String }) amount: string;
-  @ApiProperty({ type: String, isArray: true }) conditions: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) conditions: readonly string[];
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: String, nullable: true }) supersedesId: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
@@ -1403,13 +1541,13 @@ export class DossierProjectDecisionResponse {
   @ApiProperty({ type: String }) resolution: string;
   @ApiProperty({ type: String }) adoptedOn: string;
   @ApiProperty({ type: Boolean }) effective: boolean;
-  @ApiProperty({ type: () => FileRefResponse, isArray: true }) resolutionFiles: readonly (FileRefResponse)[];
+  @ApiProperty({ type: () => FileRefResponse, isArray: true }) resolutionFiles: readonly FileRefResponse[];
 }
 
 export class DossierProjectAgreementAmendmentResponse {
   @ApiProperty({ type: Number }) number: number;
   @ApiProperty({ type: String }) status: string;
-  @ApiProperty({ type: String, isArray: true }) changes: readonly (string)[];
+  @ApiProperty({ type: String, isArray: true }) changes: readonly string[];
   @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) publishedOn: string | null;
 }
@@ -1424,7 +1562,7 @@ export class DossierProjectAgreementResponse {
   @ApiProperty({ type: String, nullable: true }) signedCopySha256: string | null;
   @ApiProperty({ type: String, nullable: true }) publishedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) registerId: string | null;
-  @ApiProperty({ type: () => DossierProjectAgreementAmendmentResponse, isArray: true }) amendments: readonly (DossierProjectAgreementAmendmentResponse)[];
+  @ApiProperty({ type: () => DossierProjectAgreementAmendmentResponse, isArray: true }) amendments: readonly DossierProjectAgreementAmendmentResponse[];
 }
 
 export class DossierProjectPaymentResponse {
@@ -1450,7 +1588,7 @@ export class DossierProjectSettlementCostDocumentResponse {
   @ApiProperty({ type: String, nullable: true }) review: string | null;
   @ApiProperty({ type: String, nullable: true }) eligibleAmount: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewReason: string | null;
-  @ApiProperty({ type: () => FileRefResponse, isArray: true }) files: readonly (FileRefResponse)[];
+  @ApiProperty({ type: () => FileRefResponse, isArray: true }) files: readonly FileRefResponse[];
 }
 
 export class DossierProjectSettlementReturnResponse {
@@ -1461,13 +1599,13 @@ export class DossierProjectSettlementReturnResponse {
 }
 
 export class DossierProjectSettlementResponse {
-  @ApiProperty({ type: () => DossierProjectSettlementCostDocumentResponse, isArray: true }) costDocuments: readonly (DossierProjectSettlementCostDocumentResponse)[];
-  @ApiProperty({ type: () => DossierProjectSettlementReturnResponse, isArray: true }) returns: readonly (DossierProjectSettlementReturnResponse)[];
+  @ApiProperty({ type: () => DossierProjectSettlementCostDocumentResponse, isArray: true }) costDocuments: readonly DossierProjectSettlementCostDocumentResponse[];
+  @ApiProperty({ type: () => DossierProjectSettlementReturnResponse, isArray: true }) returns: readonly DossierProjectSettlementReturnResponse[];
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) status: string;
   @ApiProperty({ type: Boolean }) late: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
-  @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly (SettlementReportResponse)[];
+  @ApiProperty({ type: () => SettlementReportResponse, isArray: true }) report: readonly SettlementReportResponse[];
   @ApiProperty({ type: String, nullable: true }) eligibleTotal: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDue: string | null;
   @ApiProperty({ type: String, nullable: true }) returnDueDate: string | null;
@@ -1504,18 +1642,18 @@ export class DossierProjectAuditResponse {
 
 export class DossierProjectResponse {
   @ApiProperty({ type: () => DossierProjectApplicationResponse }) application: DossierProjectApplicationResponse;
-  @ApiProperty({ type: () => DossierProjectActivityResponse, isArray: true }) activities: readonly (DossierProjectActivityResponse)[];
-  @ApiProperty({ type: () => DossierProjectDecisionResponse, isArray: true }) decisions: readonly (DossierProjectDecisionResponse)[];
+  @ApiProperty({ type: () => DossierProjectActivityResponse, isArray: true }) activities: readonly DossierProjectActivityResponse[];
+  @ApiProperty({ type: () => DossierProjectDecisionResponse, isArray: true }) decisions: readonly DossierProjectDecisionResponse[];
   @ApiProperty({ type: () => DossierProjectAgreementResponse }) agreement: DossierProjectAgreementResponse;
-  @ApiProperty({ type: () => DossierProjectPaymentResponse, isArray: true }) payments: readonly (DossierProjectPaymentResponse)[];
+  @ApiProperty({ type: () => DossierProjectPaymentResponse, isArray: true }) payments: readonly DossierProjectPaymentResponse[];
   @ApiProperty({ type: () => DossierProjectSettlementResponse, nullable: true }) settlement: DossierProjectSettlementResponse | null;
-  @ApiProperty({ type: () => DossierProjectBreachResponse, isArray: true }) breaches: readonly (DossierProjectBreachResponse)[];
-  @ApiProperty({ type: () => DossierProjectLedgerResponse, isArray: true }) ledger: readonly (DossierProjectLedgerResponse)[];
-  @ApiProperty({ type: () => DossierProjectAuditResponse, isArray: true }) audit: readonly (DossierProjectAuditResponse)[];
+  @ApiProperty({ type: () => DossierProjectBreachResponse, isArray: true }) breaches: readonly DossierProjectBreachResponse[];
+  @ApiProperty({ type: () => DossierProjectLedgerResponse, isArray: true }) ledger: readonly DossierProjectLedgerResponse[];
+  @ApiProperty({ type: () => DossierProjectAuditResponse, isArray: true }) audit: readonly DossierProjectAuditResponse[];
 }
 
 export class PageUserResponse {
-  @ApiProperty({ type: () => UserResponse, isArray: true }) items: readonly (UserResponse)[];
+  @ApiProperty({ type: () => UserResponse, isArray: true }) items: readonly UserResponse[];
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;

@@ -83,7 +83,11 @@ async function authorisedFetch(request: Request): Promise<Response> {
   return response;
 }
 
-export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? '' : window.location.origin, fetch: (request) => authorisedFetch(request), credentials: 'same-origin' });
+export const api = createClient<paths>({
+  baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
+  fetch: (request) => authorisedFetch(request),
+  credentials: 'same-origin',
+});
 
 /**
  * Awaits an openapi-fetch call and returns its data, or throws a ProblemError (the API said no) or a

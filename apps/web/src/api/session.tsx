@@ -115,18 +115,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Before the access token ends: refresh silently if the user did something since it was issued, else warn.
   const [tokenState, setTokenState] = useState<TokenState | null>(currentToken());
-  useEffect(() => onTokenChange((state) => {
-    tokenIssuedAt.current = Date.now();
-    setTokenState(state);
-    setWarningUntil(null);
-  }), []);
+  useEffect(
+    () =>
+      onTokenChange((state) => {
+        tokenIssuedAt.current = Date.now();
+        setTokenState(state);
+        setWarningUntil(null);
+      }),
+    [],
+  );
   useEffect(() => {
     if (!tokenState || status !== 'signed-in') return;
     const at = tokenState.expiresAt - warningLeadSeconds(tokenState.ttlSeconds) * 1000;
-    const timer = window.setTimeout(() => {
-      if (lastActivity.current > tokenIssuedAt.current) void refreshSession();
-      else setWarningUntil(tokenState.expiresAt - SIGN_OUT_MARGIN_MS);
-    }, Math.max(0, at - Date.now()));
+    const timer = window.setTimeout(
+      () => {
+        if (lastActivity.current > tokenIssuedAt.current) void refreshSession();
+        else setWarningUntil(tokenState.expiresAt - SIGN_OUT_MARGIN_MS);
+      },
+      Math.max(0, at - Date.now()),
+    );
     return () => window.clearTimeout(timer);
   }, [tokenState, status]);
 

@@ -4,9 +4,17 @@ import { FormattedMessage } from 'react-intl';
 export function Placeholder({ title }: { title: string }) {
   return (
     <>
-      <h1><FormattedMessage id={title} /></h1>
-      <p><FormattedMessage id="common.placeholder.text" /></p>
-      <p><a href="/api/docs"><FormattedMessage id="common.placeholder.api" /></a></p>
+      <h1>
+        <FormattedMessage id={title} />
+      </h1>
+      <p>
+        <FormattedMessage id="common.placeholder.text" />
+      </p>
+      <p>
+        <a href="/api/docs">
+          <FormattedMessage id="common.placeholder.api" />
+        </a>
+      </p>
     </>
   );
 }

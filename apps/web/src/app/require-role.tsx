@@ -17,12 +17,21 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
     redirected.current = true;
     void navigate({ to: '/prihlaseni', search: { dalsi: location.href }, replace: true });
   }, [status, location.href, navigate]);
-  if (!user) return <p role="status"><FormattedMessage id="common.loading" /></p>;
+  if (!user)
+    return (
+      <p role="status">
+        <FormattedMessage id="common.loading" />
+      </p>
+    );
   if (!roles.some((role) => user.roles.includes(role))) {
     return (
       <>
-        <h1><FormattedMessage id="common.forbidden.title" /></h1>
-        <p><FormattedMessage id="common.forbidden.text" /></p>
+        <h1>
+          <FormattedMessage id="common.forbidden.title" />
+        </h1>
+        <p>
+          <FormattedMessage id="common.forbidden.text" />
+        </p>
       </>
     );
   }

@@ -56,15 +56,13 @@ function UserMenu() {
   return (
     <>
       <span>
-        <span className="visually-hidden"><FormattedMessage id="common.header.signedInAs" /> </span>
+        <span className="visually-hidden">
+          <FormattedMessage id="common.header.signedInAs" />{' '}
+        </span>
         {user.displayName}
       </span>
       <NotificationsLink />
-      <button
-        type="button"
-        className="link-like"
-        onClick={() => void signOut('user').then(() => navigate({ to: '/prihlaseni', search: { odhlaseno: 'ano' } }))}
-      >
+      <button type="button" className="link-like" onClick={() => void signOut('user').then(() => navigate({ to: '/prihlaseni', search: { odhlaseno: 'ano' } }))}>
         <FormattedMessage id="common.header.signOut" />
       </button>
     </>
@@ -120,8 +118,12 @@ export function Shell() {
       <header className="site-header">
         <div className="container site-header__bar">
           <Link to="/" className="site-header__brand">
-            <span className="site-header__city"><FormattedMessage id="common.header.city" /></span>
-            <span className="site-header__service"><FormattedMessage id="common.header.service" /></span>
+            <span className="site-header__city">
+              <FormattedMessage id="common.header.city" />
+            </span>
+            <span className="site-header__service">
+              <FormattedMessage id="common.header.service" />
+            </span>
           </Link>
           <div className="site-header__tools">
             <LanguageSwitch />
@@ -150,12 +152,30 @@ export function Shell() {
       <footer className="site-footer">
         <div className="container">
           <ul>
-            <li><Link to="/prohlaseni-o-pristupnosti"><FormattedMessage id="common.footer.accessibility" /></Link></li>
-            <li><Link to="/kontakt"><FormattedMessage id="common.footer.contact" /></Link></li>
-            <li><Link to="/otevrena-data"><FormattedMessage id="common.footer.openData" /></Link></li>
-            <li><a href="/api/docs"><FormattedMessage id="common.footer.api" /></a></li>
+            <li>
+              <Link to="/prohlaseni-o-pristupnosti">
+                <FormattedMessage id="common.footer.accessibility" />
+              </Link>
+            </li>
+            <li>
+              <Link to="/kontakt">
+                <FormattedMessage id="common.footer.contact" />
+              </Link>
+            </li>
+            <li>
+              <Link to="/otevrena-data">
+                <FormattedMessage id="common.footer.openData" />
+              </Link>
+            </li>
+            <li>
+              <a href="/api/docs">
+                <FormattedMessage id="common.footer.api" />
+              </a>
+            </li>
           </ul>
-          <p className="meta"><FormattedMessage id="common.footer.operator" /></p>
+          <p className="meta">
+            <FormattedMessage id="common.footer.operator" />
+          </p>
         </div>
       </footer>
       <SessionWarning />

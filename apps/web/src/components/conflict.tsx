@@ -13,7 +13,12 @@ export interface FieldChange {
 }
 
 /** The fields whose values differ between my version and the server's current one, in the order of `labels`. */
-export function changedFields(mine: Record<string, unknown>, theirs: Record<string, unknown>, labels: Record<string, string>, show: (value: unknown) => string = defaultShow): FieldChange[] {
+export function changedFields(
+  mine: Record<string, unknown>,
+  theirs: Record<string, unknown>,
+  labels: Record<string, string>,
+  show: (value: unknown) => string = defaultShow,
+): FieldChange[] {
   return Object.keys(labels)
     .filter((field) => JSON.stringify(mine[field] ?? null) !== JSON.stringify(theirs[field] ?? null))
     .map((field) => ({ field, label: labels[field], mine: show(mine[field]), theirs: show(theirs[field]) }));
@@ -43,9 +48,15 @@ export function ConflictNotice({ changes, onKeepMine, onTakeTheirs }: { changes:
             </caption>
             <thead>
               <tr>
-                <th scope="col"><FormattedMessage id="common.conflict.field" /></th>
-                <th scope="col"><FormattedMessage id="common.conflict.mine" /></th>
-                <th scope="col"><FormattedMessage id="common.conflict.theirs" /></th>
+                <th scope="col">
+                  <FormattedMessage id="common.conflict.field" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="common.conflict.mine" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="common.conflict.theirs" />
+                </th>
               </tr>
             </thead>
             <tbody>

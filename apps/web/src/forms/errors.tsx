@@ -120,7 +120,15 @@ export function TextField({ form, name, label, value, onChange, error, hint, ...
       )}
       <div className="gov-form-input" data-size="m" data-invalid={error ? '' : undefined}>
         <div className="element">
-          <input {...input} id={id} name={name} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} />
+          <input
+            {...input}
+            id={id}
+            name={name}
+            value={value}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => onChange(event.target.value)}
+          />
         </div>
       </div>
     </div>

@@ -49,18 +49,15 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const setLocale = useCallback(
-    (next: Locale) => {
-      setApiLanguage(next);
-      setLocaleState(next);
-      try {
-        window.localStorage.setItem(STORAGE_KEY, next);
-      } catch {
-        // storage blocked: the choice lasts this visit
-      }
-    },
-    [],
-  );
+  const setLocale = useCallback((next: Locale) => {
+    setApiLanguage(next);
+    setLocaleState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // storage blocked: the choice lasts this visit
+    }
+  }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return (
     <LanguageContext.Provider value={value}>

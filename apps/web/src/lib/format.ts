@@ -39,15 +39,23 @@ export function formatMoneyShort(amount: string, locale: Locale): string {
 export function formatDate(value: string, locale: Locale): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dateOnly ? `${value}T12:00:00Z` : value);
-  return new Intl.DateTimeFormat(BCP47[locale], locale === 'cs'
-    ? { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE }
-    : { day: 'numeric', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE }).format(date);
+  return new Intl.DateTimeFormat(
+    BCP47[locale],
+    locale === 'cs'
+      ? { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE }
+      : { day: 'numeric', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE },
+  ).format(date);
 }
 
 /** "3. 12. 2026 14:32" (cs) / "3 Dec 2026, 14:32" (en), in Prague's time. */
 export function formatDateTime(value: string, locale: Locale): string {
   return new Intl.DateTimeFormat(BCP47[locale], {
-    day: 'numeric', month: locale === 'cs' ? 'numeric' : 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: PRAGUE,
+    day: 'numeric',
+    month: locale === 'cs' ? 'numeric' : 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: PRAGUE,
   }).format(new Date(value));
 }
 

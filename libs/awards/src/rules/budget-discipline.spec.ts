@@ -98,9 +98,7 @@ describe('penalty (penále)', () => {
   });
 
   it('declines "den" in the computation and refuses bad input', () => {
-    expect(spaces(penalty(rules, { levy: m('5000000'), dueDate: '2023-01-01', paidDate: '2023-01-02' }).computation.cs)).toBe(
-      '1 den × 0,4 ‰ × 5 000 000,00 Kč = 2 000,00 Kč',
-    );
+    expect(spaces(penalty(rules, { levy: m('5000000'), dueDate: '2023-01-01', paidDate: '2023-01-02' }).computation.cs)).toBe('1 den × 0,4 ‰ × 5 000 000,00 Kč = 2 000,00 Kč');
     expect(() => penalty(rules, { levy: m('-1'), dueDate: '2023-01-01', paidDate: '2023-01-02' })).toThrow(RangeError);
     expect(() => penalty(rules, { levy: m('1'), dueDate: '1. 1. 2023', paidDate: '2023-01-02' })).toThrow(RangeError);
   });

@@ -23,7 +23,10 @@ describe('the penalty printed in letters and the one recorded', () => {
       const until = new Date(Date.UTC(2023, 0, 1 + days)).toISOString().slice(0, 10);
       const recorded = penalty(rules, { levy, dueDate: breachDate, paidDate: until });
       const printed = computeBreachPenalty({
-        levy: levy.toString(), breachDate, until, rules: { penaltyPerMille: rules.penaltyPerMillePerDay, levyThreshold: rules.noLevyUpToAmount, penaltyThreshold: rules.noPenaltyUpToAmount },
+        levy: levy.toString(),
+        breachDate,
+        until,
+        rules: { penaltyPerMille: rules.penaltyPerMillePerDay, levyThreshold: rules.noLevyUpToAmount, penaltyThreshold: rules.noPenaltyUpToAmount },
       });
       expect([printed.days, printed.imposed.toString()]).toEqual([recorded.days, recorded.penalty.toString()]);
     }

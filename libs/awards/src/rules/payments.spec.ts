@@ -60,7 +60,7 @@ describe('refitTranches', () => {
   ];
   const amounts = (list: { trancheNo: number; amount: string }[]) => list.map((t) => `${t.trancheNo}=${t.amount}`);
 
-  it('takes a cut from the last tranches backwards and drops a tranche cut to nothing, keeping the others\' numbers', () => {
+  it("takes a cut from the last tranches backwards and drops a tranche cut to nothing, keeping the others' numbers", () => {
     expect(amounts(refitTranches(tranches, m('120000')))).toEqual(['1=100000.00', '2=20000.00']);
     expect(amounts(refitTranches(tranches, m('90000.50')))).toEqual(['1=90000.50']);
     expect(amounts(refitTranches([...tranches, { trancheNo: 3, amount: '30000.00', dueDate: '2023-12-31' }], m('150000')))).toEqual(['1=100000.00', '2=50000.00']);

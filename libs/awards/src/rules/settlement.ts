@@ -118,4 +118,3 @@ export function isLate(dueDate: string, doneAt: Date | null, now: Date): { late:
   const daysLate = Math.max(0, calendarDaysBetween(dueDate, judgedOn));
   return { late: daysLate > 0, daysLate };
 }
-

@@ -37,7 +37,7 @@ function candidate(applicationNumber: string, o: Options = {}): RankingCandidate
     criteria,
     sheets: rows.map((row, i) => ({
       reviewerId: `r${i}`,
-      scores: criteria.map((c, j) => ({ criterionId: c.id, score: row[j] === 'na' ? null : (row[j]), notApplicable: row[j] === 'na', justification: JUST })),
+      scores: criteria.map((c, j) => ({ criterionId: c.id, score: row[j] === 'na' ? null : row[j], notApplicable: row[j] === 'na', justification: JUST })),
     })),
     consensus: o.final ? { points: Ratio.parse(o.final), reason: 'Shoda komise.' } : null,
     overallThreshold: o.threshold ? Ratio.parse(o.threshold) : null,
@@ -113,11 +113,7 @@ describe('rankArea', () => {
 
   it('breaks a 3-way tie by application number when everything else is equal', () => {
     const same = at(5);
-    const ranked = rankArea(CRITERIA, [
-      candidate('B-10', { submittedAt: same }),
-      candidate('B-02', { submittedAt: same }),
-      candidate('B-07', { submittedAt: same }),
-    ]);
+    const ranked = rankArea(CRITERIA, [candidate('B-10', { submittedAt: same }), candidate('B-02', { submittedAt: same }), candidate('B-07', { submittedAt: same })]);
     expect(order(ranked)).toEqual(['B-02', 'B-07', 'B-10']);
     expect(ranked[2].tieBreak).toContain('Za přihláškou B-07: rozhodlo číslo přihlášky (B-07 je řazeno před B-10).');
   });
@@ -151,16 +147,16 @@ const PROPORTIONAL: RecommendationStrategy = { kind: 'proportional' };
 
 describe('recommend in rank order', () => {
   it('explains each line in Czech with the formatted amounts', () => {
-    const result = recommend(
-      input(RANK, '600000', [candidate('2025/001', { final: '22', requested: '200000', cut: ['20000', 'nezpůsobilá položka'] })]),
-    );
+    const result = recommend(input(RANK, '600000', [candidate('2025/001', { final: '22', requested: '200000', cut: ['20000', 'nezpůsobilá položka'] })]));
     const line = result.lines[0];
     expect(line).toMatchObject({ reasonCode: 'FUNDED_IN_FULL', rank: 1 });
     expect(line.recommended.toString()).toBe('180000.00');
     expect(line.explanation.cs).toBe(
       `1. místo (22,00${NB}b.): požadováno 200${NB}000,00${NB}Kč, po krácení o 20${NB}000,00${NB}Kč (nezpůsobilá položka) 180${NB}000,00${NB}Kč; doporučeno v plné výši, v okruhu zbývá 420${NB}000,00${NB}Kč.`,
     );
-    expect(line.explanation.en).toBe('Rank 1 (22.00 pts): requested 200,000.00 CZK, after a cut of 20,000.00 CZK (nezpůsobilá položka) 180,000.00 CZK; recommended in full; 420,000.00 CZK remains in the area.');
+    expect(line.explanation.en).toBe(
+      'Rank 1 (22.00 pts): requested 200,000.00 CZK, after a cut of 20,000.00 CZK (nezpůsobilá položka) 180,000.00 CZK; recommended in full; 420,000.00 CZK remains in the area.',
+    );
     expect(result.remaining.toString()).toBe('420000.00');
   });
 
@@ -198,7 +194,11 @@ describe('recommend in rank order', () => {
 
   it('funds the rest partially in whole crowns only when it reaches the minimum grant', () => {
     const partial = recommend(
-      input(PARTIAL, '500000.50', [candidate('A', { final: '29', requested: '300000' }), candidate('B', { final: '28', requested: '250000' }), candidate('C', { final: '27', requested: '1000' })]),
+      input(PARTIAL, '500000.50', [
+        candidate('A', { final: '29', requested: '300000' }),
+        candidate('B', { final: '28', requested: '250000' }),
+        candidate('C', { final: '27', requested: '1000' }),
+      ]),
     );
     expect(partial.lines.map((l) => [l.reasonCode, l.recommended.toString()])).toEqual([
       ['FUNDED_IN_FULL', '300000.00'],
@@ -241,7 +241,10 @@ describe('recommend in rank order', () => {
     expect(result.lines[0].explanation.cs).toContain(`omezeno na způsobilou částku 100${NB}000,00${NB}Kč`);
 
     const short = recommend(
-      input(RANK, '300000', [candidate('A', { final: '29', requested: '200000' }), candidate('B', { final: '28', requested: '180000', adjustment: ['150000', 'snížení počtu akcí'] })]),
+      input(RANK, '300000', [
+        candidate('A', { final: '29', requested: '200000' }),
+        candidate('B', { final: '28', requested: '180000', adjustment: ['150000', 'snížení počtu akcí'] }),
+      ]),
     );
     expect(short.lines[1]).toMatchObject({ reasonCode: 'ADJUSTED_BY_COMMISSION' });
     expect(short.lines[1].recommended.toString()).toBe('100000.00');
@@ -352,7 +355,13 @@ describe('recommend on random areas', () => {
       for (let i = 0; i < count; i++) {
         const requested = crowns(500000);
         const c = candidate(`R${area}-${i}`, {
-          sheets: rnd(10) === 0 ? [] : [[rnd(11), rnd(11)], [rnd(11), rnd(3) === 0 ? 'na' : rnd(11)]],
+          sheets:
+            rnd(10) === 0
+              ? []
+              : [
+                  [rnd(11), rnd(11)],
+                  [rnd(11), rnd(3) === 0 ? 'na' : rnd(11)],
+                ],
           threshold: rnd(5) === 0 ? '15' : undefined,
           voteRejected: rnd(10) === 0,
           submittedAt: at(rnd(3)),
@@ -397,8 +406,12 @@ describe('recommend on random areas', () => {
     // The generator must actually reach every outcome of both strategies, or the checks above prove little.
     expect([...seen.keys()].sort()).toEqual(
       [
-        ...['ADJUSTED_BY_COMMISSION', 'ALLOCATION_EXHAUSTED', 'BELOW_MIN_GRANT', 'FUNDED_IN_FULL', 'FUNDED_PROPORTIONALLY', 'NOT_RECOMMENDABLE', 'NO_SCORE', 'VOTED_DOWN'].map((c) => `proportional:${c}`),
-        ...['ADJUSTED_BY_COMMISSION', 'ALLOCATION_EXHAUSTED', 'BELOW_MIN_GRANT', 'FUNDED_IN_FULL', 'FUNDED_PARTIALLY', 'NOT_RECOMMENDABLE', 'NO_SCORE', 'VOTED_DOWN'].map((c) => `rank_order:${c}`),
+        ...['ADJUSTED_BY_COMMISSION', 'ALLOCATION_EXHAUSTED', 'BELOW_MIN_GRANT', 'FUNDED_IN_FULL', 'FUNDED_PROPORTIONALLY', 'NOT_RECOMMENDABLE', 'NO_SCORE', 'VOTED_DOWN'].map(
+          (c) => `proportional:${c}`,
+        ),
+        ...['ADJUSTED_BY_COMMISSION', 'ALLOCATION_EXHAUSTED', 'BELOW_MIN_GRANT', 'FUNDED_IN_FULL', 'FUNDED_PARTIALLY', 'NOT_RECOMMENDABLE', 'NO_SCORE', 'VOTED_DOWN'].map(
+          (c) => `rank_order:${c}`,
+        ),
       ].sort(),
     );
   });

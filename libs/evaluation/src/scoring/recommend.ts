@@ -207,9 +207,7 @@ export function rankArea(criteria: Criterion[], candidates: RankingCandidate[]):
     const numbers = group.map((g) => g.candidate.applicationNumber).join(', ');
     if (entry.final === null) {
       texts.push(
-        group.length > 0
-          ? `Bez výsledného hodnocení – zařazeno za hodnocené přihlášky, stejně jako ${numbers}.`
-          : 'Bez výsledného hodnocení – zařazeno za hodnocené přihlášky.',
+        group.length > 0 ? `Bez výsledného hodnocení – zařazeno za hodnocené přihlášky, stejně jako ${numbers}.` : 'Bez výsledného hodnocení – zařazeno za hodnocené přihlášky.',
       );
     } else if (group.length > 0) {
       texts.push(`Shodné výsledné hodnocení (${pointsCs(entry.final)}) s ${group.length === 1 ? 'přihláškou' : 'přihláškami'} ${numbers}.`);
@@ -360,7 +358,12 @@ function adjusted(p: Prepared, remaining: Money, minEffective: Money, minGrant: 
   }
   const available = floorToCrowns(remaining);
   if (withinEligible.compare(available) <= 0) {
-    return { reasonCode: 'ADJUSTED_BY_COMMISSION', recommended: withinEligible, cs: `${what.cs}; doporučeno ${withinEligible.format()}`, en: `${what.en}; recommended ${moneyEn(withinEligible)}` };
+    return {
+      reasonCode: 'ADJUSTED_BY_COMMISSION',
+      recommended: withinEligible,
+      cs: `${what.cs}; doporučeno ${withinEligible.format()}`,
+      en: `${what.en}; recommended ${moneyEn(withinEligible)}`,
+    };
   }
   if (available.compare(minEffective) < 0) {
     return {
@@ -556,8 +559,7 @@ export function recommend(input: RecommendationInput): Recommendation {
     return { candidate, ranked, afterCut, cappedByMax, beforeRounding, eligible: floorToCrowns(beforeRounding) };
   });
 
-  const decisions =
-    input.strategy.kind === 'rank_order' ? rankOrder(prepared, input, input.strategy.allowPartial, minEffective) : proportional(prepared, input, minEffective);
+  const decisions = input.strategy.kind === 'rank_order' ? rankOrder(prepared, input, input.strategy.allowPartial, minEffective) : proportional(prepared, input, minEffective);
 
   let remaining = allocation;
   const lines: RecommendationLine[] = prepared.map((p, index) => {

@@ -199,7 +199,13 @@ describe('scoreApplication', () => {
     const above = scoreApplication({ applicationId: 'x', criteria: CRITERIA, sheets, overallThreshold: r('20.01') });
     expect(above.failedThresholds.map((f) => f.code)).toEqual(['TOTAL_BELOW_THRESHOLD']);
     expect(above.recommendable).toBe(false);
-    const consensus = scoreApplication({ applicationId: 'x', criteria: CRITERIA, sheets, overallThreshold: r('20.01'), consensus: { points: r('21'), reason: 'Komise po diskusi.' } });
+    const consensus = scoreApplication({
+      applicationId: 'x',
+      criteria: CRITERIA,
+      sheets,
+      overallThreshold: r('20.01'),
+      consensus: { points: r('21'), reason: 'Komise po diskusi.' },
+    });
     expect(consensus.final!.equals(r('21'))).toBe(true);
     expect(consensus.mean!.equals(r('20'))).toBe(true);
     expect(consensus.recommendable).toBe(true);

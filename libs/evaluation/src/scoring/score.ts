@@ -40,13 +40,7 @@ export interface SheetResult {
   percent: Ratio;
 }
 
-export type SheetProblemCode =
-  | 'SCORE_OUT_OF_RANGE'
-  | 'SCORE_MISSING'
-  | 'JUSTIFICATION_MISSING'
-  | 'UNKNOWN_CRITERION'
-  | 'ALL_NOT_APPLICABLE'
-  | 'NA_WITH_SCORE';
+export type SheetProblemCode = 'SCORE_OUT_OF_RANGE' | 'SCORE_MISSING' | 'JUSTIFICATION_MISSING' | 'UNKNOWN_CRITERION' | 'ALL_NOT_APPLICABLE' | 'NA_WITH_SCORE';
 
 export interface SheetProblem {
   /** null for a problem of the whole sheet (ALL_NOT_APPLICABLE). */

@@ -176,10 +176,14 @@ function renderHtml(content: MessageContent, notice: FooterNotice, ctx: RenderCo
   }
   if (content.list?.items.length) {
     body.push(`<p style="${P}margin-bottom:8px;font-weight:bold;">${e(content.list.heading)}</p>`);
-    body.push(`<ul style="margin:0 0 16px;padding:0 0 0 24px;">${content.list.items.map((item) => `<li style="margin:0 0 6px;${FONT}font-size:16px;line-height:24px;color:#1f2937;">${e(item)}</li>`).join('')}</ul>`);
+    body.push(
+      `<ul style="margin:0 0 16px;padding:0 0 0 24px;">${content.list.items.map((item) => `<li style="margin:0 0 6px;${FONT}font-size:16px;line-height:24px;color:#1f2937;">${e(item)}</li>`).join('')}</ul>`,
+    );
   }
   for (const section of content.sections ?? []) {
-    body.push(`<h2 style="margin:24px 0 12px;padding:0 0 6px;border-bottom:2px solid #c8102e;${FONT}font-size:18px;line-height:24px;color:#111827;">${e(section.heading)} (${section.entries.length})</h2>`);
+    body.push(
+      `<h2 style="margin:24px 0 12px;padding:0 0 6px;border-bottom:2px solid #c8102e;${FONT}font-size:18px;line-height:24px;color:#111827;">${e(section.heading)} (${section.entries.length})</h2>`,
+    );
     for (const entry of section.entries) {
       const link = entry.link ? `<br><a href="${e(entry.link)}" style="${LINK}">${e(strings.open)}: ${e(entry.title)}</a>` : '';
       body.push(`<p style="${P}"><strong>${e(entry.title)}</strong><br>${e(entry.summary)}${link}</p>`);
@@ -197,9 +201,7 @@ function renderHtml(content: MessageContent, notice: FooterNotice, ctx: RenderCo
   body.push(`<p style="${P}margin-top:24px;">${e(strings.signOff)}<br>${e(strings.department)}</p>`);
 
   const footer =
-    notice === 'optional'
-      ? `${e(strings.optional)}: <a href="${e(settingsUrl)}" style="${LINK}color:#374151;">${e(settingsUrl)}</a>`
-      : e(mandatoryLine(notice, strings));
+    notice === 'optional' ? `${e(strings.optional)}: <a href="${e(settingsUrl)}" style="${LINK}color:#374151;">${e(settingsUrl)}</a>` : e(mandatoryLine(notice, strings));
 
   return [
     '<!DOCTYPE html>',

@@ -104,10 +104,7 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
     cs: (p, f) => ({
       subject: `Zahájení příjmu žádostí do výzvy ${p.callCode}`,
       summary: `Byl zahájen příjem žádostí do výzvy ${cq(p.callTitle)}; žádosti lze podávat do ${f.dateTime(p.applicationsUntil)}.`,
-      paragraphs: [
-        `byl zahájen příjem žádostí do výzvy ${cq(p.callTitle)} (${p.callCode}).`,
-        `Žádosti lze podávat prostřednictvím portálu do ${f.dateTime(p.applicationsUntil)}.`,
-      ],
+      paragraphs: [`byl zahájen příjem žádostí do výzvy ${cq(p.callTitle)} (${p.callCode}).`, `Žádosti lze podávat prostřednictvím portálu do ${f.dateTime(p.applicationsUntil)}.`],
       facts: [
         { label: 'Kód výzvy', value: p.callCode },
         { label: 'Ukončení příjmu žádostí', value: f.dateTime(p.applicationsUntil) },
@@ -231,7 +228,9 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
       summary: `Application ${p.applicationNumber} for the project ${eq(p.projectTitle)} has been submitted.`,
       paragraphs: [
         `We confirm that we have received, through the portal, your grant application for the project ${eq(p.projectTitle)} under the call ${eq(p.callTitle)}.`,
-        ...(p.versionNo > 1 ? [`This is version ${p.versionNo} of the application and it replaces the version submitted earlier. Only the most recently submitted version is considered.`] : []),
+        ...(p.versionNo > 1
+          ? [`This is version ${p.versionNo} of the application and it replaces the version submitted earlier. Only the most recently submitted version is considered.`]
+          : []),
         'The receipt is attached to this message as a PDF. Please keep it for your records.',
       ],
       facts: [
@@ -305,7 +304,9 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
     en: (p, f) => ({
       subject: `Remedy deadline approaching for application ${p.applicationNumber}`,
       summary: `The deadline to remedy application ${p.applicationNumber} ends on ${f.dateTime(p.deadline)}.`,
-      paragraphs: [`This is a reminder that the deadline to remedy the deficiencies of your grant application for the project ${eq(p.projectTitle)} ends on ${f.dateTime(p.deadline)}.`],
+      paragraphs: [
+        `This is a reminder that the deadline to remedy the deficiencies of your grant application for the project ${eq(p.projectTitle)} ends on ${f.dateTime(p.deadline)}.`,
+      ],
       facts: [
         { label: 'Application number', value: p.applicationNumber },
         { label: 'Project', value: p.projectTitle },
@@ -625,9 +626,7 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
       summary: `Smlouvu č. ${p.agreementNumber} je třeba uveřejnit v registru smluv nejpozději ${f.date(p.lastDay)}.`,
       paragraphs: [
         `smlouva č. ${p.agreementNumber} o poskytnutí dotace na projekt ${cq(p.projectTitle)}, podepsaná ${f.date(p.signedOn)}, dosud není uveřejněna v registru smluv. Podle zákona č. 340/2015 Sb. je třeba ji uveřejnit do 30 dnů od uzavření; účinnosti nabývá až uveřejněním a dotaci do té doby nelze vyplatit.`,
-        p.stage === 'overdue'
-          ? 'Lhůta končí. Neuveřejněná smlouva se po třech měsících od uzavření ruší od počátku.'
-          : 'Do konce lhůty zbývá deset dní.',
+        p.stage === 'overdue' ? 'Lhůta končí. Neuveřejněná smlouva se po třech měsících od uzavření ruší od počátku.' : 'Do konce lhůty zbývá deset dní.',
       ],
       facts: [
         { label: 'Číslo smlouvy', value: p.agreementNumber },
@@ -881,7 +880,9 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
         { label: 'Breach found', value: p.breach },
         { label: 'Remedy deadline', value: f.date(p.deadline) },
       ],
-      closing: ['If you remedy the breach within this period, it will not be treated as a breach of budgetary discipline. Otherwise, the matter will be dealt with under Section 22 of Act No. 250/2000 Coll.'],
+      closing: [
+        'If you remedy the breach within this period, it will not be treated as a breach of budgetary discipline. Otherwise, the matter will be dealt with under Section 22 of Act No. 250/2000 Coll.',
+      ],
       action: { label: 'View the agreement', url: f.link('smlouvy', p.agreementId) },
     }),
   },

@@ -42,8 +42,7 @@ export interface DigestItem {
 const DIGEST = {
   cs: {
     subject: (date: string) => `Přehled oznámení za ${date}`,
-    summary: (date: string, count: number) =>
-      `Za ${date} máte ${count} ${count === 1 ? 'nové oznámení' : count >= 2 && count <= 4 ? 'nová oznámení' : 'nových oznámení'}.`,
+    summary: (date: string, count: number) => `Za ${date} máte ${count} ${count === 1 ? 'nové oznámení' : count >= 2 && count <= 4 ? 'nová oznámení' : 'nových oznámení'}.`,
     // "oznámení" has one plural form for every count, so no agreement to get wrong.
     intro: (date: string, count: number) => `zasíláme vám přehled oznámení z dotačního portálu hl. m. Prahy za ${date}. Celkem jde o ${count} oznámení.`,
     action: 'Otevřít portál',

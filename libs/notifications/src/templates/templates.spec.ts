@@ -190,7 +190,17 @@ describe('notification templates', () => {
       expect(info.label.en).not.toBe(info.label.cs);
     }
     expect(KINDS.filter((kind) => !NOTIFICATION_KINDS[kind].mandatory).sort()).toEqual(
-      ['agreement_published', 'call_closing_soon', 'call_opened', 'call_published', 'draft_reminder', 'payment_sent', 'remedy_deadline_reminder', 'return_received', 'review_due'].sort(),
+      [
+        'agreement_published',
+        'call_closing_soon',
+        'call_opened',
+        'call_published',
+        'draft_reminder',
+        'payment_sent',
+        'remedy_deadline_reminder',
+        'return_received',
+        'review_due',
+      ].sort(),
     );
     expect(isNotificationKind('submission_receipt')).toBe(true);
     expect(isNotificationKind('toString')).toBe(false);

@@ -61,10 +61,7 @@ interface OpenRow {
   lines: SourceLine[];
 }
 
-type Heading =
-  | { level: 'priority'; name: string }
-  | { level: 'area'; letter: string; name: string }
-  | { level: 'subgoal'; number: number; name: string };
+type Heading = { level: 'priority'; name: string } | { level: 'area'; letter: string; name: string } | { level: 'subgoal'; number: number; name: string };
 
 export function parseActionPlan(text: string): ParsedDocument {
   const lines = splitLines(text);
@@ -328,4 +325,3 @@ function appendText(existing: string | null, addition: string): string | null {
   if (addition === '') return existing;
   return existing === null ? addition : `${existing} ${addition}`;
 }
-

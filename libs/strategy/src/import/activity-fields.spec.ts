@@ -23,9 +23,7 @@ describe('parseIndicators', () => {
   });
 
   it('keeps a single indicator whole even when it contains a dash', () => {
-    expect(parseIndicators('1. draft doporučení - rozeslán ke konzultaci relevantním aktérům')).toEqual([
-      '1. draft doporučení - rozeslán ke konzultaci relevantním aktérům',
-    ]);
+    expect(parseIndicators('1. draft doporučení - rozeslán ke konzultaci relevantním aktérům')).toEqual(['1. draft doporučení - rozeslán ke konzultaci relevantním aktérům']);
   });
 
   it('has no indicators for an empty cell', () => {

@@ -3,15 +3,7 @@ import { cellOrNull } from './text.js';
 import type { ActivityDetails } from './types.js';
 
 /** Column order of every activity table in the action plan ("Aktivity | Garant + spolupráce | …"). */
-export const ACTIVITY_COLUMNS = [
-  'activity',
-  'guarantorAndPartners',
-  'targetGroups',
-  'frequency',
-  'estimatedCosts',
-  'fundingSource',
-  'indicators',
-] as const;
+export const ACTIVITY_COLUMNS = ['activity', 'guarantorAndPartners', 'targetGroups', 'frequency', 'estimatedCosts', 'fundingSource', 'indicators'] as const;
 
 /**
  * The column is headed "Garant + spolupráce": the guarantor (gestor) comes before the first '+',

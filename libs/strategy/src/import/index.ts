@@ -7,13 +7,4 @@ export { parseKoncepce } from './koncepce-parser.js';
 export { PRIORITY_NAMES } from './priority-names.js';
 export { parseStrategyDocument } from './strategy-parser.js';
 export { STRATEGY_LEVELS } from './types.js';
-export type {
-  ActivityDetails,
-  DocumentKind,
-  MeasureDetails,
-  ParsedDocument,
-  ParsedNode,
-  SkipRule,
-  StrategyLevel,
-  UnplacedLine,
-} from './types.js';
+export type { ActivityDetails, DocumentKind, MeasureDetails, ParsedDocument, ParsedNode, SkipRule, StrategyLevel, UnplacedLine } from './types.js';

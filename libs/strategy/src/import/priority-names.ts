@@ -3,10 +3,4 @@
  * listing only numbers its priorities (implicitly, through '1.A.', '2.B.13' …), so it borrows
  * these names.
  */
-export const PRIORITY_NAMES: readonly string[] = [
-  'Institucionální zázemí a infrastruktura',
-  'Mnohostranná spolupráce',
-  'Služby pro cizince',
-  'Vzdělávání',
-  'Soužití',
-];
+export const PRIORITY_NAMES: readonly string[] = ['Institucionální zázemí a infrastruktura', 'Mnohostranná spolupráce', 'Služby pro cizince', 'Vzdělávání', 'Soužití'];

@@ -158,9 +158,7 @@ describe('action plan 2023 (seed 001)', () => {
 
   describe('wrapped rows', () => {
     it('joins a name continued on a later line, after a blank line', () => {
-      expect(findNode(plan, 'activity', '13.III.1').name).toBe(
-        'Zařazení tématu „informování cizinců o fungování místní samosprávy a životě na MČ“ do programu PP MČ a RPP',
-      );
+      expect(findNode(plan, 'activity', '13.III.1').name).toBe('Zařazení tématu „informování cizinců o fungování místní samosprávy a životě na MČ“ do programu PP MČ a RPP');
     });
 
     it('joins several wrapped cells column by column', () => {
@@ -233,9 +231,7 @@ describe('action plan 2023 (seed 001)', () => {
 
     it('reads 13.II.1, funded through the grant programme', () => {
       expect(findNode(plan, 'activity', '13.II.1')).toMatchObject({
-        name:
-          'Podpora realizace aktivit pro majoritu i cizince ze strany MČ v oblasti integrace cizinců na lokální úrovni ' +
-          'prostřednictvím dotačních programů hl. m. Prahy',
+        name: 'Podpora realizace aktivit pro majoritu i cizince ze strany MČ v oblasti integrace cizinců na lokální úrovni ' + 'prostřednictvím dotačních programů hl. m. Prahy',
         sourceLine: 332,
         activity: {
           guarantor: 'odd. NMC',
@@ -270,11 +266,43 @@ describe('action plan 2023 (seed 001)', () => {
         .filter((activity) => activity.activity?.fundedByGrantProgramme)
         .map((activity) => activity.code);
       expect(flagged).toEqual([
-        '11.III.1', '13.II.1', '13.III.2', '13.IV.1', '16.I.5', '17.I.1', '18.I.1', '18.III.2',
-        '21.I.1', '21.II.2', '21.II.3', '21.II.4', '21.III.1', '21.III.2', '21.III.3', '21.IV.1', '21.IV.2',
-        '22.I.1', '22.I.2', '23.I.2', '23.I.4', '25.I.1', '25.II.1', '25.II.2',
-        '27.I.1', '27.I.2', '27.I.3', '27.I.4', '29.I.1', '31.I.1', '31.II.1', '32.I.1', '32.II.1',
-        '33.I.1', '33.II.1', '33.II.4', '34.I.1',
+        '11.III.1',
+        '13.II.1',
+        '13.III.2',
+        '13.IV.1',
+        '16.I.5',
+        '17.I.1',
+        '18.I.1',
+        '18.III.2',
+        '21.I.1',
+        '21.II.2',
+        '21.II.3',
+        '21.II.4',
+        '21.III.1',
+        '21.III.2',
+        '21.III.3',
+        '21.IV.1',
+        '21.IV.2',
+        '22.I.1',
+        '22.I.2',
+        '23.I.2',
+        '23.I.4',
+        '25.I.1',
+        '25.II.1',
+        '25.II.2',
+        '27.I.1',
+        '27.I.2',
+        '27.I.3',
+        '27.I.4',
+        '29.I.1',
+        '31.I.1',
+        '31.II.1',
+        '32.I.1',
+        '32.II.1',
+        '33.I.1',
+        '33.II.1',
+        '33.II.4',
+        '34.I.1',
       ]);
       // Announcing the programme, or an external funder's grant conditions, is not funding through it.
       expect(findNode(plan, 'activity', '6.I.1').activity?.fundedByGrantProgramme).toBe(false);

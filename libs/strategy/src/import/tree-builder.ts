@@ -4,9 +4,7 @@ import { STRATEGY_LEVELS, type ParsedNode, type StrategyLevel } from './types.js
 export type Placement = string | null;
 
 export function makeNode(level: StrategyLevel, code: string, name: string, sourceLine: number, sourceCode?: string): ParsedNode {
-  return sourceCode === undefined
-    ? { level, code, name, sourceLine, children: [] }
-    : { level, code, sourceCode, name, sourceLine, children: [] };
+  return sourceCode === undefined ? { level, code, name, sourceLine, children: [] } : { level, code, sourceCode, name, sourceLine, children: [] };
 }
 
 /**

@@ -60,14 +60,7 @@ export interface UnplacedLine {
  * Named reasons for deliberately ignoring a line that carries text. Anything not covered by
  * one of these, and not placed in the tree, ends up in `unplaced`.
  */
-export type SkipRule =
-  | 'title'
-  | 'page-header-footer'
-  | 'table-of-contents'
-  | 'abbreviations'
-  | 'introduction'
-  | 'activity-table-header'
-  | 'table-rule';
+export type SkipRule = 'title' | 'page-header-footer' | 'table-of-contents' | 'abbreviations' | 'introduction' | 'activity-table-header' | 'table-rule';
 
 export interface ParsedDocument {
   kind: DocumentKind;

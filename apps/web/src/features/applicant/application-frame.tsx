@@ -81,7 +81,12 @@ function Loaded({ applicationId, children }: { applicationId: string; children: 
   const restored = useRestoredEdits(queue);
   if (!application.data) return <QueryState query={application}>{null}</QueryState>;
   if (!callQuery.data) return <QueryState query={callQuery}>{null}</QueryState>;
-  if (!restored.ready) return <p role="status"><FormattedMessage id="common.loading" /></p>;
+  if (!restored.ready)
+    return (
+      <p role="status">
+        <FormattedMessage id="common.loading" />
+      </p>
+    );
   return (
     <AutosaveProvider queue={queue}>
       <Editor application={application.data} call={callQuery.data} initial={{ ...application.data.draft, ...(restored.restored?.sections as Draft | undefined) }}>
@@ -126,7 +131,10 @@ function Editor({ application, call: grantCall, initial, children }: { applicati
     () => Object.fromEntries(application.missing.map((m) => [m.field, typeof m.message === 'string' ? m.message : m.message[locale]])),
     [application.missing, locale],
   );
-  const value = useMemo(() => ({ application, call: grantCall, draft, edit, canEdit, missing, flush: () => queue.flush() }), [application, grantCall, draft, edit, canEdit, missing, queue]);
+  const value = useMemo(
+    () => ({ application, call: grantCall, draft, edit, canEdit, missing, flush: () => queue.flush() }),
+    [application, grantCall, draft, edit, canEdit, missing, queue],
+  );
 
   const labels = useMemo(
     () => Object.fromEntries(PARTS.flatMap((part) => part.sections).map((section) => [section, intl.formatMessage({ id: `applicant.section.${section}` })])),
@@ -137,7 +145,12 @@ function Editor({ application, call: grantCall, initial, children }: { applicati
     <ApplicationContext.Provider value={value}>
       {state.kind === 'conflict' && (
         <ConflictNotice
-          changes={changedFields(state.mine, (state.theirs as unknown as ApplicationView).draft as Record<string, unknown>, Object.fromEntries(Object.keys(state.mine).map((s) => [s, labels[s] ?? s])), (v) => summarise(v))}
+          changes={changedFields(
+            state.mine,
+            (state.theirs as unknown as ApplicationView).draft as Record<string, unknown>,
+            Object.fromEntries(Object.keys(state.mine).map((s) => [s, labels[s] ?? s])),
+            (v) => summarise(v),
+          )}
           onKeepMine={() => void queue.keepMine(state.theirs)}
           onTakeTheirs={() => {
             const theirs = state.theirs as unknown as ApplicationView;
@@ -162,6 +175,10 @@ function summarise(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item ? Object.values(item).filter(Boolean).join(' ') : String(item))).join('; ');
-  if (typeof value === 'object') return Object.values(value).filter((v) => v !== undefined && v !== '').map(String).join(', ');
+  if (typeof value === 'object')
+    return Object.values(value)
+      .filter((v) => v !== undefined && v !== '')
+      .map(String)
+      .join(', ');
   return String(value);
 }

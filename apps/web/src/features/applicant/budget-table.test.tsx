@@ -45,7 +45,9 @@ describe('budget table', () => {
     await user.type(screen.getByRole('textbox', { name: 'Cena za jednotku, položka 1' }), '1 234,50');
     await user.type(screen.getByRole('textbox', { name: 'Spolufinancování, položka 1' }), '370.35');
 
-    expect(last).toEqual([{ category: 'PERSONAL', description: 'Tlumočníci', count: '3', unitPrice: '1234.50', totalCost: '3703.50', otherSources: '370.35', requested: '3333.15' }]);
+    expect(last).toEqual([
+      { category: 'PERSONAL', description: 'Tlumočníci', count: '3', unitPrice: '1234.50', totalCost: '3703.50', otherSources: '370.35', requested: '3333.15' },
+    ]);
     const totals = screen.getByRole('row', { name: /Součty/ });
     expect(nbsp(totals.textContent ?? '')).toContain('3 703,50 Kč');
     expect(nbsp(totals.textContent ?? '')).toContain('3 333,15 Kč');
@@ -55,7 +57,14 @@ describe('budget table', () => {
   });
 
   it('sums 0.10 + 0.20 exactly (no floating point)', () => {
-    render(<Harness initial={[{ count: '1', unitPrice: '0.10', totalCost: '0.10', otherSources: '0.00', requested: '0.10' }, { count: '1', unitPrice: '0.20', totalCost: '0.20', otherSources: '0.00', requested: '0.20' }]} />);
+    render(
+      <Harness
+        initial={[
+          { count: '1', unitPrice: '0.10', totalCost: '0.10', otherSources: '0.00', requested: '0.10' },
+          { count: '1', unitPrice: '0.20', totalCost: '0.20', otherSources: '0.00', requested: '0.20' },
+        ]}
+      />,
+    );
     expect(nbsp(screen.getByRole('row', { name: /Součty/ }).textContent ?? '')).toContain('0,30 Kč');
   });
 
@@ -77,7 +86,16 @@ describe('budget table', () => {
     const text = 'Osobní náklady\tKoordinátor\thodina\t100\t350,00\t3500\nMATERIAL\tPapír\tbalík\t10\t1 000,50\t0\n';
     fireEvent.paste(screen.getByRole('textbox', { name: 'Popis, položka 1' }), { clipboardData: { getData: () => text } });
     expect(last).toEqual([
-      { category: 'PERSONAL', description: 'Koordinátor', unit: 'hodina', count: '100', unitPrice: '350.00', otherSources: '3500.00', totalCost: '35000.00', requested: '31500.00' },
+      {
+        category: 'PERSONAL',
+        description: 'Koordinátor',
+        unit: 'hodina',
+        count: '100',
+        unitPrice: '350.00',
+        otherSources: '3500.00',
+        totalCost: '35000.00',
+        requested: '31500.00',
+      },
       { category: 'MATERIAL', description: 'Papír', unit: 'balík', count: '10', unitPrice: '1000.50', otherSources: '0.00', totalCost: '10005.00', requested: '10005.00' },
     ]);
     expect(screen.getByRole('textbox', { name: 'Popis, položka 2' })).toHaveValue('Papír');

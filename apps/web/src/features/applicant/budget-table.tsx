@@ -121,9 +121,19 @@ export function BudgetTable({ lines, categories, limits, onChange, readOnly = fa
                   {headers[column]}
                 </th>
               ))}
-              <th scope="col" className="num"><FormattedMessage id="applicant.budget.totalCost" /></th>
-              <th scope="col" className="num"><FormattedMessage id="applicant.budget.requested" /></th>
-              {!readOnly && <th scope="col"><span className="visually-hidden"><FormattedMessage id="applicant.budget.actions" /></span></th>}
+              <th scope="col" className="num">
+                <FormattedMessage id="applicant.budget.totalCost" />
+              </th>
+              <th scope="col" className="num">
+                <FormattedMessage id="applicant.budget.requested" />
+              </th>
+              {!readOnly && (
+                <th scope="col">
+                  <span className="visually-hidden">
+                    <FormattedMessage id="applicant.budget.actions" />
+                  </span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -145,8 +155,12 @@ export function BudgetTable({ lines, categories, limits, onChange, readOnly = fa
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={6}><FormattedMessage id="applicant.budget.totals" /></th>
-              <td className="num" data-testid="budget-other-total">{f.money(totals.otherSources)}</td>
+              <th scope="row" colSpan={6}>
+                <FormattedMessage id="applicant.budget.totals" />
+              </th>
+              <td className="num" data-testid="budget-other-total">
+                {f.money(totals.otherSources)}
+              </td>
               <td className="num">{f.money(totals.totalCost)}</td>
               <td className="num">{f.money(totals.requested)}</td>
               {!readOnly && <td />}
@@ -162,24 +176,45 @@ export function BudgetTable({ lines, categories, limits, onChange, readOnly = fa
         </div>
       )}
       <dl className="facts budget-summary" aria-live="polite">
-        <dt><FormattedMessage id="applicant.budget.requestedTotal" /></dt>
+        <dt>
+          <FormattedMessage id="applicant.budget.requestedTotal" />
+        </dt>
         <dd>
           {f.money(totals.requested)}{' '}
-          {!requestedOk.min && limits.minGrant && <strong className="text-error"><FormattedMessage id="applicant.budget.belowMin" values={{ amount: f.money(limits.minGrant) }} /></strong>}
-          {!requestedOk.max && limits.maxGrant && <strong className="text-error"><FormattedMessage id="applicant.budget.aboveMax" values={{ amount: f.money(limits.maxGrant) }} /></strong>}
+          {!requestedOk.min && limits.minGrant && (
+            <strong className="text-error">
+              <FormattedMessage id="applicant.budget.belowMin" values={{ amount: f.money(limits.minGrant) }} />
+            </strong>
+          )}
+          {!requestedOk.max && limits.maxGrant && (
+            <strong className="text-error">
+              <FormattedMessage id="applicant.budget.aboveMax" values={{ amount: f.money(limits.maxGrant) }} />
+            </strong>
+          )}
         </dd>
-        <dt><FormattedMessage id="applicant.budget.limits" /></dt>
+        <dt>
+          <FormattedMessage id="applicant.budget.limits" />
+        </dt>
         <dd>
           {limits.minGrant ? f.money(limits.minGrant) : '—'} – {limits.maxGrant ? f.money(limits.maxGrant) : '—'}
         </dd>
-        <dt><FormattedMessage id="applicant.budget.coFinancing" /></dt>
+        <dt>
+          <FormattedMessage id="applicant.budget.coFinancing" />
+        </dt>
         <dd>
           {totals.coFinancingPercent === null ? '—' : `${intl.formatNumber(Number(totals.coFinancingPercent), { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`}{' '}
           <FormattedMessage id="applicant.budget.coFinancingMin" values={{ percent: limits.coFinancingMinPercent.replace('.', intl.locale.startsWith('cs') ? ',' : '.') }} />
-          {!coFinancingOk && <strong className="text-error"> <FormattedMessage id="applicant.budget.coFinancingLow" /></strong>}
+          {!coFinancingOk && (
+            <strong className="text-error">
+              {' '}
+              <FormattedMessage id="applicant.budget.coFinancingLow" />
+            </strong>
+          )}
         </dd>
       </dl>
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
     </div>
   );
 }
@@ -214,7 +249,8 @@ const BudgetRow = memo(function BudgetRow({ index, line, categories, headers, re
   const f = useFormat();
   const number = index + 1;
   const label = (column: BudgetColumn) => intl.formatMessage({ id: 'applicant.budget.cellLabel' }, { column: headers[column], number });
-  const error = (column: BudgetColumn) => errors[`budgetLines.${index}.${column}`] ?? (column === 'unitPrice' || column === 'count' ? errors[`budgetLines.${index}.totalCost`] : undefined);
+  const error = (column: BudgetColumn) =>
+    errors[`budgetLines.${index}.${column}`] ?? (column === 'unitPrice' || column === 'count' ? errors[`budgetLines.${index}.totalCost`] : undefined);
 
   const paste = (event: ClipboardEvent<HTMLElement>) => {
     const text = event.clipboardData.getData('text/plain');
@@ -255,16 +291,64 @@ const BudgetRow = memo(function BudgetRow({ index, line, categories, headers, re
         >
           <option value="">{intl.formatMessage({ id: 'applicant.budget.chooseCategory' })}</option>
           {categories.map((category) => (
-            <option key={category.code} value={category.code}>{category.name}</option>
+            <option key={category.code} value={category.code}>
+              {category.name}
+            </option>
           ))}
         </select>
         <CellError id={`${cellId(index, 'category')}-error`} message={error('category')} />
       </td>
-      <TextCell index={index} column="description" label={label('description')} value={line.description ?? ''} error={error('description')} onValue={(value) => onLine(index, { description: value || undefined })} onPaste={paste} />
-      <TextCell index={index} column="unit" label={label('unit')} value={line.unit ?? ''} error={error('unit')} onValue={(value) => onLine(index, { unit: value || undefined })} onPaste={paste} />
-      <NumberCell index={index} column="count" label={label('count')} value={line.count} display={(v) => intl.formatNumber(Number(v), { maximumFractionDigits: 2 })} parse={parseCountInput} error={error('count')} onValue={(count) => onLine(index, { count })} onPaste={paste} />
-      <NumberCell index={index} column="unitPrice" label={label('unitPrice')} value={line.unitPrice} display={f.amount} parse={parseMoneyInput} error={error('unitPrice')} onValue={(unitPrice) => onLine(index, { unitPrice })} onPaste={paste} />
-      <NumberCell index={index} column="otherSources" label={label('otherSources')} value={line.otherSources} display={f.amount} parse={parseMoneyInput} error={error('otherSources')} onValue={(otherSources) => onLine(index, { otherSources })} onPaste={paste} />
+      <TextCell
+        index={index}
+        column="description"
+        label={label('description')}
+        value={line.description ?? ''}
+        error={error('description')}
+        onValue={(value) => onLine(index, { description: value || undefined })}
+        onPaste={paste}
+      />
+      <TextCell
+        index={index}
+        column="unit"
+        label={label('unit')}
+        value={line.unit ?? ''}
+        error={error('unit')}
+        onValue={(value) => onLine(index, { unit: value || undefined })}
+        onPaste={paste}
+      />
+      <NumberCell
+        index={index}
+        column="count"
+        label={label('count')}
+        value={line.count}
+        display={(v) => intl.formatNumber(Number(v), { maximumFractionDigits: 2 })}
+        parse={parseCountInput}
+        error={error('count')}
+        onValue={(count) => onLine(index, { count })}
+        onPaste={paste}
+      />
+      <NumberCell
+        index={index}
+        column="unitPrice"
+        label={label('unitPrice')}
+        value={line.unitPrice}
+        display={f.amount}
+        parse={parseMoneyInput}
+        error={error('unitPrice')}
+        onValue={(unitPrice) => onLine(index, { unitPrice })}
+        onPaste={paste}
+      />
+      <NumberCell
+        index={index}
+        column="otherSources"
+        label={label('otherSources')}
+        value={line.otherSources}
+        display={f.amount}
+        parse={parseMoneyInput}
+        error={error('otherSources')}
+        onValue={(otherSources) => onLine(index, { otherSources })}
+        onPaste={paste}
+      />
       <td className="num">{line.totalCost ? f.money(line.totalCost) : '—'}</td>
       <td className="num">{line.requested ? f.money(line.requested) : '—'}</td>
       <td>
@@ -278,10 +362,30 @@ const BudgetRow = memo(function BudgetRow({ index, line, categories, headers, re
 
 function CellError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
-  return <p className="gov-form-message" data-color="error" id={id}>{message}</p>;
+  return (
+    <p className="gov-form-message" data-color="error" id={id}>
+      {message}
+    </p>
+  );
 }
 
-function TextCell({ index, column, label, value, error, onValue, onPaste }: { index: number; column: BudgetColumn; label: string; value: string; error?: string; onValue(value: string): void; onPaste(event: ClipboardEvent<HTMLElement>): void }) {
+function TextCell({
+  index,
+  column,
+  label,
+  value,
+  error,
+  onValue,
+  onPaste,
+}: {
+  index: number;
+  column: BudgetColumn;
+  label: string;
+  value: string;
+  error?: string;
+  onValue(value: string): void;
+  onPaste(event: ClipboardEvent<HTMLElement>): void;
+}) {
   const id = cellId(index, column);
   return (
     <td>
@@ -302,9 +406,26 @@ function TextCell({ index, column, label, value, error, onValue, onPaste }: { in
 }
 
 /** A number typed as text: kept as typed while focused, parsed on every keystroke, shown formatted otherwise. */
-function NumberCell({ index, column, label, value, display, parse, error, onValue, onPaste }: {
-  index: number; column: BudgetColumn; label: string; value: string | undefined; display(value: string): string; parse(text: string): string | null;
-  error?: string; onValue(value: string | undefined): void; onPaste(event: ClipboardEvent<HTMLElement>): void;
+function NumberCell({
+  index,
+  column,
+  label,
+  value,
+  display,
+  parse,
+  error,
+  onValue,
+  onPaste,
+}: {
+  index: number;
+  column: BudgetColumn;
+  label: string;
+  value: string | undefined;
+  display(value: string): string;
+  parse(text: string): string | null;
+  error?: string;
+  onValue(value: string | undefined): void;
+  onPaste(event: ClipboardEvent<HTMLElement>): void;
 }) {
   const intl = useIntl();
   const id = cellId(index, column);

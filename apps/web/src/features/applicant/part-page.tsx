@@ -21,11 +21,19 @@ export function PartPage({ slug, children }: { slug: PartSlug; children: ReactNo
   const editable = part.sections.some(canEdit);
   return (
     <>
-      <h1><FormattedMessage id={`applicant.part.${slug}`} /></h1>
-      {!editable && <p className="notice"><FormattedMessage id="applicant.part.readOnly" /></p>}
+      <h1>
+        <FormattedMessage id={`applicant.part.${slug}`} />
+      </h1>
+      {!editable && (
+        <p className="notice">
+          <FormattedMessage id="applicant.part.readOnly" />
+        </p>
+      )}
       {mine.length > 0 && (
         <div className="notice" aria-labelledby="part-missing-title">
-          <h2 id="part-missing-title" className="error-summary__title"><FormattedMessage id="applicant.part.missing" values={{ count: mine.length }} /></h2>
+          <h2 id="part-missing-title" className="error-summary__title">
+            <FormattedMessage id="applicant.part.missing" values={{ count: mine.length }} />
+          </h2>
           <ul>
             {mine.map(([field, message]) => (
               <li key={field}>
@@ -56,7 +64,11 @@ export function PartPage({ slug, children }: { slug: PartSlug; children: ReactNo
           data-size="m"
           onClick={async () => {
             await flush();
-            await navigate(next ? { to: `/zadosti/$applicationId/${next.slug}` as never, params: { applicationId: application.id } as never } : { to: '/zadosti/$applicationId/kontrola', params: { applicationId: application.id } });
+            await navigate(
+              next
+                ? { to: `/zadosti/$applicationId/${next.slug}` as never, params: { applicationId: application.id } as never }
+                : { to: '/zadosti/$applicationId/kontrola', params: { applicationId: application.id } },
+            );
           }}
         >
           <FormattedMessage id="applicant.part.continue" />
@@ -85,20 +97,41 @@ export function DraftField({ path, label, value, onChange, hint, multiline, type
   const id = draftFieldId(path);
   const error = value === '' ? missing[path] : undefined;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = { id, value, readOnly, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, onChange: (event: { target: { value: string } }) => onChange(event.target.value) } as const;
+  const common = {
+    id,
+    value,
+    readOnly,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+  } as const;
   return (
     <div className="gov-form-control field">
       <label className="gov-form-label" htmlFor={id}>
         <span className="gov-form-label__label">{label}</span>
       </label>
-      {hint && <p className="field__hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="gov-form-message" data-color="error" id={`${id}-error`}>{error}</p>}
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="gov-form-message" data-color="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {multiline ? (
         <textarea className="textarea" {...(common as TextareaHTMLAttributes<HTMLTextAreaElement>)} />
       ) : (
         <div className="gov-form-input" data-size="m" data-invalid={error ? '' : undefined}>
           <div className="element">
-            <input {...common} type={type} autoComplete={autoComplete} aria-readonly={readOnly || undefined} title={readOnly ? intl.formatMessage({ id: 'applicant.part.readOnly' }) : undefined} />
+            <input
+              {...common}
+              type={type}
+              autoComplete={autoComplete}
+              aria-readonly={readOnly || undefined}
+              title={readOnly ? intl.formatMessage({ id: 'applicant.part.readOnly' }) : undefined}
+            />
           </div>
         </div>
       )}

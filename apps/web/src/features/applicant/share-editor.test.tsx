@@ -51,11 +51,18 @@ describe('share editor', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Součet podílů 99,97 % – zbývá rozdělit 0,03 %');
     await user.type(second, '3');
     expect(screen.getByRole('status')).toHaveTextContent('Součet podílů je 100 %.');
-    expect(last).toEqual([{ activityId: 'a1', sharePercent: '66.67' }, { activityId: 'a2', sharePercent: '33.33' }]);
+    expect(last).toEqual([
+      { activityId: 'a1', sharePercent: '66.67' },
+      { activityId: 'a2', sharePercent: '33.33' },
+    ]);
   });
 
   it('splits evenly to the hundredth and refuses what is not a percentage', async () => {
-    expect(evenShares(['a', 'b', 'c'])).toEqual([{ activityId: 'a', sharePercent: '33.34' }, { activityId: 'b', sharePercent: '33.33' }, { activityId: 'c', sharePercent: '33.33' }]);
+    expect(evenShares(['a', 'b', 'c'])).toEqual([
+      { activityId: 'a', sharePercent: '33.34' },
+      { activityId: 'b', sharePercent: '33.33' },
+      { activityId: 'c', sharePercent: '33.33' },
+    ]);
     expect(parsePercentInput('100,5')).toBeNull();
     expect(parsePercentInput('12,345')).toBeNull();
     expect(parsePercentInput('12,5 %')).toBe('12.5');

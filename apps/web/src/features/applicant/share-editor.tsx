@@ -17,7 +17,11 @@ export interface ActivityShare {
   sharePercent?: string;
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /** "33,3" / "33.30" / "100" → "33.3" / "33.30" / "100"; null when not a percentage between 0 and 100 with ≤ 2 decimals. */
 export function parsePercentInput(text: string): string | null {
@@ -48,7 +52,19 @@ function groupOf(code: string): string {
   return at > 0 ? code.slice(0, at) : '';
 }
 
-export function ShareEditor({ activities, shares, onChange, readOnly = false, error }: { activities: ActivityOption[]; shares: ActivityShare[]; onChange(shares: ActivityShare[]): void; readOnly?: boolean; error?: string }) {
+export function ShareEditor({
+  activities,
+  shares,
+  onChange,
+  readOnly = false,
+  error,
+}: {
+  activities: ActivityOption[];
+  shares: ActivityShare[];
+  onChange(shares: ActivityShare[]): void;
+  readOnly?: boolean;
+  error?: string;
+}) {
   const intl = useIntl();
   const searchId = useId();
   const [query, setQuery] = useState('');
@@ -87,7 +103,9 @@ export function ShareEditor({ activities, shares, onChange, readOnly = false, er
         <>
           <div className="gov-form-control field">
             <label className="gov-form-label" htmlFor={searchId}>
-              <span className="gov-form-label__label"><FormattedMessage id="applicant.activities.search" /></span>
+              <span className="gov-form-label__label">
+                <FormattedMessage id="applicant.activities.search" />
+              </span>
             </label>
             <div className="gov-form-input" data-size="m">
               <div className="element">
@@ -96,8 +114,14 @@ export function ShareEditor({ activities, shares, onChange, readOnly = false, er
             </div>
           </div>
           <fieldset className="activity-tree">
-            <legend><FormattedMessage id="applicant.activities.available" /></legend>
-            {groups.length === 0 && <p><FormattedMessage id="applicant.activities.noMatch" /></p>}
+            <legend>
+              <FormattedMessage id="applicant.activities.available" />
+            </legend>
+            {groups.length === 0 && (
+              <p>
+                <FormattedMessage id="applicant.activities.noMatch" />
+              </p>
+            )}
             <ul className="tree">
               {groups.map(([group, items]) => (
                 <li key={group || '-'}>
@@ -106,8 +130,7 @@ export function ShareEditor({ activities, shares, onChange, readOnly = false, er
                     {items.map((activity) => (
                       <li key={activity.id}>
                         <label className="checkbox-row">
-                          <input type="checkbox" checked={selected.has(activity.id)} onChange={(event) => toggle(activity, event.target.checked)} />{' '}
-                          {activity.code} {activity.name}
+                          <input type="checkbox" checked={selected.has(activity.id)} onChange={(event) => toggle(activity, event.target.checked)} /> {activity.code} {activity.name}
                         </label>
                       </li>
                     ))}
@@ -118,10 +141,18 @@ export function ShareEditor({ activities, shares, onChange, readOnly = false, er
           </fieldset>
         </>
       )}
-      <h2><FormattedMessage id="applicant.activities.shares" /></h2>
-      {error && <p className="gov-form-message" data-color="error" id="activities-error">{error}</p>}
+      <h2>
+        <FormattedMessage id="applicant.activities.shares" />
+      </h2>
+      {error && (
+        <p className="gov-form-message" data-color="error" id="activities-error">
+          {error}
+        </p>
+      )}
       {shares.length === 0 ? (
-        <p><FormattedMessage id="applicant.activities.none" /></p>
+        <p>
+          <FormattedMessage id="applicant.activities.none" />
+        </p>
       ) : (
         <ul className="share-list">
           {shares.map((share) => {
@@ -149,7 +180,11 @@ export function ShareEditor({ activities, shares, onChange, readOnly = false, er
                     %
                   </span>
                 )}
-                {invalid && <p className="gov-form-message" data-color="error" id={`${id}-error`}><FormattedMessage id="applicant.activities.notPercent" /></p>}
+                {invalid && (
+                  <p className="gov-form-message" data-color="error" id={`${id}-error`}>
+                    <FormattedMessage id="applicant.activities.notPercent" />
+                  </p>
+                )}
               </li>
             );
           })}

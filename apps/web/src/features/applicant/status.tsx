@@ -28,7 +28,12 @@ export function Countdown({ until }: { until: string }) {
     return () => clearInterval(timer);
   }, []);
   const ms = new Date(until).getTime() - now;
-  if (ms <= 0) return <span className="countdown"><FormattedMessage id="applicant.deadline.passed" values={{ when: f.dateTime(until) }} /></span>;
+  if (ms <= 0)
+    return (
+      <span className="countdown">
+        <FormattedMessage id="applicant.deadline.passed" values={{ when: f.dateTime(until) }} />
+      </span>
+    );
   const days = Math.floor(ms / 86_400_000);
   const hours = Math.floor((ms % 86_400_000) / 3_600_000);
   return (

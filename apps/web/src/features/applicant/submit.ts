@@ -27,9 +27,7 @@ export async function submitApplication(applicationId: string, draftVersion: num
   const key = idempotencyKeyFor(applicationId, draftVersion);
   for (let attempt = 1; ; attempt++) {
     try {
-      const receipt = await call<SubmissionReceipt>(
-        api.POST('/api/v1/applications/{id}/submit', { params: { path: { id: applicationId } }, headers: { 'Idempotency-Key': key } }),
-      );
+      const receipt = await call<SubmissionReceipt>(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id: applicationId } }, headers: { 'Idempotency-Key': key } }));
       try {
         window.sessionStorage.removeItem(storageKey(applicationId, draftVersion));
       } catch {

@@ -38,34 +38,58 @@ export function PreferencesPage() {
 function Inbox() {
   const f = useFormat();
   const queryClient = useQueryClient();
-  const inbox = useQuery({ queryKey: ['notifications', 'list'], queryFn: () => call<Page<InboxItem> & { unread: number }>(api.GET('/api/v1/me/notifications', { params: { query: { pageSize: 50 } as never } })) });
+  const inbox = useQuery({
+    queryKey: ['notifications', 'list'],
+    queryFn: () => call<Page<InboxItem> & { unread: number }>(api.GET('/api/v1/me/notifications', { params: { query: { pageSize: 50 } as never } })),
+  });
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['notifications'] }), queryClient.invalidateQueries({ queryKey: unreadKey })]);
   const readAll = useMutation({ mutationFn: () => call(api.POST('/api/v1/me/notifications/read-all')), onSuccess: refresh });
   const markRead = useMutation({ mutationFn: (id: string) => call(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })), onSuccess: refresh });
   const items = inbox.data?.items ?? [];
   return (
     <>
-      <h1><FormattedMessage id="notifications.title" /></h1>
+      <h1>
+        <FormattedMessage id="notifications.title" />
+      </h1>
       <p>
-        <Link to={'/nastaveni/oznameni' as never}><FormattedMessage id="notifications.preferencesLink" /></Link>
+        <Link to={'/nastaveni/oznameni' as never}>
+          <FormattedMessage id="notifications.preferencesLink" />
+        </Link>
       </p>
       <QueryState query={inbox}>
-        <p role="status"><FormattedMessage id="notifications.unread" values={{ count: inbox.data?.unread ?? 0 }} /></p>
+        <p role="status">
+          <FormattedMessage id="notifications.unread" values={{ count: inbox.data?.unread ?? 0 }} />
+        </p>
         {(inbox.data?.unread ?? 0) > 0 && (
           <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="m" onClick={() => readAll.mutate()}>
             <FormattedMessage id="notifications.readAll" />
           </button>
         )}
         {items.length === 0 ? (
-          <p><FormattedMessage id="notifications.empty" /></p>
+          <p>
+            <FormattedMessage id="notifications.empty" />
+          </p>
         ) : (
           <ul className="cards notifications">
             {items.map((item) => (
               <li key={item.id} className="card">
                 <h2 className="notification__title">
-                  {!item.readAt && <strong className="status-tag status-tag--todo"><FormattedMessage id="notifications.new" /></strong>} {item.title}
+                  {!item.readAt && (
+                    <strong className="status-tag status-tag--todo">
+                      <FormattedMessage id="notifications.new" />
+                    </strong>
+                  )}{' '}
+                  {item.title}
                 </h2>
-                <p className="meta">{f.dateTime(item.createdAt)}{item.mandatory && <> · <FormattedMessage id="notifications.mandatory" /></>}</p>
+                <p className="meta">
+                  {f.dateTime(item.createdAt)}
+                  {item.mandatory && (
+                    <>
+                      {' '}
+                      · <FormattedMessage id="notifications.mandatory" />
+                    </>
+                  )}
+                </p>
                 <p>{item.summary}</p>
                 <div className="actions">
                   {item.link && (
@@ -120,7 +144,9 @@ function Preferences() {
   const labels = { delivery: intl.formatMessage({ id: 'notifications.prefs.delivery' }), mutedKinds: intl.formatMessage({ id: 'notifications.prefs.muted' }) };
   return (
     <QueryState query={prefs}>
-      <h1><FormattedMessage id="notifications.prefs.title" /></h1>
+      <h1>
+        <FormattedMessage id="notifications.prefs.title" />
+      </h1>
       {conflict && (
         <ConflictNotice
           changes={changedFields({ delivery, mutedKinds: muted }, { delivery: conflict.delivery, mutedKinds: conflict.kinds.filter((k) => k.muted).map((k) => k.kind) }, labels)}
@@ -144,13 +170,18 @@ function Preferences() {
           <legend>{labels.delivery}</legend>
           {(['immediate', 'daily_digest'] as const).map((option) => (
             <label key={option} className="checkbox-row" style={{ display: 'flex' }}>
-              <input type="radio" name="delivery" value={option} checked={delivery === option} onChange={() => setDelivery(option)} /> <FormattedMessage id={`notifications.prefs.${option}`} />
+              <input type="radio" name="delivery" value={option} checked={delivery === option} onChange={() => setDelivery(option)} />{' '}
+              <FormattedMessage id={`notifications.prefs.${option}`} />
             </label>
           ))}
         </fieldset>
         <fieldset className="repeat">
-          <legend><FormattedMessage id="notifications.prefs.kinds" /></legend>
-          <p className="field__hint"><FormattedMessage id="notifications.prefs.kindsHint" /></p>
+          <legend>
+            <FormattedMessage id="notifications.prefs.kinds" />
+          </legend>
+          <p className="field__hint">
+            <FormattedMessage id="notifications.prefs.kindsHint" />
+          </p>
           {prefs.data?.kinds.map((kind) => (
             <label key={kind.kind} className="checkbox-row" style={{ display: 'flex' }}>
               <input
@@ -160,7 +191,12 @@ function Preferences() {
                 onChange={(event) => setMuted((current) => (event.target.checked ? current.filter((k) => k !== kind.kind) : [...current, kind.kind]))}
               />{' '}
               {kind.label}
-              {kind.mandatory && <span className="meta"> (<FormattedMessage id="notifications.mandatory" />)</span>}
+              {kind.mandatory && (
+                <span className="meta">
+                  {' '}
+                  (<FormattedMessage id="notifications.mandatory" />)
+                </span>
+              )}
             </label>
           ))}
         </fieldset>

@@ -26,7 +26,12 @@ export function AnnexesPartPage() {
 
 function Annexes() {
   const { call: grantCall, application } = useApplicationContext();
-  if (grantCall.annexTypes.length === 0) return <p><FormattedMessage id="applicant.annexes.none" /></p>;
+  if (grantCall.annexTypes.length === 0)
+    return (
+      <p>
+        <FormattedMessage id="applicant.annexes.none" />
+      </p>
+    );
   return (
     <>
       {grantCall.annexTypes.map((type) => (
@@ -62,7 +67,10 @@ function AnnexType({ type, attachments }: { type: CallView['annexTypes'][number]
       setVerdict({ ok: true, text: intl.formatMessage({ id: 'applicant.annexes.accepted' }, { name: saved.fileName, type: saved.mediaType }) });
       await refresh();
     } catch (error) {
-      setVerdict({ ok: false, text: error instanceof ProblemError ? error.message : intl.formatMessage({ id: error instanceof NetworkError ? 'common.error.network' : 'common.error.unexpected' }) });
+      setVerdict({
+        ok: false,
+        text: error instanceof ProblemError ? error.message : intl.formatMessage({ id: error instanceof NetworkError ? 'common.error.network' : 'common.error.unexpected' }),
+      });
     } finally {
       setProgress(null);
     }
@@ -82,7 +90,12 @@ function AnnexType({ type, attachments }: { type: CallView['annexTypes'][number]
   return (
     <section className="annex" aria-labelledby={`annex-${type.code}-title`}>
       <h2 id={`annex-${type.code}-title`}>
-        {type.name} {type.required && <span className="meta">(<FormattedMessage id="applicant.annexes.required" />)</span>}
+        {type.name}{' '}
+        {type.required && (
+          <span className="meta">
+            (<FormattedMessage id="applicant.annexes.required" />)
+          </span>
+        )}
       </h2>
       {type.description && <p>{type.description}</p>}
       <p className="field__hint" id={`${inputId}-hint`}>
@@ -102,11 +115,17 @@ function AnnexType({ type, attachments }: { type: CallView['annexTypes'][number]
           ))}
         </ul>
       )}
-      {missingText && attachments.length === 0 && <p className="gov-form-message" data-color="error" id={`${inputId}-error`}>{missingText}</p>}
+      {missingText && attachments.length === 0 && (
+        <p className="gov-form-message" data-color="error" id={`${inputId}-error`}>
+          {missingText}
+        </p>
+      )}
       {editable && (
         <div className="field">
           <label className="gov-form-label" htmlFor={inputId}>
-            <span className="gov-form-label__label"><FormattedMessage id="applicant.annexes.choose" values={{ name: type.name }} /></span>
+            <span className="gov-form-label__label">
+              <FormattedMessage id="applicant.annexes.choose" values={{ name: type.name }} />
+            </span>
           </label>
           <input
             id={inputId}
@@ -124,11 +143,15 @@ function AnnexType({ type, attachments }: { type: CallView['annexTypes'][number]
       )}
       {progress !== null && (
         <p>
-          <label htmlFor={`${inputId}-progress`}><FormattedMessage id="applicant.annexes.uploading" /></label>{' '}
+          <label htmlFor={`${inputId}-progress`}>
+            <FormattedMessage id="applicant.annexes.uploading" />
+          </label>{' '}
           <progress id={`${inputId}-progress`} max={1} value={progress} aria-valuetext={`${Math.round(progress * 100)} %`} /> {Math.round(progress * 100)} %
         </p>
       )}
-      <p role="status" aria-live="polite" className={verdict && !verdict.ok ? 'text-error' : undefined}>{verdict?.text}</p>
+      <p role="status" aria-live="polite" className={verdict && !verdict.ok ? 'text-error' : undefined}>
+        {verdict?.text}
+      </p>
     </section>
   );
 }

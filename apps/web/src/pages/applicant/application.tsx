@@ -30,25 +30,39 @@ function Overview() {
   const editable = PARTS.some((part) => part.sections.some(canEdit));
   return (
     <>
-      <p className="meta">{application.number} · {application.call.code} · {application.organisation.name}</p>
+      <p className="meta">
+        {application.number} · {application.call.code} · {application.organisation.name}
+      </p>
       <h1>{application.title || application.call.title}</h1>
       <p>
         <FormattedMessage id="applicant.application.status" /> <StatusTag status={application.status} name={application.statusName} />
         {application.lastSubmittedAt && (
-          <> · <FormattedMessage id="applicant.application.lastSubmitted" values={{ when: f.dateTime(application.lastSubmittedAt) }} /></>
+          <>
+            {' '}
+            · <FormattedMessage id="applicant.application.lastSubmitted" values={{ when: f.dateTime(application.lastSubmittedAt) }} />
+          </>
         )}
       </p>
       {application.status === 'draft' || application.status === 'submitted' ? (
-        <p><FormattedMessage id="applicant.application.deadline" /> <Countdown until={application.deadline} /></p>
+        <p>
+          <FormattedMessage id="applicant.application.deadline" /> <Countdown until={application.deadline} />
+        </p>
       ) : null}
       {application.remedy && application.status === 'remedy_requested' && (
         <section className="notice" aria-labelledby="remedy-title">
-          <h2 id="remedy-title"><FormattedMessage id="applicant.remedy.title" /></h2>
-          <p><FormattedMessage id="applicant.remedy.deadline" /> <Countdown until={application.remedy.deadlineAt} /></p>
+          <h2 id="remedy-title">
+            <FormattedMessage id="applicant.remedy.title" />
+          </h2>
+          <p>
+            <FormattedMessage id="applicant.remedy.deadline" /> <Countdown until={application.remedy.deadlineAt} />
+          </p>
           <ul>
             {application.remedy.items.map((item) => (
               <li key={item.section}>
-                <strong><SectionLabel section={item.section} /></strong>: {item.message}
+                <strong>
+                  <SectionLabel section={item.section} />
+                </strong>
+                : {item.message}
               </li>
             ))}
           </ul>
@@ -72,12 +86,18 @@ function SectionLabel({ section }: { section: string }) {
 function TaskList() {
   const { application, canEdit, missing } = useApplicationContext();
   const intl = useIntl();
-  const counts = Object.fromEntries(PARTS.map((part) => [part.slug, Object.keys(missing).filter((field) => (part.sections as readonly string[]).includes(sectionOf(field))).length]));
+  const counts = Object.fromEntries(
+    PARTS.map((part) => [part.slug, Object.keys(missing).filter((field) => (part.sections as readonly string[]).includes(sectionOf(field))).length]),
+  );
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <section aria-labelledby="tasks-title">
-      <h2 id="tasks-title"><FormattedMessage id="applicant.tasks.title" /></h2>
-      <p><FormattedMessage id="applicant.tasks.summary" values={{ done: PARTS.filter((p) => counts[p.slug] === 0).length, total: PARTS.length }} /></p>
+      <h2 id="tasks-title">
+        <FormattedMessage id="applicant.tasks.title" />
+      </h2>
+      <p>
+        <FormattedMessage id="applicant.tasks.summary" values={{ done: PARTS.filter((p) => counts[p.slug] === 0).length, total: PARTS.length }} />
+      </p>
       <ol className="task-list">
         {PARTS.map((part) => {
           const open = part.sections.some(canEdit);
@@ -89,7 +109,9 @@ function TaskList() {
                   <FormattedMessage id={`applicant.part.${part.slug}`} />
                 </Link>
               ) : (
-                <span><FormattedMessage id={`applicant.part.${part.slug}`} /></span>
+                <span>
+                  <FormattedMessage id={`applicant.part.${part.slug}`} />
+                </span>
               )}
               <strong id={`task-${part.slug}-status`} className={`status-tag ${count === 0 ? 'status-tag--done' : 'status-tag--todo'}`}>
                 {count === 0 ? intl.formatMessage({ id: 'applicant.tasks.done' }) : intl.formatMessage({ id: 'applicant.tasks.missing' }, { count })}
@@ -111,8 +133,12 @@ function ReadOnlyNotice() {
   const { application } = useApplicationContext();
   return (
     <section aria-labelledby="readonly-title">
-      <h2 id="readonly-title"><FormattedMessage id="applicant.application.readOnlyTitle" /></h2>
-      <p><FormattedMessage id="applicant.application.readOnly" /></p>
+      <h2 id="readonly-title">
+        <FormattedMessage id="applicant.application.readOnlyTitle" />
+      </h2>
+      <p>
+        <FormattedMessage id="applicant.application.readOnly" />
+      </p>
       <p>
         <Link to="/zadosti/$applicationId/kontrola" params={{ applicationId: application.id }}>
           <FormattedMessage id="applicant.application.showContent" />
@@ -129,10 +155,24 @@ function Result({ application }: { application: ApplicationView }) {
   if (!result) return null;
   return (
     <section className="notice notice--success" aria-labelledby="result-title">
-      <h2 id="result-title"><FormattedMessage id="applicant.result.title" /></h2>
-      {result.decisionName && <p><strong>{result.decisionName[locale]}</strong></p>}
-      {result.amount && <p><FormattedMessage id="applicant.result.amount" values={{ amount: f.money(result.amount) }} /></p>}
-      {result.score && <p><FormattedMessage id="applicant.result.score" values={{ score: result.score }} /></p>}
+      <h2 id="result-title">
+        <FormattedMessage id="applicant.result.title" />
+      </h2>
+      {result.decisionName && (
+        <p>
+          <strong>{result.decisionName[locale]}</strong>
+        </p>
+      )}
+      {result.amount && (
+        <p>
+          <FormattedMessage id="applicant.result.amount" values={{ amount: f.money(result.amount) }} />
+        </p>
+      )}
+      {result.score && (
+        <p>
+          <FormattedMessage id="applicant.result.score" values={{ score: result.score }} />
+        </p>
+      )}
     </section>
   );
 }
@@ -140,13 +180,20 @@ function Result({ application }: { application: ApplicationView }) {
 function History({ applicationId }: { applicationId: string }) {
   const { locale } = useLanguage();
   const f = useFormat();
-  const history = useQuery({ queryKey: ['application-history', applicationId], queryFn: () => call<HistoryEntry[]>(api.GET('/api/v1/applications/{id}/history', { params: { path: { id: applicationId } } })) });
+  const history = useQuery({
+    queryKey: ['application-history', applicationId],
+    queryFn: () => call<HistoryEntry[]>(api.GET('/api/v1/applications/{id}/history', { params: { path: { id: applicationId } } })),
+  });
   const entries = history.data ?? [];
   return (
     <section aria-labelledby="history-title">
-      <h2 id="history-title"><FormattedMessage id="applicant.history.title" /></h2>
+      <h2 id="history-title">
+        <FormattedMessage id="applicant.history.title" />
+      </h2>
       {entries.length === 0 ? (
-        <p><FormattedMessage id="applicant.history.empty" /></p>
+        <p>
+          <FormattedMessage id="applicant.history.empty" />
+        </p>
       ) : (
         <ol className="timeline">
           {entries.map((entry, i) => (
@@ -181,7 +228,9 @@ function Withdraw({ application }: { application: ApplicationView }) {
   const label = intl.formatMessage({ id: 'applicant.withdraw.reason' });
   return (
     <section aria-labelledby="withdraw-title">
-      <h2 id="withdraw-title"><FormattedMessage id="applicant.withdraw.title" /></h2>
+      <h2 id="withdraw-title">
+        <FormattedMessage id="applicant.withdraw.title" />
+      </h2>
       {!open ? (
         <button type="button" className="gov-button" data-type="outlined" data-color="error" data-size="m" onClick={() => setOpen(true)} aria-expanded={false}>
           <FormattedMessage id="applicant.withdraw.open" />
@@ -196,10 +245,18 @@ function Withdraw({ application }: { application: ApplicationView }) {
           }}
         >
           <ErrorSummary form="withdraw" errors={errors.errors} version={errors.version} labels={{ reason: label }} />
-          <p><FormattedMessage id="applicant.withdraw.warning" /></p>
+          <p>
+            <FormattedMessage id="applicant.withdraw.warning" />
+          </p>
           <div className="gov-form-control field">
-            <label className="gov-form-label" htmlFor={fieldId('withdraw', 'reason')}><span className="gov-form-label__label">{label}</span></label>
-            {errors.errors.fields.reason && <p className="gov-form-message" data-color="error" id={`${fieldId('withdraw', 'reason')}-error`}>{errors.errors.fields.reason}</p>}
+            <label className="gov-form-label" htmlFor={fieldId('withdraw', 'reason')}>
+              <span className="gov-form-label__label">{label}</span>
+            </label>
+            {errors.errors.fields.reason && (
+              <p className="gov-form-message" data-color="error" id={`${fieldId('withdraw', 'reason')}-error`}>
+                {errors.errors.fields.reason}
+              </p>
+            )}
             <textarea
               id={fieldId('withdraw', 'reason')}
               className="textarea"

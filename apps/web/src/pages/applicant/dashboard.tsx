@@ -28,7 +28,10 @@ export function ApplicationsPage() {
 function Dashboard() {
   const search = useSearch({ strict: false }) as { vyzva?: string };
   const f = useFormat();
-  const applications = useQuery({ queryKey: ['applications'], queryFn: () => call<Page<ApplicationSummary>>(api.GET('/api/v1/applications', { params: { query: { pageSize: 100 } as never } })) });
+  const applications = useQuery({
+    queryKey: ['applications'],
+    queryFn: () => call<Page<ApplicationSummary>>(api.GET('/api/v1/applications', { params: { query: { pageSize: 100 } as never } })),
+  });
   const calls = useQuery({ queryKey: ['public-calls'], queryFn: () => call<Page<CallView>>(api.GET('/api/v1/public/calls')) });
   const closesAt = new Map((calls.data?.items ?? []).map((c) => [c.id, c.closesAt]));
   const items = applications.data?.items ?? [];
@@ -38,15 +41,21 @@ function Dashboard() {
 
   return (
     <>
-      <h1><FormattedMessage id="applicant.dashboard.title" /></h1>
+      <h1>
+        <FormattedMessage id="applicant.dashboard.title" />
+      </h1>
       {search.vyzva && <StartApplication callId={search.vyzva} />}
       <p>
-        <Link to="/organizace"><FormattedMessage id="applicant.dashboard.organisations" /></Link>
+        <Link to="/organizace">
+          <FormattedMessage id="applicant.dashboard.organisations" />
+        </Link>
       </p>
       <QueryState query={applications}>
         {needAction.length > 0 && (
           <section aria-labelledby="action-title" className="notice">
-            <h2 id="action-title"><FormattedMessage id="applicant.dashboard.needsAction" /></h2>
+            <h2 id="action-title">
+              <FormattedMessage id="applicant.dashboard.needsAction" />
+            </h2>
             <ul>
               {needAction.map((a) => (
                 <li key={a.id}>
@@ -58,28 +67,63 @@ function Dashboard() {
             </ul>
           </section>
         )}
-        <ApplicationTable id="drafts" title="applicant.dashboard.drafts" empty="applicant.dashboard.noDrafts" items={drafts} deadline={(a) => closesAt.get(a.call.id)} money={f.money} />
+        <ApplicationTable
+          id="drafts"
+          title="applicant.dashboard.drafts"
+          empty="applicant.dashboard.noDrafts"
+          items={drafts}
+          deadline={(a) => closesAt.get(a.call.id)}
+          money={f.money}
+        />
         <ApplicationTable id="submitted" title="applicant.dashboard.submitted" empty="applicant.dashboard.noSubmitted" items={others} money={f.money} />
       </QueryState>
     </>
   );
 }
 
-function ApplicationTable({ id, title, empty, items, deadline, money }: { id: string; title: string; empty: string; items: ApplicationSummary[]; deadline?(a: ApplicationSummary): string | undefined; money(amount: string): string }) {
+function ApplicationTable({
+  id,
+  title,
+  empty,
+  items,
+  deadline,
+  money,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  items: ApplicationSummary[];
+  deadline?(a: ApplicationSummary): string | undefined;
+  money(amount: string): string;
+}) {
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}><FormattedMessage id={title} /></h2>
+      <h2 id={`${id}-title`}>
+        <FormattedMessage id={title} />
+      </h2>
       {items.length === 0 ? (
-        <p><FormattedMessage id={empty} /></p>
+        <p>
+          <FormattedMessage id={empty} />
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="data">
             <thead>
               <tr>
-                <th scope="col"><FormattedMessage id="applicant.dashboard.application" /></th>
-                <th scope="col"><FormattedMessage id="applicant.dashboard.status" /></th>
-                <th scope="col" className="num"><FormattedMessage id="applicant.dashboard.requested" /></th>
-                {deadline && <th scope="col"><FormattedMessage id="applicant.dashboard.deadline" /></th>}
+                <th scope="col">
+                  <FormattedMessage id="applicant.dashboard.application" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="applicant.dashboard.status" />
+                </th>
+                <th scope="col" className="num">
+                  <FormattedMessage id="applicant.dashboard.requested" />
+                </th>
+                {deadline && (
+                  <th scope="col">
+                    <FormattedMessage id="applicant.dashboard.deadline" />
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -88,10 +132,16 @@ function ApplicationTable({ id, title, empty, items, deadline, money }: { id: st
                 return (
                   <tr key={a.id}>
                     <th scope="row">
-                      <Link to="/zadosti/$applicationId" params={{ applicationId: a.id }}>{a.title || a.number}</Link>
-                      <div className="meta">{a.number} · {a.call.code} · {a.organisation.name}</div>
+                      <Link to="/zadosti/$applicationId" params={{ applicationId: a.id }}>
+                        {a.title || a.number}
+                      </Link>
+                      <div className="meta">
+                        {a.number} · {a.call.code} · {a.organisation.name}
+                      </div>
                     </th>
-                    <td><StatusTag status={a.status} name={a.statusName} /></td>
+                    <td>
+                      <StatusTag status={a.status} name={a.statusName} />
+                    </td>
                     <td className="num">{a.requestedAmount ? money(a.requestedAmount) : '—'}</td>
                     {deadline && <td>{until ? <Countdown until={until} /> : '—'}</td>}
                   </tr>
@@ -128,7 +178,9 @@ function StartApplication({ callId }: { callId: string }) {
         {orgs.length === 0 ? (
           <p>
             <FormattedMessage id="applicant.start.noOrganisation" />{' '}
-            <Link to="/organizace" search={{ vyzva: callId } as never}><FormattedMessage id="applicant.start.createOrganisation" /></Link>
+            <Link to="/organizace" search={{ vyzva: callId } as never}>
+              <FormattedMessage id="applicant.start.createOrganisation" />
+            </Link>
           </p>
         ) : (
           <form
@@ -142,12 +194,16 @@ function StartApplication({ callId }: { callId: string }) {
             <ErrorSummary form="start" errors={errors.errors} version={errors.version} labels={{ organisationId: intl.formatMessage({ id: 'applicant.start.organisation' }) }} />
             <div className="gov-form-control field">
               <label className="gov-form-label" htmlFor={fieldId('start', 'organisationId')}>
-                <span className="gov-form-label__label"><FormattedMessage id="applicant.start.organisation" /></span>
+                <span className="gov-form-label__label">
+                  <FormattedMessage id="applicant.start.organisation" />
+                </span>
               </label>
               <div className="gov-form-select" data-size="m">
                 <select id={fieldId('start', 'organisationId')} value={chosen} onChange={(event) => setOrganisationId(event.target.value)}>
                   {orgs.map((o) => (
-                    <option key={o.id} value={o.id}>{o.name} ({o.ico})</option>
+                    <option key={o.id} value={o.id}>
+                      {o.name} ({o.ico})
+                    </option>
                   ))}
                 </select>
               </div>

@@ -21,13 +21,37 @@ function Part({ slug, children }: { slug: PartSlug; children: ReactNode }) {
   );
 }
 
-export const ProjectPartPage = () => <Part slug="projekt"><ProjectFields /></Part>;
-export const ApplicantPartPage = () => <Part slug="zadatel"><ApplicantFields /></Part>;
-export const BudgetPartPage = () => <Part slug="rozpocet"><BudgetFields /></Part>;
-export const ActivitiesPartPage = () => <Part slug="aktivity"><ActivityFields /></Part>;
-export const DeclarationsPartPage = () => <Part slug="prohlaseni"><DeclarationFields /></Part>;
+export const ProjectPartPage = () => (
+  <Part slug="projekt">
+    <ProjectFields />
+  </Part>
+);
+export const ApplicantPartPage = () => (
+  <Part slug="zadatel">
+    <ApplicantFields />
+  </Part>
+);
+export const BudgetPartPage = () => (
+  <Part slug="rozpocet">
+    <BudgetFields />
+  </Part>
+);
+export const ActivitiesPartPage = () => (
+  <Part slug="aktivity">
+    <ActivityFields />
+  </Part>
+);
+export const DeclarationsPartPage = () => (
+  <Part slug="prohlaseni">
+    <DeclarationFields />
+  </Part>
+);
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 function ProjectFields() {
   const { draft, edit, canEdit, call, missing } = useApplicationContext();
@@ -37,11 +61,30 @@ function ProjectFields() {
   const outputs = draft.outputs ?? [];
   return (
     <>
-      <DraftField path="project.title" label={t('title')} value={draft.project?.title ?? ''} readOnly={ro('project')} onChange={(title) => edit({ project: { ...draft.project, title } })} />
-      <DraftField path="project.summary" label={t('summary')} multiline value={draft.project?.summary ?? ''} readOnly={ro('project')} onChange={(summary) => edit({ project: { ...draft.project, summary } })} />
+      <DraftField
+        path="project.title"
+        label={t('title')}
+        value={draft.project?.title ?? ''}
+        readOnly={ro('project')}
+        onChange={(title) => edit({ project: { ...draft.project, title } })}
+      />
+      <DraftField
+        path="project.summary"
+        label={t('summary')}
+        multiline
+        value={draft.project?.summary ?? ''}
+        readOnly={ro('project')}
+        onChange={(summary) => edit({ project: { ...draft.project, summary } })}
+      />
       <div className="gov-form-control field">
-        <label className="gov-form-label" htmlFor={draftFieldId('budgetAreaCode')}><span className="gov-form-label__label">{t('budgetArea')}</span></label>
-        {missing.budgetAreaCode && !draft.budgetAreaCode && <p className="gov-form-message" data-color="error" id={`${draftFieldId('budgetAreaCode')}-error`}>{missing.budgetAreaCode}</p>}
+        <label className="gov-form-label" htmlFor={draftFieldId('budgetAreaCode')}>
+          <span className="gov-form-label__label">{t('budgetArea')}</span>
+        </label>
+        {missing.budgetAreaCode && !draft.budgetAreaCode && (
+          <p className="gov-form-message" data-color="error" id={`${draftFieldId('budgetAreaCode')}-error`}>
+            {missing.budgetAreaCode}
+          </p>
+        )}
         <div className="gov-form-select" data-size="m">
           <select
             id={draftFieldId('budgetAreaCode')}
@@ -52,30 +95,83 @@ function ProjectFields() {
           >
             <option value="">{intl.formatMessage({ id: 'applicant.budget.chooseCategory' })}</option>
             {call.budgetAreas.map((area) => (
-              <option key={area.code} value={area.code}>{area.code} – {area.name}</option>
+              <option key={area.code} value={area.code}>
+                {area.code} – {area.name}
+              </option>
             ))}
           </select>
         </div>
       </div>
       <DraftField path="purpose" label={t('purpose')} multiline value={draft.purpose ?? ''} readOnly={ro('purpose')} onChange={(purpose) => edit({ purpose })} />
-      <DraftField path="justification" label={t('justification')} multiline value={draft.justification ?? ''} readOnly={ro('justification')} onChange={(justification) => edit({ justification })} />
-      <DraftField path="period.from" type="date" label={t('periodFrom')} value={draft.period?.from ?? ''} readOnly={ro('period')} onChange={(from) => edit({ period: { ...draft.period, from: from || undefined } })} />
-      <DraftField path="period.to" type="date" label={t('periodTo')} value={draft.period?.to ?? ''} readOnly={ro('period')} onChange={(to) => edit({ period: { ...draft.period, to: to || undefined } })} />
+      <DraftField
+        path="justification"
+        label={t('justification')}
+        multiline
+        value={draft.justification ?? ''}
+        readOnly={ro('justification')}
+        onChange={(justification) => edit({ justification })}
+      />
+      <DraftField
+        path="period.from"
+        type="date"
+        label={t('periodFrom')}
+        value={draft.period?.from ?? ''}
+        readOnly={ro('period')}
+        onChange={(from) => edit({ period: { ...draft.period, from: from || undefined } })}
+      />
+      <DraftField
+        path="period.to"
+        type="date"
+        label={t('periodTo')}
+        value={draft.period?.to ?? ''}
+        readOnly={ro('period')}
+        onChange={(to) => edit({ period: { ...draft.period, to: to || undefined } })}
+      />
       <DraftField
         path="place.districts"
         label={t('districts')}
         hint={t('districtsHint')}
         value={(draft.place?.districts ?? []).join(', ')}
         readOnly={ro('place')}
-        onChange={(text) => edit({ place: { ...draft.place, districts: text.split(',').map((d) => d.trim()).filter(Boolean) } })}
+        onChange={(text) =>
+          edit({
+            place: {
+              ...draft.place,
+              districts: text
+                .split(',')
+                .map((d) => d.trim())
+                .filter(Boolean),
+            },
+          })
+        }
       />
-      <DraftField path="targetGroups" label={t('targetGroups')} hint={t('onePerLine')} multiline value={(draft.targetGroups ?? []).join('\n')} readOnly={ro('targetGroups')} onChange={(text) => edit({ targetGroups: lines(text) })} />
+      <DraftField
+        path="targetGroups"
+        label={t('targetGroups')}
+        hint={t('onePerLine')}
+        multiline
+        value={(draft.targetGroups ?? []).join('\n')}
+        readOnly={ro('targetGroups')}
+        onChange={(text) => edit({ targetGroups: lines(text) })}
+      />
       <fieldset className="repeat" id={draftFieldId('outputs')} tabIndex={-1}>
         <legend>{t('outputs')}</legend>
         {outputs.map((output, i) => (
           <div key={i}>
-            <DraftField path={`outputs.${i}.indicator`} label={intl.formatMessage({ id: 'applicant.project.indicator' }, { number: i + 1 })} value={output.indicator ?? ''} readOnly={ro('outputs')} onChange={(indicator) => edit({ outputs: outputs.map((o, j) => (j === i ? { ...o, indicator } : o)) })} />
-            <DraftField path={`outputs.${i}.unit`} label={intl.formatMessage({ id: 'applicant.project.outputUnit' }, { number: i + 1 })} value={output.unit ?? ''} readOnly={ro('outputs')} onChange={(unit) => edit({ outputs: outputs.map((o, j) => (j === i ? { ...o, unit } : o)) })} />
+            <DraftField
+              path={`outputs.${i}.indicator`}
+              label={intl.formatMessage({ id: 'applicant.project.indicator' }, { number: i + 1 })}
+              value={output.indicator ?? ''}
+              readOnly={ro('outputs')}
+              onChange={(indicator) => edit({ outputs: outputs.map((o, j) => (j === i ? { ...o, indicator } : o)) })}
+            />
+            <DraftField
+              path={`outputs.${i}.unit`}
+              label={intl.formatMessage({ id: 'applicant.project.outputUnit' }, { number: i + 1 })}
+              value={output.unit ?? ''}
+              readOnly={ro('outputs')}
+              onChange={(unit) => edit({ outputs: outputs.map((o, j) => (j === i ? { ...o, unit } : o)) })}
+            />
             <DraftField
               path={`outputs.${i}.target`}
               label={intl.formatMessage({ id: 'applicant.project.target' }, { number: i + 1 })}
@@ -83,7 +179,8 @@ function ProjectFields() {
               readOnly={ro('outputs')}
               onChange={(text) => {
                 const digits = text.replace(/\s/g, '');
-                if (digits === '' || /^\d{1,9}$/.test(digits)) edit({ outputs: outputs.map((o, j) => (j === i ? { ...o, target: digits === '' ? undefined : Number(digits) } : o)) });
+                if (digits === '' || /^\d{1,9}$/.test(digits))
+                  edit({ outputs: outputs.map((o, j) => (j === i ? { ...o, target: digits === '' ? undefined : Number(digits) } : o)) });
               }}
             />
           </div>
@@ -94,9 +191,32 @@ function ProjectFields() {
           </button>
         )}
       </fieldset>
-      <DraftField path="contact.name" label={t('contactName')} autoComplete="name" value={draft.contact?.name ?? ''} readOnly={ro('contact')} onChange={(name) => edit({ contact: { ...draft.contact, name } })} />
-      <DraftField path="contact.email" type="email" label={t('contactEmail')} autoComplete="email" value={draft.contact?.email ?? ''} readOnly={ro('contact')} onChange={(email) => edit({ contact: { ...draft.contact, email: email || undefined } })} />
-      <DraftField path="contact.phone" type="tel" label={t('contactPhone')} autoComplete="tel" value={draft.contact?.phone ?? ''} readOnly={ro('contact')} onChange={(phone) => edit({ contact: { ...draft.contact, phone: phone || undefined } })} />
+      <DraftField
+        path="contact.name"
+        label={t('contactName')}
+        autoComplete="name"
+        value={draft.contact?.name ?? ''}
+        readOnly={ro('contact')}
+        onChange={(name) => edit({ contact: { ...draft.contact, name } })}
+      />
+      <DraftField
+        path="contact.email"
+        type="email"
+        label={t('contactEmail')}
+        autoComplete="email"
+        value={draft.contact?.email ?? ''}
+        readOnly={ro('contact')}
+        onChange={(email) => edit({ contact: { ...draft.contact, email: email || undefined } })}
+      />
+      <DraftField
+        path="contact.phone"
+        type="tel"
+        label={t('contactPhone')}
+        autoComplete="tel"
+        value={draft.contact?.phone ?? ''}
+        readOnly={ro('contact')}
+        onChange={(phone) => edit({ contact: { ...draft.contact, phone: phone || undefined } })}
+      />
     </>
   );
 }
@@ -116,12 +236,46 @@ function ApplicantFields() {
         <legend>{t('representatives')}</legend>
         {reps.map((rep, i) => (
           <div key={i}>
-            <DraftField path={`representatives.${i}.name`} label={t('repName', { number: i + 1 })} value={rep.name ?? ''} readOnly={!canEdit('representatives')} onChange={(name) => update('representatives', reps.map((r, j) => (j === i ? { ...r, name } : r)))} />
-            <DraftField path={`representatives.${i}.function`} label={t('repFunction', { number: i + 1 })} value={rep.function ?? ''} readOnly={!canEdit('representatives')} onChange={(fn) => update('representatives', reps.map((r, j) => (j === i ? { ...r, function: fn } : r)))} />
+            <DraftField
+              path={`representatives.${i}.name`}
+              label={t('repName', { number: i + 1 })}
+              value={rep.name ?? ''}
+              readOnly={!canEdit('representatives')}
+              onChange={(name) =>
+                update(
+                  'representatives',
+                  reps.map((r, j) => (j === i ? { ...r, name } : r)),
+                )
+              }
+            />
+            <DraftField
+              path={`representatives.${i}.function`}
+              label={t('repFunction', { number: i + 1 })}
+              value={rep.function ?? ''}
+              readOnly={!canEdit('representatives')}
+              onChange={(fn) =>
+                update(
+                  'representatives',
+                  reps.map((r, j) => (j === i ? { ...r, function: fn } : r)),
+                )
+              }
+            />
             <div className="gov-form-control field">
-              <label className="gov-form-label" htmlFor={draftFieldId(`representatives.${i}.basis`)}><span className="gov-form-label__label">{t('repBasis', { number: i + 1 })}</span></label>
+              <label className="gov-form-label" htmlFor={draftFieldId(`representatives.${i}.basis`)}>
+                <span className="gov-form-label__label">{t('repBasis', { number: i + 1 })}</span>
+              </label>
               <div className="gov-form-select" data-size="m">
-                <select id={draftFieldId(`representatives.${i}.basis`)} value={rep.basis ?? ''} disabled={!canEdit('representatives')} onChange={(event) => update('representatives', reps.map((r, j) => (j === i ? { ...r, basis: (event.target.value || undefined) as 'statutory' } : r)))}>
+                <select
+                  id={draftFieldId(`representatives.${i}.basis`)}
+                  value={rep.basis ?? ''}
+                  disabled={!canEdit('representatives')}
+                  onChange={(event) =>
+                    update(
+                      'representatives',
+                      reps.map((r, j) => (j === i ? { ...r, basis: (event.target.value || undefined) as 'statutory' } : r)),
+                    )
+                  }
+                >
                   <option value="">{intl.formatMessage({ id: 'applicant.budget.chooseCategory' })}</option>
                   <option value="statutory">{t('basis.statutory')}</option>
                   <option value="power_of_attorney">{t('basis.power_of_attorney')}</option>
@@ -131,7 +285,9 @@ function ApplicantFields() {
           </div>
         ))}
         {canEdit('representatives') && (
-          <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="s" onClick={() => update('representatives', [...reps, {}])}>{t('addRepresentative')}</button>
+          <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="s" onClick={() => update('representatives', [...reps, {}])}>
+            {t('addRepresentative')}
+          </button>
         )}
       </fieldset>
       {!publicBody && (
@@ -140,22 +296,64 @@ function ApplicantFields() {
             <legend>{t('owners')}</legend>
             {owners.map((owner, i) => (
               <div key={i}>
-                <DraftField path={`beneficialOwners.${i}.name`} label={t('ownerName', { number: i + 1 })} value={owner.name ?? ''} readOnly={!canEdit('beneficialOwners')} onChange={(name) => update('beneficialOwners', owners.map((o, j) => (j === i ? { ...o, name } : o)))} />
-                <DraftField path={`beneficialOwners.${i}.dateOfBirth`} type="date" label={t('ownerBirth', { number: i + 1 })} value={owner.dateOfBirth ?? ''} readOnly={!canEdit('beneficialOwners')} onChange={(dateOfBirth) => update('beneficialOwners', owners.map((o, j) => (j === i ? { ...o, dateOfBirth: dateOfBirth || undefined } : o)))} />
+                <DraftField
+                  path={`beneficialOwners.${i}.name`}
+                  label={t('ownerName', { number: i + 1 })}
+                  value={owner.name ?? ''}
+                  readOnly={!canEdit('beneficialOwners')}
+                  onChange={(name) =>
+                    update(
+                      'beneficialOwners',
+                      owners.map((o, j) => (j === i ? { ...o, name } : o)),
+                    )
+                  }
+                />
+                <DraftField
+                  path={`beneficialOwners.${i}.dateOfBirth`}
+                  type="date"
+                  label={t('ownerBirth', { number: i + 1 })}
+                  value={owner.dateOfBirth ?? ''}
+                  readOnly={!canEdit('beneficialOwners')}
+                  onChange={(dateOfBirth) =>
+                    update(
+                      'beneficialOwners',
+                      owners.map((o, j) => (j === i ? { ...o, dateOfBirth: dateOfBirth || undefined } : o)),
+                    )
+                  }
+                />
               </div>
             ))}
             {canEdit('beneficialOwners') && (
-              <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="s" onClick={() => update('beneficialOwners', [...owners, {}])}>{t('addOwner')}</button>
+              <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="s" onClick={() => update('beneficialOwners', [...owners, {}])}>
+                {t('addOwner')}
+              </button>
             )}
           </fieldset>
           <fieldset className="repeat" id={draftFieldId('holdings')} tabIndex={-1}>
             <legend>{t('holdings')}</legend>
             <label className="checkbox-row">
-              <input type="checkbox" checked={Array.isArray(holdings) && holdings.length === 0} disabled={!canEdit('holdings')} onChange={(event) => edit({ holdings: event.target.checked ? [] : [{}] })} /> {t('noHoldings')}
+              <input
+                type="checkbox"
+                checked={Array.isArray(holdings) && holdings.length === 0}
+                disabled={!canEdit('holdings')}
+                onChange={(event) => edit({ holdings: event.target.checked ? [] : [{}] })}
+              />{' '}
+              {t('noHoldings')}
             </label>
             {(holdings ?? []).map((holding, i) => (
               <div key={i}>
-                <DraftField path={`holdings.${i}.name`} label={t('holdingName', { number: i + 1 })} value={holding.name ?? ''} readOnly={!canEdit('holdings')} onChange={(name) => update('holdings', (holdings ?? []).map((h, j) => (j === i ? { ...h, name } : h)))} />
+                <DraftField
+                  path={`holdings.${i}.name`}
+                  label={t('holdingName', { number: i + 1 })}
+                  value={holding.name ?? ''}
+                  readOnly={!canEdit('holdings')}
+                  onChange={(name) =>
+                    update(
+                      'holdings',
+                      (holdings ?? []).map((h, j) => (j === i ? { ...h, name } : h)),
+                    )
+                  }
+                />
               </div>
             ))}
           </fieldset>
@@ -170,7 +368,11 @@ function BudgetFields() {
   const errors = Object.fromEntries(Object.entries(missing).filter(([field]) => field.startsWith('budgetLines.')));
   return (
     <>
-      {missing.budgetLines && <p className="gov-form-message" data-color="error" id={draftFieldId('budgetLines')} tabIndex={-1}>{missing.budgetLines}</p>}
+      {missing.budgetLines && (
+        <p className="gov-form-message" data-color="error" id={draftFieldId('budgetLines')} tabIndex={-1}>
+          {missing.budgetLines}
+        </p>
+      )}
       <BudgetTable
         lines={draft.budgetLines ?? []}
         categories={call.costCategories}
@@ -187,7 +389,13 @@ function ActivityFields() {
   const { draft, edit, canEdit, call, missing } = useApplicationContext();
   return (
     <div id={draftFieldId('activities')} tabIndex={-1}>
-      <ShareEditor activities={call.activities} shares={draft.activities ?? []} readOnly={!canEdit('activities')} error={missing.activities} onChange={(activities) => edit({ activities })} />
+      <ShareEditor
+        activities={call.activities}
+        shares={draft.activities ?? []}
+        readOnly={!canEdit('activities')}
+        error={missing.activities}
+        onChange={(activities) => edit({ activities })}
+      />
     </div>
   );
 }
@@ -199,7 +407,9 @@ function DeclarationFields() {
   const intl = useIntl();
   return (
     <fieldset className="repeat">
-      <legend><FormattedMessage id="applicant.declarations.legend" /></legend>
+      <legend>
+        <FormattedMessage id="applicant.declarations.legend" />
+      </legend>
       {DECLARATIONS.map((key) => {
         const id = draftFieldId(`declarations.${key}`);
         const error = draft.declarations?.[key] ? undefined : missing[`declarations.${key}`];
@@ -216,7 +426,11 @@ function DeclarationFields() {
               />
               {intl.formatMessage({ id: `applicant.declarations.${key}` })}
             </label>
-            {error && <p className="gov-form-message" data-color="error" id={`${id}-error`}>{error}</p>}
+            {error && (
+              <p className="gov-form-message" data-color="error" id={`${id}-error`}>
+                {error}
+              </p>
+            )}
           </div>
         );
       })}

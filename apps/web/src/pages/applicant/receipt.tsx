@@ -33,14 +33,32 @@ function Receipt() {
       {r && (
         <>
           <div className="notice notice--success">
-            <h1><FormattedMessage id={r.kind === 'remedy' ? 'applicant.receipt.titleRemedy' : 'applicant.receipt.title'} /></h1>
-            <p className="lead"><FormattedMessage id="applicant.receipt.number" values={{ number: <strong>{r.receiptNumber}</strong> }} /></p>
+            <h1>
+              <FormattedMessage id={r.kind === 'remedy' ? 'applicant.receipt.titleRemedy' : 'applicant.receipt.title'} />
+            </h1>
+            <p className="lead">
+              <FormattedMessage id="applicant.receipt.number" values={{ number: <strong>{r.receiptNumber}</strong> }} />
+            </p>
           </div>
           <dl className="facts">
-            <dt><FormattedMessage id="applicant.receipt.application" /></dt><dd>{r.applicationNumber}</dd>
-            <dt><FormattedMessage id="applicant.receipt.time" /></dt><dd>{f.dateTime(r.submittedAt)}</dd>
-            <dt><FormattedMessage id="applicant.receipt.version" /></dt><dd>{r.versionNo}</dd>
-            <dt><FormattedMessage id="applicant.receipt.fingerprint" /></dt><dd><code>{r.contentSha256}</code></dd>
+            <dt>
+              <FormattedMessage id="applicant.receipt.application" />
+            </dt>
+            <dd>{r.applicationNumber}</dd>
+            <dt>
+              <FormattedMessage id="applicant.receipt.time" />
+            </dt>
+            <dd>{f.dateTime(r.submittedAt)}</dd>
+            <dt>
+              <FormattedMessage id="applicant.receipt.version" />
+            </dt>
+            <dd>{r.versionNo}</dd>
+            <dt>
+              <FormattedMessage id="applicant.receipt.fingerprint" />
+            </dt>
+            <dd>
+              <code>{r.contentSha256}</code>
+            </dd>
           </dl>
           <div className="actions">
             <button
@@ -51,14 +69,22 @@ function Receipt() {
               data-size="m"
               onClick={() => {
                 setFailure(null);
-                downloadFile(`/api/v1${r.receiptPdf}`, `potvrzeni-${r.receiptNumber}.pdf`).catch((error) => setFailure(error instanceof ProblemError ? error.message : intl.formatMessage({ id: 'common.error.network' })));
+                downloadFile(`/api/v1${r.receiptPdf}`, `potvrzeni-${r.receiptNumber}.pdf`).catch((error) =>
+                  setFailure(error instanceof ProblemError ? error.message : intl.formatMessage({ id: 'common.error.network' })),
+                );
               }}
             >
               <FormattedMessage id="applicant.receipt.download" />
             </button>
-            <Link to="/zadosti/$applicationId" params={{ applicationId }}><FormattedMessage id="applicant.receipt.back" /></Link>
+            <Link to="/zadosti/$applicationId" params={{ applicationId }}>
+              <FormattedMessage id="applicant.receipt.back" />
+            </Link>
           </div>
-          {failure && <p role="alert" className="text-error">{failure}</p>}
+          {failure && (
+            <p role="alert" className="text-error">
+              {failure}
+            </p>
+          )}
         </>
       )}
     </QueryState>

@@ -23,8 +23,12 @@ export function RegisterPage() {
   };
   return (
     <>
-      <h1><FormattedMessage id="auth.register.title" /></h1>
-      <p><FormattedMessage id="auth.register.intro" /></p>
+      <h1>
+        <FormattedMessage id="auth.register.title" />
+      </h1>
+      <p>
+        <FormattedMessage id="auth.register.intro" />
+      </p>
       <form
         noValidate
         onSubmit={(event) => {
@@ -49,8 +53,25 @@ export function RegisterPage() {
         }}
       >
         <ErrorSummary form="register" errors={errors.errors} version={errors.version} labels={labels} />
-        <TextField form="register" name="displayName" autoComplete="name" label={labels.displayName} value={form.displayName} onChange={set('displayName')} error={errors.errors.fields.displayName} />
-        <TextField form="register" name="email" type="email" autoComplete="email" label={labels.email} value={form.email} onChange={set('email')} error={errors.errors.fields.email} />
+        <TextField
+          form="register"
+          name="displayName"
+          autoComplete="name"
+          label={labels.displayName}
+          value={form.displayName}
+          onChange={set('displayName')}
+          error={errors.errors.fields.displayName}
+        />
+        <TextField
+          form="register"
+          name="email"
+          type="email"
+          autoComplete="email"
+          label={labels.email}
+          value={form.email}
+          onChange={set('email')}
+          error={errors.errors.fields.email}
+        />
         <TextField
           form="register"
           name="password"
@@ -66,7 +87,9 @@ export function RegisterPage() {
           <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m" disabled={busy}>
             <FormattedMessage id="auth.register.submit" />
           </button>
-          <Link to="/prihlaseni"><FormattedMessage id="auth.register.haveAccount" /></Link>
+          <Link to="/prihlaseni">
+            <FormattedMessage id="auth.register.haveAccount" />
+          </Link>
         </div>
       </form>
     </>

@@ -12,10 +12,16 @@ export function ResetPasswordPage() {
   const errors = useFormErrors('reset');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const labels = { newPassword: intl.formatMessage({ id: 'auth.newPassword' }), again: intl.formatMessage({ id: 'auth.passwordAgain' }), token: intl.formatMessage({ id: 'auth.reset.link' }) };
+  const labels = {
+    newPassword: intl.formatMessage({ id: 'auth.newPassword' }),
+    again: intl.formatMessage({ id: 'auth.passwordAgain' }),
+    token: intl.formatMessage({ id: 'auth.reset.link' }),
+  };
   return (
     <>
-      <h1><FormattedMessage id="auth.reset.title" /></h1>
+      <h1>
+        <FormattedMessage id="auth.reset.title" />
+      </h1>
       <form
         noValidate
         onSubmit={(event) => {
@@ -31,10 +37,31 @@ export function ResetPasswordPage() {
         }}
       >
         <ErrorSummary form="reset" errors={errors.errors} version={errors.version} labels={labels} />
-        <TextField form="reset" name="newPassword" type="password" autoComplete="new-password" label={labels.newPassword} hint={<FormattedMessage id="auth.passwordHint" />} value={password} onChange={setPassword} error={errors.errors.fields.newPassword} />
-        <TextField form="reset" name="again" type="password" autoComplete="new-password" label={labels.again} value={again} onChange={setAgain} error={errors.errors.fields.again} />
+        <TextField
+          form="reset"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          label={labels.newPassword}
+          hint={<FormattedMessage id="auth.passwordHint" />}
+          value={password}
+          onChange={setPassword}
+          error={errors.errors.fields.newPassword}
+        />
+        <TextField
+          form="reset"
+          name="again"
+          type="password"
+          autoComplete="new-password"
+          label={labels.again}
+          value={again}
+          onChange={setAgain}
+          error={errors.errors.fields.again}
+        />
         <div className="actions">
-          <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m"><FormattedMessage id="auth.reset.submit" /></button>
+          <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m">
+            <FormattedMessage id="auth.reset.submit" />
+          </button>
         </div>
       </form>
     </>

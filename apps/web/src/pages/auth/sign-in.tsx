@@ -43,10 +43,24 @@ export function SignInPage() {
 
   return (
     <>
-      <h1><FormattedMessage id="auth.signIn.title" /></h1>
-      {endedBecause === 'idle' && <p className="notice" role="status"><FormattedMessage id="auth.signIn.endedIdle" /></p>}
-      {(search.odhlaseno === 'ano' || endedBecause === 'user') && endedBecause !== 'idle' && <p className="notice" role="status"><FormattedMessage id="auth.signIn.signedOut" /></p>}
-      {search.heslo === 'zmeneno' && <p className="notice notice--success" role="status"><FormattedMessage id="auth.reset.done" /></p>}
+      <h1>
+        <FormattedMessage id="auth.signIn.title" />
+      </h1>
+      {endedBecause === 'idle' && (
+        <p className="notice" role="status">
+          <FormattedMessage id="auth.signIn.endedIdle" />
+        </p>
+      )}
+      {(search.odhlaseno === 'ano' || endedBecause === 'user') && endedBecause !== 'idle' && (
+        <p className="notice" role="status">
+          <FormattedMessage id="auth.signIn.signedOut" />
+        </p>
+      )}
+      {search.heslo === 'zmeneno' && (
+        <p className="notice notice--success" role="status">
+          <FormattedMessage id="auth.reset.done" />
+        </p>
+      )}
       <form
         noValidate
         onSubmit={(event) => {
@@ -60,13 +74,26 @@ export function SignInPage() {
       >
         <ErrorSummary form="sign-in" errors={errors.errors} version={errors.version} labels={labels} />
         <TextField form="sign-in" name="email" type="email" autoComplete="username" label={labels.email} value={email} onChange={setEmail} error={errors.errors.fields.email} />
-        <TextField form="sign-in" name="password" type="password" autoComplete="current-password" label={labels.password} value={password} onChange={setPassword} error={errors.errors.fields.password} />
+        <TextField
+          form="sign-in"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={labels.password}
+          value={password}
+          onChange={setPassword}
+          error={errors.errors.fields.password}
+        />
         <div className="actions">
           <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m" disabled={busy}>
             <FormattedMessage id="auth.signIn.submit" />
           </button>
-          <Link to="/zapomenute-heslo"><FormattedMessage id="auth.signIn.forgot" /></Link>
-          <Link to="/registrace"><FormattedMessage id="auth.signIn.register" /></Link>
+          <Link to="/zapomenute-heslo">
+            <FormattedMessage id="auth.signIn.forgot" />
+          </Link>
+          <Link to="/registrace">
+            <FormattedMessage id="auth.signIn.register" />
+          </Link>
         </div>
       </form>
       <DemoAccountList onPick={(address, secret) => void go(address, secret)} busy={busy} />
@@ -91,8 +118,12 @@ function DemoAccountList({ onPick, busy }: { onPick(email: string, password: str
   if (!password || !demo.data?.accounts.length) return null;
   return (
     <section className="demo-accounts" aria-labelledby="demo-accounts-title">
-      <h2 id="demo-accounts-title"><FormattedMessage id="auth.demo.title" /></h2>
-      <p><FormattedMessage id="auth.demo.text" /></p>
+      <h2 id="demo-accounts-title">
+        <FormattedMessage id="auth.demo.title" />
+      </h2>
+      <p>
+        <FormattedMessage id="auth.demo.text" />
+      </p>
       <ul>
         {demo.data.accounts.map((account) => (
           <li key={account.email}>

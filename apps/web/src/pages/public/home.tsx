@@ -17,13 +17,33 @@ export function HomePage() {
   const upcoming = query.data?.items.filter((c) => c.status === 'published') ?? [];
   return (
     <>
-      <h1><FormattedMessage id="public.home.title" /></h1>
-      <p className="lead"><FormattedMessage id="public.home.lead" /></p>
+      <h1>
+        <FormattedMessage id="public.home.title" />
+      </h1>
+      <p className="lead">
+        <FormattedMessage id="public.home.lead" />
+      </p>
       <QueryState query={query}>
-        <h2><FormattedMessage id="public.home.open" values={{ count: open.length }} /></h2>
-        {open.length === 0 ? <p><FormattedMessage id="public.home.noneOpen" /></p> : <CallList calls={open} />}
-        <h2><FormattedMessage id="public.home.upcoming" values={{ count: upcoming.length }} /></h2>
-        {upcoming.length === 0 ? <p><FormattedMessage id="public.home.noneUpcoming" /></p> : <CallList calls={upcoming} />}
+        <h2>
+          <FormattedMessage id="public.home.open" values={{ count: open.length }} />
+        </h2>
+        {open.length === 0 ? (
+          <p>
+            <FormattedMessage id="public.home.noneOpen" />
+          </p>
+        ) : (
+          <CallList calls={open} />
+        )}
+        <h2>
+          <FormattedMessage id="public.home.upcoming" values={{ count: upcoming.length }} />
+        </h2>
+        {upcoming.length === 0 ? (
+          <p>
+            <FormattedMessage id="public.home.noneUpcoming" />
+          </p>
+        ) : (
+          <CallList calls={upcoming} />
+        )}
       </QueryState>
     </>
   );
@@ -37,10 +57,15 @@ function CallList({ calls }: { calls: CallView[] }) {
       {calls.map((c) => (
         <li key={c.id} className="card">
           <h3>
-            <Link to="/vyzvy/$callId" params={{ callId: c.id }}>{c.title}</Link>
+            <Link to="/vyzvy/$callId" params={{ callId: c.id }}>
+              {c.title}
+            </Link>
           </h3>
           <p className="meta">
-            {c.code} · <span className="gov-tag" data-size="xs" data-type="subtle">{c.statusName[locale]}</span>
+            {c.code} ·{' '}
+            <span className="gov-tag" data-size="xs" data-type="subtle">
+              {c.statusName[locale]}
+            </span>
           </p>
           <p>
             <FormattedMessage id="public.home.period" values={{ from: f.date(c.opensAt), to: f.dateTime(c.closesAt) }} />

@@ -18,15 +18,23 @@ export function StrategyPage() {
   const versionId = chosen ?? versions.data?.find((v) => v.kind === 'action-plan')?.id ?? versions.data?.[0]?.id ?? null;
   return (
     <>
-      <h1><FormattedMessage id="public.strategy.title" /></h1>
-      <p className="lead"><FormattedMessage id="public.strategy.lead" /></p>
+      <h1>
+        <FormattedMessage id="public.strategy.title" />
+      </h1>
+      <p className="lead">
+        <FormattedMessage id="public.strategy.lead" />
+      </p>
       <QueryState query={versions}>
         <div className="field">
-          <label className="gov-form-label" htmlFor="strategy-version"><FormattedMessage id="public.strategy.version" /></label>
+          <label className="gov-form-label" htmlFor="strategy-version">
+            <FormattedMessage id="public.strategy.version" />
+          </label>
           <div className="gov-form-select" data-size="m">
             <select id="strategy-version" value={versionId ?? ''} onChange={(event) => setChosen(event.target.value)}>
               {versions.data?.map((v) => (
-                <option key={v.id} value={v.id}>{v.title}</option>
+                <option key={v.id} value={v.id}>
+                  {v.title}
+                </option>
               ))}
             </select>
           </div>
@@ -34,7 +42,9 @@ export function StrategyPage() {
         {versionId && (
           <>
             <Search versionId={versionId} />
-            <h2><FormattedMessage id="public.strategy.tree" /></h2>
+            <h2>
+              <FormattedMessage id="public.strategy.tree" />
+            </h2>
             <Tree versionId={versionId} label={intl.formatMessage({ id: 'public.strategy.tree' })} />
           </>
         )}
@@ -54,7 +64,9 @@ function Search({ versionId }: { versionId: string }) {
   });
   return (
     <section aria-labelledby="strategy-search-title">
-      <h2 id="strategy-search-title"><FormattedMessage id="public.strategy.search" /></h2>
+      <h2 id="strategy-search-title">
+        <FormattedMessage id="public.strategy.search" />
+      </h2>
       <form
         role="search"
         aria-label={intl.formatMessage({ id: 'public.strategy.search' })}
@@ -64,24 +76,40 @@ function Search({ versionId }: { versionId: string }) {
         }}
       >
         <div className="field">
-          <label className="gov-form-label" htmlFor="strategy-q"><FormattedMessage id="public.strategy.searchLabel" /></label>
-          <p className="field__hint" id="strategy-q-hint"><FormattedMessage id="public.strategy.searchHint" /></p>
+          <label className="gov-form-label" htmlFor="strategy-q">
+            <FormattedMessage id="public.strategy.searchLabel" />
+          </label>
+          <p className="field__hint" id="strategy-q-hint">
+            <FormattedMessage id="public.strategy.searchHint" />
+          </p>
           <div className="gov-form-input" data-size="m">
             <div className="element">
               <input id="strategy-q" type="search" value={text} aria-describedby="strategy-q-hint" onChange={(event) => setText(event.target.value)} />
             </div>
           </div>
         </div>
-        <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m"><FormattedMessage id="public.strategy.searchButton" /></button>
+        <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m">
+          <FormattedMessage id="public.strategy.searchButton" />
+        </button>
       </form>
       {q && (
         <div aria-live="polite">
           <QueryState query={results}>
-            <h3><FormattedMessage id="public.strategy.results" values={{ count: results.data?.total ?? 0, q }} /></h3>
+            <h3>
+              <FormattedMessage id="public.strategy.results" values={{ count: results.data?.total ?? 0, q }} />
+            </h3>
             <ul>
               {results.data?.items.map((node) => (
                 <li key={node.id}>
-                  <strong>{node.code}</strong> {node.name}{node.fundedByGrantProgramme && <> <span className="gov-tag" data-size="xs" data-type="subtle"><FormattedMessage id="public.strategy.funded" /></span></>}
+                  <strong>{node.code}</strong> {node.name}
+                  {node.fundedByGrantProgramme && (
+                    <>
+                      {' '}
+                      <span className="gov-tag" data-size="xs" data-type="subtle">
+                        <FormattedMessage id="public.strategy.funded" />
+                      </span>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -101,7 +129,9 @@ function Tree({ versionId, label }: { versionId: string; label: string }) {
   return (
     <QueryState query={tree}>
       <ul className="tree" aria-label={label}>
-        {tree.data?.roots.map((node) => <TreeNode key={node.id} node={node} funding={funding} />)}
+        {tree.data?.roots.map((node) => (
+          <TreeNode key={node.id} node={node} funding={funding} />
+        ))}
       </ul>
     </QueryState>
   );
@@ -116,7 +146,11 @@ function TreeNode({ node, funding }: { node: StrategyTreeNode; funding: Map<stri
       {node.fundedByGrantProgramme && (
         <span className="meta">
           {' · '}
-          {money ? <FormattedMessage id="public.strategy.received" values={{ approved: f.money(money.approved), paid: f.money(money.paid) }} /> : <FormattedMessage id="public.strategy.funded" />}
+          {money ? (
+            <FormattedMessage id="public.strategy.received" values={{ approved: f.money(money.approved), paid: f.money(money.paid) }} />
+          ) : (
+            <FormattedMessage id="public.strategy.funded" />
+          )}
         </span>
       )}
     </>
@@ -126,7 +160,11 @@ function TreeNode({ node, funding }: { node: StrategyTreeNode; funding: Map<stri
     <li>
       <details open={node.level === 'priority'}>
         <summary>{text}</summary>
-        <ul>{node.children.map((child) => <TreeNode key={child.id} node={child} funding={funding} />)}</ul>
+        <ul>
+          {node.children.map((child) => (
+            <TreeNode key={child.id} node={child} funding={funding} />
+          ))}
+        </ul>
       </details>
     </li>
   );
