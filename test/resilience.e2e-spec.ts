@@ -201,7 +201,7 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
     for (const port of ports)
       await waitFor(
         () =>
-          fetch(`http://127.0.0.1:${port}/health/live`).then(
+          fetch(`http://127.0.0.1:${port}/api/v1/health/live`).then(
             (r) => (r.ok ? true : undefined),
             () => undefined,
           ),
@@ -212,7 +212,7 @@ describe('resilience: nothing lost when the infrastructure fails', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       // A fresh X-Forwarded-For each time changes nothing when no proxy is trusted.
-      const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/auth/login`, {
+      const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i}` },
         body: JSON.stringify({ email, password: 'wrong-password-1' }),
