@@ -26,7 +26,7 @@ describe('OpenAPI document', () => {
   });
   afterAll(() => t.close());
 
-  const operations = () => Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+  const operations = () => Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path.replace(/^\/api\/v1(?=\/)/, '')}`, op })));
 
   /** Where a schema is empty or an object with nothing declared, what a client would type as `unknown`. */
   function untyped(schema: Schema | undefined, at: string, seen = new Set<string>()): string[] {
@@ -95,7 +95,7 @@ describe('OpenAPI document', () => {
       expect(schema.properties?.file).toEqual({ type: 'string', format: 'binary' });
       expect(schema.required).toContain('file');
     }
-    const auditLog = document.paths['/audit-log'].get as unknown as { parameters: { name: string; in: string }[] };
+    const auditLog = document.paths['/api/v1/audit-log'].get as unknown as { parameters: { name: string; in: string }[] };
     expect(
       auditLog.parameters
         .filter((p) => p.in === 'query')
@@ -107,8 +107,8 @@ describe('OpenAPI document', () => {
   it('names every field in camelCase', () => {
     // Keys that are data, not field names: counts per dead-letter reason code, the message in the other language.
     const dataKeys = new Set([
-      'DeliveryAdminQueuesDeadLettersResponse.attempts_exhausted',
-      'DeliveryAdminQueuesDeadLettersResponse.outcome_unknown',
+      'DeadLetterCountsResponse.attempts_exhausted',
+      'DeadLetterCountsResponse.outcome_unknown',
       'ProblemResponse.detail_cs',
       'ProblemResponse.detail_en',
     ]);

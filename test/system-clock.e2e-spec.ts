@@ -22,10 +22,10 @@ describe('system clock', () => {
   });
 
   it("shows a clock that cannot be moved where the process runs on a fixed clock (the tests' own)", async () => {
-    const state = await t.http.get('/system/clock').expect(200);
+    const state = await t.http.get('/api/v1/system/clock').expect(200);
     expect(state.body).toEqual({ now: t.clock.now().toISOString(), offsetMs: 0, movable: false });
     const admin = await createUser(t, ['admin']);
-    expect((await t.http.put('/admin/clock').set(bearer(admin)).send({ to: new Date().toISOString(), reason: 'Nácvik' }).expect(409)).body.code).toBe('CLOCK_NOT_MOVABLE');
+    expect((await t.http.put('/api/v1/admin/clock').set(bearer(admin)).send({ to: new Date().toISOString(), reason: 'Nácvik' }).expect(409)).body.code).toBe('CLOCK_NOT_MOVABLE');
   });
 
   it('is moved by an admin for the API and the worker together, audited, and reset to real time', async () => {
@@ -45,13 +45,13 @@ describe('system clock', () => {
       const admin = await createUser(t, ['admin']);
       const staff = await createUser(t, ['staff']);
       const target = new Date(Date.now() + 40 * DAY);
-      await http.put('/admin/clock').set(bearer(staff)).send({ to: target.toISOString(), reason: 'Nácvik kola' }).expect(403);
-      await http.put('/admin/clock').send({ to: target.toISOString(), reason: 'Nácvik kola' }).expect(401);
-      expect((await http.put('/admin/clock').set(bearer(admin)).send({ reason: 'Nic' }).expect(422)).body.code).toBe('CLOCK_TARGET_REQUIRED');
-      const moved = await http.put('/admin/clock').set(bearer(admin)).send({ to: target.toISOString(), reason: 'Nácvik kola: rozhodnutí Rady' }).expect(200);
+      await http.put('/api/v1/admin/clock').set(bearer(staff)).send({ to: target.toISOString(), reason: 'Nácvik kola' }).expect(403);
+      await http.put('/api/v1/admin/clock').send({ to: target.toISOString(), reason: 'Nácvik kola' }).expect(401);
+      expect((await http.put('/api/v1/admin/clock').set(bearer(admin)).send({ reason: 'Nic' }).expect(422)).body.code).toBe('CLOCK_TARGET_REQUIRED');
+      const moved = await http.put('/api/v1/admin/clock').set(bearer(admin)).send({ to: target.toISOString(), reason: 'Nácvik kola: rozhodnutí Rady' }).expect(200);
       expect(moved.body.movable).toBe(true);
       expect(Math.abs(moved.body.offsetMs - 40 * DAY)).toBeLessThan(60_000);
-      const read = await http.get('/system/clock').expect(200);
+      const read = await http.get('/api/v1/system/clock').expect(200);
       expect(Math.abs(new Date(read.body.now).getTime() - target.getTime())).toBeLessThan(60_000);
       await worker.refresh();
       expect(worker.offset).toBe(moved.body.offsetMs);
@@ -60,9 +60,9 @@ describe('system clock', () => {
       );
       expect(audit).toMatchObject({ actor_user_id: admin.id, after: expect.objectContaining({ reason: 'Nácvik kola: rozhodnutí Rady' }) });
       // Tokens are judged by the moved clock too: sign in again "40 days later".
-      const login = await http.post('/auth/login').set('X-Forwarded-For', '10.0.0.40').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+      const login = await http.post('/api/v1/auth/login').set('X-Forwarded-For', '10.0.0.40').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
       const reset = await http
-        .put('/admin/clock')
+        .put('/api/v1/admin/clock')
         .set(bearer({ token: login.body.accessToken }))
         .send({ reset: true, reason: 'Konec nácviku' })
         .expect(200);

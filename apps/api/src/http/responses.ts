@@ -2,6 +2,8 @@
 // Written by scripts/generate-response-dtos.ts from the controllers' return types, then reviewed; the controllers
 // declare these classes as their return types, so tsc refuses a service result that no longer fits.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES } from '#core';
+import type { Role } from '#core';
 
 export class ProjectSectionResponse {
   @ApiPropertyOptional({ type: String }) title?: string;
@@ -1657,4 +1659,16 @@ export class PageUserResponse {
   @ApiProperty({ type: Number }) page: number;
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
+}
+
+export class DemoAccountResponse {
+  @ApiProperty({ type: String }) email: string;
+  @ApiProperty({ type: String }) displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+}
+
+export class DemoAccountsResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'Heslo všech demo účtů, jsou-li načtena demo data / the demo accounts\' password when the demo data is loaded' })
+  password: string | null;
+  @ApiProperty({ type: () => DemoAccountResponse, isArray: true }) accounts: DemoAccountResponse[];
 }

@@ -3136,6 +3136,16 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        DemoAccountResponse: {
+            displayName: string;
+            email: string;
+            roles: ("applicant" | "staff" | "commission_member" | "auditor" | "admin")[];
+        };
+        DemoAccountsResponse: {
+            accounts: components["schemas"]["DemoAccountResponse"][];
+            /** @description Heslo všech demo účtů, jsou-li načtena demo data / the demo accounts' password when the demo data is loaded */
+            password: string | null;
+        };
         DossierProjectActivityResponse: {
             code: string;
             name: string;
@@ -8932,7 +8942,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemoAccountsResponse"];
+                };
             };
             /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
             default: {
