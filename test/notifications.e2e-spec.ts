@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Clock } from '#core';
+import { loadConfig } from '#config';
+import { addDays, Clock, pragueInstant, pragueIsoDate } from '#core';
 import { NotificationScheduler } from '#notifications';
 import { OutboxEvent, OutboxRelay } from '#outbox';
 import { QueueFactory, QUEUES } from '#queue';
@@ -246,8 +247,9 @@ describe('notifications: outbox → queue → worker → SMTP', () => {
       expect(smtp.to(digest.email).filter((m) => m.text.includes(call.code))).toHaveLength(0);
 
       // The next morning after the digest hour, one digest carries everything that waited.
-      const now = t.clock.now();
-      t.clock.set(new Date(now.getTime() + DAY));
+      // An hour after the digest hour of the next day in Prague, whatever the time of day the test runs at.
+      const digestHour = `${String(loadConfig().notifications.digestHour + 1).padStart(2, '0')}:00:00`;
+      t.clock.set(pragueInstant(addDays(pragueIsoDate(t.clock.now()), 1), digestHour));
       const scheduler = worker!.get(NotificationScheduler);
       await scheduler.sendDigests();
       await scheduler.sendDigests();

@@ -26,7 +26,10 @@ describe('OpenAPI document', () => {
   });
   afterAll(() => t.close());
 
-  const operations = () => Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path.replace(/^\/api\/v1(?=\/)/, '')}`, op })));
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path.replace(/^\/api\/v1(?=\/)/, '')}`, op })),
+    );
 
   /** Where a schema is empty or an object with nothing declared, what a client would type as `unknown`. */
   function untyped(schema: Schema | undefined, at: string, seen = new Set<string>()): string[] {
@@ -106,12 +109,7 @@ describe('OpenAPI document', () => {
 
   it('names every field in camelCase', () => {
     // Keys that are data, not field names: counts per dead-letter reason code, the message in the other language.
-    const dataKeys = new Set([
-      'DeadLetterCountsResponse.attempts_exhausted',
-      'DeadLetterCountsResponse.outcome_unknown',
-      'ProblemResponse.detail_cs',
-      'ProblemResponse.detail_en',
-    ]);
+    const dataKeys = new Set(['DeadLetterCountsResponse.attempts_exhausted', 'DeadLetterCountsResponse.outcome_unknown', 'ProblemResponse.detail_cs', 'ProblemResponse.detail_en']);
     const snake = Object.entries(document.components.schemas).flatMap(([name, schema]) =>
       Object.keys(schema.properties ?? {})
         .map((p) => `${name}.${p}`)

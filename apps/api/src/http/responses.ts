@@ -1668,7 +1668,7 @@ export class DemoAccountResponse {
 }
 
 export class DemoAccountsResponse {
-  @ApiProperty({ type: String, nullable: true, description: 'Heslo všech demo účtů, jsou-li načtena demo data / the demo accounts\' password when the demo data is loaded' })
+  @ApiProperty({ type: String, nullable: true, description: "Heslo všech demo účtů, jsou-li načtena demo data / the demo accounts' password when the demo data is loaded" })
   password: string | null;
   @ApiProperty({ type: () => DemoAccountResponse, isArray: true }) accounts: DemoAccountResponse[];
 }
