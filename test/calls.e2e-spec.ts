@@ -215,12 +215,14 @@ describe('calls', () => {
 
   it('lists calls in a constant number of queries, however many rows the page has', async () => {
     for (let i = 0; i < 3; i++) await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
-    const count = async (pageSize: number) => (await queriesDuring(() => t.http.get('/calls').query({ pageSize }).set(bearer(staff)).expect(200))).length;
+    // Only the listing's own reads: the app's background work (the audit witness, sessions) shares the data source.
+    const callQueries = (queries: string[]) => queries.filter((q) => /grant_call|call_(budget_area|criterion|annex_type|activity)/.test(q)).length;
+    const count = async (pageSize: number) => callQueries(await queriesDuring(() => t.http.get('/calls').query({ pageSize }).set(bearer(staff)).expect(200)));
     const one = await count(1);
     expect(await count(3)).toBe(one);
     expect(one).toBeLessThanOrEqual(10);
-    const publicOne = (await queriesDuring(() => t.http.get('/public/calls').query({ pageSize: 1 }).expect(200))).length;
-    expect((await queriesDuring(() => t.http.get('/public/calls').query({ pageSize: 50 }).expect(200))).length).toBe(publicOne);
+    const publicOne = callQueries(await queriesDuring(() => t.http.get('/public/calls').query({ pageSize: 1 }).expect(200)));
+    expect(callQueries(await queriesDuring(() => t.http.get('/public/calls').query({ pageSize: 50 }).expect(200)))).toBe(publicOne);
   });
 
   it('shows upcoming and open calls to the public without signing in, never drafts', async () => {
