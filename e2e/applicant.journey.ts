@@ -5,13 +5,9 @@
  * checked with axe (WCAG 2.1 A/AA, 0 violations) and photographed at 1280 and 390 px.
  * Elements are found by role and accessible name only.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { checkPage, expect, test } from './fixtures.js';
 
-const SHOTS = process.env.E2E_SCREENSHOTS_DIR ?? 'e2e-artifacts/screenshots';
-mkdirSync(SHOTS, { recursive: true });
 const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 /** A valid IČO (modulo 11) that no other run uses. */
@@ -24,20 +20,6 @@ function freshIco(): string {
   }
 }
 
-async function checkPage(page: Page, name: string) {
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${name}`,
-  ).toEqual([]);
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/applicant-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 async function openDemoCallId(page: Page): Promise<string> {
   const response = await page.request.get('/api/v1/public/calls');
   const calls = (await response.json()) as { items: { id: string; status: string }[] };
@@ -47,10 +29,9 @@ async function openDemoCallId(page: Page): Promise<string> {
 }
 
 test('cs: a new applicant registers, fills every part by keyboard, survives offline and reload, submits once, downloads the receipt, withdraws', async ({ page, context }) => {
-  test.setTimeout(240_000);
   const email = `zadatel-${unique}@example.cz`;
   await page.goto('/registrace');
-  await checkPage(page, 'registrace');
+  await checkPage(page, 'applicant-registrace');
   await page.getByRole('textbox', { name: 'Jméno a příjmení' }).fill('Marie Žadatelová');
   await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
   await page.getByLabel('Nové heslo').fill('Velmi-dlouhe-heslo-2026');
@@ -62,7 +43,7 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   await page.goto(`/zadosti?vyzva=${callId}`);
   await page.getByRole('link', { name: 'Zaregistrovat organizaci' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Moje organizace' })).toBeVisible();
-  await checkPage(page, 'organizace');
+  await checkPage(page, 'applicant-organizace');
   const ico = page.getByRole('textbox', { name: 'IČO' });
   await ico.fill('12345678');
   await expect(ico).toHaveAccessibleDescription(/IČO není platné/); // immediate checksum feedback
@@ -80,7 +61,7 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   await expect(page.getByRole('heading', { name: /Nová žádost do výzvy/ })).toBeVisible();
   await page.getByRole('button', { name: 'Začít žádost' }).press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Části žádosti' })).toBeVisible();
-  await checkPage(page, 'zadost-prehled');
+  await checkPage(page, 'applicant-zadost-prehled');
   const applicationUrl = page.url();
 
   // Project, by keyboard: Tab from field to field.
@@ -105,7 +86,7 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   await page.getByRole('textbox', { name: 'Kontaktní osoba' }).fill('Marie Žadatelová');
   await page.getByRole('textbox', { name: 'E-mail kontaktní osoby' }).fill(email);
   await expect(page.getByRole('status').filter({ hasText: /Uloženo v \d{1,2}:\d{2}/ })).toBeVisible();
-  await checkPage(page, 'cast-projekt');
+  await checkPage(page, 'applicant-cast-projekt');
   await page.getByRole('button', { name: 'Uložit a pokračovat' }).press('Enter');
 
   // Applicant and representatives.
@@ -117,7 +98,7 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   await page.getByRole('button', { name: 'Přidat skutečného majitele' }).press('Enter');
   await page.getByRole('textbox', { name: 'Jméno skutečného majitele 1' }).fill('Marie Žadatelová');
   await page.getByRole('checkbox', { name: 'Žadatel nemá podíl v žádné osobě' }).check();
-  await checkPage(page, 'cast-zadatel');
+  await checkPage(page, 'applicant-cast-zadatel');
   await page.getByRole('button', { name: 'Uložit a pokračovat' }).press('Enter');
 
   // Budget by keyboard, then offline mid-edit.
@@ -155,7 +136,7 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   await expect(page.getByRole('textbox', { name: 'Jednotka, položka 1' })).toHaveValue('hodina výuky');
   await page.unroute('**/api/v1/applications/*');
   await expect(page.getByRole('status').filter({ hasText: /Uloženo v/ })).toBeVisible();
-  await checkPage(page, 'cast-rozpocet');
+  await checkPage(page, 'applicant-cast-rozpocet');
   await page.getByRole('button', { name: 'Uložit a pokračovat' }).press('Enter');
 
   // Activities: search, pick, shares to 100 %.
@@ -163,13 +144,12 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   await page.getByRole('searchbox', { name: /Hledat aktivitu/ }).fill('informovanosti');
   await page.getByRole('checkbox').first().check();
   await expect(page.getByText('Součet podílů je 100 %.')).toBeVisible();
-  await checkPage(page, 'cast-aktivity');
+  await checkPage(page, 'applicant-cast-aktivity');
   await page.getByRole('button', { name: 'Uložit a pokračovat' }).press('Enter');
 
   // Annexes: limits shown before upload; the server's verdict per file.
   await expect(page.getByRole('heading', { level: 1, name: 'Přílohy' })).toBeVisible();
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  for (const name of ['Nahrát soubor: ', 'Nahrát soubor: ']) void name;
   const uploads = page.getByLabel(/Nahrát soubor:/);
   const count = await uploads.count();
   for (let i = 0; i < Math.min(count, 2); i++) {
@@ -179,30 +159,27 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
       .setInputFiles({ name: `priloha-${i}.pdf`, mimeType: 'application/pdf', buffer: pdf });
     await expect(page.getByText(`Soubor priloha-${i}.pdf přijat`)).toBeVisible();
   }
-  await checkPage(page, 'cast-prilohy');
+  await checkPage(page, 'applicant-cast-prilohy');
   await page.getByRole('button', { name: 'Uložit a pokračovat' }).press('Enter');
 
   // Declarations.
   await expect(page.getByRole('heading', { level: 1, name: 'Čestná prohlášení' })).toBeVisible();
   for (const checkbox of await page.getByRole('checkbox').all()) await checkbox.check();
-  await checkPage(page, 'cast-prohlaseni');
+  await checkPage(page, 'applicant-cast-prohlaseni');
   await page.getByRole('button', { name: 'Uložit a pokračovat' }).press('Enter');
 
   // Check your answers, then two quick submits: one receipt.
   await expect(page.getByRole('heading', { level: 1, name: 'Zkontrolujte své odpovědi' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Před podáním doplňte/ })).toHaveCount(0);
-  await checkPage(page, 'kontrola');
+  await checkPage(page, 'applicant-kontrola');
   const submit = page.getByRole('button', { name: 'Podat žádost' });
   await submit.dblclick();
   await expect(page.getByRole('heading', { level: 1, name: 'Žádost byla podána' })).toBeVisible();
-  await checkPage(page, 'potvrzeni');
+  await checkPage(page, 'applicant-potvrzeni');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Stáhnout potvrzení (PDF)' }).click();
   expect((await download).suggestedFilename()).toMatch(/^potvrzeni-.+\.pdf$/);
 
-  const applicationId = new URL(applicationUrl).pathname.split('/')[2];
-  const history = await page.evaluate(async (id) => (await fetch(`/api/v1/applications/${id}/versions`)).status, applicationId);
-  void history;
   await page.goto(applicationUrl);
   await expect(page.getByRole('heading', { level: 2, name: 'Průběh žádosti' })).toBeVisible();
   await expect(page.getByRole('list').filter({ hasText: 'podaná' }).getByRole('listitem')).toHaveCount(1);
@@ -214,5 +191,5 @@ test('cs: a new applicant registers, fills every part by keyboard, survives offl
   await page.getByRole('textbox', { name: 'Důvod stažení' }).fill('Projekt zajistíme z jiných zdrojů.');
   await page.getByRole('button', { name: 'Stáhnout žádost definitivně' }).click();
   await expect(page.getByText('stažená žadatelem').first()).toBeVisible();
-  await checkPage(page, 'stazena');
+  await checkPage(page, 'applicant-stazena');
 });
