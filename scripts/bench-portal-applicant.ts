@@ -1,16 +1,12 @@
 /**
- * The applicant's part of `bench:portal`, against a running system (PORTAL_URL, default http://localhost:3000)
- * in Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium):
+ * The applicant's part of `bench:portal`, against the system and browser the portal bench runs:
  *   form_ms              cold load (empty cache) of an application part until its first field can be typed in
  *   js_kb_max            the most gzipped JavaScript any applicant page loads
  *   budget_input_p95_ms  keystroke → next frame in a 100-line budget table
  *   autosave_p95_ms      round trip of an autosave (PATCH with the draft version)
- * `measureApplicantPortal()` is exported for the combined bench; run alone it prints
- * `RESULT bench=portal-applicant …`.
+ * `measureApplicantPortal()` is run by `npm run bench:portal` (scripts/bench-portal.ts), which prints the figures.
  */
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 
 interface Session {
@@ -136,7 +132,7 @@ export async function measureApplicantPortal(base: string, browser: Browser) {
   })()`);
   const autosaves: number[] = [];
   const isAutosave = (request: { method(): string; url(): string }) => request.method() === 'PATCH' && request.url().includes('/api/v1/applications/');
-  const cell = page.getByRole('textbox', { name: 'Popis, položka 50' });
+  const cell = page.getByRole('textbox', { name: 'Popis, položka 50', exact: true });
   await cell.click();
   for (let i = 0; i < 80; i++) await page.keyboard.press(i % 2 === 0 ? 'a' : 'Backspace');
   const latencies = (await page.waitForFunction('window.__lat.length >= 80 ? window.__lat : null').then((h) => h.jsonValue())) as number[];
@@ -147,9 +143,11 @@ export async function measureApplicantPortal(base: string, browser: Browser) {
 
   // Autosave round trips: one edit at a time, each waiting for its "Uloženo".
   for (let i = 0; i < 20; i++) {
-    const saved = page.waitForEvent('requestfinished', isAutosave);
-    await page.getByRole('textbox', { name: `Popis, položka ${i + 1}` }).fill(`Položka ${i + 1} upravená ${Date.now()}`);
-    autosaves.push((await saved).timing().responseEnd);
+    const [saved] = await Promise.all([
+      page.waitForEvent('requestfinished', isAutosave),
+      page.getByRole('textbox', { name: `Popis, položka ${i + 1}`, exact: true }).fill(`Položka ${i + 1} upravená ${Date.now()}`),
+    ]);
+    autosaves.push(saved.timing().responseEnd);
     await page
       .getByRole('status')
       .filter({ hasText: /Uloženo v/ })
@@ -162,19 +160,4 @@ export async function measureApplicantPortal(base: string, browser: Browser) {
     budget_input_p95_ms: Math.round(p95(latencies) * 10) / 10,
     autosave_p95_ms: Math.round(p95(autosaves)),
   };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const base = process.env.PORTAL_URL ?? 'http://localhost:3000';
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  try {
-    const figures = await measureApplicantPortal(base, browser);
-    console.log(
-      `RESULT bench=portal-applicant ${Object.entries(figures)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(' ')}`,
-    );
-  } finally {
-    await browser.close();
-  }
 }

@@ -3,6 +3,7 @@ import { chromium } from '@playwright/test';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.js';
 import { positiveIntegerFlags } from './bench-database.js';
+import { measureApplicantPortal } from './bench-portal-applicant.js';
 import { startPortalSystem } from './portal-system.js';
 
 /**
@@ -10,7 +11,8 @@ import { startPortalSystem } from './portal-system.js';
  * no cache, no cookies), measured from navigation to the first meaningful content (the page's data on
  * screen), and the JavaScript each page needed, gzipped. Uses the system at BENCH_PORTAL_URL if set,
  * else starts one (as `npm start` does, with the demo data). Median of `--runs` loads per page.
- *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=…
+ * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave.
+ *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=…
  */
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5 });
@@ -69,8 +71,14 @@ async function main(): Promise<void> {
         `${target.name.padEnd(6)} first meaningful content ${loads.map((l) => l.ms).join(', ')} ms (median ${results[target.name].ms}), JavaScript ${results[target.name].kb.toFixed(1)} kB gzipped`,
       );
     }
-    const jsKbMax = Math.max(...Object.values(results).map((r) => r.kb));
-    say(`RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)}`);
+    const applicant = await measureApplicantPortal(baseUrl, browser);
+    say(
+      `applicant: form ${applicant.form_ms} ms, typing p95 ${applicant.budget_input_p95_ms} ms, autosave p95 ${applicant.autosave_p95_ms} ms, JavaScript ${applicant.js_kb_max} kB`,
+    );
+    const jsKbMax = Math.max(applicant.js_kb_max, ...Object.values(results).map((r) => r.kb));
+    say(
+      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms}`,
+    );
   } finally {
     await browser.close();
     await system?.stop();
