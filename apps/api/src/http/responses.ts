@@ -1102,6 +1102,17 @@ export class SessionResponse {
   @ApiProperty({ type: Number }) version: number;
 }
 
+export class SessionSummaryResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) commissionId: string;
+  @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: String, format: 'date-time' }) heldAt: Date;
+  @ApiProperty({ type: String }) place: string;
+  @ApiProperty({ enum: ['closed', 'open'] }) status: 'closed' | 'open';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
+  @ApiProperty({ type: Number }) version: number;
+}
+
 export class SessionsVoteResponse {
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ enum: ['for', 'against', 'abstain'] }) vote: 'for' | 'against' | 'abstain';
