@@ -1102,6 +1102,17 @@ export class SessionResponse {
   @ApiProperty({ type: Number }) version: number;
 }
 
+export class BulkFailureResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) code: string;
+  @ApiProperty({ type: () => LocalisedTextResponse }) message: LocalisedTextResponse;
+}
+
+export class BulkResultResponse {
+  @ApiProperty({ type: String, isArray: true }) succeeded: readonly string[];
+  @ApiProperty({ type: () => BulkFailureResponse, isArray: true }) failed: readonly BulkFailureResponse[];
+}
+
 export class SessionSummaryResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) commissionId: string;
