@@ -43,7 +43,7 @@ export async function effectiveAgreement(t: TestApp, staff: TestUser, applicatio
   const signed = await t.http
     .post(`/agreements/${created.body.id}/signature`)
     .set(bearer(staff))
-    .field('version', String(sent.body.rowVersion))
+    .field('version', String(sent.body.version))
     .field('signedOn', today)
     .field('signatories', 'Statutár')
     .attach('file', PDF_BYTES, { filename: 'smlouva.pdf', contentType: 'application/pdf' });
@@ -52,7 +52,7 @@ export async function effectiveAgreement(t: TestApp, staff: TestUser, applicatio
     const published = await t.http
       .post(`/agreements/${created.body.id}/publication`)
       .set(bearer(staff))
-      .send({ version: signed.body.rowVersion, publishedOn: today, registerId: `R-${randomUUID().slice(0, 8)}` });
+      .send({ version: signed.body.version, publishedOn: today, registerId: `R-${randomUUID().slice(0, 8)}` });
     if (published.status !== 200) throw new Error(`agreement not published: ${JSON.stringify(published.body)}`);
   }
   return created.body.id as string;
