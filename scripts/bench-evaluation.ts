@@ -188,7 +188,7 @@ async function main(): Promise<void> {
       );
 
       const staff = { ...systemActor('bench:evaluation'), userId: seeded.staffId, roles: ['staff' as const] };
-      const session = await sessions.get(seeded.sessionId);
+      const session = await sessions.get(staff, seeded.sessionId);
       await sessions.close(staff, seeded.sessionId, { conclusion: 'Komise doporučuje Radě hl. m. Prahy poskytnout dotace podle přiloženého pořadí.', version: session.version });
       const started = performance.now();
       const { stream } = await sessions.minutes(seeded.sessionId);

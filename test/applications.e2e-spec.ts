@@ -368,6 +368,35 @@ describe('applications', () => {
       expect(events.map((e: { type: string }) => e.type)).toContain('application.formal_check_passed');
     });
 
+    it('accepts many applications at once, each on its own: those with findings, in the wrong state or unknown are reported, not accepted', async () => {
+      const [a, b, c] = [await submitted(), await submitted(), await submitted()];
+      t.clock.set(afterDeadline);
+      for (const app of [a, b]) await t.http.put(`/applications/${app.id}/formal-check`).set(bearer(staff)).send(allOk).expect(200);
+      const unknown = randomUUID();
+      const bulk = (user: TestUser, applicationIds: string[]) => t.http.post('/formal-checks/accept').set(bearer(user)).send({ applicationIds });
+
+      expectProblem(await bulk(ngo.user, [a.id]), 403, 'PERMISSION_DENIED');
+      expectProblem(await bulk(staff, [a.id, a.id]), 422, 'VALIDATION_FAILED');
+      expectProblem(await bulk(staff, []), 422, 'VALIDATION_FAILED');
+      const report = await bulk(staff, [a.id, c.id, b.id, unknown]).expect(200);
+      expect(report.body.succeeded).toEqual([a.id, b.id]);
+      expect(report.body.failed).toEqual([
+        { id: c.id, code: 'FORMAL_CHECK_INCOMPLETE', message: { cs: expect.any(String), en: expect.any(String) } },
+        { id: unknown, code: expect.stringMatching(/NOT_FOUND$/), message: { cs: expect.any(String), en: expect.any(String) } },
+      ]);
+      for (const app of [a, b]) expect((await t.http.get(`/applications/${app.id}`).set(bearer(staff))).body.status).toBe('accepted');
+      expect((await t.http.get(`/applications/${c.id}`).set(bearer(staff))).body.status).toBe('submitted');
+      // Audited per application, like the single acceptance.
+      const audited = await t.dataSource.query<{ object_id: string }[]>(`SELECT object_id FROM audit_log WHERE object_id = ANY($1::text[]) AND after->>'status' = 'accepted'`, [
+        [a.id, b.id, c.id],
+      ]);
+      expect(audited.map((r) => r.object_id).sort()).toEqual([a.id, b.id].sort());
+      // Again: both are already accepted, so nothing changes and each says why.
+      const again = await bulk(staff, [a.id, b.id]).expect(200);
+      expect(again.body.succeeded).toEqual([]);
+      expect(again.body.failed.map((f: { id: string }) => f.id)).toEqual([a.id, b.id]);
+    });
+
     it('sends correctable defects back with a deadline; the applicant may change only what was asked', async () => {
       const app = await submitted();
       t.clock.set(afterDeadline);

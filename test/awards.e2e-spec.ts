@@ -4,7 +4,19 @@ import { buffer } from 'node:stream/consumers';
 import { NotificationScheduler } from '#notifications';
 import { FileStorage } from '#storage';
 import { randomUUID } from 'node:crypto';
-import { bearer, callInEvaluation, createTestActivities, createTestApp, createUser, PDF_BYTES, TEST_PASSWORD, TestApp, TestUser, WITHOUT_COMMISSION } from '#testing';
+import {
+  bearer,
+  callInEvaluation,
+  createTestActivities,
+  createTestApp,
+  createUser,
+  expectProblem,
+  PDF_BYTES,
+  TEST_PASSWORD,
+  TestApp,
+  TestUser,
+  WITHOUT_COMMISSION,
+} from '#testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -317,10 +329,54 @@ describe('awards', () => {
 
     const ordered = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(first)).send({ trancheNo: 1, amount: '100000.00' }).expect(201);
     expect((await t.http.post(`/payments/${ordered.body.id}/approve`).set(bearer(first)).send({ version: 1 }).expect(403)).body.code).toBe('FOUR_EYES');
-    await t.http.post(`/payments/${ordered.body.id}/approve`).set(bearer(second)).send({ version: 1 }).expect(200);
+    // Approved in bulk (one order here): four eyes per order, each audited.
+    const approved = await t.http
+      .post('/payments/approve')
+      .set(bearer(second))
+      .send({ payments: [{ id: ordered.body.id, version: 1 }] })
+      .expect(200);
+    expect(approved.body).toEqual({ succeeded: [ordered.body.id], failed: [] });
     const over = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(first)).send({ trancheNo: 2, amount: '80000.00' }).expect(409);
     expect(over.body.code).toBe('PAYMENT_EXCEEDS_AWARD');
     const rest = await t.http.post(`/agreements/${created.body.id}/payments`).set(bearer(first)).send({ trancheNo: 2, amount: '70000.00' }).expect(201);
+    // The orderer's own order and an already approved one are reported per item, and nothing changes.
+    const refused = await t.http
+      .post('/payments/approve')
+      .set(bearer(first))
+      .send({
+        payments: [
+          { id: rest.body.id, version: 1 },
+          { id: ordered.body.id, version: 2 },
+        ],
+      })
+      .expect(200);
+    expect(refused.body.succeeded).toEqual([]);
+    expect(refused.body.failed.map((f: { id: string; code: string }) => [f.id, f.code])).toEqual([
+      [rest.body.id, 'FOUR_EYES'],
+      [ordered.body.id, expect.any(String)],
+    ]);
+    expect(refused.body.failed[1].code).not.toBe('FOUR_EYES');
+    const twice = await t.http
+      .post('/payments/approve')
+      .set(bearer(second))
+      .send({
+        payments: [
+          { id: rest.body.id, version: 1 },
+          { id: rest.body.id, version: 1 },
+        ],
+      });
+    expectProblem(twice, 422, 'VALIDATION_FAILED');
+    const auditor = await createUser(t, ['auditor']);
+    expectProblem(
+      await t.http
+        .post('/payments/approve')
+        .set(bearer(auditor))
+        .send({ payments: [{ id: rest.body.id, version: 1 }] }),
+      403,
+      'PERMISSION_DENIED',
+    );
+    const approvals = await t.dataSource.query(`SELECT 1 FROM audit_log WHERE object_id = ANY($1::text[]) AND action = 'payment.approved'`, [[ordered.body.id, rest.body.id]]);
+    expect(approvals).toHaveLength(1);
     await t.http.post(`/payments/${rest.body.id}/hold`).set(bearer(first)).send({ reason: 'Otevřená výzva k nápravě – chybí průběžná zpráva.', version: 1 }).expect(200);
 
     const bankFile = await t.http.post('/payments/bank-export').set(bearer(second)).expect(200);

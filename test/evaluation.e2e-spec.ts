@@ -141,8 +141,40 @@ describe('evaluation', () => {
 
     const outsider = await createUser(t, ['commission_member']);
     await t.http.get(`/commissions/${commission.id}/declarations`).set(bearer(outsider)).expect(404);
+
+    // The commission, its sessions and each session's agenda: members read their own, without the conflicted application.
+    const session = await t.http
+      .post(`/commissions/${commission.id}/sessions`)
+      .set(bearer(staff))
+      .send({ number: '1/2024', heldAt: new Date(t.clock.now().getTime() + DAY).toISOString(), place: 'Mariánské nám. 2, Praha 1' })
+      .expect(201);
+    expect(session.body.agenda.map((x: { applicationId: string }) => x.applicationId)).toContain(a.id);
+    expect((await t.http.get(`/commissions/${commission.id}`).set(bearer(chair)).expect(200)).body.id).toBe(commission.id);
+    const list = await t.http.get(`/commissions/${commission.id}/sessions`).set(bearer(chair)).expect(200);
+    expect(list.body).toEqual([expect.objectContaining({ id: session.body.id, number: '1/2024', status: 'open', commissionId: commission.id })]);
+    const chairView = await t.http.get(`/sessions/${session.body.id}`).set(bearer(chair)).expect(200);
+    expect(chairView.body.agenda.map((x: { applicationId: string }) => x.applicationId).sort()).toEqual(
+      applications
+        .filter((x) => x !== a)
+        .map((x) => x.id)
+        .sort(),
+    );
+    const m2View = await t.http.get(`/sessions/${session.body.id}`).set(bearer(m2)).expect(200);
+    expect(m2View.body.agenda).toHaveLength(3);
+    const auditor = await createUser(t, ['auditor']);
+    expect((await t.http.get(`/sessions/${session.body.id}`).set(bearer(auditor)).expect(200)).body.agenda).toHaveLength(3);
+    expect((await t.http.get(`/commissions/${commission.id}/sessions`).set(bearer(staff)).expect(200)).body).toHaveLength(1);
+    // Another commission's member, and anyone without the role, learn nothing.
+    await t.http.get(`/commissions/${commission.id}`).set(bearer(outsider)).expect(404);
+    await t.http.get(`/commissions/${commission.id}/sessions`).set(bearer(outsider)).expect(404);
+    await t.http.get(`/sessions/${session.body.id}`).set(bearer(outsider)).expect(404);
+    await t.http.get(`/commissions/${randomUUID()}/sessions`).set(bearer(staff)).expect(404);
+    await t.http.get(`/sessions/${randomUUID()}`).set(bearer(chair)).expect(404);
+
     const applicant = await signIn(a.user);
     await t.http.get(`/commissions/${commission.id}`).set(bearer(applicant)).expect(403);
+    await t.http.get(`/commissions/${commission.id}/sessions`).set(bearer(applicant)).expect(403);
+    await t.http.get(`/sessions/${session.body.id}`).set(bearer(applicant)).expect(403);
     await t.http.get(`/reviews/${a.id}`).set(bearer(applicant)).expect(403);
   });
 

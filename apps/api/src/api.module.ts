@@ -20,7 +20,7 @@ import { QueueModule } from '#queue';
 import { SCHEMA } from '#schema';
 import { StorageModule } from '#storage';
 import { StrategyModule } from '#strategy';
-import { ApplicationsController, FormalCheckController } from './controllers/applications.controller.js';
+import { ApplicationsController, BulkFormalCheckController, FormalCheckController } from './controllers/applications.controller.js';
 import { CallsController, PublicCallsController } from './controllers/calls.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
@@ -72,6 +72,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
     PublicCallsController,
     ApplicationsController,
     FormalCheckController,
+    BulkFormalCheckController,
     NotificationsController,
     DeliveryAdminController,
     CommissionsController,

@@ -114,4 +114,37 @@ export class AccessService {
       throw DomainError.notFound('application', applicationId);
     }
   }
+
+  /**
+   * Reading a commission (its sessions, their agendas): staff, admins and auditors read every one;
+   * anyone else only a commission they currently sit on, and to them any other does not exist.
+   * Answers 'all' or 'member', so the caller knows whether to narrow what it shows.
+   */
+  async requireCommissionReader(actor: Actor, commissionId: string, manager: EntityManager = this.dataSource.manager): Promise<'all' | 'member'> {
+    if (this.seesEverything(actor)) return 'all';
+    const [row] = actor.userId
+      ? await manager.query<{ one: number }[]>(`SELECT 1 AS one FROM commission_member WHERE commission_id = $1 AND user_id = $2 AND removed_at IS NULL`, [
+          commissionId,
+          actor.userId,
+        ])
+      : [];
+    if (!row) throw DomainError.notFound('commission', commissionId);
+    return 'member';
+  }
+
+  /**
+   * Of a commission's applications asked, those the member has declared free of conflict. An
+   * application whose organisation they declared a conflict with (or have not declared yet) is
+   * left out, so no session agenda names it to them.
+   */
+  async conflictFreeApplicationIds(actor: Actor, commissionId: string, applicationIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!actor.userId || applicationIds.length === 0) return new Set();
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT a.id FROM application a
+         JOIN coi_declaration d ON d.commission_id = $1 AND d.user_id = $2 AND d.organisation_id = a.organisation_id AND NOT d.conflict
+        WHERE a.id = ANY($3::uuid[])`,
+      [commissionId, actor.userId, applicationIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
 }

@@ -28,6 +28,8 @@ export enum Permission {
   EvaluationReview = 'evaluation.review',
   /** Scores, rankings, recommendations and minutes of every commission (staff, auditors). */
   EvaluationRead = 'evaluation.read',
+  /** A commission, its sessions and their agendas: staff and auditors every one, members their own (object-level in AccessService). */
+  CommissionRead = 'commission.read',
   /** Prepare batches and record resolutions with their award decisions (staff). */
   AwardManage = 'award.manage',
   /** Decisions, funding and the ledger (staff, auditors). */
@@ -70,11 +72,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.QueueManage,
     Permission.EvaluationManage,
     Permission.EvaluationRead,
+    Permission.CommissionRead,
     Permission.AwardManage,
     Permission.AwardRead,
     Permission.ReportRead,
   ],
-  commission_member: [...everyone, Permission.EvaluationReview],
+  commission_member: [...everyone, Permission.EvaluationReview, Permission.CommissionRead],
   auditor: [
     ...everyone,
     Permission.UserRead,
@@ -85,6 +88,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CallRead,
     Permission.ApplicationRead,
     Permission.EvaluationRead,
+    Permission.CommissionRead,
     Permission.AwardRead,
     Permission.ReportRead,
   ],

@@ -9,6 +9,16 @@ import type { ApplicationDraft, BudgetSummary } from './draft.js';
 import { FORMAL_CHECK_RESULTS } from './entities.js';
 import type { FormalCheckItem, FormalCheckResult } from './entities.js';
 
+export class BulkAcceptRequest {
+  @ApiProperty({ type: [String], description: 'Žádosti k přijetí / applications to accept (1–200, each once)' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  @UniqueItems()
+  applicationIds: string[];
+}
+
 export class CreateApplicationRequest {
   @ApiProperty() @IsUUID() callId: string;
   @ApiProperty() @IsUUID() organisationId: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, FieldError, formatCzechDateTime } from '#core';
+import { Actor, BulkResult, DomainError, eachReported, FieldError, formatCzechDateTime } from '#core';
 import { readAll, Tx, UnitOfWork } from '#database';
 import { Organisation } from '#organisations';
 import { ApplicationService } from './application.service.js';
@@ -55,6 +55,20 @@ export class FormalCheckService {
   }
 
   async accept(actor: Actor, id: string): Promise<ApplicationView> {
+    await this.acceptOne(actor, id);
+    return this.applications.view(this.dataSource.manager, id);
+  }
+
+  /**
+   * Accepts many applications, each in its own transaction and audited on its own, so one with a
+   * finding (or in the wrong state) does not hold back the rest: the answer says, per application,
+   * which were accepted and why the others were not.
+   */
+  async acceptMany(actor: Actor, ids: readonly string[]): Promise<BulkResult> {
+    return eachReported(ids, (id) => this.acceptOne(actor, id));
+  }
+
+  private async acceptOne(actor: Actor, id: string): Promise<void> {
     await this.unitOfWork.run(actor, async (tx) => {
       const application = await this.startCheck(tx, id);
       const check = await tx.manager.findOneBy(FormalCheck, { applicationId: id });
@@ -72,7 +86,6 @@ export class FormalCheckService {
       await this.store.changeStatus(tx, application, 'accept', null);
       tx.emit({ type: 'application.formal_check_passed', aggregateType: 'application', aggregateId: id });
     });
-    return this.applications.view(this.dataSource.manager, id);
   }
 
   async requestRemedy(actor: Actor, id: string, request: RemedyRequestInput): Promise<ApplicationView> {

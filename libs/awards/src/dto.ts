@@ -75,6 +75,22 @@ export class VersionRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
 }
 
+export class PaymentVersionItem {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty({ description: 'Verze příkazu, kterou jste viděli / the version you saw' }) @IsInt() @Min(1) version: number;
+}
+
+export class BulkApproveRequest {
+  @ApiProperty({ type: [PaymentVersionItem], description: 'Příkazy ke schválení / orders to approve (1–200, each once)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PaymentVersionItem)
+  @UniqueItems('id')
+  payments: PaymentVersionItem[];
+}
+
 export class SignatureRequest extends VersionRequest {
   @ApiProperty({ example: '2023-04-12' }) @IsCalendarDate() signedOn: string;
   @ApiProperty({ example: 'Jana Nováková (předsedkyně spolku); Petr Svoboda (MHMP)' }) @IsString() @MinLength(3) @MaxLength(1000) signatories: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Money, Page, PageQuery, pageOf } from '#core';
+import { Actor, BulkResult, DomainError, eachReported, Money, Page, PageQuery, pageOf } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerWriter } from '#ledger';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
@@ -94,6 +94,15 @@ export class PaymentService {
       }
       return { status: 'approved' as PaymentStatus, approvedBy: actor.userId, approvedAt: tx.now, action: 'payment.approved' };
     });
+  }
+
+  /**
+   * Approves many orders, each in its own transaction and audited on its own; four eyes hold per
+   * order, so the caller's own orders (and stale or already approved ones) are reported, not approved.
+   */
+  async approveMany(actor: Actor, items: readonly { id: string; version: number }[]): Promise<BulkResult> {
+    const versions = new Map(items.map((i) => [i.id, i.version]));
+    return eachReported([...versions.keys()], (id) => this.approve(actor, id, versions.get(id)!));
   }
 
   /** Held back (e.g. while a remedy request is open): the money stays reserved, nothing goes to the bank. */

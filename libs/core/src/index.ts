@@ -8,3 +8,4 @@ export * from './status-machine.js';
 export * from './validators.js';
 export * from './csv.js';
 export * from './deadline.js';
+export * from './bulk.js';

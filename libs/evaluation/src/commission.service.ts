@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AccessService } from '#access';
 import { GrantCall } from '#calls';
 import { Actor, DomainError } from '#core';
 import { Tx, UnitOfWork } from '#database';
@@ -41,6 +42,7 @@ export class CommissionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly access: AccessService,
   ) {}
 
   async create(actor: Actor, callId: string, request: CreateCommissionRequest): Promise<CommissionView> {
@@ -108,7 +110,10 @@ export class CommissionService {
     });
   }
 
-  async get(commissionId: string): Promise<CommissionView> {
+  /** Staff and auditors read any commission; a member only the one they sit on. */
+  async get(actor: Actor, commissionId: string): Promise<CommissionView> {
+    await this.load(this.dataSource.manager, commissionId);
+    await this.access.requireCommissionReader(actor, commissionId);
     return this.view(this.dataSource.manager, commissionId);
   }
 

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '#access';
 import { GrantCall } from '#calls';
 import { Actor, DomainError, Money } from '#core';
 import { UnitOfWork } from '#database';
@@ -41,6 +42,8 @@ export interface SessionView {
   version: number;
 }
 
+export type SessionSummary = Pick<SessionView, 'id' | 'commissionId' | 'number' | 'heldAt' | 'place' | 'status' | 'closedAt' | 'version'>;
+
 /**
  * The commission's session: attendance and quorum, discussion, departures from the mean, cuts and
  * adjustments, votes, and closing, which freezes the recommendation the decision stage starts from.
@@ -55,6 +58,7 @@ export class SessionService {
     private readonly results: ResultsService,
     private readonly storage: FileStorage,
     private readonly ledger: LedgerWriter,
+    private readonly access: AccessService,
   ) {}
 
   async create(actor: Actor, commissionId: string, request: CreateSessionRequest): Promise<SessionView> {
@@ -83,8 +87,39 @@ export class SessionService {
     });
   }
 
-  async get(sessionId: string): Promise<SessionView> {
-    return this.view(this.dataSource.manager, sessionId);
+  /**
+   * Staff and auditors read the whole session; a member of its commission reads it with the agenda
+   * and the decisions narrowed to the applications they declared free of conflict.
+   */
+  async get(actor: Actor, sessionId: string): Promise<SessionView> {
+    const manager = this.dataSource.manager;
+    const session = await manager.findOneBy(CommissionSession, { id: sessionId });
+    if (!session) throw DomainError.notFound('commission_session', sessionId);
+    const reader = await this.access.requireCommissionReader(actor, session.commissionId, manager).catch((error: unknown) => {
+      throw error instanceof DomainError ? DomainError.notFound('commission_session', sessionId) : error;
+    });
+    const view = await this.view(manager, sessionId);
+    if (reader === 'all') return view;
+    const ids = [...new Set([...view.agenda.map((a) => a.applicationId), ...view.decisions.map((d) => d.applicationId)])];
+    const visible = await this.access.conflictFreeApplicationIds(actor, session.commissionId, ids, manager);
+    return { ...view, agenda: view.agenda.filter((a) => visible.has(a.applicationId)), decisions: view.decisions.filter((d) => visible.has(d.applicationId)) };
+  }
+
+  /** A commission's sessions, newest first; for its members and for staff and auditors. */
+  async list(actor: Actor, commissionId: string): Promise<SessionSummary[]> {
+    await this.commissions.load(this.dataSource.manager, commissionId);
+    await this.access.requireCommissionReader(actor, commissionId);
+    const sessions = await this.dataSource.manager.find(CommissionSession, { where: { commissionId }, order: { heldAt: 'DESC', number: 'DESC' } });
+    return sessions.map((s) => ({
+      id: s.id,
+      commissionId: s.commissionId,
+      number: s.number,
+      heldAt: s.heldAt,
+      place: s.place,
+      status: s.status,
+      closedAt: s.closedAt,
+      version: s.version,
+    }));
   }
 
   async setAttendance(actor: Actor, sessionId: string, request: AttendanceRequest): Promise<SessionView> {

@@ -28,6 +28,7 @@ import {
   AttachmentService,
   CorrectMappingRequest,
   CreateApplicationRequest,
+  BulkAcceptRequest,
   FormalCheckRequest,
   FormalCheckService,
   ReasonRequest,
@@ -50,6 +51,7 @@ import {
   SubmissionReceiptResponse,
   SubmittedVersionResponse,
   VersionResponse,
+  BulkResultResponse,
 } from '../http/responses.js';
 
 @ApiTags('applications')
@@ -201,6 +203,22 @@ export class ApplicationsController {
   @ApiNoContentResponse()
   async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string) {
     await this.attachments.remove(actor, id, attachmentId);
+  }
+}
+
+/** The formal check over many applications at once. */
+@ApiTags('formal-check')
+@Controller('formal-checks')
+export class BulkFormalCheckController {
+  constructor(private readonly formalChecks: FormalCheckService) {}
+
+  /** Each application in its own transaction: the answer lists what was accepted and why the rest was not. */
+  @Authenticated(Permission.ApplicationCheck)
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkResultResponse })
+  acceptMany(@CurrentActor() actor: Actor, @Body() body: BulkAcceptRequest): Promise<BulkResultResponse> {
+    return this.formalChecks.acceptMany(actor, body.applicationIds);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   RecordResolutionRequest,
   SignatureRequest,
   VersionRequest,
+  BulkApproveRequest,
   SettlementService,
   SubmitSettlementRequest,
   CheckSettlementRequest,
@@ -48,6 +49,7 @@ import {
   RecordFileResponse,
   SettlementCheckResponse,
   SettlementResponse,
+  BulkResultResponse,
 } from '../http/responses.js';
 
 /** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
@@ -242,6 +244,15 @@ export class PaymentsController {
   @ApiOkResponse({ type: PaymentListItemResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<PaymentListItemResponse> {
     return this.payments.get(id);
+  }
+
+  /** Four eyes per order; each in its own transaction: the answer lists what was approved and why the rest was not. */
+  @Authenticated(Permission.AwardManage)
+  @Post('approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkResultResponse })
+  approveMany(@CurrentActor() actor: Actor, @Body() body: BulkApproveRequest): Promise<BulkResultResponse> {
+    return this.payments.approveMany(actor, body.payments);
   }
 
   @Authenticated(Permission.AwardManage)

@@ -32,6 +32,7 @@ import {
   ReviewsDeclarationsResponse,
   ReviewsMineResponse,
   SessionResponse,
+  SessionSummaryResponse,
   SessionsVoteResponse,
   SheetResponse,
 } from '../http/responses.js';
@@ -59,11 +60,12 @@ export class CommissionsController {
     return this.commissions.forCall(callId);
   }
 
-  @Authenticated(Permission.EvaluationRead)
+  /** Staff and auditors read any commission, a member the one they sit on. */
+  @Authenticated(Permission.CommissionRead)
   @Get('commissions/:id')
   @ApiOkResponse({ type: CommissionResponse })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<CommissionResponse> {
-    return this.commissions.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommissionResponse> {
+    return this.commissions.get(actor, id);
   }
 
   @Authenticated(Permission.EvaluationManage)
@@ -234,11 +236,19 @@ export class SessionsController {
     return this.sessions.create(actor, id, body);
   }
 
-  @Authenticated(Permission.EvaluationRead)
+  @Authenticated(Permission.CommissionRead)
+  @Get('commissions/:id/sessions')
+  @ApiOkResponse({ type: SessionSummaryResponse, isArray: true })
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<readonly SessionSummaryResponse[]> {
+    return this.sessions.list(actor, id);
+  }
+
+  /** Members of the session's commission read it too, the agenda narrowed to applications they are free of conflict with. */
+  @Authenticated(Permission.CommissionRead)
   @Get('sessions/:id')
   @ApiOkResponse({ type: SessionResponse })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<SessionResponse> {
-    return this.sessions.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionResponse> {
+    return this.sessions.get(actor, id);
   }
 
   @Authenticated(Permission.EvaluationManage)

@@ -1104,6 +1104,28 @@ export class SessionResponse {
   @ApiProperty({ type: Number }) version: number;
 }
 
+export class BulkFailureResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) code: string;
+  @ApiProperty({ type: () => LocalisedTextResponse }) message: LocalisedTextResponse;
+}
+
+export class BulkResultResponse {
+  @ApiProperty({ type: String, isArray: true }) succeeded: readonly string[];
+  @ApiProperty({ type: () => BulkFailureResponse, isArray: true }) failed: readonly BulkFailureResponse[];
+}
+
+export class SessionSummaryResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) commissionId: string;
+  @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: String, format: 'date-time' }) heldAt: Date;
+  @ApiProperty({ type: String }) place: string;
+  @ApiProperty({ enum: ['closed', 'open'] }) status: 'closed' | 'open';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
+  @ApiProperty({ type: Number }) version: number;
+}
+
 export class SessionsVoteResponse {
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ enum: ['for', 'against', 'abstain'] }) vote: 'for' | 'against' | 'abstain';

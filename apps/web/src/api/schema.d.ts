@@ -1207,7 +1207,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["SessionsController_list"];
         put?: never;
         post: operations["SessionsController_create"];
         delete?: never;
@@ -1242,6 +1242,22 @@ export interface paths {
         get: operations["DevController_demoAccounts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/formal-checks/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BulkFormalCheckController_acceptMany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1578,6 +1594,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PaymentsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PaymentsController_approveMany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2582,6 +2614,23 @@ export interface components {
             otherSources: string;
             requested: string;
             totalCost: string;
+        };
+        BulkAcceptRequest: {
+            /** @description Žádosti k přijetí / applications to accept (1–200, each once) */
+            applicationIds: string[];
+        };
+        BulkApproveRequest: {
+            /** @description Příkazy ke schválení / orders to approve (1–200, each once) */
+            payments: components["schemas"]["PaymentVersionItem"][];
+        };
+        BulkFailureResponse: {
+            code: string;
+            id: string;
+            message: components["schemas"]["LocalisedTextResponse"];
+        };
+        BulkResultResponse: {
+            failed: components["schemas"]["BulkFailureResponse"][];
+            succeeded: string[];
         };
         CallActivityResponse: {
             code: string;
@@ -3661,6 +3710,11 @@ export interface components {
             trancheNo: number;
             version: number;
         };
+        PaymentVersionItem: {
+            id: string;
+            /** @description Verze příkazu, kterou jste viděli / the version you saw */
+            version: number;
+        };
         PenaltyInput: {
             amount?: string;
             /** @enum {string} */
@@ -4037,6 +4091,19 @@ export interface components {
             number: string;
             place: string;
             quorum: components["schemas"]["SessionQuorumResponse"];
+            /** @enum {string} */
+            status: "closed" | "open";
+            version: number;
+        };
+        SessionSummaryResponse: {
+            /** Format: date-time */
+            closedAt: string | null;
+            commissionId: string;
+            /** Format: date-time */
+            heldAt: string;
+            id: string;
+            number: string;
+            place: string;
             /** @enum {string} */
             status: "closed" | "open";
             version: number;
@@ -8208,7 +8275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Chybí oprávnění evaluation.read / missing permission */
+            /** @description Chybí oprávnění commission.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8774,6 +8841,54 @@ export interface operations {
             };
         };
     };
+    SessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění commission.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     SessionsController_create: {
         parameters: {
             query?: never;
@@ -8944,6 +9059,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DemoAccountsResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BulkFormalCheckController_acceptMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAcceptRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.check / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
@@ -10084,6 +10249,56 @@ export interface operations {
             };
         };
     };
+    PaymentsController_approveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     PaymentsController_bankExport: {
         parameters: {
             query?: never;
@@ -10862,7 +11077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Chybí oprávnění evaluation.read / missing permission */
+            /** @description Chybí oprávnění commission.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
