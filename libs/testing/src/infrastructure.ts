@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { loadConfig, processEnvironment } from '#config';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, migrateUnderLock, recreateDatabase } from '#database';
 import { redisAnswers } from '#queue';
@@ -75,7 +76,7 @@ export async function scratchDatabase(label: string): Promise<{ url: string; cli
 
 /** The URL of a database not created yet, on the run's server. */
 export function scratchDatabaseUrl(label: string): string {
-  const url = new URL(process.env.DATABASE_URL ?? '');
+  const url = new URL(loadConfig().database.url ?? '');
   url.pathname = `/${url.pathname.slice(1)}_${label}_${randomUUID().slice(0, 6)}`;
   return url.toString();
 }
@@ -94,7 +95,7 @@ const DIST = path.resolve('dist/apps');
 /** One of the system's own processes (`api`, `worker`, `cli`) from the compiled code, as production runs it. */
 export function spawnApp(app: 'api' | 'worker' | 'cli', env: Record<string, string>, args: string[] = []): ChildProcess {
   return spawn(process.execPath, [path.join(DIST, app, 'src/main.js'), ...args], {
-    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+    env: { ...processEnvironment(), LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
