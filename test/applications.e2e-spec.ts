@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { ApplicationService } from '#applications';
 import type { CallView } from '#calls';
 import { extractPdfPages } from '../libs/documents/src/testing/pdf-text.js';
 import {
@@ -439,9 +440,33 @@ describe('applications', () => {
         .send({ items: [{ section: 'declarations', message: 'Chybí podpis.' }], deadlineAt: deadlineAt.toISOString() })
         .expect(201);
       t.clock.set(new Date(deadlineAt.getTime() + 1000));
+      const stored = () =>
+        t.dataSource.query<{ status: string; remedy: string; changes: number; audits: number }[]>(
+          `SELECT a.status, r.status AS remedy,
+                  (SELECT count(*)::int FROM application_status_change h WHERE h.application_id = a.id) AS changes,
+                  (SELECT count(*)::int FROM audit_log e WHERE e.object_id = a.id::text) AS audits
+             FROM application a JOIN remedy_request r ON r.application_id = a.id WHERE a.id = $1`,
+          [app.id],
+        );
+      const before = await stored();
+      expect(before).toEqual([expect.objectContaining({ status: 'remedy_requested', remedy: 'open' })]);
+
+      // Reads derive the lapsed state and never write.
       const ended = (await t.http.get(`/applications/${app.id}`).set(bearer(ngo.user)).expect(200)).body;
-      expect(ended.status).toBe('excluded');
+      expect(ended).toMatchObject({ status: 'excluded', statusName: { cs: 'vyřazená' }, remedy: null, availableActions: [] });
       expect(ended.endReason).toContain('Vady nebyly odstraněny ve lhůtě');
+      const listed = (await t.http.get('/applications').query({ callId: call.id, status: 'excluded', pageSize: 200 }).set(bearer(staff)).expect(200)).body;
+      expect(listed.items.find((a: { id: string }) => a.id === app.id)).toMatchObject({ status: 'excluded' });
+      const stillRequested = (await t.http.get('/applications').query({ callId: call.id, status: 'remedy_requested', pageSize: 200 }).set(bearer(staff)).expect(200)).body;
+      expect(stillRequested.items.map((a: { id: string }) => a.id)).not.toContain(app.id);
+      expect(await stored()).toEqual(before);
+
+      // The worker's clock stores the move, audited, once.
+      expect(await t.app.get(ApplicationService).advanceByClock()).toBeGreaterThanOrEqual(1);
+      const after = await stored();
+      expect(after).toEqual([{ status: 'excluded', remedy: 'expired', changes: before[0].changes + 1, audits: expect.any(Number) }]);
+      expect(after[0].audits).toBeGreaterThan(before[0].audits);
+      expect((await t.http.get(`/applications/${app.id}`).set(bearer(ngo.user)).expect(200)).body).toMatchObject({ status: 'excluded', endReason: ended.endReason });
       const history = (await t.http.get(`/applications/${app.id}/history`).set(bearer(ngo.user)).expect(200)).body;
       expect(history.map((h: { to: string }) => h.to)).toEqual(['submitted', 'remedy_requested', 'excluded']);
       expect(history[2]).toMatchObject({ by: null, toName: { cs: 'vyřazená' }, reason: expect.stringContaining('Vady nebyly odstraněny') });

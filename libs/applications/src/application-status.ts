@@ -1,4 +1,4 @@
-import { StatusMachine } from '#core';
+import { formatCzechDateTime, StatusMachine } from '#core';
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'remedy_requested', 'accepted', 'excluded', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -39,3 +39,15 @@ export const APPLICATION_MACHINE = new StatusMachine<ApplicationStatus, Applicat
     withdraw: { cs: 'stáhnout žádost', en: 'withdraw' },
   },
 );
+
+/** Why the clock ended an application whose remedy deadline passed unanswered (history, end reason). */
+export const remedyLapsedReason = (deadlineAt: Date) => `Vady nebyly odstraněny ve lhůtě do ${formatCzechDateTime(deadlineAt)}.`;
+
+/**
+ * The status as at `now`, for reading: an open remedy request whose deadline has passed has ended the
+ * application even before the worker's clock stores the move (`ApplicationService.advanceByClock`),
+ * so reads derive it and never write (as calls do with `callStatusAt`).
+ */
+export function applicationStatusAt(status: ApplicationStatus, openRemedyDeadline: Date | null, now: Date): ApplicationStatus {
+  return status === 'remedy_requested' && openRemedyDeadline && openRemedyDeadline <= now ? APPLICATION_MACHINE.assert('miss_remedy_deadline', status) : status;
+}

@@ -8,7 +8,7 @@ import { Actor, Clock, csvCell, DomainError, formatCzechDateTime, LocalisedText,
 import { readAll, UnitOfWork } from '#database';
 import { LedgerWriter } from '#ledger';
 import { Organisation } from '#organisations';
-import { APPLICATION_MACHINE } from './application-status.js';
+import { APPLICATION_MACHINE, applicationStatusAt, remedyLapsedReason } from './application-status.js';
 import type { ApplicationStatus } from './application-status.js';
 import { ApplicationStore } from './application-store.js';
 import type { CallRules } from './application-store.js';
@@ -105,12 +105,13 @@ export class ApplicationService {
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const application = await this.store.find(this.dataSource.manager, id);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'application', id, organisationId: application.organisationId });
-    await this.advanceByClock();
     return this.view(this.dataSource.manager, id);
   }
 
   async list(actor: Actor, query: ApplicationListQuery, page: PageQuery): Promise<Page<ApplicationSummary>> {
     const visible = await this.access.readableOrganisationIds(actor);
+    // The status as at now (`applicationStatusAt` in SQL): a lapsed remedy request reads as excluded before the clock stores it.
+    const status = `CASE WHEN a.status = 'remedy_requested' AND EXISTS (SELECT 1 FROM remedy_request rr WHERE rr.application_id = a.id AND rr.status = 'open' AND rr.deadline_at <= :now) THEN 'excluded' ELSE a.status END`;
     const qb = this.dataSource
       .getRepository(Application)
       .createQueryBuilder('a')
@@ -120,7 +121,7 @@ export class ApplicationService {
       .select([
         'a.id AS id',
         'a.number AS number',
-        'a.status AS status',
+        `${status} AS status`,
         'a.title AS title',
         'a.requested_amount AS "requestedAmount"',
         'a.total_cost AS "totalCost"',
@@ -139,7 +140,8 @@ export class ApplicationService {
     if (visible) qb.andWhere('a.organisation_id = ANY(:visible::uuid[])', { visible });
     if (query.callId) qb.andWhere('a.call_id = :callId', { callId: query.callId });
     if (query.organisationId) qb.andWhere('a.organisation_id = :organisationId', { organisationId: query.organisationId });
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    qb.setParameter('now', this.clock.now());
+    if (query.status) qb.andWhere(`${status} = :status`, { status: query.status });
     if (query.search) {
       qb.andWhere('(a.number ILIKE :s OR a.title ILIKE :s OR o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${query.search.replace(/[\\%_]/g, '\\$&')}%` });
     }
@@ -303,7 +305,7 @@ export class ApplicationService {
     return this.view(this.dataSource.manager, id);
   }
 
-  /** Ends applications whose remedy deadline passed unanswered. Run by the worker's ticker and before reads. */
+  /** Ends applications whose remedy deadline passed unanswered. Run by the worker's clock only: reads derive the state (`applicationStatusAt`). */
   async advanceByClock(): Promise<number> {
     const due = await this.dataSource.query<{ id: string }[]>(`SELECT application_id AS id FROM remedy_request WHERE status = 'open' AND deadline_at <= $1`, [this.clock.now()]);
     let ended = 0;
@@ -314,7 +316,7 @@ export class ApplicationService {
           const remedy = await this.store.openRemedy(tx.manager, id);
           if (!remedy || remedy.deadlineAt > tx.now || !APPLICATION_MACHINE.can('miss_remedy_deadline', application.status)) throw new NothingDue();
           await tx.manager.update(RemedyRequest, { id: remedy.id }, { status: 'expired' });
-          const reason = `Vady nebyly odstraněny ve lhůtě do ${formatCzechDateTime(remedy.deadlineAt)}.`;
+          const reason = remedyLapsedReason(remedy.deadlineAt);
           await this.store.changeStatus(tx, application, 'miss_remedy_deadline', reason, { endReason: reason });
           tx.emit({ type: 'application.excluded', aggregateType: 'application', aggregateId: id });
           ended++;
@@ -373,7 +375,10 @@ export class ApplicationService {
     const area = rules.areas.find((a) => a.id === application.budgetAreaId);
     const now = this.clock.now();
     const open = now < rules.call.closesAt!;
-    const availableActions = APPLICATION_MACHINE.actionsFrom(application.status).filter((action) => {
+    // A lapsed remedy request reads as the end it already is; the worker's clock stores it (audited).
+    const status = applicationStatusAt(application.status, remedy?.deadlineAt ?? null, now);
+    const lapsed = status !== application.status;
+    const availableActions = APPLICATION_MACHINE.actionsFrom(status).filter((action) => {
       if (action === 'submit') return open;
       if (action === 'answer_remedy') return !!remedy && now < remedy.deadlineAt;
       if (action === 'miss_remedy_deadline') return false;
@@ -385,8 +390,8 @@ export class ApplicationService {
       number: application.number,
       call: { id: rules.call.id, code: rules.call.code, title: rules.call.title },
       organisation: { id: organisation.id, name: organisation.name, ico: organisation.ico, type: organisation.type },
-      status: application.status,
-      statusName: APPLICATION_MACHINE.statusName(application.status),
+      status,
+      statusName: APPLICATION_MACHINE.statusName(status),
       title: application.title ?? application.draft.project?.title ?? null,
       budgetAreaCode: area?.code ?? null,
       requestedAmount: application.requestedAmount?.toString() ?? null,
@@ -400,9 +405,9 @@ export class ApplicationService {
       missing: checkCompleteness(this.store.completenessContext(application, rules, organisation, attachments)),
       deadline: rules.call.closesAt!.toISOString(),
       attachments: attachments.map(attachmentView),
-      remedy: remedy ? { id: remedy.id, items: remedy.items, deadlineAt: remedy.deadlineAt.toISOString() } : null,
+      remedy: remedy && !lapsed ? { id: remedy.id, items: remedy.items, deadlineAt: remedy.deadlineAt.toISOString() } : null,
       activities: activities.map((a) => ({ activityId: a.activityId, code: a.code, name: a.name, sharePercent: basisPointsToPercent(a.bp) })),
-      endReason: application.endReason,
+      endReason: lapsed ? remedyLapsedReason(remedy!.deadlineAt) : application.endReason,
       firstSubmittedAt: application.firstSubmittedAt?.toISOString() ?? null,
       createdAt: application.createdAt.toISOString(),
       availableActions,
