@@ -57,6 +57,20 @@ function freshIco(): string {
   }
 }
 
+/**
+ * Staff verify who may act for the new organisation (its applications cannot be submitted before), as the
+ * demo `referent@` would on their list of organisations waiting for verification.
+ */
+async function verifyAsStaff(page: Page, organisationName: string): Promise<void> {
+  const login = await page.request.post('/api/v1/auth/login', { data: { email: 'referent@demo.praha.eu', password: 'Demo-heslo-2023!' } });
+  const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  const found = await page.request.get('/api/v1/organisations', { headers, params: { search: organisationName, verification: 'unverified' } });
+  const [organisation] = ((await found.json()) as { items: { id: string }[] }).items;
+  if (!organisation) throw new Error(`organisation ${organisationName} not found for verification`);
+  const decided = await page.request.post(`/api/v1/organisations/${organisation.id}/verification/decision`, { headers, data: { decision: 'verified' } });
+  expect(decided.status()).toBe(200);
+}
+
 async function openDemoCall(page: Page): Promise<{ id: string; title: string }> {
   const response = await page.request.get('/api/v1/public/calls');
   const calls = (await response.json()) as { items: { id: string; title: string; status: string }[] };
@@ -114,6 +128,7 @@ for (const language of LANGUAGES) {
     await page.getByRole('button', { name: t('applicant.organisations.createSubmit') }).press('Enter');
 
     await expect(page.getByRole('heading', { name: t('applicant.start.title', { call: callTitle }) })).toBeVisible();
+    await verifyAsStaff(page, `Spolek Sousedé ${unique}`);
     await page.getByRole('button', { name: t('applicant.start.submit') }).press('Enter');
     await expect(page.getByRole('heading', { level: 2, name: t('applicant.tasks.title') })).toBeVisible();
     await checkPage(page, `applicant-${language.code}-zadost-prehled`);

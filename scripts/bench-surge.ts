@@ -702,6 +702,11 @@ async function prepare(
     ],
     memberRows,
   );
+  // Verified organisations: who may act for them was checked before the rush (their drafts are submitted).
+  await db.query(
+    `INSERT INTO organisation_verification (organisation_id, status, reason, decided_at, version) SELECT unnest($1::uuid[]), 'verified', 'bench', $2::timestamptz, 1`,
+    [orgRows.map((r) => r[0]), draftCreatedAt],
+  );
   await bulkInsert(
     db,
     'user_session',

@@ -4,7 +4,7 @@ import type { OrganisationView } from '#organisations';
 import { bearer, createTestApp, createUser, organisationPayload, TestApp, TestUser, uniqueIco } from '#testing';
 
 /** Everything an organisation view holds; none of it beyond the registration fields is settable by a client. */
-const VIEW_KEYS = ['bankAccount', 'createdAt', 'dataBoxId', 'ico', 'id', 'legalForm', 'name', 'seat', 'type', 'updatedAt', 'version'];
+const VIEW_KEYS = ['bankAccount', 'createdAt', 'dataBoxId', 'ico', 'id', 'legalForm', 'name', 'seat', 'type', 'updatedAt', 'verification', 'version'];
 
 /**
  * A checksum-valid IČO with two leading zeros, as the canonical 8 digits and as a person might type it
@@ -93,6 +93,8 @@ describe('organisations', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: created.body.createdAt,
+        // Self-registered: nobody has yet checked that the owner may act for it.
+        verification: expect.objectContaining({ status: 'unverified', statusName: { cs: 'neověřená', en: 'unverified' } }),
       });
 
       const members = await t.http.get(`/organisations/${created.body.id}/members`).set(bearer(owner)).expect(200);

@@ -142,7 +142,7 @@ export class DemoData {
         for (const user of missingUsers) await this.users.insert(tx, { ...user, passwordHash });
         for (const { owner, ...organisation } of missingOrganisations) {
           const ownerRow = owner ? await tx.manager.findOneByOrFail(User, { email: owner }) : null;
-          await this.organisations.insert(tx, organisation, ownerRow?.id ?? null);
+          await this.organisations.insert(tx, organisation, ownerRow?.id ?? null, 'verified');
         }
       });
     }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#access';
 import { ApplicationsModule } from '#applications';
+import { OrganisationsModule } from '#organisations';
 import { CallsModule } from '#calls';
 import { AuditModule } from '#audit';
 import { ConfigModule } from '#config';
@@ -31,6 +32,7 @@ import { ReconcileLoop } from './reconcile.loop.js';
     OutboxRelayModule,
     NotificationsModule,
     StorageModule,
+    OrganisationsModule,
     CallsModule,
     ApplicationsModule,
     EvaluationModule,

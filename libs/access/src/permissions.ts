@@ -9,6 +9,8 @@ export enum Permission {
   OrganisationRead = 'organisation.read',
   OrganisationUpdate = 'organisation.update',
   OrganisationMembersManage = 'organisation.members.manage',
+  /** Decide who may act for an organisation: verify or reject the owner's evidence (staff). */
+  OrganisationVerify = 'organisation.verify',
   AuditRead = 'audit.read',
   AuditVerify = 'audit.verify',
   /** Queue counts, failed jobs, the dead-letter list, the local mail sink. */
@@ -64,6 +66,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OrganisationRead,
     Permission.OrganisationUpdate,
     Permission.OrganisationMembersManage,
+    Permission.OrganisationVerify,
     Permission.CallRead,
     Permission.CallManage,
     Permission.ApplicationRead,

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
 import { Actor, DomainError } from '#core';
 import { UnitOfWork } from '#database';
-import { ANNEX_MEDIA_TYPES, checkUpload, FileStorage } from '#storage';
+import { ANNEX_MEDIA_TYPES, checkUpload, FileStorage, safeFileName } from '#storage';
 import { ApplicationService, attachmentView } from './application.service.js';
 import { ApplicationStore } from './application-store.js';
 import { AttachmentView } from './dto.js';
@@ -71,7 +71,7 @@ export class AttachmentService {
         id,
         applicationId,
         annexTypeCode,
-        fileName: sanitiseFileName(file.originalName, check.extension),
+        fileName: safeFileName(file.originalName, check.extension, 'priloha'),
         mediaType: check.mediaType,
         sizeBytes: stored.sizeBytes,
         sha256: stored.sha256,
@@ -108,15 +108,4 @@ export class AttachmentService {
     if (!attachment) throw DomainError.notFound('attachment', attachmentId);
     return { stream: await this.storage.get(attachment.storageKey), attachment: attachmentView(attachment) };
   }
-}
-
-/** Keeps the applicant's name for the file (diacritics included) but no path parts or control characters, with the real extension. */
-function sanitiseFileName(name: string, extension: string): string {
-  const base =
-    (name.split(/[\\/]/).pop() ?? '')
-      .replace(/[\p{Cc}"]/gu, '')
-      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-      .trim()
-      .slice(0, 150) || 'priloha';
-  return `${base}.${extension}`;
 }

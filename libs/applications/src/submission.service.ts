@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '#access';
+import { assertOrganisationVerified } from '#organisations';
 import { Actor, DomainError, formatCzechDateTime, Money } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { APPLICATION_MACHINE } from './application-status.js';
@@ -77,6 +78,8 @@ export class SubmissionService {
         await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'application', id, organisationId: application.organisationId }, tx.manager);
         const context = await this.store.submissionContext(tx.manager, application, idempotencyKey ?? null);
         if (context.replay) throw new Replayed(receiptOf(application, context.replay));
+        // Who may act for the organisation must be verified first (drafts are fine before).
+        await assertOrganisationVerified(tx.manager, application.organisationId);
         return { receipt: await this.submitLocked(tx, application, context, idempotencyKey ?? null), replayed: false };
       })
       .catch((error: unknown) => {

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '#core';
-import { NGO_LEGAL_FORMS, ORGANISATION_TYPES } from './entities.js';
+import { NGO_LEGAL_FORMS, ORGANISATION_TYPES, VERIFICATION_STATUSES } from './entities.js';
+import type { VerificationStatus } from './entities.js';
+import type { VerificationView } from './verification.js';
 import type { OrganisationType } from './entities.js';
 import type { NgoLegalForm } from './entities.js';
 
@@ -114,6 +116,11 @@ export class OrganisationListQuery extends PageQuery {
   @IsIn(ORGANISATION_TYPES)
   type?: OrganisationType;
 
+  @ApiPropertyOptional({ enum: VERIFICATION_STATUSES, description: 'Stav ověření (úřad: `pending` = čeká na ověření) / verification status' })
+  @IsOptional()
+  @IsIn(VERIFICATION_STATUSES)
+  verification?: VerificationStatus;
+
   @ApiPropertyOptional({ description: 'Hledání v názvu nebo IČO' })
   @IsOptional()
   @IsString()
@@ -133,6 +140,40 @@ export interface OrganisationView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  verification: VerificationView;
+}
+
+export class VerificationDecisionRequest {
+  @ApiProperty({ enum: ['verified', 'rejected'] })
+  @IsIn(['verified', 'rejected'])
+  decision: 'verified' | 'rejected';
+
+  @ApiPropertyOptional({ description: 'Důvod (povinný při zamítnutí) / reason, required for a rejection' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class JoinRequestRequest {
+  @ApiProperty({ example: '00064581', description: 'IČO organizace / the organisation’s IČO' })
+  @IsString()
+  @MaxLength(12)
+  ico: string;
+
+  @ApiPropertyOptional({ description: 'Vzkaz správci / a note for the owner' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  message?: string;
+}
+
+export class JoinDecisionRequest {
+  @ApiPropertyOptional({ description: 'Důvod (u odmítnutí) / reason, for a refusal' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export interface MemberView {

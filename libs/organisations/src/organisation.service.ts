@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AccessService } from '#access';
 import { Actor, DomainError, normaliseBankAccount, Page, PageQuery, pageOf, requireIco } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { AddMemberRequest, CreateOrganisationRequest, MemberView, OrganisationListQuery, OrganisationView, UpdateOrganisationRequest } from './dto.js';
-import { Organisation, OrganisationMember } from './entities.js';
+import { Organisation, OrganisationMember, OrganisationVerification } from './entities.js';
+import { toVerificationView } from './verification.js';
 
-export function toOrganisationView(o: Organisation): OrganisationView {
+export function toOrganisationView(o: Organisation, verification?: OrganisationVerification | null): OrganisationView {
   return {
     id: o.id,
     type: o.type,
@@ -21,6 +22,7 @@ export function toOrganisationView(o: Organisation): OrganisationView {
     version: o.version,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    verification: toVerificationView(verification),
   };
 }
 
@@ -37,8 +39,8 @@ function requireBankAccount(value: string): string {
 
 const icoTaken = (ico: string) =>
   DomainError.field('ico', 'ICO_TAKEN', {
-    cs: `Organizace s IČO ${ico} je už registrována. Požádejte jejího správce o přidání do organizace.`,
-    en: `An organisation with IČO ${ico} is already registered. Ask its owner to add you.`,
+    cs: `Organizace s IČO ${ico} je už registrována. Požádejte o členství v ní (žádost o členství s tímto IČO); schválí ji její správce.`,
+    en: `An organisation with IČO ${ico} is already registered. Ask to join it (a join request with this IČO); its owner approves it.`,
   });
 
 const normalisePostalCode = (value: string) => value.replace(/\s+/g, '').replace(/^(\d{3})(\d{2})$/, '$1 $2');
@@ -51,12 +53,16 @@ export class OrganisationService {
     private readonly access: AccessService,
   ) {}
 
-  /** Registers an organisation; an applicant who registers it becomes its owner. */
+  /**
+   * Registers an organisation; an applicant who registers it becomes its owner and it starts unverified
+   * (no submission until staff verify the owner's authority). Staff and admins register verified ones.
+   */
   async create(actor: Actor, request: CreateOrganisationRequest): Promise<OrganisationView> {
-    return this.unitOfWork.run(actor, (tx) => this.insert(tx, request, actor.roles.includes('applicant') ? actor.userId : null));
+    const byStaff = actor.roles.some((r) => r === 'staff' || r === 'admin');
+    return this.unitOfWork.run(actor, (tx) => this.insert(tx, request, actor.roles.includes('applicant') ? actor.userId : null, byStaff ? 'verified' : 'unverified'));
   }
 
-  async insert(tx: Tx, request: CreateOrganisationRequest, ownerUserId: string | null): Promise<OrganisationView> {
+  async insert(tx: Tx, request: CreateOrganisationRequest, ownerUserId: string | null, verification: 'verified' | 'unverified'): Promise<OrganisationView> {
     const ico = requireIco(request.ico);
     if (request.type === 'ngo' && !request.legalForm) {
       throw DomainError.field('legalForm', 'LEGAL_FORM_REQUIRED', {
@@ -85,19 +91,34 @@ export class OrganisationService {
       if (error.driverError?.code === '23505') throw icoTaken(ico);
       throw error;
     });
-    tx.audit({ action: 'organisation.created', objectType: 'organisation', objectId: organisation.id, after: toOrganisationView(organisation) });
+    const verified: OrganisationVerification = {
+      organisationId: organisation.id,
+      status: verification,
+      authority: null,
+      reason: verification === 'verified' ? 'Registrováno úřadem.' : null,
+      evidenceStorageKey: null,
+      evidenceFileName: null,
+      evidenceMediaType: null,
+      evidenceSha256: null,
+      submittedAt: null,
+      decidedAt: verification === 'verified' ? tx.now : null,
+      decidedBy: verification === 'verified' ? tx.actor.userId : null,
+      version: 1,
+    };
+    await tx.manager.insert(OrganisationVerification, verified);
+    tx.audit({ action: 'organisation.created', objectType: 'organisation', objectId: organisation.id, after: toOrganisationView(organisation, verified) });
     if (ownerUserId) {
       await tx.manager.insert(OrganisationMember, { organisationId: organisation.id, userId: ownerUserId, role: 'owner', createdAt: tx.now });
       tx.audit({ action: 'organisation.member_added', objectType: 'organisation', objectId: organisation.id, after: { userId: ownerUserId, role: 'owner' } });
     }
-    return toOrganisationView(organisation);
+    return toOrganisationView(organisation, verified);
   }
 
   async get(actor: Actor, id: string): Promise<OrganisationView> {
     await this.access.requireOrganisations(actor, 'read', [id]);
     const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });
     if (!organisation) throw DomainError.notFound('organisation', id);
-    return toOrganisationView(organisation);
+    return toOrganisationView(organisation, await this.dataSource.manager.findOneBy(OrganisationVerification, { organisationId: id }));
   }
 
   async list(actor: Actor, filter: OrganisationListQuery, page: PageQuery): Promise<Page<OrganisationView>> {
@@ -105,9 +126,19 @@ export class OrganisationService {
     const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
     if (visible) qb.andWhere('o.id = ANY(:visible::uuid[])', { visible });
     if (filter.type) qb.andWhere('o.type = :type', { type: filter.type });
+    if (filter.verification) {
+      qb.andWhere('EXISTS (SELECT 1 FROM organisation_verification v WHERE v.organisation_id = o.id AND v.status = :verification)', { verification: filter.verification });
+    }
     if (filter.search) qb.andWhere('(o.name ILIKE :s OR o.ico LIKE :s)', { s: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
     const [items, total] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id').skip(page.offset).take(page.pageSize).getManyAndCount();
-    return pageOf(items.map(toOrganisationView), total, page);
+    // One query for the page's verifications, whatever its size.
+    const verifications = items.length ? await this.dataSource.manager.findBy(OrganisationVerification, { organisationId: In(items.map((o) => o.id)) }) : [];
+    const byId = new Map(verifications.map((v) => [v.organisationId, v]));
+    return pageOf(
+      items.map((o) => toOrganisationView(o, byId.get(o.id))),
+      total,
+      page,
+    );
   }
 
   /** Optimistic concurrency: the caller sends the version it read; a stale one gets 409 with the current state. */
@@ -123,10 +154,11 @@ export class OrganisationService {
             cs: 'Organizaci mezitím změnil někdo jiný. Načtěte aktuální údaje a změnu zopakujte.',
             en: 'Someone else changed the organisation meanwhile. Reload and repeat your change.',
           },
-          { current: toOrganisationView(current) },
+          { current: toOrganisationView(current, await tx.manager.findOneBy(OrganisationVerification, { organisationId: id })) },
         );
       }
-      const before = toOrganisationView(current);
+      const verification = await tx.manager.findOneBy(OrganisationVerification, { organisationId: id });
+      const before = toOrganisationView(current, verification);
       const { version: _, ...changes } = request;
       if (changes.name !== undefined) current.name = changes.name.trim();
       if (changes.seatStreet !== undefined) current.seatStreet = changes.seatStreet.trim();
@@ -142,7 +174,7 @@ export class OrganisationService {
         .where('id = :id AND version = :version', { id, version: request.version })
         .execute();
       if (result.affected !== 1) throw DomainError.conflict('STALE_VERSION', { cs: 'Souběžná změna.', en: 'Concurrent change.' });
-      const after = toOrganisationView({ ...current, version: current.version + 1 });
+      const after = toOrganisationView({ ...current, version: current.version + 1 }, verification);
       tx.audit({ action: 'organisation.updated', objectType: 'organisation', objectId: id, before, after });
       return after;
     });

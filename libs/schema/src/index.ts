@@ -31,7 +31,7 @@ import { CoiDeclaration, Commission, CommissionMember, CommissionRecommendation,
 import { PasswordReset, Session, User } from '#identity';
 import { LedgerEntry } from '#ledger';
 import { Notification, NotificationPreference } from '#notifications';
-import { Organisation, OrganisationMember } from '#organisations';
+import { Organisation, OrganisationJoinRequest, OrganisationMember, OrganisationVerification } from '#organisations';
 import { OutboxEvent } from '#outbox';
 import { StrategyNode, StrategyVersion } from '#strategy';
 import { MIGRATIONS } from '../../../migrations/index.js';
@@ -50,6 +50,8 @@ export const SCHEMA: DataSourceParts = {
     PasswordReset,
     Organisation,
     OrganisationMember,
+    OrganisationVerification,
+    OrganisationJoinRequest,
     StrategyVersion,
     StrategyNode,
     GrantCall,

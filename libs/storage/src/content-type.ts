@@ -73,3 +73,14 @@ export async function checkUpload(bytes: Buffer | Uint8Array, policy: UploadPoli
   // The catalogue's extension, not file-type's, so stored names stay consistent (e.g. always ".jpg").
   return { ok: true, mediaType: accepted.mediaType, extension: accepted.extension };
 }
+
+/** Keeps the uploader's name for the file (Czech diacritics included) but no path parts or control characters, with the real extension. */
+export function safeFileName(name: string, extension: string, fallback: string): string {
+  const base =
+    (name.split(/[\\/]/).pop() ?? '')
+      .replace(/[\p{Cc}"]/gu, '')
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .trim()
+      .slice(0, 150) || fallback;
+  return `${base}.${extension}`;
+}

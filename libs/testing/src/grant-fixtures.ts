@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ApplicationView } from '#applications';
 import type { CallView } from '#calls';
+import { systemActor } from '#core';
 import type { Role } from '#core';
+import { OrganisationVerificationService } from '#organisations';
 import { bearer, createUser, organisationPayload, TestApp, TestUser } from './test-app.js';
 
 const DAY = 86_400_000;
@@ -91,11 +93,18 @@ export async function openCall(t: TestApp, staff: TestUser, activityIds: string[
   return published.body as CallView;
 }
 
+/** Staff's verification of who may act for the organisation, made by the test harness. */
+export async function verifyOrganisation(t: TestApp, organisationId: string): Promise<void> {
+  await t.app.get(OrganisationVerificationService).decide(systemActor(`test-${randomUUID()}`), organisationId, 'verified', 'Testovací data');
+}
+
 export async function applicantWithOrganisation(t: TestApp, type: 'ngo' | 'city_district' | 'other' = 'ngo', roles: Role[] = ['applicant']) {
   const user = await createUser(t, roles, `applicant-${type}`);
   const overrides = type === 'ngo' ? {} : { type, legalForm: undefined, name: `Městská část ${randomUUID().slice(0, 4)}` };
   const organisation = await t.http.post('/organisations').set(bearer(user)).send(organisationPayload(overrides));
   if (organisation.status !== 201) throw new Error(`organisation not created: ${JSON.stringify(organisation.body)}`);
+  // Test organisations act at once, as if staff had verified the owner's authority (audited like any decision).
+  await verifyOrganisation(t, organisation.body.id as string);
   return { user, organisationId: organisation.body.id as string };
 }
 

@@ -1177,6 +1177,9 @@ export class PreferencesKindResponse {
     enum: [
       'remedy_requested',
       'account_welcome',
+      'organisation_verification_decided',
+      'organisation_join_requested',
+      'organisation_join_decided',
       'password_reset',
       'call_published',
       'call_opened',
@@ -1206,6 +1209,9 @@ export class PreferencesKindResponse {
   kind:
     | 'remedy_requested'
     | 'account_welcome'
+    | 'organisation_verification_decided'
+    | 'organisation_join_requested'
+    | 'organisation_join_decided'
     | 'password_reset'
     | 'call_published'
     | 'call_opened'
@@ -1309,6 +1315,39 @@ export class OrganisationSeatResponse {
   @ApiProperty({ type: String }) postalCode: string;
 }
 
+export class OrganisationVerificationResponse {
+  @ApiProperty({ enum: ['unverified', 'pending', 'verified', 'rejected'] }) status: 'unverified' | 'pending' | 'verified' | 'rejected';
+  @ApiProperty({ type: () => LocalisedTextResponse }) statusName: LocalisedTextResponse;
+  @ApiProperty({ enum: ['statutory_body', 'power_of_attorney'], nullable: true }) authority: 'statutory_body' | 'power_of_attorney' | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true }) evidenceFileName: string | null;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
+}
+
+export class JoinRequestOrganisationResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String }) name: string;
+  @ApiProperty({ type: String }) ico: string;
+}
+
+export class JoinRequestUserResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String }) email: string;
+  @ApiProperty({ type: String }) displayName: string;
+}
+
+export class JoinRequestResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: () => JoinRequestOrganisationResponse }) organisation: JoinRequestOrganisationResponse;
+  @ApiProperty({ type: () => JoinRequestUserResponse }) user: JoinRequestUserResponse;
+  @ApiProperty({ enum: ['pending', 'approved', 'refused'] }) status: 'pending' | 'approved' | 'refused';
+  @ApiProperty({ type: String, nullable: true }) message: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: String }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
+}
+
 export class OrganisationResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ enum: ['city_district', 'ngo', 'other'] }) type: 'city_district' | 'ngo' | 'other';
@@ -1322,6 +1361,7 @@ export class OrganisationResponse {
   @ApiProperty({ type: Number }) version: number;
   @ApiProperty({ type: String }) createdAt: string;
   @ApiProperty({ type: String }) updatedAt: string;
+  @ApiProperty({ type: () => OrganisationVerificationResponse }) verification: OrganisationVerificationResponse;
 }
 
 export class PageOrganisationResponse {

@@ -37,6 +37,12 @@ export interface NotificationParams {
   account_welcome: { email: string };
   /** `link` is absolute: it carries a one-time token and is built by the identity module. */
   password_reset: { link: string; validMinutes: number };
+  /** Staff's decision on who may act for an organisation; `reason` may be empty. */
+  organisation_verification_decided: { organisationId: string; organisationName: string; ico: string; status: 'verified' | 'rejected'; reason: string };
+  /** To the organisation's owners; `message` may be empty. */
+  organisation_join_requested: { organisationId: string; organisationName: string; requesterName: string; requesterEmail: string; message: string };
+  /** To the person who asked; `reason` may be empty. */
+  organisation_join_decided: { organisationId: string; organisationName: string; approved: boolean; reason: string };
 
   call_published: { callId: string; callCode: string; callTitle: string; applicationsFrom: string; applicationsUntil: string; allocation: string };
   call_opened: { callId: string; callCode: string; callTitle: string; applicationsUntil: string };
@@ -124,6 +130,9 @@ const kind = (category: NotificationCategory, mandatory: boolean, cs: string, en
 export const NOTIFICATION_KINDS: { readonly [K in NotificationKind]: KindInfo } = Object.freeze({
   account_welcome: kind('account', true, 'Založení účtu', 'Account created', false),
   password_reset: kind('account', true, 'Obnovení hesla', 'Password reset', false),
+  organisation_verification_decided: kind('account', true, 'Ověření oprávnění jednat za organizaci', 'Verification of the authority to act for an organisation'),
+  organisation_join_requested: kind('account', false, 'Žádost o členství v organizaci', 'Request to join an organisation'),
+  organisation_join_decided: kind('account', true, 'Vyřízení žádosti o členství', 'Request to join decided'),
 
   call_published: kind('call', false, 'Vyhlášení nové výzvy', 'New call published'),
   call_opened: kind('call', false, 'Zahájení příjmu žádostí', 'Call opened for applications'),

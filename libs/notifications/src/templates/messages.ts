@@ -65,6 +65,79 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
     }),
   },
 
+  organisation_verification_decided: {
+    cs: (p, f) => ({
+      subject: p.status === 'verified' ? `Organizace ${p.organisationName} je ověřena` : `Ověření organizace ${p.organisationName} zamítnuto`,
+      summary:
+        p.status === 'verified'
+          ? `Úřad ověřil vaše oprávnění jednat za organizaci ${p.organisationName}; její žádosti o dotaci lze podávat.`
+          : `Úřad neověřil vaše oprávnění jednat za organizaci ${p.organisationName}.`,
+      paragraphs: [
+        p.status === 'verified'
+          ? `úřad ověřil vaše oprávnění jednat za organizaci ${cq(p.organisationName)}. Za organizaci nyní můžete podávat žádosti o dotaci.`
+          : `úřad neověřil vaše oprávnění jednat za organizaci ${cq(p.organisationName)}. Nahrajte prosím v profilu organizace nový doklad (výpis statutárního orgánu nebo plnou moc).`,
+      ],
+      facts: facts({ label: 'Organizace', value: p.organisationName }, { label: 'IČO', value: p.ico }, p.reason !== '' && { label: 'Odůvodnění', value: p.reason }),
+      action: { label: 'Zobrazit organizaci', url: f.link('organizace', p.organisationId) },
+    }),
+    en: (p, f) => ({
+      subject: p.status === 'verified' ? `${p.organisationName} is verified` : `Verification of ${p.organisationName} rejected`,
+      summary:
+        p.status === 'verified'
+          ? `Staff verified your authority to act for ${p.organisationName}; its grant applications can be submitted.`
+          : `Staff did not verify your authority to act for ${p.organisationName}.`,
+      paragraphs: [
+        p.status === 'verified'
+          ? `Staff verified your authority to act for ${eq(p.organisationName)}. You can now submit grant applications for it.`
+          : `Staff did not verify your authority to act for ${eq(p.organisationName)}. Please upload new evidence (statutory body or power of attorney) in the organisation's profile.`,
+      ],
+      facts: facts({ label: 'Organisation', value: p.organisationName }, { label: 'IČO', value: p.ico }, p.reason !== '' && { label: 'Reason', value: p.reason }),
+      action: { label: 'Show the organisation', url: f.link('organizace', p.organisationId) },
+    }),
+  },
+
+  organisation_join_requested: {
+    cs: (p, f) => ({
+      subject: `Žádost o členství v organizaci ${p.organisationName}`,
+      summary: `${p.requesterName} žádá o členství v organizaci ${p.organisationName}.`,
+      paragraphs: [`${p.requesterName} (${p.requesterEmail}) žádá o členství v organizaci ${cq(p.organisationName)}. Jako její správce žádost schválíte nebo odmítnete v profilu organizace.`],
+      facts: facts({ label: 'Žadatel o členství', value: `${p.requesterName}, ${p.requesterEmail}` }, p.message !== '' && { label: 'Vzkaz', value: p.message }),
+      action: { label: 'Vyřídit žádost', url: f.link('organizace', p.organisationId) },
+    }),
+    en: (p, f) => ({
+      subject: `Request to join ${p.organisationName}`,
+      summary: `${p.requesterName} asks to join ${p.organisationName}.`,
+      paragraphs: [`${p.requesterName} (${p.requesterEmail}) asks to join ${eq(p.organisationName)}. As its owner, approve or refuse the request in the organisation's profile.`],
+      facts: facts({ label: 'Requested by', value: `${p.requesterName}, ${p.requesterEmail}` }, p.message !== '' && { label: 'Message', value: p.message }),
+      action: { label: 'Decide the request', url: f.link('organizace', p.organisationId) },
+    }),
+  },
+
+  organisation_join_decided: {
+    cs: (p, f) => ({
+      subject: p.approved ? `Jste členem organizace ${p.organisationName}` : `Žádost o členství v organizaci ${p.organisationName} odmítnuta`,
+      summary: p.approved ? `Správce organizace ${p.organisationName} schválil vaši žádost o členství.` : `Správce organizace ${p.organisationName} vaši žádost o členství odmítl.`,
+      paragraphs: [
+        p.approved
+          ? `vaše žádost o členství v organizaci ${cq(p.organisationName)} byla schválena. Nyní můžete připravovat její žádosti o dotaci.`
+          : `vaše žádost o členství v organizaci ${cq(p.organisationName)} byla odmítnuta.`,
+      ],
+      facts: facts({ label: 'Organizace', value: p.organisationName }, p.reason !== '' && { label: 'Odůvodnění', value: p.reason }),
+      action: { label: 'Moje organizace', url: f.link('organizace') },
+    }),
+    en: (p, f) => ({
+      subject: p.approved ? `You are a member of ${p.organisationName}` : `Request to join ${p.organisationName} refused`,
+      summary: p.approved ? `The owner of ${p.organisationName} approved your request to join.` : `The owner of ${p.organisationName} refused your request to join.`,
+      paragraphs: [
+        p.approved
+          ? `Your request to join ${eq(p.organisationName)} has been approved. You can now prepare its grant applications.`
+          : `Your request to join ${eq(p.organisationName)} has been refused.`,
+      ],
+      facts: facts({ label: 'Organisation', value: p.organisationName }, p.reason !== '' && { label: 'Reason', value: p.reason }),
+      action: { label: 'My organisations', url: f.link('organizace') },
+    }),
+  },
+
   call_published: {
     cs: (p, f) => ({
       subject: `Vyhlášení výzvy ${p.callCode} ${cq(p.callTitle)}`,
