@@ -1472,6 +1472,22 @@ export interface paths {
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
+    "/api/v1/organisations/{id}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_joinRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/members": {
         parameters: {
             query?: never;
@@ -1482,6 +1498,118 @@ export interface paths {
         get: operations["OrganisationsController_members"];
         put?: never;
         post: operations["OrganisationsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_verificationState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/verification/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/verification/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_evidence"];
+        put?: never;
+        post: operations["OrganisationsController_submitEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_requestToJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_approveJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests/{requestId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_refuseJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_myJoinRequests"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3486,6 +3614,43 @@ export interface components {
             total: number;
             unread: number;
         };
+        JoinDecisionRequest: {
+            /** @description Důvod (u odmítnutí) / reason, for a refusal */
+            reason?: string;
+        };
+        JoinRequestOrganisationResponse: {
+            ico: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        JoinRequestRequest: {
+            /**
+             * @description IČO organizace / the organisation’s IČO
+             * @example 00064581
+             */
+            ico: string;
+            /** @description Vzkaz správci / a note for the owner */
+            message?: string;
+        };
+        JoinRequestResponse: {
+            createdAt: string;
+            decidedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            message: string | null;
+            organisation: components["schemas"]["JoinRequestOrganisationResponse"];
+            reason: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            user: components["schemas"]["JoinRequestUserResponse"];
+        };
+        JoinRequestUserResponse: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+        };
         KindTotalsResponse: {
             approved: string;
             contracted: string;
@@ -3572,12 +3737,24 @@ export interface components {
             /** @enum {string} */
             type: "city_district" | "ngo" | "other";
             updatedAt: string;
+            verification: components["schemas"]["OrganisationVerificationResponse"];
             version: number;
         };
         OrganisationSeatResponse: {
             city: string;
             postalCode: string;
             street: string;
+        };
+        OrganisationVerificationResponse: {
+            /** @enum {string|null} */
+            authority: "statutory_body" | "power_of_attorney" | null;
+            decidedAt: string | null;
+            evidenceFileName: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            status: "unverified" | "pending" | "verified" | "rejected";
+            statusName: components["schemas"]["LocalisedTextResponse"];
+            submittedAt: string | null;
         };
         OutputInput: {
             achieved: number;
@@ -3751,7 +3928,7 @@ export interface components {
             /** @enum {string} */
             category: "application" | "call" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
             /** @enum {string} */
-            kind: "remedy_requested" | "account_welcome" | "password_reset" | "call_published" | "call_opened" | "call_closing_soon" | "draft_reminder" | "submission_receipt" | "remedy_deadline_reminder" | "formal_check_passed" | "application_excluded" | "commission_assignment" | "coi_declaration_pending" | "review_due" | "session_convened" | "award_approved" | "award_rejected" | "agreement_ready_to_sign" | "agreement_published" | "payment_sent" | "settlement_due" | "settlement_overdue" | "return_due" | "return_received" | "breach_remedy_request" | "register_publication_due";
+            kind: "remedy_requested" | "account_welcome" | "organisation_verification_decided" | "organisation_join_requested" | "organisation_join_decided" | "password_reset" | "call_published" | "call_opened" | "call_closing_soon" | "draft_reminder" | "submission_receipt" | "remedy_deadline_reminder" | "formal_check_passed" | "application_excluded" | "commission_assignment" | "coi_declaration_pending" | "review_due" | "session_convened" | "award_approved" | "award_rejected" | "agreement_ready_to_sign" | "agreement_published" | "payment_sent" | "settlement_due" | "settlement_overdue" | "return_due" | "return_received" | "breach_remedy_request" | "register_publication_due";
             label: string;
             mandatory: boolean;
             muted: boolean;
@@ -4501,6 +4678,12 @@ export interface components {
             /** @enum {string} */
             language: "cs" | "en";
             roles: ("applicant" | "staff" | "commission_member" | "auditor" | "admin")[];
+        };
+        VerificationDecisionRequest: {
+            /** @enum {string} */
+            decision: "verified" | "rejected";
+            /** @description Důvod (povinný při zamítnutí) / reason, required for a rejection */
+            reason?: string;
         };
         VersionRequest: {
             version: number;
@@ -9587,6 +9770,8 @@ export interface operations {
                 /** @description Hledání v názvu nebo IČO */
                 search?: string;
                 type?: "city_district" | "ngo" | "other";
+                /** @description Stav ověření (úřad: `pending` = čeká na ověření) / verification status */
+                verification?: "unverified" | "pending" | "verified" | "rejected";
             };
             header?: never;
             path?: never;
@@ -9781,6 +9966,54 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_joinRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     OrganisationsController_members: {
         parameters: {
             query?: never;
@@ -9862,6 +10095,412 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_verificationState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationVerificationResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationVerificationResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.verify / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_submitEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description statutory_body | power_of_attorney */
+                    authority: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationVerificationResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_requestToJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.create / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_approveJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_refuseJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_myJoinRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.create / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
