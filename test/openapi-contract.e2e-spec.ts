@@ -91,6 +91,7 @@ describe('OpenAPI document', () => {
       'POST /amendments/{id}/signature',
       'POST /applications/{id}/attachments',
       'POST /cost-documents/{id}/files',
+      'POST /organisations/{id}/verification/evidence',
       'POST /resolutions/{id}/files',
     ]);
     for (const { op } of uploads) {

@@ -106,6 +106,13 @@ export class PaymentOrderRequest {
   @ApiProperty({ example: '100000.00' }) @IsAmount() amount: string;
 }
 
+export class BulkPaymentOrdersRequest {
+  @ApiPropertyOptional({ example: '2023-06-30', description: 'Jen splátky splatné do tohoto dne (včetně) / only tranches due by this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueBy?: string;
+}
+
 export class HoldRequest {
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(2000) reason: string;
   @ApiProperty() @IsInt() @Min(1) version: number;

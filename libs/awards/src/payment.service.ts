@@ -1,14 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Actor, BulkResult, DomainError, eachReported, Money, Page, PageQuery, pageOf } from '#core';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { Actor, BulkResult, DomainError, eachReported, LocalisedText, Money, Page, PageQuery, pageOf } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerWriter } from '#ledger';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
 import type { ConfirmPaymentRequest, HoldRequest, PaymentListQuery, PaymentOrderRequest } from './dto.js';
 import { Agreement, Payment, PaymentStatus, Settlement } from './entities.js';
 import { checkPaymentOrder } from './rules/index.js';
+
+/** One tranche of a bulk payment order: ordered (with its payment) or refused (with the single route's code and message). */
+export interface BulkPaymentOrderItem {
+  agreementId: string;
+  agreementNumber: string;
+  trancheNo: number;
+  amount: string;
+}
+
+export interface BulkPaymentOrderResult {
+  ordered: (BulkPaymentOrderItem & { paymentId: string })[];
+  failed: (BulkPaymentOrderItem & { code: string; message: LocalisedText })[];
+}
 
 /** What a payment step changes, and the audit action it records. */
 type PaymentChange = Partial<Payment> & { status: PaymentStatus; action: string };
@@ -27,12 +40,20 @@ export class PaymentService {
     private readonly ledger: LedgerWriter,
   ) {}
 
-  async order(actor: Actor, agreementId: string, request: PaymentOrderRequest) {
+  /** `once`: refuse a tranche that already has an order that is not cancelled (the bulk route never orders a tranche twice). */
+  async order(actor: Actor, agreementId: string, request: PaymentOrderRequest, options: { once?: boolean } = {}) {
     return this.unitOfWork.run(actor, async (tx) => {
       const agreement = await tx.manager.findOne(Agreement, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw DomainError.notFound('agreement', agreementId);
       if (!agreement.tranches.some((t) => t.trancheNo === request.trancheNo)) {
         throw DomainError.field('trancheNo', 'UNKNOWN_TRANCHE', { cs: 'Smlouva takovou splátku nemá.', en: 'The agreement has no such tranche.' });
+      }
+      // Under the agreement's row lock, so two bulk runs at once order each tranche once.
+      if (options.once && (await tx.manager.existsBy(Payment, { agreementId, trancheNo: request.trancheNo, status: Not('cancelled' as const) }))) {
+        throw DomainError.conflict('TRANCHE_ALREADY_ORDERED', {
+          cs: `Splátka č. ${request.trancheNo} už má platební příkaz.`,
+          en: `Tranche ${request.trancheNo} already has a payment order.`,
+        });
       }
       // Signed but unpublished ('signed') is refused by the rules below with the register's reason.
       if (agreement.status !== 'effective' && agreement.status !== 'signed') {
@@ -103,6 +124,39 @@ export class PaymentService {
   async approveMany(actor: Actor, items: readonly { id: string; version: number }[]): Promise<BulkResult> {
     const versions = new Map(items.map((i) => [i.id, i.version]));
     return eachReported([...versions.keys()], (id) => this.approve(actor, id, versions.get(id)!));
+  }
+
+  /**
+   * Orders every tranche of the call's agreements that has no order yet (or only cancelled ones), on
+   * agreements in force and not settled: what the single order route would be asked for. `dueBy` limits
+   * it to tranches due by that day. Each order is its own transaction and audit entry; what the route's
+   * rules refuse (an unpublished agreement, a held tranche, the award exceeded) is reported per item.
+   * Running it again orders nothing twice.
+   */
+  async orderDue(actor: Actor, callId: string, dueBy: string | undefined): Promise<BulkPaymentOrderResult> {
+    const [call] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM grant_call WHERE id = $1', [callId]);
+    if (!call) throw DomainError.notFound('call', callId);
+    const due = await this.dataSource.query<{ agreementId: string; agreementNumber: string; trancheNo: number; amount: string }[]>(
+      `SELECT g.id AS "agreementId", g.number AS "agreementNumber", (t->>'trancheNo')::int AS "trancheNo", t->>'amount' AS amount
+         FROM agreement g JOIN application a ON a.id = g.application_id CROSS JOIN LATERAL jsonb_array_elements(g.tranches) t
+        WHERE a.call_id = $1 AND g.status IN ('signed', 'effective')
+          AND NOT EXISTS (SELECT 1 FROM settlement s WHERE s.agreement_id = g.id)
+          AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.agreement_id = g.id AND p.tranche_no = (t->>'trancheNo')::int AND p.status <> 'cancelled')
+          AND ($2::date IS NULL OR (t->>'dueDate')::date <= $2::date)
+        ORDER BY g.number, "trancheNo"`,
+      [callId, dueBy ?? null],
+    );
+    const items = new Map(due.map((d) => [`${d.agreementId}/${d.trancheNo}`, d]));
+    const paymentIds = new Map<string, string>();
+    const result = await eachReported([...items.keys()], async (key) => {
+      const item = items.get(key)!;
+      const payment = await this.order(actor, item.agreementId, { trancheNo: item.trancheNo, amount: item.amount }, { once: true });
+      paymentIds.set(key, payment.id);
+    });
+    return {
+      ordered: result.succeeded.map((key) => ({ ...items.get(key)!, paymentId: paymentIds.get(key)! })),
+      failed: result.failed.map((f) => ({ ...items.get(f.id)!, code: f.code, message: f.message })),
+    };
   }
 
   /** Held back (e.g. while a remedy request is open): the money stays reserved, nothing goes to the bank. */

@@ -16,6 +16,7 @@ import {
   SignatureRequest,
   VersionRequest,
   BulkApproveRequest,
+  BulkPaymentOrdersRequest,
   SettlementService,
   SubmitSettlementRequest,
   CheckSettlementRequest,
@@ -50,6 +51,7 @@ import {
   SettlementCheckResponse,
   SettlementResponse,
   BulkResultResponse,
+  BulkPaymentOrdersResponse,
 } from '../http/responses.js';
 
 /** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
@@ -69,6 +71,7 @@ export class AwardsController {
   constructor(
     private readonly awards: AwardService,
     private readonly agreements: AgreementService,
+    private readonly payments: PaymentService,
   ) {}
 
   /** The commission's recommendation split by approving body: the batch proposals staff take to the Council and the Assembly. */
@@ -105,6 +108,18 @@ export class AwardsController {
   @ApiOkResponse({ type: DecisionResponse, isArray: true })
   decisions(@Param('callId', ParseUUIDPipe) callId: string): Promise<readonly DecisionResponse[]> {
     return this.awards.decisions(callId);
+  }
+
+  /**
+   * Orders every tranche of the call's agreements that has no order yet, each in its own transaction and
+   * audited; answers what was ordered and, per tranche, why the rest was not. A second run orders nothing twice.
+   */
+  @Authenticated(Permission.AwardManage)
+  @Post('payment-orders')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkPaymentOrdersResponse })
+  orderDue(@CurrentActor() actor: Actor, @Param('callId', ParseUUIDPipe) callId: string, @Body() body: BulkPaymentOrdersRequest): Promise<BulkPaymentOrdersResponse> {
+    return this.payments.orderDue(actor, callId, body.dueBy);
   }
 
   @Authenticated(Permission.AwardRead)

@@ -1110,6 +1110,28 @@ export class BulkFailureResponse {
   @ApiProperty({ type: () => LocalisedTextResponse }) message: LocalisedTextResponse;
 }
 
+export class BulkPaymentOrderedResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) agreementId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: Number }) trancheNo: number;
+  @ApiProperty({ type: String, example: '100000.00' }) amount: string;
+  @ApiProperty({ type: String, format: 'uuid' }) paymentId: string;
+}
+
+export class BulkPaymentFailedResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) agreementId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: Number }) trancheNo: number;
+  @ApiProperty({ type: String, example: '100000.00' }) amount: string;
+  @ApiProperty({ type: String }) code: string;
+  @ApiProperty({ type: () => LocalisedTextResponse }) message: LocalisedTextResponse;
+}
+
+export class BulkPaymentOrdersResponse {
+  @ApiProperty({ type: () => BulkPaymentOrderedResponse, isArray: true }) ordered: readonly BulkPaymentOrderedResponse[];
+  @ApiProperty({ type: () => BulkPaymentFailedResponse, isArray: true }) failed: readonly BulkPaymentFailedResponse[];
+}
+
 export class BulkResultResponse {
   @ApiProperty({ type: String, isArray: true }) succeeded: readonly string[];
   @ApiProperty({ type: () => BulkFailureResponse, isArray: true }) failed: readonly BulkFailureResponse[];

@@ -130,9 +130,9 @@ const kind = (category: NotificationCategory, mandatory: boolean, cs: string, en
 export const NOTIFICATION_KINDS: { readonly [K in NotificationKind]: KindInfo } = Object.freeze({
   account_welcome: kind('account', true, 'Založení účtu', 'Account created', false),
   password_reset: kind('account', true, 'Obnovení hesla', 'Password reset', false),
-  organisation_verification_decided: kind('account', true, 'Ověření oprávnění jednat za organizaci', 'Verification of the authority to act for an organisation'),
-  organisation_join_requested: kind('account', false, 'Žádost o členství v organizaci', 'Request to join an organisation'),
-  organisation_join_decided: kind('account', true, 'Vyřízení žádosti o členství', 'Request to join decided'),
+  organisation_verification_decided: kind('account', true, 'Ověření oprávnění jednat za organizaci', 'Verification of the authority to act for an organisation', false),
+  organisation_join_requested: kind('account', false, 'Žádost o členství v organizaci', 'Request to join an organisation', false),
+  organisation_join_decided: kind('account', true, 'Vyřízení žádosti o členství', 'Request to join decided', false),
 
   call_published: kind('call', false, 'Vyhlášení nové výzvy', 'New call published'),
   call_opened: kind('call', false, 'Zahájení příjmu žádostí', 'Call opened for applications'),
