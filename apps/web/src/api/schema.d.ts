@@ -928,6 +928,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{callId}/payment-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AwardsController_orderDue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{callId}/resolutions": {
         parameters: {
             query?: never;
@@ -2755,6 +2771,37 @@ export interface components {
             code: string;
             id: string;
             message: components["schemas"]["LocalisedTextResponse"];
+        };
+        BulkPaymentFailedResponse: {
+            /** Format: uuid */
+            agreementId: string;
+            agreementNumber: string;
+            /** @example 100000.00 */
+            amount: string;
+            code: string;
+            message: components["schemas"]["LocalisedTextResponse"];
+            trancheNo: number;
+        };
+        BulkPaymentOrderedResponse: {
+            /** Format: uuid */
+            agreementId: string;
+            agreementNumber: string;
+            /** @example 100000.00 */
+            amount: string;
+            /** Format: uuid */
+            paymentId: string;
+            trancheNo: number;
+        };
+        BulkPaymentOrdersRequest: {
+            /**
+             * @description Jen splátky splatné do tohoto dne (včetně) / only tranches due by this day
+             * @example 2023-06-30
+             */
+            dueBy?: string;
+        };
+        BulkPaymentOrdersResponse: {
+            failed: components["schemas"]["BulkPaymentFailedResponse"][];
+            ordered: components["schemas"]["BulkPaymentOrderedResponse"][];
         };
         BulkResultResponse: {
             failed: components["schemas"]["BulkFailureResponse"][];
@@ -7999,6 +8046,58 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění award.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AwardsController_orderDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkPaymentOrdersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPaymentOrdersResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
