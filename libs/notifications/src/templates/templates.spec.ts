@@ -199,6 +199,7 @@ describe('notification templates', () => {
         'call_opened',
         'call_published',
         'draft_reminder',
+        'organisation_join_requested',
         'payment_sent',
         'remedy_deadline_reminder',
         'return_received',
