@@ -1,6 +1,19 @@
 import type { Response } from 'supertest';
 import type { CallView } from '#calls';
-import { bearer, createTestActivities, createTestApp, createUser, openCall, organisationPayload, PDF_BYTES, PNG_BYTES, readyApplication, TestApp, TestUser, uniqueIco } from '#testing';
+import {
+  bearer,
+  createTestActivities,
+  createTestApp,
+  createUser,
+  openCall,
+  organisationPayload,
+  PDF_BYTES,
+  PNG_BYTES,
+  readyApplication,
+  TestApp,
+  TestUser,
+  uniqueIco,
+} from '#testing';
 
 function expectProblem(response: Response, status: number, code: string): void {
   expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
@@ -43,7 +56,8 @@ describe('who may act for an organisation', () => {
   const decide = (user: TestUser, id: string, body: Record<string, unknown>) => t.http.post(`/organisations/${id}/verification/decision`).set(bearer(user)).send(body);
   const audits = async (id: string) =>
     (await t.dataSource.query<{ action: string }[]>(`SELECT action FROM audit_log WHERE object_type = 'organisation' AND object_id = $1 ORDER BY seq`, [id])).map((r) => r.action);
-  const events = async (id: string, type: string) => (await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1 AND type = $2`, [id, type]))[0].n;
+  const events = async (id: string, type: string) =>
+    (await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1 AND type = $2`, [id, type]))[0].n;
 
   it('starts a self-registered organisation unverified: drafts are fine, submission is refused with ORGANISATION_NOT_VERIFIED', async () => {
     const { owner, organisation } = await selfRegistered();
@@ -100,7 +114,12 @@ describe('who may act for an organisation', () => {
     expectProblem(await decide(auditor, organisation.id, { decision: 'verified' }), 403, 'PERMISSION_DENIED');
     expectProblem(await decide(staff, organisation.id, { decision: 'rejected' }), 422, 'REASON_REQUIRED');
     const rejected = (await decide(staff, organisation.id, { decision: 'rejected', reason: 'Plná moc není podepsána statutárním orgánem.' }).expect(200)).body;
-    expect(rejected).toMatchObject({ status: 'rejected', statusName: { cs: 'ověření zamítnuto' }, reason: 'Plná moc není podepsána statutárním orgánem.', decidedAt: expect.any(String) });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      statusName: { cs: 'ověření zamítnuto' },
+      reason: 'Plná moc není podepsána statutárním orgánem.',
+      decidedAt: expect.any(String),
+    });
     expect((await t.http.get(`/organisations/${organisation.id}`).set(bearer(owner)).expect(200)).body.verification).toMatchObject({ status: 'rejected', reason: rejected.reason });
 
     // A new claim after the rejection, verified this time.
@@ -131,7 +150,10 @@ describe('who may act for an organisation', () => {
       createUser(t, ['applicant'], 'verif-outsider'),
     ]);
     // Registering the IČO again points to the join request.
-    const taken = await t.http.post('/organisations').set(bearer(joiner)).send(organisationPayload({ ico: organisation.ico }));
+    const taken = await t.http
+      .post('/organisations')
+      .set(bearer(joiner))
+      .send(organisationPayload({ ico: organisation.ico }));
     expectProblem(taken, 422, 'ICO_TAKEN');
     expect(taken.body.detail).toContain('žádost o členství');
 

@@ -23,7 +23,13 @@ export class OrganisationNotifications implements OnModuleInit {
       await this.notifier.notify({
         kind: 'organisation_verification_decided',
         userIds: await this.owners(organisation.id),
-        params: { organisationId: organisation.id, organisationName: organisation.name, ico: organisation.ico, status, reason: status === 'rejected' ? (verification.reason ?? '') : '' },
+        params: {
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          ico: organisation.ico,
+          status,
+          reason: status === 'rejected' ? (verification.reason ?? '') : '',
+        },
         dedupeKey: event.id,
         sourceEventId: event.id,
       });

@@ -7,12 +7,7 @@ import { ManualOrganisationVerifier, ORGANISATION_VERIFIER, OrganisationVerifica
 /** The verifier is bound here: an automatic check (ARES) replaces the manual one by binding another class to the token. */
 @Module({
   imports: [NotificationsModule],
-  providers: [
-    OrganisationService,
-    OrganisationVerificationService,
-    OrganisationNotifications,
-    { provide: ORGANISATION_VERIFIER, useClass: ManualOrganisationVerifier },
-  ],
+  providers: [OrganisationService, OrganisationVerificationService, OrganisationNotifications, { provide: ORGANISATION_VERIFIER, useClass: ManualOrganisationVerifier }],
   exports: [OrganisationService, OrganisationVerificationService],
 })
 export class OrganisationsModule {}

@@ -147,7 +147,12 @@ export class OrganisationVerificationService {
   }
 
   /** The owner hands in the evidence (PDF or image, checked on its bytes); the verifier decides or leaves it to staff. */
-  async submitEvidence(actor: Actor, organisationId: string, authorityField: string | undefined, file: { originalName: string; bytes: Buffer } | undefined): Promise<VerificationView> {
+  async submitEvidence(
+    actor: Actor,
+    organisationId: string,
+    authorityField: string | undefined,
+    file: { originalName: string; bytes: Buffer } | undefined,
+  ): Promise<VerificationView> {
     await this.access.requireOrganisations(actor, 'manage_members', [organisationId]);
     if (!AUTHORITY_KINDS.includes(authorityField as AuthorityKind)) {
       throw DomainError.field('authority', 'AUTHORITY_REQUIRED', {
@@ -204,7 +209,10 @@ export class OrganisationVerificationService {
   async decide(actor: Actor, organisationId: string, decision: 'verified' | 'rejected', reason: string | undefined): Promise<VerificationView> {
     const text = reason?.trim() || null;
     if (decision === 'rejected' && !text) {
-      throw DomainError.field('reason', 'REASON_REQUIRED', { cs: 'Uveďte důvod zamítnutí; uvidí ho správce organizace.', en: 'Give the reason for the rejection; the owner will read it.' });
+      throw DomainError.field('reason', 'REASON_REQUIRED', {
+        cs: 'Uveďte důvod zamítnutí; uvidí ho správce organizace.',
+        en: 'Give the reason for the rejection; the owner will read it.',
+      });
     }
     return this.unitOfWork.run(actor, async (tx) => {
       await this.organisation(tx.manager, organisationId);
@@ -305,9 +313,20 @@ export class OrganisationVerificationService {
           .values({ organisationId: request.organisationId, userId: request.userId, role: 'member', createdAt: tx.now })
           .orIgnore()
           .execute();
-        tx.audit({ action: 'organisation.member_added', objectType: 'organisation', objectId: request.organisationId, after: { userId: request.userId, role: 'member', requestId } });
+        tx.audit({
+          action: 'organisation.member_added',
+          objectType: 'organisation',
+          objectId: request.organisationId,
+          after: { userId: request.userId, role: 'member', requestId },
+        });
       }
-      tx.audit({ action: `organisation.join_${status}`, objectType: 'organisation', objectId: request.organisationId, before: { status: 'pending' }, after: { requestId, status, reason } });
+      tx.audit({
+        action: `organisation.join_${status}`,
+        objectType: 'organisation',
+        objectId: request.organisationId,
+        before: { status: 'pending' },
+        after: { requestId, status, reason },
+      });
       tx.emit({ type: 'organisation.join_decided', aggregateType: 'organisation', aggregateId: request.organisationId, payload: { requestId } });
       return (await this.joinRequestViews(tx.manager, 'r.id = $1', [requestId]))[0];
     });

@@ -100,7 +100,9 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Localised<K> } = {
     cs: (p, f) => ({
       subject: `Žádost o členství v organizaci ${p.organisationName}`,
       summary: `${p.requesterName} žádá o členství v organizaci ${p.organisationName}.`,
-      paragraphs: [`${p.requesterName} (${p.requesterEmail}) žádá o členství v organizaci ${cq(p.organisationName)}. Jako její správce žádost schválíte nebo odmítnete v profilu organizace.`],
+      paragraphs: [
+        `${p.requesterName} (${p.requesterEmail}) žádá o členství v organizaci ${cq(p.organisationName)}. Jako její správce žádost schválíte nebo odmítnete v profilu organizace.`,
+      ],
       facts: facts({ label: 'Žadatel o členství', value: `${p.requesterName}, ${p.requesterEmail}` }, p.message !== '' && { label: 'Vzkaz', value: p.message }),
       action: { label: 'Vyřídit žádost', url: f.link('organizace', p.organisationId) },
     }),

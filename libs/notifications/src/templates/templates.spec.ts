@@ -17,8 +17,20 @@ const AGR = { agreementId: 'agr-1', agreementNumber: 'SML/2023/0042', projectTit
 const SAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
   account_welcome: { email: 'jana@example.cz' },
   password_reset: { link: 'http://localhost:3000/obnova-hesla?token=abc', validMinutes: 30 },
-  organisation_verification_decided: { organisationId: 'org-1', organisationName: 'Poradna pro integraci, z. ú.', ico: '25755277', status: 'rejected', reason: 'Plná moc není podepsána.' },
-  organisation_join_requested: { organisationId: 'org-1', organisationName: 'Poradna pro integraci, z. ú.', requesterName: 'Petr Svoboda', requesterEmail: 'petr@example.cz', message: '' },
+  organisation_verification_decided: {
+    organisationId: 'org-1',
+    organisationName: 'Poradna pro integraci, z. ú.',
+    ico: '25755277',
+    status: 'rejected',
+    reason: 'Plná moc není podepsána.',
+  },
+  organisation_join_requested: {
+    organisationId: 'org-1',
+    organisationName: 'Poradna pro integraci, z. ú.',
+    requesterName: 'Petr Svoboda',
+    requesterEmail: 'petr@example.cz',
+    message: '',
+  },
   organisation_join_decided: { organisationId: 'org-1', organisationName: 'Poradna pro integraci, z. ú.', approved: true, reason: '' },
   call_published: { ...CALL, applicationsFrom: '2022-11-13T23:00:00.000Z', applicationsUntil: '2022-11-24T22:59:59.000Z', allocation: '5000000.00' },
   call_opened: { ...CALL, applicationsUntil: '2022-11-24T22:59:59.000Z' },
