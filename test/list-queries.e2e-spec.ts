@@ -160,5 +160,25 @@ describe('lists: a constant number of queries per page', () => {
     const [five, fifty] = await counts(/\bnotification\b/, (pageSize) => t.http.get('/me/notifications').query({ pageSize }).set(bearer(reader)));
     expect(fifty).toBe(five);
     expect(five).toBeLessThanOrEqual(3);
+
+    // The same rows as dead letters, for the operators' list.
+    await t.dataSource.query(`UPDATE notification SET email_status = 'dead', email_dead_reason = 'outcome_unknown' WHERE user_id = $1`, [reader.id]);
+    const operator = await signIn(t, staff);
+    const [deadFive, deadFifty] = await counts(/\bnotification\b/, (pageSize) => t.http.get('/admin/dead-letters').query({ pageSize }).set(bearer(operator)));
+    expect(deadFifty).toBe(deadFive);
+    expect(deadFive).toBeLessThanOrEqual(2);
+  });
+
+  it('strategy search', async () => {
+    const [activityId] = await createTestActivities(t);
+    const [{ versionId }] = await t.dataSource.query<{ versionId: string }[]>('SELECT version_id AS "versionId" FROM strategy_node WHERE id = $1', [activityId]);
+    await t.dataSource.query(
+      `INSERT INTO strategy_node (id, version_id, parent_id, level, code, name, position, source_line, search_text, funded_by_grant_programme)
+       SELECT gen_random_uuid(), $1, $2, 'activity', '10.I.' || (n + 10), 'Tlumočení ' || n, n + 10, 1, 'tlumoceni ' || n, true FROM generate_series(1, 50) n`,
+      [versionId, (await t.dataSource.query<{ parent_id: string }[]>('SELECT parent_id FROM strategy_node WHERE id = $1', [activityId]))[0].parent_id],
+    );
+    const [five, fifty] = await counts(/\bstrategy_node\b/, (pageSize) => t.http.get('/strategy/search').query({ q: 'tlumočení', versionId, pageSize }));
+    expect(fifty).toBe(five);
+    expect(five).toBeLessThanOrEqual(3);
   });
 });
