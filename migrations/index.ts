@@ -12,6 +12,7 @@ import { AgreementTemplates1795430000000 } from './1795430000000-agreement-templ
 import { RecordFiles1795440000000 } from './1795440000000-record-files.js';
 import { MoneyInvariants1795450000000 } from './1795450000000-money-invariants.js';
 import { SessionRotationWindow1795490000000 } from './1795490000000-session-rotation-window.js';
+import { BankFiles1795540000000 } from './1795540000000-bank-files.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RecordFiles1795440000000,
   MoneyInvariants1795450000000,
   SessionRotationWindow1795490000000,
+  BankFiles1795540000000,
 ];

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LegalRules } from '#config';
 import { Actor, DomainError, Money, pragueIsoDate } from '#core';
-import { UnitOfWork } from '#database';
+import { Tx, UnitOfWork } from '#database';
 import { renderRemedyRequestForBreach, renderReturnCall } from '#documents';
 import { LedgerWriter } from '#ledger';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
@@ -116,7 +116,12 @@ export class BreachService {
 
   /** Paid: the penalty runs from the day after the breach to the day of payment (capped, waived up to the threshold); both go to the ledger. */
   async levyPaid(actor: Actor, breachId: string, request: LevyPaidRequest) {
-    return this.change(actor, breachId, request.version, ['levied'], async (breach, manager, tx) => {
+    return this.unitOfWork.run(actor, (tx) => this.levyPaidIn(tx, breachId, request));
+  }
+
+  /** The levy paid, inside a caller's transaction (the bank statement's import matches many at once). */
+  async levyPaidIn(tx: Tx, breachId: string, request: LevyPaidRequest) {
+    return this.changeIn(tx, breachId, request.version, ['levied'], async (breach, manager) => {
       if (!breach.levy) throw DomainError.conflict('LEVY_NOT_IMPOSED', { cs: 'Odvod dosud nebyl vyměřen.', en: 'No levy has been imposed yet.' });
       if (request.paidOn > pragueIsoDate(tx.now))
         throw DomainError.field('paidOn', 'DATE_IN_FUTURE', { cs: 'Datum úhrady je v budoucnosti.', en: 'The payment date is in the future.' });
@@ -199,6 +204,12 @@ export class BreachService {
     return { pdf, fileName: `vyzva-k-odvodu-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
   }
 
+  /** What settles a levy paid on `paidOn`: the levy and the penalty to that day (none when waived), as levyPaid records it. */
+  owedOn(levyAmount: Money, breachDate: string, paidOn: string): Money {
+    const result = penalty(this.legalRules.at(breachDate).budgetDiscipline, { levy: levyAmount, dueDate: breachDate, paidDate: paidOn });
+    return levyAmount.add(result.waived ? Money.ZERO : result.penalty);
+  }
+
   async list(agreementId: string) {
     return (await this.dataSource.manager.find(Breach, { where: { agreementId }, order: { createdAt: 'ASC' } })).map(view);
   }
@@ -221,9 +232,19 @@ export class BreachService {
     breachId: string,
     version: number,
     from: BreachStatus[],
-    work: (breach: Breach, manager: EntityManager, tx: Parameters<LedgerWriter['record']>[0]) => BreachChange | Promise<BreachChange>,
+    work: (breach: Breach, manager: EntityManager, tx: Tx) => BreachChange | Promise<BreachChange>,
   ) {
-    return this.unitOfWork.run(actor, async (tx) => {
+    return this.unitOfWork.run(actor, (tx) => this.changeIn(tx, breachId, version, from, work));
+  }
+
+  private async changeIn(
+    tx: Tx,
+    breachId: string,
+    version: number,
+    from: BreachStatus[],
+    work: (breach: Breach, manager: EntityManager, tx: Tx) => BreachChange | Promise<BreachChange>,
+  ) {
+    {
       const breach = await tx.manager.findOne(Breach, { where: { id: breachId }, lock: { mode: 'pessimistic_write' } });
       if (!breach) throw DomainError.notFound('breach', breachId);
       if (breach.version !== version) throw DomainError.staleVersion(view(breach));
@@ -235,7 +256,7 @@ export class BreachService {
       await tx.manager.update(Breach, { id: breach.id }, { ...changes, version: after.version });
       tx.audit({ action, objectType: 'breach', objectId: breach.id, before: { status: breach.status }, after: view(after) });
       return view(after);
-    });
+    }
   }
 }
 

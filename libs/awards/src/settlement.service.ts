@@ -203,7 +203,12 @@ export class SettlementService {
 
   /** An incoming return, matched to what is owed; the last one closes the settlement. */
   async receiveReturn(actor: Actor, settlementId: string, request: ReturnReceiptRequest) {
-    return this.unitOfWork.run(actor, async (tx) => {
+    return this.unitOfWork.run(actor, (tx) => this.receiveReturnIn(tx, settlementId, request));
+  }
+
+  /** The return inside a caller's transaction (the bank statement's import matches many at once). */
+  async receiveReturnIn(tx: Tx, settlementId: string, request: ReturnReceiptRequest) {
+    {
       const settlement = await this.lock(tx.manager, settlementId, request.version, 'checked');
       const amount = Money.parse(request.amount);
       const owed = settlement.returnDue!.subtract(settlement.returned);
@@ -233,7 +238,7 @@ export class SettlementService {
       });
       tx.emit({ type: 'settlement.return_received', aggregateType: 'settlement', aggregateId: settlementId, payload: { amount: amount.toString() } });
       return this.view(tx.manager, settlementId);
-    });
+    }
   }
 
   async get(actor: Actor, settlementId: string) {
