@@ -1,4 +1,4 @@
-import { Money, normaliseBankAccount, pragueInstant, requireIco } from '#core';
+import { Money, normaliseBankAccount, paymentCode, pragueInstant, requireIco } from '#core';
 import type { PdfDocumentBuilder } from './pdf-document.js';
 import type { KeyValueRow } from './pdf-document.js';
 import { CzechDocumentBuilder, approvingBodyGenitive, approvingBodyName, formatIsoDate, hundredths, isoDay, noBreaks, requireText, signatureColumns } from './grant-agreement.js';
@@ -391,20 +391,28 @@ export async function renderReturnCall(data: ReturnCallData): Promise<Buffer> {
       { muted: true },
     );
   }
-  document
-    .heading('Platební údaje')
-    .keyValueTable(
-      [
-        { label: 'Celkem k úhradě', value: total },
-        { label: 'Splatnost', value: dueDate },
-        { label: 'Účet poskytovatele', value: `${account}, ${data.returnAccount.bankName}` },
-        { label: 'Variabilní symbol', value: data.variableSymbol },
-      ],
-      0.38,
-    )
-    .paragraph(
-      'Nebude-li částka ve stanovené lhůtě připsána na účet poskytovatele, bude odvod a penále uloženo ' + 'platebním výměrem a vymáháno podle zákona č. 280/2009 Sb., daňový řád.',
-    );
+  document.heading('Platební údaje').keyValueTable(
+    [
+      { label: 'Celkem k úhradě', value: total },
+      { label: 'Splatnost', value: dueDate },
+      { label: 'Účet poskytovatele', value: `${account}, ${data.returnAccount.bankName}` },
+      { label: 'Variabilní symbol', value: data.variableSymbol },
+    ],
+    0.38,
+  );
+  await document.paymentQr(
+    paymentCode({
+      account: account,
+      amount: total,
+      variableSymbol: data.variableSymbol,
+      dueDate: data.dueDate,
+      message: `Odvod a penale, smlouva ${data.agreement.number}`,
+    }),
+    'Naskenujte v aplikaci své banky: účet, částka, splatnost a variabilní symbol se vyplní samy.',
+  );
+  document.paragraph(
+    'Nebude-li částka ve stanovené lhůtě připsána na účet poskytovatele, bude odvod a penále uloženo ' + 'platebním výměrem a vymáháno podle zákona č. 280/2009 Sb., daňový řád.',
+  );
   closing(document, data);
   return document.finish();
 }
