@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '#access';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
-import { Actor, DomainError, Money, pragueIsoDate } from '#core';
+import { Actor, DomainError, Money, paymentCode, pragueIsoDate } from '#core';
+import { PROVIDER, variableSymbolOf } from './agreement.service.js';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerEvent, LedgerWriter } from '#ledger';
 import type { CheckSettlementRequest, ReturnReceiptRequest, SubmitSettlementRequest } from './dto.js';
@@ -328,7 +329,24 @@ export class SettlementService {
     const settlement = await manager.findOneByOrFail(Settlement, { id: settlementId });
     const documents = await manager.find(CostDocument, { where: { settlementId }, order: { issuedOn: 'ASC', number: 'ASC' } });
     const receipts = await manager.find(ReturnReceipt, { where: { settlementId }, order: { receivedOn: 'ASC' } });
+    const owed = settlement.status === 'checked' && settlement.returnDue ? settlement.returnDue.subtract(settlement.returned) : Money.ZERO;
+    let code: string | null = null;
+    if (owed.halere > 0n) {
+      const [row] = await manager.query<{ number: string; agreement_number: string }[]>(
+        `SELECT a.number, g.number AS agreement_number FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
+        [settlement.agreementId],
+      );
+      code = paymentCode({
+        account: PROVIDER.bankAccount.number,
+        amount: owed,
+        variableSymbol: variableSymbolOf(row.number),
+        dueDate: settlement.returnDueDate ?? undefined,
+        message: `Vratka dotace, smlouva ${row.agreement_number}`,
+      });
+    }
     return {
+      /** QR Platba (SPAYD) of the return still owed, for the portal to show as a QR code; null when nothing is owed. */
+      paymentCode: code,
       id: settlement.id,
       agreementId: settlement.agreementId,
       status: settlement.status,

@@ -23,7 +23,7 @@ export class BankFilesController {
   @HttpCode(200)
   @ApiFile('application/xml')
   async exportPain001(@CurrentActor() actor: Actor, @Query() query: Pain001ExportQuery, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const batch = await this.bank.exportPain001(actor, query.version);
+    const batch = await this.bank.exportPain001(actor, query.version, query.callId);
     response.setHeader('X-Payment-Batch-Id', batch.batchId);
     return new StreamableFile(Buffer.from(batch.content, 'utf8'), { type: 'application/xml; charset=utf-8', disposition: attachmentDisposition(batch.fileName) });
   }

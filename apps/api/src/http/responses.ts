@@ -581,6 +581,7 @@ export class SettlementReturnResponse {
 }
 
 export class SettlementResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'QR Platba (SPAYD) vratky, která zbývá / of the return still owed' }) paymentCode: string | null;
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ enum: ['submitted', 'checked', 'closed'] }) status: 'submitted' | 'checked' | 'closed';
@@ -613,6 +614,8 @@ export class SettlementCheckResponse extends SettlementResponse {
 }
 
 export class BreachResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'QR Platba (SPAYD) odvodu s penále do splatnosti / of the levy with its penalty to the due date' }) paymentCode:
+    string | null;
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ type: Number, nullable: true }) conditionNo: number | null;

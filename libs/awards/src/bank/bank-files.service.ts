@@ -63,14 +63,15 @@ export class BankFilesService {
   ) {}
 
   /** The approved orders not yet sent, as one pain.001 file; marked exported in the same transaction, so an order never goes twice. */
-  async exportPain001(actor: Actor, version: PainVersion = this.config.bank.painVersion): Promise<{ batchId: string; fileName: string; content: string }> {
+  async exportPain001(actor: Actor, version: PainVersion = this.config.bank.painVersion, callId?: string): Promise<{ batchId: string; fileName: string; content: string }> {
     return this.unitOfWork.run(actor, async (tx) => {
       const rows = await tx.manager.query<
         { id: string; amount: string; number: string; name: string; bank_account: string | null; application_number: string; tranche_no: number }[]
       >(
         `SELECT p.id, p.amount::text AS amount, g.number, o.name, o.bank_account, a.number AS application_number, p.tranche_no
            FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
-          WHERE p.status = 'approved' ORDER BY p.approved_at, p.id FOR UPDATE OF p`,
+          WHERE p.status = 'approved' AND ($1::uuid IS NULL OR a.call_id = $1::uuid) ORDER BY p.approved_at, p.id FOR UPDATE OF p`,
+        [callId ?? null],
       );
       if (rows.length === 0) {
         throw DomainError.conflict('NOTHING_TO_EXPORT', {

@@ -56,9 +56,10 @@ export function parseCamt053(xml: Buffer | string): Statement[] {
   }
   const root = parser.parse(text) as Node;
   const document = root.Document as Node | undefined;
-  const namespace = typeof document?.['@xmlns'] === 'string' ? (document['@xmlns'] as string) : '';
+  // The parser drops namespace declarations with the prefixes; the root's own declaration is read from the text.
+  const namespace = /<(?:[\w.-]+:)?Document\b[^>]*?\sxmlns(?::[\w.-]+)?\s*=\s*["'](urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.\d{2})["']/.exec(text);
   const body = document?.BkToCstmrStmt as Node | undefined;
-  if (!body || !/^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.\d{2}$/.test(namespace)) {
+  if (!body || !namespace) {
     throw malformed('BANK_STATEMENT_NOT_CAMT053', {
       cs: 'Soubor není bankovní výpis ve formátu ISO 20022 camt.053.',
       en: 'The file is not an ISO 20022 camt.053 bank statement.',

@@ -9,6 +9,8 @@ export class Pain001ExportQuery {
   @IsOptional()
   @IsIn(PAIN_VERSIONS)
   version?: PainVersion;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Jen příkazy této výzvy / only the orders of this call' }) @IsOptional() @IsUUID() callId?: string;
 }
 
 export const STATEMENT_LINE_STATUSES = ['matched', 'unmatched', 'resolved'] as const;
