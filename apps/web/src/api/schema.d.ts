@@ -752,6 +752,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankFilesController_importStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankFilesController_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/lines/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankFilesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/breaches/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -1488,6 +1536,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payment-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankFilesController_batches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/pain001.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankFilesController_batchFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -1626,6 +1706,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PaymentsController_bankExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/bank-export/pain001": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankFilesController_exportPain001"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2535,6 +2631,44 @@ export interface components {
             decisions: components["schemas"]["AwardsRecordDecisionResponse"][];
             resolutionId: string;
         };
+        BankStatementImportResponse: {
+            lines: number;
+            matched: number;
+            /** @description Řádky už dříve načtené / lines imported before */
+            skipped: number;
+            statements: components["schemas"]["BankStatementImportStatementResponse"][];
+            unmatched: number;
+        };
+        BankStatementImportStatementResponse: {
+            alreadyImported: boolean;
+            id: string;
+            statementId: string;
+        };
+        BankStatementLineResponse: {
+            amount: string;
+            bookedOn: string;
+            counterpartyAccount: string | null;
+            counterpartyName: string | null;
+            currency: string;
+            /** @enum {string} */
+            direction: "credit" | "debit";
+            endToEndId: string | null;
+            entryRef: string;
+            id: string;
+            matchId: string | null;
+            /** @enum {string|null} */
+            matchType: "payment" | "settlement" | "breach" | null;
+            message: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            statementId: string;
+            /** @enum {string} */
+            status: "matched" | "unmatched" | "resolved";
+            variableSymbol: string | null;
+            version: number;
+        };
         BeneficialOwnerItem: {
             /** @example 1975-03-02 */
             dateOfBirth?: string;
@@ -2558,6 +2692,8 @@ export interface components {
             levyReason: string | null;
             misused: string;
             paidOn: string | null;
+            /** @description QR Platba (SPAYD) odvodu s penále do splatnosti / of the levy with its penalty to the due date */
+            paymentCode: string | null;
             penalty: string | null;
             penaltyComputation: string | null;
             remediedOn: string | null;
@@ -3612,6 +3748,12 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        PageBankStatementLineResponse: {
+            items: components["schemas"]["BankStatementLineResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         PageCallResponse: {
             items: components["schemas"]["CallResponse"][];
             page: number;
@@ -3654,6 +3796,17 @@ export interface components {
         };
         PasswordResetRequest: {
             email: string;
+        };
+        PaymentBatchResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @enum {string} */
+            format: "pain.001.001.03" | "pain.001.001.09";
+            id: string;
+            messageId: string;
+            payments: number;
+            total: string;
         };
         PaymentListItemRecipientResponse: {
             ico: string;
@@ -3947,6 +4100,18 @@ export interface components {
             function?: string;
             name?: string;
         };
+        ResolveStatementLineRequest: {
+            /** Format: uuid */
+            matchId?: string;
+            /**
+             * @description Co řádek platí / what the line pays; bez něj jen poznámka / without it, only the note
+             * @enum {string}
+             */
+            matchType?: "payment" | "settlement" | "breach";
+            /** @example Vratka dotace zaslaná s chybným variabilním symbolem. */
+            note: string;
+            version: number;
+        };
         ReturnReceiptRequest: {
             /** @example 20000.00 */
             amount: string;
@@ -4123,6 +4288,8 @@ export interface components {
             id: string;
             late: boolean;
             needsAmendment: boolean;
+            /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
+            paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
             returnDue: string | null;
             returnDueDate: string | null;
@@ -4158,6 +4325,8 @@ export interface components {
             explanation: string | null;
             id: string;
             late: boolean;
+            /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
+            paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
             returnDue: string | null;
             returnDueDate: string | null;
@@ -7183,6 +7352,163 @@ export interface operations {
             };
         };
     };
+    BankFilesController_importStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementImportResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_lines: {
+        parameters: {
+            query?: {
+                /** @description Číslo stránky / page number */
+                page?: number;
+                /** @description Počet položek na stránce / items per page */
+                pageSize?: number;
+                status?: "matched" | "unmatched" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageBankStatementLineResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveStatementLineRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementLineResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     BreachesController_document: {
         parameters: {
             query?: never;
@@ -9881,6 +10207,101 @@ export interface operations {
             };
         };
     };
+    BankFilesController_batches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_batchFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     PaymentsController_search: {
         parameters: {
             query?: {
@@ -10315,6 +10736,58 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_exportPain001: {
+        parameters: {
+            query?: {
+                /** @description Jen příkazy této výzvy / only the orders of this call */
+                callId?: string;
+                /** @description Verze pain.001 (výchozí z konfigurace) / the pain.001 version (default from the configuration) */
+                version?: "pain.001.001.03" | "pain.001.001.09";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
                 };
             };
             /** @description Nepřihlášen / not signed in */
