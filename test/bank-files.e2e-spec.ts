@@ -3,7 +3,6 @@ import { czechIban } from '#core';
 import {
   bearer,
   callInEvaluation,
-  camt053Statement,
   createTestActivities,
   createTestApp,
   createUser,
@@ -16,6 +15,7 @@ import {
   TestUser,
   xsdErrors,
 } from '#testing';
+import { camt053Statement } from '../scripts/camt053-statement.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const CITY_IBAN = czechIban('27-5157998/6000');

@@ -4,4 +4,3 @@ export * from './smtp-recorder.js';
 export * from './money-fixtures.js';
 export * from './infrastructure.js';
 export * from './xsd.js';
-export * from './camt053.js';
