@@ -71,6 +71,11 @@ async function main(): Promise<void> {
       areaOf: () => 0,
     });
     await client.query(`UPDATE organisation SET bank_account = '19-2000145399/0800' WHERE id = ANY($1::uuid[])`, [seeded.organisations]);
+    // What the agreement must state of the recipient (§ 10a odst. 5): who signs for it.
+    await client.query(
+      `UPDATE application SET draft = jsonb_set(coalesce(draft, '{}'::jsonb), '{representatives}', '[{"name": "Jana Nováková", "function": "předsedkyně spolku", "basis": "statutory"}]'::jsonb) WHERE id = ANY($1::uuid[])`,
+      [seeded.applications],
+    );
     await client.query('COMMIT');
     await client.end();
 
