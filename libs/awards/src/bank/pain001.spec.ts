@@ -1,7 +1,15 @@
 import { XMLParser } from 'fast-xml-parser';
 import { czechIban, Money } from '#core';
-import { ISO20022_XSD, xsdErrors } from '../../../testing/src/xsd.js';
+import { readFileSync } from 'node:fs';
+import { validateXML } from 'xmllint-wasm';
 import { buildPain001, Pain001Batch } from './pain001.js';
+
+/** The official ISO 20022 schema, from the Debian package libhbci4j-core-java (test/fixtures/iso20022/SOURCE.md). */
+const XSD = readFileSync(new URL('../../../../test/fixtures/iso20022/pain.001.001.09.xsd', import.meta.url), 'utf8');
+async function xsdErrors(xml: string): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: 'pain.xml', contents: xml }], schema: [{ fileName: 'pain.001.001.09.xsd', contents: XSD }] });
+  return result.errors.map((e) => e.rawMessage);
+}
 
 const batch = (version: Pain001Batch['version']): Pain001Batch => ({
   version,
@@ -31,12 +39,12 @@ const batch = (version: Pain001Batch['version']): Pain001Batch => ({
 
 describe('pain.001', () => {
   it('pain.001.001.09 is valid against the official ISO 20022 schema', async () => {
-    expect(await xsdErrors(buildPain001(batch('pain.001.001.09')), ISO20022_XSD['pain.001.001.09'])).toEqual([]);
+    expect(await xsdErrors(buildPain001(batch('pain.001.001.09')))).toEqual([]);
   });
 
   it('refuses what the schema would: a wrong count is caught before the bank sees it', async () => {
     const bad = buildPain001(batch('pain.001.001.09')).replace('<NbOfTxs>2</NbOfTxs>', '<NbOfTxs>two</NbOfTxs>');
-    expect((await xsdErrors(bad, ISO20022_XSD['pain.001.001.09'])).join('\n')).toMatch(/NbOfTxs/);
+    expect((await xsdErrors(bad)).join('\n')).toMatch(/NbOfTxs/);
   });
 
   it.each(['pain.001.001.03', 'pain.001.001.09'] as const)('%s carries exact amounts, the sums, the IBANs, the variable symbol and escaped names', (version) => {
