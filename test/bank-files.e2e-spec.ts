@@ -224,7 +224,8 @@ describe('bank files', () => {
     expect(v03.text).toContain('xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"');
     expect(v03.text).toContain('<InstdAmt Ccy="CZK">40000.00</InstdAmt>');
     expect((await t.http.get(`/payments/${paymentC2}`).set(bearer(staff)).expect(200)).body.status).toBe('exported');
-  });
+    // Four applications taken through decision, agreement, settlement and a breach: minutes on a loaded machine.
+  }, 180_000);
 
   it('a statement line resolved by a person goes through the same path: the order is confirmed and paid in the ledger', async () => {
     const { staff, call, applications } = await callInEvaluation(t, activities, new Date(Date.now() + 900 * DAY), 1);
