@@ -16,6 +16,7 @@ import {
   xsdErrors,
 } from '#testing';
 import { camt053Statement } from '../scripts/camt053-statement.js';
+import { extractPdfPages } from '../libs/documents/src/testing/pdf-text.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const CITY_IBAN = czechIban('27-5157998/6000');
@@ -97,6 +98,13 @@ describe('bank files', () => {
     // What is owed carries its QR Platba string for the portal.
     const owed = await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(applicant)).expect(200);
     expect(owed.body.paymentCode).toMatch(new RegExp(`^SPD\\*1\\.0\\*ACC:${CITY_IBAN}\\*AM:20000\\.00\\*CC:CZK\\*DT:20990331\\*X-VS:${vsA}\\*MSG:Vratka dotace, smlouva \\S+$`));
+    // The letter asking for it carries the QR code (an image) and the same string.
+    const letter = await binary(t.http.get(`/settlements/${submitted.body.id}/return-call.pdf`).set(bearer(applicant))).expect(200);
+    const pdf = letter.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+    const { pages } = await extractPdfPages(pdf);
+    expect(pages.join(' ').replace(/\s+/g, '')).toContain(owed.body.paymentCode.replace(/\s+/g, ''));
     const breach = await t.http
       .post(`/agreements/${agreementA}/breaches`)
       .set(bearer(staff))
@@ -178,6 +186,7 @@ describe('bank files', () => {
     expect(paidLedger.total).toBe('100000.00');
     const settled = await t.http.get(`/settlements/${submitted.body.id}`).set(bearer(staff)).expect(200);
     expect(settled.body).toMatchObject({ status: 'closed', returned: '20000.00', paymentCode: null });
+    expect((await t.http.get(`/settlements/${submitted.body.id}/return-call.pdf`).set(bearer(staff)).expect(409)).body.code).toBe('NOTHING_OWED');
     const breaches = await t.http.get(`/agreements/${agreementA}/breaches`).set(bearer(staff)).expect(200);
     expect(breaches.body[0]).toMatchObject({ status: 'paid', paidOn: today(), paymentCode: null });
     const audit = await t.dataSource.query<{ action: string }[]>(`SELECT action FROM audit_log WHERE object_id = ANY($1::text[])`, [
