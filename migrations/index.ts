@@ -13,6 +13,7 @@ import { RecordFiles1795440000000 } from './1795440000000-record-files.js';
 import { MoneyInvariants1795450000000 } from './1795450000000-money-invariants.js';
 import { SessionRotationWindow1795490000000 } from './1795490000000-session-rotation-window.js';
 import { OrganisationVerification1795500000000 } from './1795500000000-organisation-verification.js';
+import { BankFiles1795540000000 } from './1795540000000-bank-files.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MoneyInvariants1795450000000,
   SessionRotationWindow1795490000000,
   OrganisationVerification1795500000000,
+  BankFiles1795540000000,
 ];

@@ -90,6 +90,7 @@ describe('OpenAPI document', () => {
       'POST /agreements/{id}/signature',
       'POST /amendments/{id}/signature',
       'POST /applications/{id}/attachments',
+      'POST /bank-statements',
       'POST /cost-documents/{id}/files',
       'POST /organisations/{id}/verification/evidence',
       'POST /resolutions/{id}/files',

@@ -25,6 +25,7 @@ import { CallsController, PublicCallsController } from './controllers/calls.cont
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { AgreementsController, AwardsController, BreachesController, PaymentsController, RecordFilesController, SettlementsController } from './controllers/awards.controller.js';
+import { BankFilesController } from './controllers/bank-files.controller.js';
 import { ClockController } from './controllers/clock.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
 import { DevController } from './controllers/dev.controller.js';
@@ -81,6 +82,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
     AwardsController,
     AgreementsController,
     PaymentsController,
+    BankFilesController,
     SettlementsController,
     BreachesController,
     RecordFilesController,

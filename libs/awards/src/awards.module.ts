@@ -8,10 +8,11 @@ import { PaymentService } from './payment.service.js';
 import { SettlementService } from './settlement.service.js';
 import { BreachService } from './breach.service.js';
 import { RecordFilesService } from './record-files.service.js';
+import { BankFilesService } from './bank/bank-files.service.js';
 
 @Module({
   imports: [EvaluationModule, NotificationsModule],
-  providers: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, AwardNotifications],
-  exports: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService],
+  providers: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, BankFilesService, AwardNotifications],
+  exports: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, BankFilesService],
 })
 export class AwardsModule {}

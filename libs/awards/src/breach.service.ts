@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LegalRules } from '#config';
-import { Actor, DomainError, Money, pragueIsoDate } from '#core';
-import { UnitOfWork } from '#database';
+import { Actor, DomainError, Money, paymentCode, pragueIsoDate } from '#core';
+import { Tx, UnitOfWork } from '#database';
 import { renderRemedyRequestForBreach, renderReturnCall } from '#documents';
 import { LedgerWriter } from '#ledger';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
@@ -73,7 +73,7 @@ export class BreachService {
       await tx.manager.insert(Breach, breach);
       tx.audit({ action: 'breach.opened', objectType: 'breach', objectId: breach.id, after: { ...breach, misused: breach.misused.toString() } });
       if (request.remedyDeadline) tx.emit({ type: 'breach.remedy_requested', aggregateType: 'breach', aggregateId: breach.id });
-      return view(breach);
+      return view(breach, null);
     });
   }
 
@@ -116,7 +116,12 @@ export class BreachService {
 
   /** Paid: the penalty runs from the day after the breach to the day of payment (capped, waived up to the threshold); both go to the ledger. */
   async levyPaid(actor: Actor, breachId: string, request: LevyPaidRequest) {
-    return this.change(actor, breachId, request.version, ['levied'], async (breach, manager, tx) => {
+    return this.unitOfWork.run(actor, (tx) => this.levyPaidIn(tx, breachId, request));
+  }
+
+  /** The levy paid, inside a caller's transaction (the bank statement's import matches many at once). */
+  async levyPaidIn(tx: Tx, breachId: string, request: LevyPaidRequest) {
+    return this.changeIn(tx, breachId, request.version, ['levied'], async (breach, manager) => {
       if (!breach.levy) throw DomainError.conflict('LEVY_NOT_IMPOSED', { cs: 'Odvod dosud nebyl vyměřen.', en: 'No levy has been imposed yet.' });
       if (request.paidOn > pragueIsoDate(tx.now))
         throw DomainError.field('paidOn', 'DATE_IN_FUTURE', { cs: 'Datum úhrady je v budoucnosti.', en: 'The payment date is in the future.' });
@@ -199,8 +204,34 @@ export class BreachService {
     return { pdf, fileName: `vyzva-k-odvodu-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
   }
 
+  /** What settles a levy paid on `paidOn`: the levy and the penalty to that day (none when waived), as levyPaid records it. */
+  owedOn(levyAmount: Money, breachDate: string, paidOn: string): Money {
+    const result = penalty(this.legalRules.at(breachDate).budgetDiscipline, { levy: levyAmount, dueDate: breachDate, paidDate: paidOn });
+    return levyAmount.add(result.waived ? Money.ZERO : result.penalty);
+  }
+
   async list(agreementId: string) {
-    return (await this.dataSource.manager.find(Breach, { where: { agreementId }, order: { createdAt: 'ASC' } })).map(view);
+    const breaches = await this.dataSource.manager.find(Breach, { where: { agreementId }, order: { createdAt: 'ASC' } });
+    return Promise.all(breaches.map(async (b) => view(b, await this.paymentCodeOf(this.dataSource.manager, b))));
+  }
+
+  /**
+   * The QR Platba string of a levy still to pay: the levy with the penalty to its due date (what the
+   * letter asks), to the provider's account, with the agreement's variable symbol; null when nothing is owed.
+   */
+  private async paymentCodeOf(manager: EntityManager, breach: Pick<Breach, 'status' | 'levy' | 'breachDate' | 'levyDueDate' | 'agreementId'>): Promise<string | null> {
+    if (breach.status !== 'levied' || !breach.levy || breach.levy.isZero() || !breach.levyDueDate) return null;
+    const [row] = await manager.query<{ number: string; agreement_number: string }[]>(
+      `SELECT a.number, g.number AS agreement_number FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
+      [breach.agreementId],
+    );
+    return paymentCode({
+      account: PROVIDER.bankAccount.number,
+      amount: this.owedOn(breach.levy, breach.breachDate, breach.levyDueDate),
+      variableSymbol: variableSymbolOf(row.number),
+      dueDate: breach.levyDueDate,
+      message: `Odvod a penale, smlouva ${row.agreement_number}`,
+    });
   }
 
   private agreementCap(p: NonNullable<Agreement['conditions'][number]['penalty']>, grant: Money, chosenPercent?: string): Money {
@@ -221,21 +252,31 @@ export class BreachService {
     breachId: string,
     version: number,
     from: BreachStatus[],
-    work: (breach: Breach, manager: EntityManager, tx: Parameters<LedgerWriter['record']>[0]) => BreachChange | Promise<BreachChange>,
+    work: (breach: Breach, manager: EntityManager, tx: Tx) => BreachChange | Promise<BreachChange>,
   ) {
-    return this.unitOfWork.run(actor, async (tx) => {
+    return this.unitOfWork.run(actor, (tx) => this.changeIn(tx, breachId, version, from, work));
+  }
+
+  private async changeIn(
+    tx: Tx,
+    breachId: string,
+    version: number,
+    from: BreachStatus[],
+    work: (breach: Breach, manager: EntityManager, tx: Tx) => BreachChange | Promise<BreachChange>,
+  ) {
+    {
       const breach = await tx.manager.findOne(Breach, { where: { id: breachId }, lock: { mode: 'pessimistic_write' } });
       if (!breach) throw DomainError.notFound('breach', breachId);
-      if (breach.version !== version) throw DomainError.staleVersion(view(breach));
+      if (breach.version !== version) throw DomainError.staleVersion(view(breach, null));
       if (!from.includes(breach.status)) {
         throw DomainError.conflict('INVALID_STATE', { cs: `Porušení je ve stavu „${breach.status}“.`, en: `The breach is "${breach.status}".` }, { currentStatus: breach.status });
       }
       const { action, ...changes } = await work(breach, tx.manager, tx);
       const after = { ...breach, ...changes, version: breach.version + 1 };
       await tx.manager.update(Breach, { id: breach.id }, { ...changes, version: after.version });
-      tx.audit({ action, objectType: 'breach', objectId: breach.id, before: { status: breach.status }, after: view(after) });
-      return view(after);
-    });
+      tx.audit({ action, objectType: 'breach', objectId: breach.id, before: { status: breach.status }, after: view(after, null) });
+      return view(after, await this.paymentCodeOf(tx.manager, after));
+    }
   }
 }
 
@@ -248,8 +289,10 @@ function compareDecimals(a: string, b: string): number {
   return left === right ? 0 : left < right ? -1 : 1;
 }
 
-function view(breach: Breach) {
+function view(breach: Breach, paymentCode: string | null) {
   return {
+    /** QR Platba (SPAYD) of what is still owed, for the portal to show as a QR code. */
+    paymentCode,
     id: breach.id,
     agreementId: breach.agreementId,
     conditionNo: breach.conditionNo,

@@ -21,4 +21,11 @@ export {
   AgreementTemplate,
   RecordFile,
 } from './entities.js';
+export { PaymentBatch, PaymentBatchItem, BankStatement, BankStatementLine } from './bank/entities.js';
+export type { StatementLineStatus, StatementMatch } from './bank/entities.js';
+export { PAIN_VERSIONS } from './bank/pain001.js';
+export type { PainVersion } from './bank/pain001.js';
+export * from './bank/bank-files.service.js';
+export * from './bank/dto.js';
+export { parseCamt053 } from './bank/camt053.js';
 export type { ApprovingBody, DecisionOutcome } from './entities.js';

@@ -181,7 +181,12 @@ export class PaymentService {
 
   /** The bank's confirmation: only now is the money paid, in the ledger too. */
   async confirm(actor: Actor, paymentId: string, request: ConfirmPaymentRequest) {
-    return this.change(actor, paymentId, request.version, ['exported'], async (payment, tx) => {
+    return this.unitOfWork.run(actor, (tx) => this.confirmIn(tx, paymentId, request));
+  }
+
+  /** The confirmation inside a caller's transaction (the bank statement's import confirms many at once). */
+  async confirmIn(tx: Tx, paymentId: string, request: ConfirmPaymentRequest) {
+    return this.changeIn(tx, paymentId, request.version, ['exported'], async (payment) => {
       const [row] = await tx.manager.query<{ application_id: string; call_id: string; budget_area_id: string }[]>(
         `SELECT a.id AS application_id, a.call_id, a.budget_area_id FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
         [payment.agreementId],
@@ -292,29 +297,31 @@ export class PaymentService {
   }
 
   private async change(actor: Actor, paymentId: string, version: number, from: PaymentStatus[], work: (payment: Payment, tx: Tx) => PaymentChange | Promise<PaymentChange>) {
-    return this.unitOfWork.run(actor, async (tx) => {
-      const payment = await tx.manager.findOne(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
-      if (!payment) throw DomainError.notFound('payment', paymentId);
-      if (payment.version !== version) throw DomainError.staleVersion(view(payment));
-      if (!from.includes(payment.status)) {
-        throw DomainError.conflict(
-          'INVALID_STATE',
-          { cs: `Platbu ve stavu „${payment.status}“ nelze takto změnit.`, en: `A payment in state "${payment.status}" cannot change this way.` },
-          { currentStatus: payment.status },
-        );
-      }
-      const { action, ...changes } = await work(payment, tx);
-      const after = { ...payment, ...changes, version: payment.version + 1 };
-      await tx.manager.update(Payment, { id: payment.id }, { ...changes, version: after.version });
-      tx.audit({
-        action,
-        objectType: 'payment',
-        objectId: payment.id,
-        before: { status: payment.status },
-        after: { status: after.status, holdReason: after.holdReason, bankReference: after.bankReference, paidOn: after.paidOn },
-      });
-      return view(after);
+    return this.unitOfWork.run(actor, (tx) => this.changeIn(tx, paymentId, version, from, work));
+  }
+
+  private async changeIn(tx: Tx, paymentId: string, version: number, from: PaymentStatus[], work: (payment: Payment, tx: Tx) => PaymentChange | Promise<PaymentChange>) {
+    const payment = await tx.manager.findOne(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
+    if (!payment) throw DomainError.notFound('payment', paymentId);
+    if (payment.version !== version) throw DomainError.staleVersion(view(payment));
+    if (!from.includes(payment.status)) {
+      throw DomainError.conflict(
+        'INVALID_STATE',
+        { cs: `Platbu ve stavu „${payment.status}“ nelze takto změnit.`, en: `A payment in state "${payment.status}" cannot change this way.` },
+        { currentStatus: payment.status },
+      );
+    }
+    const { action, ...changes } = await work(payment, tx);
+    const after = { ...payment, ...changes, version: payment.version + 1 };
+    await tx.manager.update(Payment, { id: payment.id }, { ...changes, version: after.version });
+    tx.audit({
+      action,
+      objectType: 'payment',
+      objectId: payment.id,
+      before: { status: payment.status },
+      after: { status: after.status, holdReason: after.holdReason, bankReference: after.bankReference, paidOn: after.paidOn },
     });
+    return view(after);
   }
 }
 

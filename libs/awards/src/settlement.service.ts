@@ -5,7 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '#access';
 import { APP_CONFIG } from '#config';
 import type { AppConfig } from '#config';
-import { Actor, DomainError, Money, pragueIsoDate } from '#core';
+import { Actor, DomainError, Money, paymentCode, pragueIsoDate } from '#core';
+import { renderSettlementReturnCall } from '#documents';
+import { PROVIDER, variableSymbolOf } from './agreement.service.js';
+import { letterCommon } from './letters.js';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerEvent, LedgerWriter } from '#ledger';
 import type { CheckSettlementRequest, ReturnReceiptRequest, SubmitSettlementRequest } from './dto.js';
@@ -203,7 +206,12 @@ export class SettlementService {
 
   /** An incoming return, matched to what is owed; the last one closes the settlement. */
   async receiveReturn(actor: Actor, settlementId: string, request: ReturnReceiptRequest) {
-    return this.unitOfWork.run(actor, async (tx) => {
+    return this.unitOfWork.run(actor, (tx) => this.receiveReturnIn(tx, settlementId, request));
+  }
+
+  /** The return inside a caller's transaction (the bank statement's import matches many at once). */
+  async receiveReturnIn(tx: Tx, settlementId: string, request: ReturnReceiptRequest) {
+    {
       const settlement = await this.lock(tx.manager, settlementId, request.version, 'checked');
       const amount = Money.parse(request.amount);
       const owed = settlement.returnDue!.subtract(settlement.returned);
@@ -233,7 +241,7 @@ export class SettlementService {
       });
       tx.emit({ type: 'settlement.return_received', aggregateType: 'settlement', aggregateId: settlementId, payload: { amount: amount.toString() } });
       return this.view(tx.manager, settlementId);
-    });
+    }
   }
 
   async get(actor: Actor, settlementId: string) {
@@ -242,6 +250,38 @@ export class SettlementService {
     const context = await this.context(this.dataSource.manager, settlement.agreementId);
     await this.access.requireOrganisationObject(actor, 'read', { type: 'settlement', id: settlementId, organisationId: context.organisationId });
     return this.view(this.dataSource.manager, settlementId);
+  }
+
+  /** "Výzva k vrácení části dotace": the letter asking for the return still owed, with its QR Platba code. */
+  async returnLetter(actor: Actor, settlementId: string): Promise<{ pdf: Buffer; fileName: string }> {
+    const settlement = await this.dataSource.manager.findOneBy(Settlement, { id: settlementId });
+    if (!settlement) throw DomainError.notFound('settlement', settlementId);
+    const context = await this.context(this.dataSource.manager, settlement.agreementId);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'settlement', id: settlementId, organisationId: context.organisationId });
+    const owed = settlement.status === 'checked' && settlement.returnDue ? settlement.returnDue.subtract(settlement.returned) : Money.ZERO;
+    if (owed.halere <= 0n || !settlement.returnDueDate) {
+      throw DomainError.conflict('NOTHING_OWED', { cs: 'Z tohoto vyúčtování se nic nevrací.', en: 'Nothing is to be returned from this settlement.' });
+    }
+    const [audit] = await this.dataSource.query<{ actor_user_id: string | null; occurred_at: Date }[]>(
+      `SELECT actor_user_id, occurred_at FROM audit_log WHERE object_type = 'settlement' AND object_id = $1 AND action = 'settlement.checked' ORDER BY seq DESC LIMIT 1`,
+      [settlementId],
+    );
+    const date = pragueIsoDate(audit?.occurred_at ?? settlement.submittedAt);
+    const common = await letterCommon(this.dataSource.manager, context.applicationId, date, audit?.actor_user_id ?? null);
+    const agreement = context.agreement;
+    const pdf = await renderSettlementReturnCall({
+      ...common,
+      agreement: { number: agreement.number, date: agreement.signedOn ?? pragueIsoDate(agreement.createdAt) },
+      paid: (await this.paid(this.dataSource.manager, agreement.id)).toString(),
+      eligible: settlement.eligibleTotal!.toString(),
+      returned: settlement.returned.toString(),
+      amount: owed.toString(),
+      explanation: settlement.checkExplanation ?? '–',
+      dueDate: settlement.returnDueDate,
+      returnAccount: { ...PROVIDER.bankAccount },
+      variableSymbol: variableSymbolOf(common.application.number),
+    });
+    return { pdf, fileName: `vyzva-k-vraceni-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
   }
 
   /** The invariant of a closed settlement: eligible costs plus returns account for every koruna paid. */
@@ -323,7 +363,24 @@ export class SettlementService {
     const settlement = await manager.findOneByOrFail(Settlement, { id: settlementId });
     const documents = await manager.find(CostDocument, { where: { settlementId }, order: { issuedOn: 'ASC', number: 'ASC' } });
     const receipts = await manager.find(ReturnReceipt, { where: { settlementId }, order: { receivedOn: 'ASC' } });
+    const owed = settlement.status === 'checked' && settlement.returnDue ? settlement.returnDue.subtract(settlement.returned) : Money.ZERO;
+    let code: string | null = null;
+    if (owed.halere > 0n) {
+      const [row] = await manager.query<{ number: string; agreement_number: string }[]>(
+        `SELECT a.number, g.number AS agreement_number FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
+        [settlement.agreementId],
+      );
+      code = paymentCode({
+        account: PROVIDER.bankAccount.number,
+        amount: owed,
+        variableSymbol: variableSymbolOf(row.number),
+        dueDate: settlement.returnDueDate ?? undefined,
+        message: `Vratka dotace, smlouva ${row.agreement_number}`,
+      });
+    }
     return {
+      /** QR Platba (SPAYD) of the return still owed, for the portal to show as a QR code; null when nothing is owed. */
+      paymentCode: code,
       id: settlement.id,
       agreementId: settlement.agreementId,
       status: settlement.status,

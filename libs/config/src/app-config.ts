@@ -187,6 +187,18 @@ export class EnvironmentVariables {
   @Matches(/^\d{1,2}(\.\d{1,2})?$/, { message: 'must be a percentage like 10 or 12.5' })
   SETTLEMENT_SHIFT_TOLERANCE_PERCENT = '10';
 
+  /** The city's account that pays the grants and receives returns (debtor of pain.001, creditor of QR Platba). */
+  @Matches(/^(\d{1,6}-)?\d{2,10}\/\d{4}$/, { message: 'must be a Czech account like 27-5157998/6000' })
+  BANK_ACCOUNT = '27-5157998/6000';
+
+  /** The BIC of the city's bank (the debtor agent of pain.001). */
+  @Matches(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, { message: 'must be a BIC like PMBPCZPP' })
+  BANK_BIC = 'PMBPCZPP';
+
+  /** The ISO 20022 version of the payment-order file: pain.001.001.03 (the Czech banks' long-standing format) or pain.001.001.09. */
+  @IsIn(['pain.001.001.03', 'pain.001.001.09'])
+  BANK_PAIN_VERSION: 'pain.001.001.03' | 'pain.001.001.09' = 'pain.001.001.03';
+
   /** Reminder offsets in days before each deadline: kind=days,days;kind=days. */
   @Matches(/^([a-z_]+=\d+(,\d+)*)(;[a-z_]+=\d+(,\d+)*)*$/, { message: 'must look like call_closing_soon=7,1;draft_reminder=3' })
   NOTIFY_REMINDERS = 'call_closing_soon=7,1;draft_reminder=3;remedy_deadline_reminder=2;register_publication_due=11,1';
@@ -263,6 +275,7 @@ export interface AppConfig {
   reconcileAfterMs: number;
   notifications: { digestHour: number; reminderOffsetsDays: Record<string, number[]> };
   awards: { shiftTolerancePercent: string };
+  bank: { account: string; bic: string; accountName: string; painVersion: 'pain.001.001.03' | 'pain.001.001.09' };
   demoData: boolean;
   /** Whether the API and the worker read the movable clock (an offset kept in the database). Never in production. */
   clockMovable: boolean;
@@ -326,6 +339,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     queueLockMs: vars.QUEUE_LOCK_MS,
     reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,
     awards: { shiftTolerancePercent: vars.SETTLEMENT_SHIFT_TOLERANCE_PERCENT },
+    bank: { account: vars.BANK_ACCOUNT, bic: vars.BANK_BIC, accountName: 'Hlavní město Praha', painVersion: vars.BANK_PAIN_VERSION },
     notifications: {
       digestHour: vars.NOTIFY_DIGEST_HOUR,
       reminderOffsetsDays: Object.fromEntries(

@@ -9,3 +9,4 @@ export * from './validators.js';
 export * from './csv.js';
 export * from './deadline.js';
 export * from './bulk.js';
+export * from './payment-codes.js';

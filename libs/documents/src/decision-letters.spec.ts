@@ -1,6 +1,7 @@
 // #core carries class-validator DTOs whose decorators need the polyfill the apps load in main.
 import 'reflect-metadata';
 import { extractPdfPages } from './testing/pdf-text.js';
+import { Money, paymentCode } from '#core';
 import { computeBreachPenalty, renderDecisionLetter, renderRejectionNotice, renderRemedyRequestForBreach, renderReturnCall } from './decision-letters.js';
 import type { DecisionLetterData, LetterCommonData, RejectionNoticeData, RemedyRequestData, ReturnCallData } from './decision-letters.js';
 
@@ -256,6 +257,24 @@ describe('renderReturnCall', () => {
     expect(text).toContain('Účet poskytovatele 19-5157998/6000, PPF banka a.s.');
     expect(text).toContain('Variabilní symbol 2023004201');
     expect(text).toContain('zákona č. 280/2009 Sb., daňový řád');
+  });
+
+  it('carries a QR Platba code for the whole amount: an embedded image and the SPAYD string', async () => {
+    const pdf = await renderReturnCall(returnCall());
+    // The QR code is an image XObject in the PDF.
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+    const { text } = await extractText(pdf);
+    expect(text).toContain('QR Platba');
+    // Levy 37 500,00 + penalty to the due date: what the table asks is what the code asks.
+    const expected = paymentCode({
+      account: '19-5157998/6000',
+      amount: Money.parse('37500.00').add(computeBreachPenalty({ levy: '37500.00', breachDate: '2023-03-31', until: '2023-07-29' }).imposed),
+      variableSymbol: '2023004201',
+      dueDate: '2023-07-29',
+      message: 'Odvod a penale, smlouva DOT/NMC/0042/2023',
+    });
+    expect(expected).toMatch(/^SPD\*1\.0\*ACC:CZ\d{22}\*AM:\d+\.\d{2}\*CC:CZK\*DT:20230729\*X-VS:2023004201\*MSG:/);
+    expect(text.replace(/\s+/g, '')).toContain(expected.replace(/\s+/g, ''));
   });
 
   it('says the penalty is not imposed when it does not exceed 1 000 Kč, and applies the cap', async () => {

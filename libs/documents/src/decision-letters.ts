@@ -1,4 +1,4 @@
-import { Money, normaliseBankAccount, pragueInstant, requireIco } from '#core';
+import { Money, normaliseBankAccount, paymentCode, pragueInstant, requireIco } from '#core';
 import type { PdfDocumentBuilder } from './pdf-document.js';
 import type { KeyValueRow } from './pdf-document.js';
 import { CzechDocumentBuilder, approvingBodyGenitive, approvingBodyName, formatIsoDate, hundredths, isoDay, noBreaks, requireText, signatureColumns } from './grant-agreement.js';
@@ -316,6 +316,75 @@ export async function renderRemedyRequestForBreach(data: RemedyRequestData): Pro
   return document.finish();
 }
 
+/** "Výzva k vrácení části dotace" after the settlement check: what was not spent or not eligible, by when and where. */
+export interface SettlementReturnCallData extends LetterCommonData {
+  agreement: { number: string; date: string };
+  /** What was paid, what the check found eligible, what is returned already and what remains, e.g. "20000.00". */
+  paid: string;
+  eligible: string;
+  returned: string;
+  amount: string;
+  /** The check's explanation of the return (unspent, ineligible, shifts beyond tolerance). */
+  explanation: string;
+  dueDate: string;
+  returnAccount: BankAccountData;
+  /** Up to 10 digits. */
+  variableSymbol: string;
+}
+
+/**
+ * "Výzva k vrácení části dotace" (§ 10a odst. 5 písm. m zákona č. 250/2000 Sb.: the return after the
+ * settlement): the amounts, the explanation, where and by when, with the QR Platba code.
+ */
+export async function renderSettlementReturnCall(data: SettlementReturnCallData): Promise<Buffer> {
+  const common = prepareCommon(data);
+  requireText(data.agreement.number, 'agreement.number');
+  isoDay(data.agreement.date, 'agreement.date');
+  const amount = positiveMoney(data.amount, 'amount');
+  const account = normaliseBankAccount(data.returnAccount.number);
+  if (!account) throw new RangeError(`returnAccount.number "${data.returnAccount.number}" is not a valid Czech bank account`);
+  requireText(data.returnAccount.bankName, 'returnAccount.bankName');
+  if (!/^\d{1,10}$/.test(data.variableSymbol)) throw new RangeError(`variableSymbol must be 1 to 10 digits; got "${data.variableSymbol}"`);
+  const dueDate = formatIsoDate(data.dueDate);
+  isoDay(data.dueDate, 'dueDate');
+  const document = letter(data, common, 'Výzva k vrácení části dotace', 'vratka po vyúčtování / call to return part of a grant after its settlement');
+  document
+    .paragraph(
+      `při kontrole vyúčtování dotace poskytnuté na základě veřejnoprávní smlouvy č. ${data.agreement.number} ` +
+        `ze dne ${formatIsoDate(data.agreement.date)} na projekt „${noBreaks(data.application.title)}“ ` +
+        `poskytovatel zjistil, že část dotace nebyla použita nebo ji nelze uznat. Vyzýváme Vás k jejímu vrácení ` +
+        `ve výši ${amount.format()} nejpozději do ${dueDate}.`,
+    )
+    .heading('Výsledek kontroly vyúčtování')
+    .keyValueTable(
+      [
+        { label: 'Vyplaceno', value: Money.parse(data.paid, 'paid') },
+        { label: 'Uznáno', value: Money.parse(data.eligible, 'eligible') },
+        { label: 'Již vráceno', value: Money.parse(data.returned, 'returned') },
+        { label: 'Zbývá vrátit', value: amount },
+      ],
+      0.38,
+    )
+    .paragraph(noBreaks(requireText(data.explanation, 'explanation')), { muted: true })
+    .heading('Platební údaje')
+    .keyValueTable(
+      [
+        { label: 'K úhradě', value: amount },
+        { label: 'Splatnost', value: dueDate },
+        { label: 'Účet poskytovatele', value: `${account}, ${data.returnAccount.bankName}` },
+        { label: 'Variabilní symbol', value: data.variableSymbol },
+      ],
+      0.38,
+    );
+  await document.paymentQr(
+    paymentCode({ account, amount, variableSymbol: data.variableSymbol, dueDate: data.dueDate, message: `Vratka dotace, smlouva ${data.agreement.number}` }),
+    'Naskenujte v aplikaci své banky: účet, částka, splatnost a variabilní symbol se vyplní samy.',
+  );
+  document.paragraph('Nebude-li částka ve stanovené lhůtě vrácena, jde o zadržení peněžních prostředků a porušení rozpočtové kázně podle § 22 ' + `${BUDGET_RULES_ACT}.`);
+  closing(document, data);
+  return document.finish();
+}
+
 /**
  * "Výzva k vrácení dotace / odvod za porušení rozpočtové kázně": the levy, the penalty computed
  * and shown line by line, where and by when to pay.
@@ -391,20 +460,28 @@ export async function renderReturnCall(data: ReturnCallData): Promise<Buffer> {
       { muted: true },
     );
   }
-  document
-    .heading('Platební údaje')
-    .keyValueTable(
-      [
-        { label: 'Celkem k úhradě', value: total },
-        { label: 'Splatnost', value: dueDate },
-        { label: 'Účet poskytovatele', value: `${account}, ${data.returnAccount.bankName}` },
-        { label: 'Variabilní symbol', value: data.variableSymbol },
-      ],
-      0.38,
-    )
-    .paragraph(
-      'Nebude-li částka ve stanovené lhůtě připsána na účet poskytovatele, bude odvod a penále uloženo ' + 'platebním výměrem a vymáháno podle zákona č. 280/2009 Sb., daňový řád.',
-    );
+  document.heading('Platební údaje').keyValueTable(
+    [
+      { label: 'Celkem k úhradě', value: total },
+      { label: 'Splatnost', value: dueDate },
+      { label: 'Účet poskytovatele', value: `${account}, ${data.returnAccount.bankName}` },
+      { label: 'Variabilní symbol', value: data.variableSymbol },
+    ],
+    0.38,
+  );
+  await document.paymentQr(
+    paymentCode({
+      account: account,
+      amount: total,
+      variableSymbol: data.variableSymbol,
+      dueDate: data.dueDate,
+      message: `Odvod a penale, smlouva ${data.agreement.number}`,
+    }),
+    'Naskenujte v aplikaci své banky: účet, částka, splatnost a variabilní symbol se vyplní samy.',
+  );
+  document.paragraph(
+    'Nebude-li částka ve stanovené lhůtě připsána na účet poskytovatele, bude odvod a penále uloženo ' + 'platebním výměrem a vymáháno podle zákona č. 280/2009 Sb., daňový řád.',
+  );
   closing(document, data);
   return document.finish();
 }

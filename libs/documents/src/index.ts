@@ -21,7 +21,14 @@ export type {
   SignatoryData,
   SigningPlace,
 } from './grant-agreement.js';
-export { computeBreachPenalty, renderDecisionLetter, renderRejectionNotice, renderRemedyRequestForBreach, renderReturnCall } from './decision-letters.js';
+export {
+  computeBreachPenalty,
+  renderDecisionLetter,
+  renderRejectionNotice,
+  renderRemedyRequestForBreach,
+  renderReturnCall,
+  renderSettlementReturnCall,
+} from './decision-letters.js';
 export type {
   BreachPenalty,
   BreachPenaltyInput,
@@ -32,6 +39,7 @@ export type {
   RejectionNoticeData,
   RemedyRequestData,
   ReturnCallData,
+  SettlementReturnCallData,
 } from './decision-letters.js';
 export { DocumentRenderPool } from './render-pool.js';
 export { FULFILMENT_REPORT_TITLE, NO_OUTPUTS_SENTENCE, renderFulfilmentReport } from './fulfilment-report.js';

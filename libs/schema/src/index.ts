@@ -23,6 +23,10 @@ import {
   Resolution,
   ReturnReceipt,
   Settlement,
+  PaymentBatch,
+  PaymentBatchItem,
+  BankStatement,
+  BankStatementLine,
 } from '#awards';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from '#calls';
 import { SystemClockRow } from '#database';
@@ -94,6 +98,10 @@ export const SCHEMA: DataSourceParts = {
     AgreementAmendment,
     AgreementTemplate,
     RecordFile,
+    PaymentBatch,
+    PaymentBatchItem,
+    BankStatement,
+    BankStatementLine,
     SystemClockRow,
   ],
   migrations: MIGRATIONS,

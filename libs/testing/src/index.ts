@@ -3,3 +3,4 @@ export * from './grant-fixtures.js';
 export * from './smtp-recorder.js';
 export * from './money-fixtures.js';
 export * from './infrastructure.js';
+export * from './xsd.js';

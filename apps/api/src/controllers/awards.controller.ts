@@ -341,6 +341,15 @@ export class SettlementsController {
     return this.settlements.get(actor, id);
   }
 
+  /** The letter asking for the return still owed, with the QR Platba code (the recipient and staff). */
+  @Authenticated(Permission.ApplicationRead)
+  @Get('settlements/:id/return-call.pdf')
+  @ApiFile('application/pdf')
+  async returnCall(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.settlements.returnLetter(actor, id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
+  }
+
   @Authenticated(Permission.AwardManage)
   @Post('settlements/:id/check')
   @HttpCode(200)

@@ -581,6 +581,7 @@ export class SettlementReturnResponse {
 }
 
 export class SettlementResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'QR Platba (SPAYD) vratky, která zbývá / of the return still owed' }) paymentCode: string | null;
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ enum: ['submitted', 'checked', 'closed'] }) status: 'submitted' | 'checked' | 'closed';
@@ -613,6 +614,8 @@ export class SettlementCheckResponse extends SettlementResponse {
 }
 
 export class BreachResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'QR Platba (SPAYD) odvodu s penále do splatnosti / of the levy with its penalty to the due date' }) paymentCode:
+    string | null;
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ type: Number, nullable: true }) conditionNo: number | null;
@@ -1755,4 +1758,59 @@ export class DemoAccountsResponse {
   @ApiProperty({ type: String, nullable: true, description: "Heslo všech demo účtů, jsou-li načtena demo data / the demo accounts' password when the demo data is loaded" })
   password: string | null;
   @ApiProperty({ type: () => DemoAccountResponse, isArray: true }) accounts: DemoAccountResponse[];
+}
+
+// The bank's own file formats (issue 17).
+
+export class PaymentBatchResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ enum: ['pain.001.001.03', 'pain.001.001.09'] }) format: 'pain.001.001.03' | 'pain.001.001.09';
+  @ApiProperty({ type: String }) messageId: string;
+  @ApiProperty({ type: Number }) payments: number;
+  @ApiProperty({ type: String }) total: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, nullable: true }) createdBy: string | null;
+}
+
+export class BankStatementImportStatementResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) statementId: string;
+  @ApiProperty({ type: Boolean }) alreadyImported: boolean;
+}
+
+export class BankStatementImportResponse {
+  @ApiProperty({ type: () => BankStatementImportStatementResponse, isArray: true }) statements: readonly BankStatementImportStatementResponse[];
+  @ApiProperty({ type: Number }) lines: number;
+  @ApiProperty({ type: Number }) matched: number;
+  @ApiProperty({ type: Number }) unmatched: number;
+  @ApiProperty({ type: Number, description: 'Řádky už dříve načtené / lines imported before' }) skipped: number;
+}
+
+export class BankStatementLineResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) statementId: string;
+  @ApiProperty({ type: String }) entryRef: string;
+  @ApiProperty({ enum: ['credit', 'debit'] }) direction: 'credit' | 'debit';
+  @ApiProperty({ type: String }) amount: string;
+  @ApiProperty({ type: String }) currency: string;
+  @ApiProperty({ type: String }) bookedOn: string;
+  @ApiProperty({ type: String, nullable: true }) variableSymbol: string | null;
+  @ApiProperty({ type: String, nullable: true }) endToEndId: string | null;
+  @ApiProperty({ type: String, nullable: true }) counterpartyName: string | null;
+  @ApiProperty({ type: String, nullable: true }) counterpartyAccount: string | null;
+  @ApiProperty({ type: String, nullable: true }) message: string | null;
+  @ApiProperty({ enum: ['matched', 'unmatched', 'resolved'] }) status: 'matched' | 'unmatched' | 'resolved';
+  @ApiProperty({ enum: ['payment', 'settlement', 'breach'], nullable: true }) matchType: 'payment' | 'settlement' | 'breach' | null;
+  @ApiProperty({ type: String, nullable: true }) matchId: string | null;
+  @ApiProperty({ type: String, nullable: true }) resolvedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) resolutionNote: string | null;
+  @ApiProperty({ type: Number }) version: number;
+}
+
+export class PageBankStatementLineResponse {
+  @ApiProperty({ type: () => BankStatementLineResponse, isArray: true }) items: readonly BankStatementLineResponse[];
+  @ApiProperty({ type: Number }) page: number;
+  @ApiProperty({ type: Number }) pageSize: number;
+  @ApiProperty({ type: Number }) total: number;
 }
