@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { checkPage, expect, test, uniqueEmail } from './fixtures.js';
+import { checkPage, expect, freshIco, test, uniqueEmail } from './fixtures.js';
 
 type Code = 'cs' | 'en';
 const MESSAGES = 'apps/web/src/i18n/messages';
@@ -46,16 +46,6 @@ const LANGUAGES = [
 
 /** A pattern that finds `text` anywhere (an accessible description also carries the field's hint). */
 const containing = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-
-/** A valid IČO (modulo 11) that no other run uses. */
-function freshIco(): string {
-  for (;;) {
-    const body = String(Math.floor(Math.random() * 9_000_000) + 1_000_000);
-    const sum = [8, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-    const check = (11 - (sum % 11)) % 10;
-    return `${body}${check}`;
-  }
-}
 
 async function openDemoCall(page: Page): Promise<{ id: string; title: string }> {
   const response = await page.request.get('/api/v1/public/calls');

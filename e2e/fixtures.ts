@@ -53,3 +53,10 @@ export { expect };
 
 export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@e2e.praha.eu`;
 export const PASSWORD = 'Heslo-pro-testy-2026';
+
+/** A valid IČO (modulo 11) that no other run uses. */
+export function freshIco(): string {
+  const body = String(Math.floor(Math.random() * 9_000_000) + 1_000_000);
+  const sum = [8, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(body[i]), 0);
+  return `${body}${(11 - (sum % 11)) % 10}`;
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvaluationModule } from '#evaluation';
 import { NotificationsModule } from '#notifications';
+import { ApplicantActionsService } from './applicant-actions.service.js';
 import { AwardNotifications } from './award-notifications.js';
 import { AgreementService } from './agreement.service.js';
 import { AwardService } from './award.service.js';
@@ -11,7 +12,7 @@ import { RecordFilesService } from './record-files.service.js';
 
 @Module({
   imports: [EvaluationModule, NotificationsModule],
-  providers: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, AwardNotifications],
-  exports: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService],
+  providers: [ApplicantActionsService, AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, AwardNotifications],
+  exports: [ApplicantActionsService, AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService],
 })
 export class AwardsModule {}
