@@ -7,6 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { FormattedMessage } from 'react-intl';
 import { api, call } from '../../api/client';
+import { useFormat } from '../../lib/use-format';
+import { Countdown } from './status';
 import type { components } from '../../api/schema';
 
 export type ApplicantActions = components['schemas']['ApplicantActionsResponse'];
@@ -32,5 +34,39 @@ export function ActionsLink() {
     <Link to="/zadosti" hash={ACTIONS_SECTION}>
       <FormattedMessage id="applicant.header.actions" values={{ count }} />
     </Link>
+  );
+}
+
+/** Open remedy requests (with their deadline) and settlements due, from GET /my-actions; nothing when there is nothing to do. */
+export function NeedsAction() {
+  const f = useFormat();
+  const actions = useApplicantActions();
+  const remedies = actions.data?.remedies ?? [];
+  const settlements = actions.data?.settlements ?? [];
+  if (remedies.length + settlements.length === 0) return null;
+  return (
+    <section aria-labelledby="action-title" className="notice" id={ACTIONS_SECTION}>
+      <h2 id="action-title">
+        <FormattedMessage id="applicant.dashboard.needsAction" />
+      </h2>
+      <ul>
+        {remedies.map((r) => (
+          <li key={r.applicationId}>
+            <Link to="/zadosti/$applicationId" params={{ applicationId: r.applicationId }}>
+              <FormattedMessage id="applicant.dashboard.remedy" values={{ number: r.applicationNumber, title: r.title }} />
+            </Link>{' '}
+            – <Countdown until={r.deadlineAt} />
+          </li>
+        ))}
+        {settlements.map((s) => (
+          <li key={s.agreementId}>
+            <Link to="/zadosti/$applicationId" params={{ applicationId: s.applicationId }}>
+              <FormattedMessage id="applicant.dashboard.settlement" values={{ agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }} />
+            </Link>{' '}
+            – <FormattedMessage id="applicant.dashboard.settlementDeadline" values={{ when: f.date(s.deadline) }} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

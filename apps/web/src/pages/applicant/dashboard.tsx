@@ -13,7 +13,7 @@ import { QueryState } from '../../components/query-state';
 import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { Countdown, StatusTag } from '../../features/applicant/status';
-import { ACTIONS_SECTION, useApplicantActions } from '../../features/applicant/actions';
+import { NeedsAction } from '../../features/applicant/actions';
 import type { ApplicationSummary, OrganisationView } from '../../features/applicant/types';
 import type { CallView, Page } from '../public/types';
 import '../../features/applicant/applicant.css';
@@ -63,40 +63,6 @@ function Dashboard() {
         <ApplicationTable id="submitted" title="applicant.dashboard.submitted" empty="applicant.dashboard.noSubmitted" items={others} money={f.money} />
       </QueryState>
     </>
-  );
-}
-
-/** Open remedy requests (with their deadline) and settlements due, from GET /my-actions; nothing when there is nothing to do. */
-function NeedsAction() {
-  const f = useFormat();
-  const actions = useApplicantActions();
-  const remedies = actions.data?.remedies ?? [];
-  const settlements = actions.data?.settlements ?? [];
-  if (remedies.length + settlements.length === 0) return null;
-  return (
-    <section aria-labelledby="action-title" className="notice" id={ACTIONS_SECTION}>
-      <h2 id="action-title">
-        <FormattedMessage id="applicant.dashboard.needsAction" />
-      </h2>
-      <ul>
-        {remedies.map((r) => (
-          <li key={r.applicationId}>
-            <Link to="/zadosti/$applicationId" params={{ applicationId: r.applicationId }}>
-              <FormattedMessage id="applicant.dashboard.remedy" values={{ number: r.applicationNumber, title: r.title }} />
-            </Link>{' '}
-            – <Countdown until={r.deadlineAt} />
-          </li>
-        ))}
-        {settlements.map((s) => (
-          <li key={s.agreementId}>
-            <Link to="/zadosti/$applicationId" params={{ applicationId: s.applicationId }}>
-              <FormattedMessage id="applicant.dashboard.settlement" values={{ agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }} />
-            </Link>{' '}
-            – <FormattedMessage id="applicant.dashboard.settlementDeadline" values={{ when: f.date(s.deadline) }} />
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 
