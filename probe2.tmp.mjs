@@ -26,7 +26,13 @@ await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
 await page.getByLabel('Heslo', { exact: true }).fill(password);
 await page.getByRole('button', { name: 'Přihlásit se', exact: true }).click();
 await page.waitForURL((u) => !u.pathname.startsWith('/prihlaseni'));
+await page.addInitScript(() => {
+  window.__long = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+});
 async function alive(label) {
+  const long = await page.evaluate(() => { const l = window.__long ?? []; window.__long = []; return l; }).catch(() => 'n/a');
+  console.log('   longtasks', JSON.stringify(long));
   const t0 = Date.now();
   const r = await Promise.race([page.evaluate(() => 1).then(() => 'ok'), new Promise((r) => setTimeout(() => r('FROZEN'), 8000))]);
   console.log(label, r, Date.now() - t0, 'ms', page.url());

@@ -3,6 +3,7 @@
  * a part the applicant may not change now (after the deadline, or not named by a remedy request) is read-only.
  */
 import { useParams } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApplicationFrame, useApplicationContext } from '../../features/applicant/application-frame';
@@ -365,7 +366,14 @@ function ApplicantFields() {
 
 function BudgetFields() {
   const { draft, edit, canEdit, call, missing } = useApplicationContext();
-  const errors = Object.fromEntries(Object.entries(missing).filter(([field]) => field.startsWith('budgetLines.')));
+  // Stable between keystrokes: the table's rows are memoised, and a new `errors` object or `onChange` function on
+  // every render made all of them render again on every key (hundreds of milliseconds with 100 lines).
+  const errors = useMemo(() => Object.fromEntries(Object.entries(missing).filter(([field]) => field.startsWith('budgetLines.'))), [missing]);
+  const onChange = useCallback((budgetLines: Draft['budgetLines']) => edit({ budgetLines }), [edit]);
+  const limits = useMemo(
+    () => ({ minGrant: call.minGrant, maxGrant: call.maxGrant, coFinancingMinPercent: call.coFinancingMinPercent }),
+    [call.minGrant, call.maxGrant, call.coFinancingMinPercent],
+  );
   return (
     <>
       {missing.budgetLines && (
@@ -376,10 +384,10 @@ function BudgetFields() {
       <BudgetTable
         lines={draft.budgetLines ?? []}
         categories={call.costCategories}
-        limits={{ minGrant: call.minGrant, maxGrant: call.maxGrant, coFinancingMinPercent: call.coFinancingMinPercent }}
+        limits={limits}
         readOnly={!canEdit('budgetLines')}
         errors={errors}
-        onChange={(budgetLines) => edit({ budgetLines })}
+        onChange={onChange}
       />
     </>
   );
