@@ -39,6 +39,21 @@ async function alive(label) {
   if (r === 'FROZEN') { await browser.close(); process.exit(2); }
 }
 const mode = process.env.MODE ?? 'flow';
+if (mode === 'lists') {
+  await page.goto(`/zadosti/${app.id}/projekt`);
+  const d = page.getByRole('textbox', { name: 'Městské části' });
+  await d.click();
+  await page.keyboard.type('Praha 3, Praha 9');
+  console.log('districts', JSON.stringify(await d.inputValue()));
+  const tg = page.getByRole('textbox', { name: 'Cílové skupiny' });
+  await tg.click();
+  await page.keyboard.type('děti');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('rodiče');
+  console.log('targetGroups', JSON.stringify(await tg.inputValue()));
+  await browser.close();
+  process.exit(0);
+}
 if (mode === 'flow') {
   await page.goto(`/zadosti/${app.id}/projekt`);
   const title = page.getByRole('textbox', { name: 'Název projektu' });
