@@ -115,7 +115,12 @@ test('a remedy request is answered in the portal with only the named part editab
   // The application period ends: the clock moves an hour past the deadline, for the API and the worker.
   const admin = { Authorization: `Bearer ${await token(request, 'admin@demo.praha.eu', DEMO_PASSWORD)}` };
   try {
-    await ok(request.put('/api/v1/admin/clock', { headers: admin, data: { to: new Date(new Date(open.closesAt).getTime() + HOUR).toISOString(), reason: 'Cesta k nápravě: po uzávěrce' } }));
+    await ok(
+      request.put('/api/v1/admin/clock', {
+        headers: admin,
+        data: { to: new Date(new Date(open.closesAt).getTime() + HOUR).toISOString(), reason: 'Cesta k nápravě: po uzávěrce' },
+      }),
+    );
     // Tokens are judged by the moved clock: staff sign in "after the deadline".
     const staff = { Authorization: `Bearer ${await token(request, 'referent@demo.praha.eu', DEMO_PASSWORD)}` };
     const clock = await ok<{ now: string }>(request.get('/api/v1/system/clock'));
@@ -147,7 +152,8 @@ test('a remedy request is answered in the portal with only the named part editab
     await expect(remedy).toContainText(/Vady odstraňte do:\s*zbývá [67] dní/);
     const tasks = page.getByRole('region', { name: 'Části žádosti' });
     await expect(tasks.getByRole('link', { name: 'Rozpočet' })).toBeVisible();
-    await expect(tasks.getByRole('link')).toHaveCount(2); // the budget and "check your answers"
+    await expect(tasks.getByRole('link')).toHaveCount(2); // the budget and "check and send the correction"
+    await expect(tasks.getByRole('link', { name: 'Zkontrolovat a odeslat opravu' })).toBeVisible();
     await checkPage(page, 'remedy-application');
     const applicationUrl = page.url();
 
@@ -171,7 +177,8 @@ test('a remedy request is answered in the portal with only the named part editab
     await checkPage(page, 'remedy-budget');
 
     // Check and send the corrected application: a receipt of the remedy.
-    await page.goto(`${applicationUrl}/kontrola`);
+    await page.getByRole('link', { name: /přehled částí/ }).click();
+    await page.getByRole('region', { name: 'Části žádosti' }).getByRole('link', { name: 'Zkontrolovat a odeslat opravu' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Zkontrolujte své odpovědi' })).toBeVisible();
     await checkPage(page, 'remedy-review');
     await page.getByRole('button', { name: 'Odeslat opravenou žádost' }).click();
@@ -186,6 +193,7 @@ test('a remedy request is answered in the portal with only the named part editab
     await expect(timeline).toHaveCount(3);
     await expect(timeline.nth(1)).toContainText('výzva k odstranění vad');
     await expect(timeline.nth(2)).toContainText('podaná');
+    await expect(timeline.nth(2)).toContainText('Vady odstraněny: opravená žádost odeslána.');
     await expect(page.getByRole('banner').getByRole('link', { name: /k vyřízení/ })).toHaveCount(0);
 
     // Withdrawal with a reason.

@@ -61,8 +61,22 @@ describe('what needs my action', () => {
     expect((await t.http.get('/my-actions').set(bearer(other)).expect(200)).body).toEqual({ remedies: [], settlements: [] });
 
     // Someone with no organisation (staff included) has nothing to do here; an anonymous caller is refused.
-    expect((await t.http.get('/my-actions').set(bearer(await createUser(t, ['applicant']))).expect(200)).body).toEqual({ remedies: [], settlements: [] });
-    expect((await t.http.get('/my-actions').set(bearer(await signIn(t, staff))).expect(200)).body).toEqual({ remedies: [], settlements: [] });
+    expect(
+      (
+        await t.http
+          .get('/my-actions')
+          .set(bearer(await createUser(t, ['applicant'])))
+          .expect(200)
+      ).body,
+    ).toEqual({ remedies: [], settlements: [] });
+    expect(
+      (
+        await t.http
+          .get('/my-actions')
+          .set(bearer(await signIn(t, staff)))
+          .expect(200)
+      ).body,
+    ).toEqual({ remedies: [], settlements: [] });
     await t.http.get('/my-actions').expect(401);
 
     // Settled: no longer due.

@@ -19,7 +19,10 @@ describe('the portal and the API share one origin', () => {
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Portál</title><div id="root"></div>');
     writeFileSync(path.join(root, 'assets', 'app-abc123.js'), 'console.log(1)');
     // A script big enough to be worth compressing (the middleware leaves anything under 1 kB alone).
-    writeFileSync(path.join(root, 'assets', 'index-Bx9f3k2a.js'), `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ row: i, label: `položka ${i}` })))};`);
+    writeFileSync(
+      path.join(root, 'assets', 'index-Bx9f3k2a.js'),
+      `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ row: i, label: `položka ${i}` })))};`,
+    );
     process.env.WEB_ROOT = root;
     t = await createTestApp();
     raw = request(t.app.getHttpServer());
@@ -55,7 +58,7 @@ describe('the portal and the API share one origin', () => {
     await raw.get('/assets/missing-000.js').set('Accept', '*/*').expect(404);
   });
 
-  it('compresses the portal\'s files as the browser asks (Brotli, else gzip), keeps hashed assets immutable and never caches index.html', async () => {
+  it("compresses the portal's files as the browser asks (Brotli, else gzip), keeps hashed assets immutable and never caches index.html", async () => {
     const original = await raw.get('/assets/index-Bx9f3k2a.js').set('Accept-Encoding', 'identity').expect(200);
     expect(original.headers['content-encoding']).toBeUndefined();
     const size = Buffer.byteLength(original.text);

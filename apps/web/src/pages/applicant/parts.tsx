@@ -418,14 +418,7 @@ function BudgetFields() {
           {missing.budgetLines}
         </p>
       )}
-      <BudgetTable
-        lines={draft.budgetLines ?? []}
-        categories={call.costCategories}
-        limits={limits}
-        readOnly={!canEdit('budgetLines')}
-        errors={errors}
-        onChange={onChange}
-      />
+      <BudgetTable lines={draft.budgetLines ?? []} categories={call.costCategories} limits={limits} readOnly={!canEdit('budgetLines')} errors={errors} onChange={onChange} />
     </>
   );
 }
