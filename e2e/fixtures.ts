@@ -31,6 +31,18 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
+/**
+ * The page still answers: its main thread runs a frame within `ms`. A render loop or a synchronous endless effect
+ * would leave a page that shows the right heading but no longer reacts to keys or clicks.
+ */
+export async function expectResponsive(page: Page, ms = 10_000): Promise<void> {
+  const answered = await Promise.race([
+    page.evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true)))),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
+  expect(answered, `the page stopped responding (${page.url()})`).toBe(true);
+}
+
 /** Nothing sticks out to the right: the page works without horizontal scrolling at this width. */
 export async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 800 });
@@ -53,3 +65,10 @@ export { expect };
 
 export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@e2e.praha.eu`;
 export const PASSWORD = 'Heslo-pro-testy-2026';
+
+/** A valid IČO (modulo 11) that no other run uses. */
+export function freshIco(): string {
+  const body = String(Math.floor(Math.random() * 9_000_000) + 1_000_000);
+  const sum = [8, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(body[i]), 0);
+  return `${body}${(11 - (sum % 11)) % 10}`;
+}

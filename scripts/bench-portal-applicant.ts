@@ -110,9 +110,11 @@ export async function measureApplicantPortal(base: string, browser: Browser) {
   const pages: [string, (page: Page) => Promise<unknown>][] = [
     ['/zadosti', (p) => p.getByRole('heading', { level: 1, name: 'Moje žádosti' }).waitFor()],
     [`/zadosti/${applicationId}/projekt`, (p) => p.getByRole('textbox', { name: 'Název projektu' }).waitFor()],
+    // More application pages in a row in the same context (once reported to stop responding by the third; not
+    // reproduced in 10 cold pages in a row, see apps/web/README.md).
+    [`/zadosti/${applicationId}/aktivity`, (p) => p.getByRole('heading', { level: 1, name: 'Aktivity akčního plánu' }).waitFor()],
+    [`/zadosti/${applicationId}/kontrola`, (p) => p.getByRole('heading', { level: 1, name: 'Zkontrolujte své odpovědi' }).waitFor()],
   ];
-  // Known problem: a third application page opened in a row in one browser context stops responding (see the
-  // README); until it is found, the bench measures the dashboard, the project form and the budget.
   let jsKbMax = 0;
   let formMs = 0;
   for (const [path, ready] of pages) {

@@ -24,7 +24,15 @@ import { ApplicationsController, BulkFormalCheckController, FormalCheckControlle
 import { CallsController, PublicCallsController } from './controllers/calls.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
-import { AgreementsController, AwardsController, BreachesController, PaymentsController, RecordFilesController, SettlementsController } from './controllers/awards.controller.js';
+import {
+  AgreementsController,
+  ApplicantActionsController,
+  AwardsController,
+  BreachesController,
+  PaymentsController,
+  RecordFilesController,
+  SettlementsController,
+} from './controllers/awards.controller.js';
 import { BankFilesController } from './controllers/bank-files.controller.js';
 import { ClockController } from './controllers/clock.controller.js';
 import { DeliveryAdminController } from './controllers/delivery-admin.controller.js';
@@ -84,6 +92,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
     PaymentsController,
     BankFilesController,
     SettlementsController,
+    ApplicantActionsController,
     BreachesController,
     RecordFilesController,
     TraceController,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvaluationModule } from '#evaluation';
 import { NotificationsModule } from '#notifications';
+import { ApplicantActionsService } from './applicant-actions.service.js';
 import { AwardNotifications } from './award-notifications.js';
 import { AgreementService } from './agreement.service.js';
 import { AwardService } from './award.service.js';
@@ -12,7 +13,7 @@ import { BankFilesService } from './bank/bank-files.service.js';
 
 @Module({
   imports: [EvaluationModule, NotificationsModule],
-  providers: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, BankFilesService, AwardNotifications],
-  exports: [AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, BankFilesService],
+  providers: [ApplicantActionsService, AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, BankFilesService, AwardNotifications],
+  exports: [ApplicantActionsService, AwardService, AgreementService, PaymentService, SettlementService, BreachService, RecordFilesService, BankFilesService],
 })
 export class AwardsModule {}

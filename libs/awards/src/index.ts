@@ -3,6 +3,7 @@ export * from './award.service.js';
 export * from './agreement.service.js';
 export * from './payment.service.js';
 export * from './settlement.service.js';
+export * from './applicant-actions.service.js';
 export * from './breach.service.js';
 export * from './record-files.service.js';
 export * from './dto.js';

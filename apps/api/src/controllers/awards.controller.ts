@@ -4,6 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
   AgreementService,
+  ApplicantActionsService,
   AwardService,
   ConfirmPaymentRequest,
   PaymentListQuery,
@@ -37,6 +38,7 @@ import type { Actor } from '#core';
 import { ApiFile, ApiUpload } from '../http/openapi.js';
 import {
   AgreementResponse,
+  ApplicantActionsResponse,
   AgreementTemplateResponse,
   AmendmentResponse,
   AwardsFundingResponse,
@@ -318,6 +320,20 @@ export class PaymentsController {
   @ApiOkResponse({ type: PaymentResponse })
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ConfirmPaymentRequest): Promise<PaymentResponse> {
     return this.payments.confirm(actor, id, body);
+  }
+}
+
+/** "What needs my action": the open remedy requests and the settlements due in the user's organisations (the portal's dashboard and header). */
+@ApiTags('awards')
+@Controller('my-actions')
+export class ApplicantActionsController {
+  constructor(private readonly actions: ApplicantActionsService) {}
+
+  @Authenticated(Permission.ApplicationRead)
+  @Get()
+  @ApiOkResponse({ type: ApplicantActionsResponse })
+  list(@CurrentActor() actor: Actor): Promise<ApplicantActionsResponse> {
+    return this.actions.forActor(actor);
   }
 }
 

@@ -1814,3 +1814,27 @@ export class PageBankStatementLineResponse {
   @ApiProperty({ type: Number }) pageSize: number;
   @ApiProperty({ type: Number }) total: number;
 }
+
+export class RemedyDueResponse {
+  @ApiProperty({ type: String }) applicationId: string;
+  @ApiProperty({ type: String }) applicationNumber: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: String }) organisationName: string;
+  @ApiProperty({ type: String, format: 'date-time' }) deadlineAt: string;
+}
+
+export class SettlementDueResponse {
+  @ApiProperty({ type: String }) agreementId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: String }) applicationId: string;
+  @ApiProperty({ type: String }) applicationNumber: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: String }) organisationName: string;
+  @ApiProperty({ type: String, format: 'date', description: 'Lhůta pro vyúčtování / the settlement deadline' }) deadline: string;
+}
+
+/** What needs the signed-in user's action in their organisations: open remedy requests and settlements due. */
+export class ApplicantActionsResponse {
+  @ApiProperty({ type: () => RemedyDueResponse, isArray: true }) remedies: RemedyDueResponse[];
+  @ApiProperty({ type: () => SettlementDueResponse, isArray: true }) settlements: SettlementDueResponse[];
+}

@@ -1440,6 +1440,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/my-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicantActionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open-data/grants.csv": {
         parameters: {
             query?: never;
@@ -2430,6 +2446,10 @@ export interface components {
             required: boolean;
             /** @description Povinná jen pro tyto typy žadatelů; prázdné = pro všechny */
             requiredFrom?: ("city_district" | "ngo" | "other")[];
+        };
+        ApplicantActionsResponse: {
+            remedies: components["schemas"]["RemedyDueResponse"][];
+            settlements: components["schemas"]["SettlementDueResponse"][];
         };
         ApplicationActivityResponse: {
             activityId: string;
@@ -4083,6 +4103,14 @@ export interface components {
             remediedOn: string;
             version: number;
         };
+        RemedyDueResponse: {
+            applicationId: string;
+            applicationNumber: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            organisationName: string;
+            title: string;
+        };
         RemedyItemInput: {
             /** @example Položka 3 rozpočtu nesouhlasí se součtem. */
             message: string;
@@ -4325,6 +4353,19 @@ export interface components {
             overBy: string;
             planned: string;
             withinTolerance: boolean;
+        };
+        SettlementDueResponse: {
+            agreementId: string;
+            agreementNumber: string;
+            applicationId: string;
+            applicationNumber: string;
+            /**
+             * Format: date
+             * @description Lhůta pro vyúčtování / the settlement deadline
+             */
+            deadline: string;
+            organisationName: string;
+            title: string;
         };
         SettlementReportResponse: {
             achieved: number;
@@ -9814,6 +9855,52 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění account.self / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ApplicantActionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantActionsResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;

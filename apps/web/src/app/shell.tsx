@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSession } from '../api/session';
 import { NotificationsLink } from '../features/notifications/notifications-link';
+import { ActionsLink } from '../features/applicant/actions';
 import type { Role } from '../api/session';
 import { SessionWarning } from '../components/session-warning';
 import { useLanguage } from '../i18n';
@@ -61,6 +62,7 @@ function UserMenu() {
         </span>
         {user.displayName}
       </span>
+      {user.roles.includes('applicant') && <ActionsLink />}
       <NotificationsLink />
       <button type="button" className="link-like" onClick={() => void signOut('user').then(() => navigate({ to: '/prihlaseni', search: { odhlaseno: 'ano' } }))}>
         <FormattedMessage id="common.header.signOut" />

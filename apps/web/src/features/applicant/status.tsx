@@ -1,8 +1,8 @@
 /** Status in plain words (from the API, in the user's language) and deadlines counting down. */
-import { useEffect, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useLanguage } from '../../i18n';
 import { useFormat } from '../../lib/use-format';
+import { useNow } from '../../lib/system-clock';
 import type { ApplicationStatus, Localised } from './types';
 
 const TONE: Record<ApplicationStatus, string> = {
@@ -19,14 +19,10 @@ export function StatusTag({ status, name }: { status: ApplicationStatus; name: L
   return <strong className={`status-tag ${TONE[status] ?? ''}`}>{name[locale]}</strong>;
 }
 
-/** "zbývají 3 dny (do 15. 12. 2026 23:59)"; refreshed every minute. */
+/** "zbývají 3 dny (do 15. 12. 2026 23:59)" on the system's clock (it may be moved outside production); refreshed every minute. */
 export function Countdown({ until }: { until: string }) {
   const f = useFormat();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
   const ms = new Date(until).getTime() - now;
   if (ms <= 0)
     return (

@@ -122,7 +122,9 @@ function TaskList() {
       </ol>
       <div className="actions">
         <Link className="gov-button" data-type="solid" data-color="primary" data-size="m" to="/zadosti/$applicationId/kontrola" params={{ applicationId: application.id }}>
-          <FormattedMessage id={total === 0 ? 'applicant.tasks.review' : 'applicant.tasks.reviewIncomplete'} />
+          <FormattedMessage
+            id={total > 0 ? 'applicant.tasks.reviewIncomplete' : application.status === 'remedy_requested' ? 'applicant.tasks.reviewRemedy' : 'applicant.tasks.review'}
+          />
         </Link>
       </div>
     </section>
@@ -200,6 +202,11 @@ function History({ applicationId }: { applicationId: string }) {
             <li key={i}>
               <strong>{entry.toName[locale]}</strong> – {f.dateTime(entry.at)}
               {entry.by && <> · {entry.by}</>}
+              {entry.from === 'remedy_requested' && entry.to === 'submitted' && (
+                <div className="meta">
+                  <FormattedMessage id="applicant.history.remedyAnswered" />
+                </div>
+              )}
               {entry.reason && <div className="meta">{entry.reason}</div>}
             </li>
           ))}

@@ -13,6 +13,7 @@ import { QueryState } from '../../components/query-state';
 import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { Countdown, StatusTag } from '../../features/applicant/status';
+import { NeedsAction } from '../../features/applicant/actions';
 import type { ApplicationSummary, OrganisationView } from '../../features/applicant/types';
 import type { CallView, Page } from '../public/types';
 import '../../features/applicant/applicant.css';
@@ -35,9 +36,8 @@ function Dashboard() {
   const calls = useQuery({ queryKey: ['public-calls'], queryFn: () => call<Page<CallView>>(api.GET('/api/v1/public/calls')) });
   const closesAt = new Map((calls.data?.items ?? []).map((c) => [c.id, c.closesAt]));
   const items = applications.data?.items ?? [];
-  const needAction = items.filter((a) => a.status === 'remedy_requested');
   const drafts = items.filter((a) => a.status === 'draft');
-  const others = items.filter((a) => a.status !== 'draft' && a.status !== 'remedy_requested');
+  const others = items.filter((a) => a.status !== 'draft');
 
   return (
     <>
@@ -50,23 +50,8 @@ function Dashboard() {
           <FormattedMessage id="applicant.dashboard.organisations" />
         </Link>
       </p>
+      <NeedsAction />
       <QueryState query={applications}>
-        {needAction.length > 0 && (
-          <section aria-labelledby="action-title" className="notice">
-            <h2 id="action-title">
-              <FormattedMessage id="applicant.dashboard.needsAction" />
-            </h2>
-            <ul>
-              {needAction.map((a) => (
-                <li key={a.id}>
-                  <Link to="/zadosti/$applicationId" params={{ applicationId: a.id }}>
-                    <FormattedMessage id="applicant.dashboard.remedy" values={{ number: a.number, title: a.title ?? a.call.title }} />
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
         <ApplicationTable
           id="drafts"
           title="applicant.dashboard.drafts"

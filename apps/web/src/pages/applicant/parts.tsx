@@ -3,6 +3,7 @@
  * a part the applicant may not change now (after the deadline, or not named by a remedy request) is read-only.
  */
 import { useParams } from '@tanstack/react-router';
+import { useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApplicationFrame, useApplicationContext } from '../../features/applicant/application-frame';
@@ -47,11 +48,57 @@ export const DeclarationsPartPage = () => (
   </Part>
 );
 
-const lines = (text: string) =>
+const listOf = (text: string, separator: ',' | '\n') =>
   text
-    .split('\n')
-    .map((line) => line.trim())
+    .split(separator)
+    .map((item) => item.trim())
     .filter(Boolean);
+
+/**
+ * A list typed as text (districts separated by commas, target groups one per line). The text is kept as typed:
+ * deriving it from the saved list on every key dropped the comma, the line break and the space being typed, so
+ * "Praha 3, Praha 9" came out as "Praha3Praha9". It follows the draft when the list changes elsewhere (a conflict
+ * resolved by taking theirs, edits restored after a reload).
+ */
+function DraftListField({
+  path,
+  label,
+  hint,
+  values,
+  separator,
+  readOnly,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  hint: string;
+  values: string[];
+  separator: ',' | '\n';
+  readOnly: boolean;
+  onChange(values: string[]): void;
+}) {
+  const joined = values.join(separator === ',' ? ', ' : '\n');
+  const [text, setText] = useState(joined);
+  const [seen, setSeen] = useState(joined);
+  if (seen !== joined) {
+    setSeen(joined);
+    if (listOf(text, separator).join('\u0000') !== values.join('\u0000')) setText(joined);
+  }
+  return (
+    <DraftField
+      path={path}
+      label={label}
+      hint={hint}
+      multiline={separator === '\n'}
+      value={text}
+      readOnly={readOnly}
+      onChange={(next) => {
+        setText(next);
+        onChange(listOf(next, separator));
+      }}
+    />
+  );
+}
 
 function ProjectFields() {
   const { draft, edit, canEdit, call, missing } = useApplicationContext();
@@ -127,32 +174,23 @@ function ProjectFields() {
         readOnly={ro('period')}
         onChange={(to) => edit({ period: { ...draft.period, to: to || undefined } })}
       />
-      <DraftField
+      <DraftListField
         path="place.districts"
         label={t('districts')}
         hint={t('districtsHint')}
-        value={(draft.place?.districts ?? []).join(', ')}
+        values={draft.place?.districts ?? []}
+        separator=","
         readOnly={ro('place')}
-        onChange={(text) =>
-          edit({
-            place: {
-              ...draft.place,
-              districts: text
-                .split(',')
-                .map((d) => d.trim())
-                .filter(Boolean),
-            },
-          })
-        }
+        onChange={(districts) => edit({ place: { ...draft.place, districts } })}
       />
-      <DraftField
+      <DraftListField
         path="targetGroups"
         label={t('targetGroups')}
         hint={t('onePerLine')}
-        multiline
-        value={(draft.targetGroups ?? []).join('\n')}
+        values={draft.targetGroups ?? []}
+        separator={'\n'}
         readOnly={ro('targetGroups')}
-        onChange={(text) => edit({ targetGroups: lines(text) })}
+        onChange={(targetGroups) => edit({ targetGroups })}
       />
       <fieldset className="repeat" id={draftFieldId('outputs')} tabIndex={-1}>
         <legend>{t('outputs')}</legend>
@@ -365,7 +403,14 @@ function ApplicantFields() {
 
 function BudgetFields() {
   const { draft, edit, canEdit, call, missing } = useApplicationContext();
-  const errors = Object.fromEntries(Object.entries(missing).filter(([field]) => field.startsWith('budgetLines.')));
+  // Stable between keystrokes: the table's rows are memoised, and a new `errors` object or `onChange` function on
+  // every render made all of them render again on every key (hundreds of milliseconds with 100 lines).
+  const errors = useMemo(() => Object.fromEntries(Object.entries(missing).filter(([field]) => field.startsWith('budgetLines.'))), [missing]);
+  const onChange = useCallback((budgetLines: Draft['budgetLines']) => edit({ budgetLines }), [edit]);
+  const limits = useMemo(
+    () => ({ minGrant: call.minGrant, maxGrant: call.maxGrant, coFinancingMinPercent: call.coFinancingMinPercent }),
+    [call.minGrant, call.maxGrant, call.coFinancingMinPercent],
+  );
   return (
     <>
       {missing.budgetLines && (
@@ -373,14 +418,7 @@ function BudgetFields() {
           {missing.budgetLines}
         </p>
       )}
-      <BudgetTable
-        lines={draft.budgetLines ?? []}
-        categories={call.costCategories}
-        limits={{ minGrant: call.minGrant, maxGrant: call.maxGrant, coFinancingMinPercent: call.coFinancingMinPercent }}
-        readOnly={!canEdit('budgetLines')}
-        errors={errors}
-        onChange={(budgetLines) => edit({ budgetLines })}
-      />
+      <BudgetTable lines={draft.budgetLines ?? []} categories={call.costCategories} limits={limits} readOnly={!canEdit('budgetLines')} errors={errors} onChange={onChange} />
     </>
   );
 }

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '#access';
+import type { Actor } from '#core';
+
+export interface RemedyDue {
+  applicationId: string;
+  applicationNumber: string;
+  title: string;
+  organisationName: string;
+  deadlineAt: string;
+}
+
+export interface SettlementDue {
+  agreementId: string;
+  agreementNumber: string;
+  applicationId: string;
+  applicationNumber: string;
+  title: string;
+  organisationName: string;
+  /** The agreement's settlement deadline (a calendar date). */
+  deadline: string;
+}
+
+export interface ApplicantActions {
+  remedies: RemedyDue[];
+  settlements: SettlementDue[];
+}
+
+/**
+ * "What needs my action" for the signed-in user, over the organisations they belong to: open remedy
+ * requests of their applications, and agreements in effect whose settlement has not been submitted yet.
+ * One small read for the portal's dashboard and the header's count.
+ */
+@Injectable()
+export class ApplicantActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async forActor(actor: Actor): Promise<ApplicantActions> {
+    const organisationIds = [...(await this.access.memberships(actor)).keys()];
+    if (organisationIds.length === 0) return { remedies: [], settlements: [] };
+    const remedies = await this.dataSource.query<(Omit<RemedyDue, 'deadlineAt'> & { deadlineAt: Date })[]>(
+      `SELECT a.id AS "applicationId", a.number AS "applicationNumber", coalesce(a.title, c.title) AS title, o.name AS "organisationName",
+              r.deadline_at AS "deadlineAt"
+         FROM remedy_request r
+         JOIN application a ON a.id = r.application_id
+         JOIN grant_call c ON c.id = a.call_id
+         JOIN organisation o ON o.id = a.organisation_id
+        WHERE r.status = 'open' AND a.status = 'remedy_requested' AND a.organisation_id = ANY($1::uuid[])
+        ORDER BY r.deadline_at, a.number`,
+      [organisationIds],
+    );
+    const settlements = await this.dataSource.query<SettlementDue[]>(
+      `SELECT g.id AS "agreementId", g.number AS "agreementNumber", a.id AS "applicationId", a.number AS "applicationNumber",
+              coalesce(a.title, c.title) AS title, o.name AS "organisationName", to_char(g.settlement_deadline, 'YYYY-MM-DD') AS deadline
+         FROM agreement g
+         JOIN application a ON a.id = g.application_id
+         JOIN grant_call c ON c.id = a.call_id
+         JOIN organisation o ON o.id = a.organisation_id
+        WHERE g.status = 'effective' AND a.organisation_id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM settlement s WHERE s.agreement_id = g.id)
+        ORDER BY g.settlement_deadline, g.number`,
+      [organisationIds],
+    );
+    return { remedies: remedies.map((r) => ({ ...r, deadlineAt: new Date(r.deadlineAt).toISOString() })), settlements };
+  }
+}
