@@ -89,9 +89,21 @@ export async function applicantApplies(base: string, call: CallShape, label: str
   const organisation = await api<{ id: string }>(base, '/api/v1/organisations', {
     method: 'POST',
     token,
-    json: { type: 'ngo', legalForm: 'spolek', name: `Spolek ${label} ${email.slice(-12, -12 + 6)}`, ico: validIco(), seatStreet: 'Koněvova 12', seatCity: 'Praha 3', seatPostalCode: '130 00' },
+    json: {
+      type: 'ngo',
+      legalForm: 'spolek',
+      name: `Spolek ${label} ${email.slice(-12, -12 + 6)}`,
+      ico: validIco(),
+      seatStreet: 'Koněvova 12',
+      seatCity: 'Praha 3',
+      seatPostalCode: '130 00',
+    },
   });
-  const created = await api<{ id: string; number: string; draftVersion: number }>(base, '/api/v1/applications', { method: 'POST', token, json: { callId: call.id, organisationId: organisation.id } });
+  const created = await api<{ id: string; number: string; draftVersion: number }>(base, '/api/v1/applications', {
+    method: 'POST',
+    token,
+    json: { callId: call.id, organisationId: organisation.id },
+  });
   const [a1, a2] = call.activities.map((a) => a.id);
   const [c1, c2] = call.costCategories.map((c) => c.code);
   await api(base, `/api/v1/applications/${created.id}`, {
@@ -115,7 +127,12 @@ export async function applicantApplies(base: string, call: CallShape, label: str
         { category: c1, description: 'Odměny tlumočníků (DPP)', totalCost: '150000.00', requested: '130000.00', otherSources: '20000.00' },
         { category: c2 ?? c1, description: 'Pronájem prostor', totalCost: '50000.00', requested: '40000.00', otherSources: '10000.00' },
       ],
-      activities: a2 ? [{ activityId: a1, sharePercent: '50' }, { activityId: a2, sharePercent: '50' }] : [{ activityId: a1, sharePercent: '100' }],
+      activities: a2
+        ? [
+            { activityId: a1, sharePercent: '50' },
+            { activityId: a2, sharePercent: '50' },
+          ]
+        : [{ activityId: a1, sharePercent: '100' }],
       contact: { name: 'Jana Nováková', email, phone: '+420 777 123 456' },
     },
   });

@@ -25,7 +25,7 @@ async function signIn(page: Page, password: string): Promise<void> {
 test('staff create, fill and publish a call (refused at 29 days, accepted at 30), amend it, and run the formal check', async ({ page, baseURL }) => {
   const base = baseURL!;
   const password = await demoPassword(base);
-  let admin = await login(base, 'admin@demo.praha.eu', password);
+  const admin = async () => login(base, 'admin@demo.praha.eu', password); // a fresh token each time: they live 90 s here
   const unique = `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 100)}`.toUpperCase();
   const code = `E2E-${unique}`;
   const title = `Výzva pro integraci cizinců ${unique}`;
@@ -47,7 +47,10 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     const picked = activities.slice(0, 2);
 
     await signIn(page, password);
-    await page.getByRole('navigation', { name: t('common.nav.label') }).getByRole('link', { name: t('common.nav.staff') }).click();
+    await page
+      .getByRole('navigation', { name: t('common.nav.label') })
+      .getByRole('link', { name: t('common.nav.staff') })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: t('staff.dashboard.title') })).toBeVisible();
     await checkPage(page, 'staff-dashboard');
     await page.getByRole('link', { name: t('staff.dashboard.new') }).click();
@@ -146,14 +149,13 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     const callId = new URL(page.url()).pathname.split('/').pop()!;
     const staffToken = await login(base, STAFF, password);
     const callView = await api<CallShape & { opensAt: string; closesAt: string }>(base, `/api/v1/calls/${callId}`, { token: staffToken });
-    await moveClock(base, admin, new Date(Date.parse(callView.opensAt) + 3_600_000), 'Journey: příjem žádostí');
+    await moveClock(base, await admin(), new Date(Date.parse(callView.opensAt) + 3_600_000), 'Journey: příjem žádostí');
     const applications = [];
     for (const label of ['odstraneni', 'vyrazeni', 'hromadne-a', 'hromadne-b']) applications.push(await applicantApplies(base, callView, label));
     const [remedyApp, excludedApp] = applications;
 
     // After the deadline: the formal check.
-    admin = await login(base, 'admin@demo.praha.eu', password);
-    await moveClock(base, admin, new Date(Date.parse(callView.closesAt) + 3_600_000), 'Journey: formální kontrola');
+    await moveClock(base, await admin(), new Date(Date.parse(callView.closesAt) + 3_600_000), 'Journey: formální kontrola');
     await signIn(page, password);
     await page.goto(`/sprava/vyzvy/${callId}`);
     await expect(page.getByRole('main')).toContainText('příjem ukončen');
@@ -198,7 +200,6 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await page.getByRole('button', { name: t('staff.table.col.status') }).click();
     await expect(page.getByRole('columnheader', { name: t('staff.table.col.status') })).toHaveAttribute('aria-sort', 'ascending');
   } finally {
-    const token = await login(base, 'admin@demo.praha.eu', password);
-    await moveClock(base, token, null, 'Journey: konec');
+    await moveClock(base, await admin(), null, 'Journey: konec');
   }
 });
