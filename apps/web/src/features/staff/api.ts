@@ -9,7 +9,7 @@ export const checkKey = (id: string) => ['staff-call-check', id] as const;
 export const applicationsKey = (callId: string) => ['staff-applications', callId] as const;
 
 export function useStaffCall(id: string) {
-  return useQuery({ queryKey: callKey(id), queryFn: () => call<StaffCall>(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
+  return useQuery({ queryKey: callKey(id), enabled: id !== '', queryFn: () => call<StaffCall>(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
 }
 
 export function usePublicationCheck(id: string, enabled = true) {

@@ -41,12 +41,16 @@ const FIELDS: { key: keyof CallContent; label: string; kind: Kind; inputs: FormK
 
 export function AmendmentPage() {
   const { callId } = useParams({ strict: false }) as { callId: string };
-  const query = useStaffCall(callId);
   return (
     <RequireRole roles={['staff', 'admin']}>
-      <QueryState query={query}>{query.data && <Amendment key={query.data.version} call={query.data} />}</QueryState>
+      <CallLoader callId={callId} />
     </RequireRole>
   );
+}
+
+function CallLoader({ callId }: { callId: string }) {
+  const query = useStaffCall(callId);
+  return <QueryState query={query}>{query.data && <Amendment key={query.data.version} call={query.data} />}</QueryState>;
 }
 
 function Amendment({ call }: { call: StaffCall }) {

@@ -27,12 +27,17 @@ import '../../features/staff/staff.css';
 
 export function ApplicationsTablePage() {
   const { callId } = useParams({ strict: false }) as { callId: string };
-  const grantCall = useStaffCall(callId);
   return (
     <RequireRole roles={['staff', 'admin']}>
-      <QueryState query={grantCall}>{grantCall.data && <ApplicationsTable call={grantCall.data} />}</QueryState>
+      <CallLoader callId={callId} />
     </RequireRole>
   );
+}
+
+/** Loads only once signed in (inside RequireRole), so a reloaded page does not ask before the session is back. */
+function CallLoader({ callId }: { callId: string }) {
+  const grantCall = useStaffCall(callId);
+  return <QueryState query={grantCall}>{grantCall.data && <ApplicationsTable call={grantCall.data} />}</QueryState>;
 }
 
 function ApplicationsTable({ call }: { call: StaffCall }) {
