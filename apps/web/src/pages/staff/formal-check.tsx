@@ -207,8 +207,8 @@ function Submitted({ application, version, call: grantCall }: { application: Sta
             t('staff.section.declarations'),
             Object.entries(draft.declarations ?? {})
               .filter(([, v]) => v)
-              .map(([k]) => k)
-              .join(', '),
+              .map(([k]) => intl.formatMessage({ id: `applicant.declarations.${k}`, defaultMessage: k }))
+              .join('; '),
           ],
         ]}
       />
