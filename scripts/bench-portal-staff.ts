@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The programme staff's part of `bench:portal`: the applications table of a call with 1 000 applications.
  *   staff_table_ms   cold load of /sprava/vyzvy/<id>/zadosti until all 1 000 are loaded and counted on screen
