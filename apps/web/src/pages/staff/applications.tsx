@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { downloadFile } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
@@ -43,7 +43,6 @@ function CallLoader({ callId }: { callId: string }) {
 function ApplicationsTable({ call }: { call: StaffCall }) {
   const intl = useIntl();
   const { locale } = useLanguage();
-  const f = useFormat();
   const search = useSearch({ strict: false }) as { stav?: string };
   const queryClient = useQueryClient();
   const applications = useCallApplications(call.id);
@@ -93,7 +92,17 @@ function ApplicationsTable({ call }: { call: StaffCall }) {
       </th>
     );
   };
-  const numberOf = new Map(rows.map((r) => [r.id, r.number]));
+  const numberOf = useMemo(() => new Map(rows.map((r) => [r.id, r.number])), [rows]);
+  const toggle = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
   const pageIds = view.rows.map((r) => r.id);
   const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
 
@@ -246,40 +255,7 @@ function ApplicationsTable({ call }: { call: StaffCall }) {
             </thead>
             <tbody>
               {view.rows.map((row: ApplicationRow) => (
-                <tr key={row.id}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('staff.table.select', { number: row.number })}
-                      checked={selected.has(row.id)}
-                      onChange={(e) =>
-                        setSelected((current) => {
-                          const next = new Set(current);
-                          if (e.target.checked) next.add(row.id);
-                          else next.delete(row.id);
-                          return next;
-                        })
-                      }
-                    />
-                  </td>
-                  <th scope="row">
-                    <Link to="/sprava/zadosti/$applicationId" params={{ applicationId: row.id }}>
-                      {row.number}
-                    </Link>
-                  </th>
-                  <td>
-                    {row.organisation.name}
-                    <br />
-                    <span className="meta">{row.organisation.ico}</span>
-                  </td>
-                  <td>{row.title ?? '—'}</td>
-                  <td>{row.budgetAreaCode ?? '—'}</td>
-                  <td className="num">{row.requestedAmount ? f.money(row.requestedAmount) : '—'}</td>
-                  <td>
-                    <StatusTag status={row.status} name={row.statusName} />
-                  </td>
-                  <td>{row.lastSubmittedAt ? f.dateTime(row.lastSubmittedAt) : '—'}</td>
-                </tr>
+                <Row key={row.id} row={row} selected={selected.has(row.id)} onSelect={toggle} label={t('staff.table.select', { number: row.number })} />
               ))}
             </tbody>
           </table>
@@ -315,6 +291,35 @@ function ApplicationsTable({ call }: { call: StaffCall }) {
     </>
   );
 }
+
+/** One row; unchanged rows are not redrawn when the order, filter or selection elsewhere changes. */
+const Row = memo(function Row({ row, selected, onSelect, label }: { row: ApplicationRow; selected: boolean; onSelect(id: string, on: boolean): void; label: string }) {
+  const f = useFormat();
+  return (
+    <tr>
+      <td>
+        <input type="checkbox" aria-label={label} checked={selected} onChange={(e) => onSelect(row.id, e.target.checked)} />
+      </td>
+      <th scope="row">
+        <Link to="/sprava/zadosti/$applicationId" params={{ applicationId: row.id }}>
+          {row.number}
+        </Link>
+      </th>
+      <td>
+        {row.organisation.name}
+        <br />
+        <span className="meta">{row.organisation.ico}</span>
+      </td>
+      <td>{row.title ?? '—'}</td>
+      <td>{row.budgetAreaCode ?? '—'}</td>
+      <td className="num">{row.requestedAmount ? f.money(row.requestedAmount) : '—'}</td>
+      <td>
+        <StatusTag status={row.status} name={row.statusName} />
+      </td>
+      <td>{row.lastSubmittedAt ? f.dateTime(row.lastSubmittedAt) : '—'}</td>
+    </tr>
+  );
+});
 
 function BulkReport({ report, numberOf }: { report: BulkReportRow[]; numberOf: Map<string, string> }) {
   const accepted = report.filter((r) => r.outcome === 'accepted').length;
