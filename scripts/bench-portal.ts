@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.js';
 import { positiveIntegerFlags } from './bench-database.js';
 import { measureApplicantPortal } from './bench-portal-applicant.js';
+import { measureStaffPortal } from './bench-portal-staff.js';
 import { startPortalSystem } from './portal-system.js';
 
 /**
@@ -12,7 +13,8 @@ import { startPortalSystem } from './portal-system.js';
  * screen), and the JavaScript each page needed, gzipped. Uses the system at BENCH_PORTAL_URL if set,
  * else starts one (as `npm start` does, with the demo data). Median of `--runs` loads per page.
  * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave.
- *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=…
+ * Then the staff's table of 1 000 applications (scripts/bench-portal-staff.ts): load, filter, sort, search.
+ *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… staff_table_ms=… staff_filter_ms=… staff_sort_ms=… staff_search_ms=…
  */
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5 });
@@ -75,9 +77,15 @@ async function main(): Promise<void> {
     say(
       `applicant: form ${applicant.form_ms} ms, typing p95 ${applicant.budget_input_p95_ms} ms, autosave p95 ${applicant.autosave_p95_ms} ms, JavaScript ${applicant.js_kb_max} kB`,
     );
+    const databaseUrl = system?.databaseUrl ?? process.env.BENCH_PORTAL_DATABASE_URL;
+    if (!databaseUrl) throw new Error('BENCH_PORTAL_URL needs BENCH_PORTAL_DATABASE_URL too (the staff table seeds 1 000 applications into it).');
+    const staff = await measureStaffPortal(baseUrl, browser, databaseUrl, options.runs);
+    say(
+      `staff: table of 1 000 loaded in ${staff.staff_table_ms} ms; after load filter ${staff.staff_filter_ms} ms, sort ${staff.staff_sort_ms} ms, search ${staff.staff_search_ms} ms (medians; worst ${staff.worst_ms} ms)`,
+    );
     const jsKbMax = Math.max(applicant.js_kb_max, ...Object.values(results).map((r) => r.kb));
     say(
-      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms}`,
+      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms} staff_table_ms=${staff.staff_table_ms} staff_filter_ms=${staff.staff_filter_ms} staff_sort_ms=${staff.staff_sort_ms} staff_search_ms=${staff.staff_search_ms}`,
     );
   } finally {
     await browser.close();

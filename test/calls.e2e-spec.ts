@@ -78,6 +78,30 @@ describe('calls', () => {
     expect(published.body).toMatchObject({ status: 'published', statusName: { cs: 'zveřejněný' }, publishedAt: '2022-10-15T07:00:00.000Z' });
   });
 
+  it('lists what still stops publication (the same checks as publish) and the date rule, for staff only', async () => {
+    const draft = await create({ code: `PC-${Date.now()}`, year: 2023, title: 'Výzva ke kontrole zveřejnění' }).expect(201);
+    const check = (id: string, user = staff) => t.http.get(`/calls/${id}/publication-check`).set(bearer(user));
+    const empty = (await check(draft.body.id).expect(200)).body;
+    expect(empty).toMatchObject({
+      callId: draft.body.id,
+      status: 'draft',
+      ready: false,
+      today: '2022-10-10',
+      minDaysFromPublicationToOpening: 30,
+      earliestOpeningDate: '2022-11-09',
+    });
+    expect(empty.blockers.map((b: { field: string }) => b.field)).toEqual(expect.arrayContaining(['purpose', 'criteria', 'opensAt', 'activityIds']));
+    expect(empty.blockers[0].message.cs).toContain('Chybí');
+    t.clock.set(new Date(opensAt.getTime() - 29 * DAY));
+    const call = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
+    const early = (await check(call.body.id).expect(200)).body;
+    expect(early).toMatchObject({ ready: false, blockers: [expect.objectContaining({ field: 'opensAt', code: 'PUBLICATION_TOO_LATE' })] });
+    t.clock.set(new Date('2022-10-15T09:00:00+02:00'));
+    expect((await check(call.body.id).expect(200)).body).toMatchObject({ ready: true, blockers: [] });
+    expect((await check(call.body.id, applicant)).status).toBe(403);
+    expectProblem(await check('00000000-0000-4000-8000-000000000000'), 404, 'CALL_NOT_FOUND');
+  });
+
   it('refuses overlapping amounts and periods on save, and invalid money as a field error', async () => {
     expectProblem(await create(callPayload(activityIds, opensAt, closesAt, { minGrant: '2000000.00' })), 422, 'VALIDATION_FAILED');
     const reversed = await create(callPayload(activityIds, closesAt, opensAt));

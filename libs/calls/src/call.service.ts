@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { LegalRules } from '#config';
-import { Actor, Clock, DomainError, FieldError, Money, Page, PageQuery, pageOf, pragueIsoDate, systemActor } from '#core';
+import { Actor, addDays, Clock, DomainError, FieldError, Money, Page, PageQuery, pageOf, pragueIsoDate, systemActor } from '#core';
 import { readAll, Tx, UnitOfWork } from '#database';
 import { ANNEX_MEDIA_TYPES } from '#storage';
 import { CALL_MACHINE, CallAction, CallStatus, callStatusAt, callStatusAtSql } from './call-status.js';
-import { AmendCallRequest, CallContentInput, CallListQuery, CallTransitionRequest, CallView, CreateCallRequest, UpdateCallRequest } from './dto.js';
+import { AmendCallRequest, CallContentInput, CallListQuery, CallPublicationCheck, CallTransitionRequest, CallView, CreateCallRequest, UpdateCallRequest } from './dto.js';
 import { CallActivity, CallAmendment, CallAnnexType, CallBudgetArea, CallCriterion, CallStatusChange, GrantCall } from './entities.js';
 
 const DAY_MS = 86_400_000;
@@ -209,6 +209,31 @@ export class CallService {
       });
   }
 
+  /**
+   * What still stops publication if staff published now: the same checks publish() runs (§ 10c(2) a–j, the
+   * programme's structure, the 30-day lead), as a list instead of the first refusal, plus the date rule itself
+   * so the editor can show it while dates are picked. Empty `blockers` = ready.
+   */
+  async publicationCheck(id: string): Promise<CallPublicationCheck> {
+    const manager = this.dataSource.manager;
+    const call = await manager.findOneBy(GrantCall, { id });
+    if (!call) throw DomainError.notFound('call', id);
+    const today = pragueIsoDate(this.clock.now());
+    const minDays = this.rules.at(today).call.minDaysFromPublicationToOpening;
+    const blockers = call.status === 'draft' ? this.completenessProblems(call, await this.children(manager, id)) : [];
+    const lead = call.status === 'draft' && call.opensAt ? this.publicationLeadProblem(this.clock.now(), call.opensAt, 'opensAt') : null;
+    if (lead) blockers.push(lead);
+    return {
+      callId: id,
+      status: call.status,
+      ready: call.status === 'draft' && blockers.length === 0,
+      blockers,
+      today,
+      minDaysFromPublicationToOpening: minDays,
+      earliestOpeningDate: addDays(today, minDays),
+    };
+  }
+
   async get(id: string): Promise<CallView> {
     return this.view(this.dataSource.manager, id);
   }
@@ -259,15 +284,23 @@ export class CallService {
   // ---------------------------------------------------------------------------------------------
 
   private assertPublicationLead(publishedAt: Date, opensAt: Date, field: string): void {
+    const problem = this.publicationLeadProblem(publishedAt, opensAt, field);
+    if (problem) throw DomainError.field(problem.field, problem.code, problem.message);
+  }
+
+  private publicationLeadProblem(publishedAt: Date, opensAt: Date, field: string): FieldError | null {
     const publicationDate = pragueIsoDate(publishedAt);
     const minDays = this.rules.at(publicationDate).call.minDaysFromPublicationToOpening;
     const lead = daysBetween(publicationDate, pragueIsoDate(opensAt));
-    if (lead < minDays) {
-      throw DomainError.field(field, 'PUBLICATION_TOO_LATE', {
+    if (lead >= minDays) return null;
+    return {
+      field,
+      code: 'PUBLICATION_TOO_LATE',
+      message: {
         cs: `Příjem žádostí musí začít nejdříve ${minDays} dní po zveřejnění výzvy (§ 10c odst. 1 zákona č. 250/2000 Sb.); nyní je to ${lead} dní.`,
         en: `The application period must open at least ${minDays} days after publication; it is ${lead} days.`,
-      });
-    }
+      },
+    };
   }
 
   /**
@@ -332,6 +365,11 @@ export class CallService {
 
   /** § 10c(2) a–j and the programme's own structure: everything a published call must state. */
   private assertComplete(call: GrantCall, children: Children, prefix = ''): void {
+    const missing = this.completenessProblems(call, children, prefix);
+    if (missing.length > 0) throw DomainError.validation(missing, 'CALL_INCOMPLETE');
+  }
+
+  private completenessProblems(call: GrantCall, children: Children, prefix = ''): FieldError[] {
     const missing: FieldError[] = [];
     const need = (ok: boolean, field: string, cs: string, en: string) => {
       if (!ok) missing.push({ field: prefix + field, code: 'REQUIRED_FOR_PUBLICATION', message: { cs: `Chybí: ${cs}.`, en: `Missing: ${en}.` } });
@@ -369,7 +407,7 @@ export class CallService {
         });
       }
     }
-    if (missing.length > 0) throw DomainError.validation(missing, 'CALL_INCOMPLETE');
+    return missing;
   }
 
   /** Writes the given parts of the content; children are matched by code, so ids that applications use stay stable. */

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAmount, IsCalendarDate, PageQuery, UniqueItems } from '#core';
+import type { FieldError } from '#core';
 import { CALL_STATUSES } from './call-status.js';
 import type { CallStatus } from './call-status.js';
 import { APPLICANT_TYPES, STATE_AID_REGIMES } from './entities.js';
@@ -157,6 +158,18 @@ export class CallTransitionRequest {
 export class CallListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CALL_STATUSES }) @IsOptional() @IsIn(CALL_STATUSES) status?: CallStatus;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
+}
+
+/** What still stops publication (GET /calls/{id}/publication-check). */
+export interface CallPublicationCheck {
+  callId: string;
+  status: CallStatus;
+  ready: boolean;
+  blockers: FieldError[];
+  /** Today in Prague by the system's clock, and the earliest opening date a publication today allows. */
+  today: string;
+  minDaysFromPublicationToOpening: number;
+  earliestOpeningDate: string;
 }
 
 export interface CallView {

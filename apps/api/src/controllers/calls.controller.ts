@@ -4,7 +4,7 @@ import { Authenticated, CurrentActor, Permission, Public } from '#access';
 import { AmendCallRequest, CallListQuery, CallService, CallTransitionRequest, CreateCallRequest, UpdateCallRequest } from '#calls';
 import type { Actor } from '#core';
 import { PageQuery } from '#core';
-import { CallResponse, PageCallResponse } from '../http/responses.js';
+import { CallPublicationCheckResponse, CallResponse, PageCallResponse } from '../http/responses.js';
 
 /** Programme staff set calls up; auditors read them. */
 @ApiTags('calls')
@@ -31,6 +31,14 @@ export class CallsController {
   @ApiOkResponse({ type: CallResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CallResponse> {
     return this.calls.get(id);
+  }
+
+  /** The live list of what still stops publication, and the date rule (30 days) for the editor. */
+  @Authenticated(Permission.CallManage)
+  @Get(':id/publication-check')
+  @ApiOkResponse({ type: CallPublicationCheckResponse })
+  publicationCheck(@Param('id', ParseUUIDPipe) id: string): Promise<CallPublicationCheckResponse> {
+    return this.calls.publicationCheck(id);
   }
 
   @Authenticated(Permission.CallManage)

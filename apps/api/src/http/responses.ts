@@ -746,6 +746,17 @@ export class CallResponse {
   @ApiProperty({ type: String }) updatedAt: string;
 }
 
+export class CallPublicationCheckResponse {
+  @ApiProperty({ type: String }) callId: string;
+  @ApiProperty({ enum: ['draft', 'published', 'open', 'closed', 'in_evaluation', 'decided', 'archived'] }) status:
+    'draft' | 'published' | 'open' | 'closed' | 'in_evaluation' | 'decided' | 'archived';
+  @ApiProperty({ type: Boolean }) ready: boolean;
+  @ApiProperty({ type: () => FieldErrorResponse, isArray: true }) blockers: readonly FieldErrorResponse[];
+  @ApiProperty({ type: String, description: 'Dnešní datum v Praze podle hodin systému / today in Prague by the system clock' }) today: string;
+  @ApiProperty({ type: Number }) minDaysFromPublicationToOpening: number;
+  @ApiProperty({ type: String, description: 'Nejbližší možný začátek příjmu při zveřejnění dnes / earliest opening if published today' }) earliestOpeningDate: string;
+}
+
 export class PageCallResponse {
   @ApiProperty({ type: () => CallResponse, isArray: true }) items: readonly CallResponse[];
   @ApiProperty({ type: Number }) page: number;

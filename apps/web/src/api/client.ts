@@ -149,8 +149,8 @@ export function uploadWithProgress<T>(path: string, body: FormData, onProgress: 
   });
 }
 
-/** Downloads a file the API serves only to the signed-in user (the token is not in a cookie, so a plain link cannot). */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
+/** A file the API serves only to the signed-in user (the token is not in a cookie, so a plain link cannot fetch it). */
+export async function fetchFile(path: string): Promise<Blob> {
   let response: Response;
   try {
     response = await authorisedFetch(new Request(new URL(path, window.location.origin)));
@@ -158,7 +158,12 @@ export async function downloadFile(path: string, fileName: string): Promise<void
     throw new NetworkError(error);
   }
   if (!response.ok) throw new ProblemError(toProblem(response.status, await response.json().catch(() => undefined)));
-  const url = URL.createObjectURL(await response.blob());
+  return response.blob();
+}
+
+/** Downloads such a file under `fileName`. */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchFile(path));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1056,6 +1056,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{id}/publication-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallsController_publicationCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{id}/publish": {
         parameters: {
             query?: never;
@@ -2903,6 +2919,18 @@ export interface components {
             minScore: number | null;
             name: string;
             weight: string;
+        };
+        CallPublicationCheckResponse: {
+            blockers: components["schemas"]["FieldErrorResponse"][];
+            callId: string;
+            /** @description Nejbližší možný začátek příjmu při zveřejnění dnes / earliest opening if published today */
+            earliestOpeningDate: string;
+            minDaysFromPublicationToOpening: number;
+            ready: boolean;
+            /** @enum {string} */
+            status: "draft" | "published" | "open" | "closed" | "in_evaluation" | "decided" | "archived";
+            /** @description Dnešní datum v Praze podle hodin systému / today in Prague by the system clock */
+            today: string;
         };
         CallResponse: {
             activities: components["schemas"]["CallActivityResponse"][];
@@ -8495,6 +8523,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CallResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění call.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CallsController_publicationCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPublicationCheckResponse"];
                 };
             };
             /** @description Nepřihlášen / not signed in */

@@ -36,27 +36,46 @@ export function formatMoneyShort(amount: string, locale: Locale): string {
 }
 
 /** A calendar date ("2026-12-03" or a timestamp) → "3. 12. 2026" (cs) / "3 Dec 2026" (en), in Prague's time. */
+/** Formatters are costly to create (a table of dates would create one per cell), so each is made once. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = make();
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(value: string, locale: Locale): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dateOnly ? `${value}T12:00:00Z` : value);
-  return new Intl.DateTimeFormat(
-    BCP47[locale],
-    locale === 'cs'
-      ? { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE }
-      : { day: 'numeric', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE },
+  return dateFormat(
+    `date:${locale}:${dateOnly}`,
+    () =>
+      new Intl.DateTimeFormat(
+        BCP47[locale],
+        locale === 'cs'
+          ? { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE }
+          : { day: 'numeric', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : PRAGUE },
+      ),
   ).format(date);
 }
 
 /** "3. 12. 2026 14:32" (cs) / "3 Dec 2026, 14:32" (en), in Prague's time. */
 export function formatDateTime(value: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(BCP47[locale], {
-    day: 'numeric',
-    month: locale === 'cs' ? 'numeric' : 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: PRAGUE,
-  }).format(new Date(value));
+  return dateFormat(
+    `dateTime:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(BCP47[locale], {
+        day: 'numeric',
+        month: locale === 'cs' ? 'numeric' : 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: PRAGUE,
+      }),
+  ).format(new Date(value));
 }
 
 /** "14:32" in Prague's time (e.g. "uloženo v 14:32"). */

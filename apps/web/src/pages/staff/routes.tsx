@@ -1,8 +1,23 @@
-/** The staff area: not built in the portal yet; the paths the system's e-mails link to already exist. */
+/**
+ * The programme staff's area: dashboard, call editor and overview, amendments, the applications table and the
+ * formal check. /smlouvy/<id> (the system's e-mails link there) stays a placeholder until agreements come.
+ */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
 
+const searchOf = (search: Record<string, unknown>) => Object.fromEntries(Object.entries(search).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+
 export function staffRoutes(root: AnyRoute) {
-  const page = (path: string) => createRoute({ getParentRoute: () => root, path, component: lazyRouteComponent(() => import('./placeholder'), 'StaffPlaceholder') });
-  return [page('/sprava'), page('/smlouvy/$agreementId')];
+  const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
+    createRoute({ getParentRoute: () => root, path, validateSearch: searchOf, component: lazyRouteComponent(load as never, name as never) });
+  const callPages = () => import('./call');
+  return [
+    page('/sprava', () => import('./dashboard'), 'StaffDashboardPage'),
+    page('/sprava/vyzvy/nova', callPages, 'NewCallPage'),
+    page('/sprava/vyzvy/$callId', callPages, 'CallPage'),
+    page('/sprava/vyzvy/$callId/zmena', () => import('./amendment'), 'AmendmentPage'),
+    page('/sprava/vyzvy/$callId/zadosti', () => import('./applications'), 'ApplicationsTablePage'),
+    page('/sprava/zadosti/$applicationId', () => import('./formal-check'), 'FormalCheckPage'),
+    page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
+  ];
 }
