@@ -1168,6 +1168,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commissions/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommissionsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commissions/{id}/recommendation.csv": {
         parameters: {
             query?: never;
@@ -1386,6 +1402,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommissionsController_mine"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2826,6 +2858,40 @@ export interface components {
             displayName: string;
             userId: string;
         };
+        CommissionProgressApplicationResponse: {
+            applicant: string;
+            applicationId: string;
+            flagged: boolean;
+            mean: string | null;
+            number: string;
+            sheets: components["schemas"]["CommissionProgressSheetResponse"][];
+            spread: string | null;
+            submitted: number;
+            title: string | null;
+        };
+        CommissionProgressMemberResponse: {
+            assigned: number;
+            displayName: string;
+            draft: number;
+            notStarted: number;
+            submitted: number;
+            userId: string;
+        };
+        CommissionProgressResponse: {
+            applications: components["schemas"]["CommissionProgressApplicationResponse"][];
+            commissionId: string;
+            members: components["schemas"]["CommissionProgressMemberResponse"][];
+            reviewersPerApplication: number;
+        };
+        CommissionProgressSheetResponse: {
+            displayName: string;
+            /** @enum {string} */
+            status: "new" | "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            userId: string;
+            version: number;
+        };
         CommissionResponse: {
             allowPartial: boolean;
             callId: string;
@@ -3533,6 +3599,20 @@ export interface components {
              * @example 2023-01-20T09:00:00+01:00
              */
             to?: string;
+        };
+        MyCommissionResponse: {
+            callCode: string;
+            callId: string;
+            callStatus: string;
+            callTitle: string;
+            decisionDeadline: string | null;
+            id: string;
+            name: string;
+            /** Format: date-time */
+            nextSessionAt: string | null;
+            pendingDeclarations: number;
+            /** @enum {string} */
+            role: "chair" | "member" | "secretary";
         };
         NotificationsReadAllResponse: {
             marked: number;
@@ -8744,6 +8824,54 @@ export interface operations {
             };
         };
     };
+    CommissionsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionProgressResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění commission.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     CommissionsController_csv: {
         parameters: {
             query?: never;
@@ -9472,6 +9600,52 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění account.self / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CommissionsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCommissionResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění commission.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
