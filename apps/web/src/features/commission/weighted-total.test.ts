@@ -2,10 +2,31 @@
  * The portal's live total against the server's own function on the same cases: the numbers a reviewer sees
  * while scoring are the numbers the commission's results use (libs/evaluation/src/scoring/score.ts).
  */
-import { describe, expect, it } from 'vitest';
-import { sheetResult } from '../../../../../libs/evaluation/src/scoring/score';
-import type { Criterion } from '../../../../../libs/evaluation/src/scoring/score';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decimal, weightedTotal } from './weighted-total';
+
+/** The server's module, loaded at run time: the portal's type check does not compile the API's libraries. */
+const SERVER_SCORING = new URL('../../../../../libs/evaluation/src/scoring/score.ts', import.meta.url).pathname;
+interface Criterion {
+  id: string;
+  code: string;
+  name: string;
+  maxScore: number;
+  weight: string;
+  minScore: number | null;
+  position: number;
+}
+interface Decimal {
+  toDecimalString(places?: number): string;
+}
+type SheetResult = (
+  criteria: Criterion[],
+  sheet: { reviewerId: string; scores: { criterionId: string; score: number | null; notApplicable: boolean; justification: string }[] },
+) => { points: Decimal; percent: Decimal };
+let sheetResult: SheetResult;
+beforeAll(async () => {
+  ({ sheetResult } = (await import(/* @vite-ignore */ SERVER_SCORING)) as { sheetResult: SheetResult });
+});
 
 function criterion(id: string, maxScore: number, weight: string, position: number): Criterion {
   return { id, code: id.toUpperCase(), name: `Kritérium ${id}`, maxScore, weight, minScore: null, position };
