@@ -58,20 +58,27 @@ function MemberSearch({ chosen, onAdd, label }: { chosen: readonly string[]; onA
   });
   return (
     <div role="search" aria-label={label}>
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTerm(text.trim());
-        }}
-      >
-        <TextField form="member-search" name="term" label={label} value={text} onChange={setText} hint={intl.formatMessage({ id: 'commission.setup.searchHint' })} />
+      {/* Not a form: the search sits inside the setup form, and forms do not nest. Enter searches. */}
+      <div className="inline-form">
+        <TextField
+          form="member-search"
+          name="term"
+          label={label}
+          value={text}
+          onChange={setText}
+          hint={intl.formatMessage({ id: 'commission.setup.searchHint' })}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            setTerm(text.trim());
+          }}
+        />
         <p>
-          <button type="submit" className="gov-button" data-type="outlined" data-color="primary" data-size="m">
+          <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="m" onClick={() => setTerm(text.trim())}>
             <FormattedMessage id="commission.setup.search" />
           </button>
         </p>
-      </form>
+      </div>
       {term.length >= 2 && (
         <QueryState query={found}>
           <ul aria-live="polite">
