@@ -7,9 +7,10 @@
  */
 import { request as playwrightRequest } from '@playwright/test';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { PASSWORD } from './fixtures.js';
 
 const DAY = 86_400_000;
+/** The journeys' password (e2e/fixtures.ts); repeated here so the bench can use these helpers outside Playwright Test. */
+export const PASSWORD = 'Heslo-pro-testy-2026';
 const ADMIN = { email: 'admin@demo.praha.eu', password: 'Demo-heslo-2023!' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

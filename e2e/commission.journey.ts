@@ -111,16 +111,16 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   await checkPage(chairPage, 'commission-en-declaration');
   await chairPage.getByRole('button', { name: en('commission.declare.submit') }).click();
   await expect(chairPage.getByRole('alert')).toContainText(en('commission.declare.choose'));
-  await chairPage.getByRole('radio', { name: en('commission.declare.conflict', { name: a.organisation }) }).check();
+  await chairPage.getByRole('radio', { name: en('commission.declare.conflict', { name: a.organisation }), exact: true }).check();
   await chairPage.getByRole('textbox', { name: en('commission.declare.reason', { name: a.organisation }) }).fill('I sit on the board of this association.');
-  await chairPage.getByRole('radio', { name: en('commission.declare.noConflict', { name: b.organisation }) }).check();
+  await chairPage.getByRole('radio', { name: en('commission.declare.noConflict', { name: b.organisation }), exact: true }).check();
   await chairPage.getByRole('button', { name: en('commission.declare.submit') }).click();
   await expect(chairPage.getByRole('heading', { name: en('commission.reviews.title') })).toBeVisible();
 
   // Member 2 declares no conflict with anyone.
   const memberPage = await signIn(browser, member2);
   await memberPage.goto(`/hodnoceni/${prepared.callId}`);
-  for (const application of [a, b]) await memberPage.getByRole('radio', { name: cs('commission.declare.noConflict', { name: application.organisation }) }).check();
+  for (const application of [a, b]) await memberPage.getByRole('radio', { name: cs('commission.declare.noConflict', { name: application.organisation }), exact: true }).check();
   await memberPage.getByRole('button', { name: cs('commission.declare.submit') }).click();
   await expect(memberPage.getByRole('heading', { name: cs('commission.reviews.title') })).toBeVisible();
 

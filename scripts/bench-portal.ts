@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.js';
 import { positiveIntegerFlags } from './bench-database.js';
 import { measureApplicantPortal } from './bench-portal-applicant.js';
+import { measureCommissionPortal } from './bench-portal-commission.js';
 import { startPortalSystem } from './portal-system.js';
 
 /**
@@ -12,7 +13,8 @@ import { startPortalSystem } from './portal-system.js';
  * screen), and the JavaScript each page needed, gzipped. Uses the system at BENCH_PORTAL_URL if set,
  * else starts one (as `npm start` does, with the demo data). Median of `--runs` loads per page.
  * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave.
- *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=…
+ * Then the commission's scoring page of a long application (scripts/bench-portal-commission.ts).
+ *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… scoring_ms=… scoring_input_p95_ms=…
  */
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5 });
@@ -75,9 +77,11 @@ async function main(): Promise<void> {
     say(
       `applicant: form ${applicant.form_ms} ms, typing p95 ${applicant.budget_input_p95_ms} ms, autosave p95 ${applicant.autosave_p95_ms} ms, JavaScript ${applicant.js_kb_max} kB`,
     );
+    const commission = await measureCommissionPortal(baseUrl, browser, options.runs);
+    say(`commission: scoring page of a long application interactive ${commission.scoring_ms} ms, score keystroke → total p95 ${commission.scoring_input_p95_ms} ms`);
     const jsKbMax = Math.max(applicant.js_kb_max, ...Object.values(results).map((r) => r.kb));
     say(
-      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms}`,
+      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms} scoring_ms=${commission.scoring_ms} scoring_input_p95_ms=${commission.scoring_input_p95_ms}`,
     );
   } finally {
     await browser.close();
