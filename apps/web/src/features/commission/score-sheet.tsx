@@ -45,6 +45,12 @@ function toEntries(scores: readonly StoredScore[]): Record<string, Entry> {
   );
 }
 
+/** "1.500" → "1,5" (Czech) or "1.5"; "2" stays "2". */
+function showWeight(weight: string, locale: string): string {
+  const trimmed = weight.includes('.') ? weight.replace(/0+$/, '').replace(/\.$/, '') : weight;
+  return locale === 'cs' ? trimmed.replace('.', ',') : trimmed;
+}
+
 function parseScore(text: string, max: number): number | null {
   const trimmed = text.trim();
   if (!/^\d{1,4}$/.test(trimmed)) return null;
@@ -222,7 +228,7 @@ export function ScoreSheet({
             <p className="meta" id={hintId}>
               <FormattedMessage
                 id="commission.sheet.scale"
-                values={{ max: c.maxScore, weight: f.locale === 'cs' ? c.weight.replace('.', ',') : c.weight, min: c.minScore ?? '—' }}
+                values={{ max: c.maxScore, weight: showWeight(c.weight, f.locale), min: c.minScore ?? '—' }}
               />
             </p>
             {error && (
