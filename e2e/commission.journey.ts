@@ -78,7 +78,7 @@ async function scoreByKeyboard(page: Page, t: typeof cs, code: string, points: n
 }
 
 test('a commission is set up, declares, scores by keyboard, reopens a sheet, runs its session to the close and downloads the minutes', async ({ browser }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_200_000);
   const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const api = await ApiActor.start(baseURL());
   let prepared: PreparedCall;
@@ -203,7 +203,7 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   // The chair reopens member 2's sheet of B with a reason.
   await chairPage.getByRole('button', { name: en('commission.progress.reopen', { name: member2.displayName, number: b.number }) }).click();
   await chairPage.getByRole('textbox', { name: en('commission.progress.reason') }).fill('Please reconsider K1 after the discussion.');
-  await chairPage.getByRole('button', { name: en('commission.progress.reopenConfirm') }).click();
+  await chairPage.getByRole('button', { name: en('commission.progress.reopenConfirm'), exact: true }).click();
   await expect(chairPage.getByRole('row').filter({ hasText: `${member2.displayName}: ${en('commission.status.draft')}` })).toBeVisible();
   await visit(chairPage, chair, `/hodnoceni/${prepared.callId}/zadosti/${a.id}`, 'en');
   await expect(chairPage.getByRole('alert')).toBeVisible();
@@ -220,8 +220,8 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   await expect(secretary.getByRole('heading', { name: cs('commission.progress.title') })).toBeVisible();
   await secretary.getByRole('textbox', { name: cs('commission.sessions.number') }).fill(`1/${suffix}`);
   await secretary.getByLabel(cs('commission.sessions.heldAt')).fill('2026-12-20T10:00');
-  await secretary.getByRole('textbox', { name: cs('commission.sessions.place') }).fill('Mariánské nám. 2, Praha 1');
-  await secretary.getByRole('button', { name: cs('commission.sessions.conveneButton') }).click();
+  await secretary.getByRole('textbox', { name: cs('commission.sessions.place'), exact: true }).fill('Mariánské nám. 2, Praha 1');
+  await secretary.getByRole('button', { name: cs('commission.sessions.conveneButton'), exact: true }).click();
   await secretary.getByRole('link', { name: new RegExp(`1/${suffix}`) }).click();
   await expect(secretary.getByRole('heading', { level: 1, name: cs('commission.session.title', { number: `1/${suffix}` }) })).toBeVisible();
   await expect(
@@ -232,7 +232,7 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   ).toBeVisible();
   await checkPage(secretary, 'commission-session-open');
   for (const person of [chair, member2]) await secretary.getByRole('checkbox', { name: new RegExp(person.displayName) }).check();
-  await secretary.getByRole('button', { name: cs('commission.session.saveAttendance') }).click();
+  await secretary.getByRole('button', { name: cs('commission.session.saveAttendance'), exact: true }).click();
   await expect(
     secretary
       .getByRole('status')
@@ -262,7 +262,7 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   await expect(secretary.getByText(cs('commission.close.freezeRecommendation'))).toBeVisible();
   await secretary.getByRole('textbox', { name: cs('commission.close.conclusion') }).fill('Komise doporučuje žádosti podle pořadí.');
   await secretary.getByRole('checkbox', { name: cs('commission.close.understood') }).check();
-  await secretary.getByRole('button', { name: cs('commission.close.submit') }).click();
+  await secretary.getByRole('button', { name: cs('commission.close.submit'), exact: true }).click();
   await expect(secretary.getByText(cs('commission.sessions.status.closed'), { exact: true })).toBeVisible();
   await checkPage(secretary, 'commission-session-closed');
   const download = secretary.waitForEvent('download');

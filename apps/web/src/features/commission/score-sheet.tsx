@@ -226,10 +226,7 @@ export function ScoreSheet({
             </legend>
             {c.description && <p>{c.description}</p>}
             <p className="meta" id={hintId}>
-              <FormattedMessage
-                id="commission.sheet.scale"
-                values={{ max: c.maxScore, weight: showWeight(c.weight, f.locale), min: c.minScore ?? '—' }}
-              />
+              <FormattedMessage id="commission.sheet.scale" values={{ max: c.maxScore, weight: showWeight(c.weight, f.locale), min: c.minScore ?? '—' }} />
             </p>
             {error && (
               <p className="gov-form-message" data-color="error" id={`${id}-error`}>

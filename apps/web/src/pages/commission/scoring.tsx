@@ -31,6 +31,8 @@ function Scoring() {
   const review = useQuery({
     queryKey: keys.review(applicationId),
     retry: false,
+    // Drafts save through the autosave queue, not this query: refetching while typing would only repaint old scores.
+    refetchOnWindowFocus: false,
     queryFn: () => call<ReviewApplication>(api.GET('/api/v1/reviews/{applicationId}', { params: { path: { applicationId } } })),
   });
   const publicCall = usePublicCall(callId);
@@ -63,7 +65,8 @@ function Scoring() {
             <div className="scoring-layout">
               <ApplicationReadOnly application={data} call={publicCall.data} />
               <ScoreSheet
-                key={applicationId}
+                // A sheet reopened by the chair (or submitted elsewhere) since a cached visit starts afresh.
+                key={`${applicationId}:${data.sheet.status}:${data.sheet.version}`}
                 applicationId={applicationId}
                 criteria={criteria}
                 sheet={data.sheet}
