@@ -204,7 +204,11 @@ describe('evaluation', () => {
       .set(bearer(await signIn(a.user)))
       .expect(403);
 
-    await declareNone(chair, commission.id);
+    await t.http
+      .put(`/commissions/${commission.id}/declarations`)
+      .set(bearer(chair))
+      .send({ declarations: [{ organisationId: b.organisationId, conflict: false }] })
+      .expect(200);
     await t.http.post(`/commissions/${commission.id}/assignments/auto`).set(bearer(staff)).expect(200);
     const saved = await t.http.put(`/reviews/${b.id}/sheet`).set(bearer(m2)).send({ scores: [], version: 0 }).expect(200);
     expect(saved.body.status).toBe('draft');
