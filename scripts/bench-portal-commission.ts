@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The commission's part of `bench:portal`, against the system and browser the portal bench runs:
  *   scoring_ms          cold load (fresh context, no cache) of the scoring page of a long application until the
