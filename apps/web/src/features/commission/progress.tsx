@@ -10,6 +10,7 @@ import { ErrorSummary, TextField, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { QueryState } from '../../components/query-state';
 import { keys, useProgress } from './api';
+import { TableRegion } from './table-region';
 import type { Progress } from './api';
 
 export function ProgressView({ commissionId, canReopen }: { commissionId: string; canReopen: boolean }) {
@@ -26,7 +27,7 @@ export function ProgressView({ commissionId, canReopen }: { commissionId: string
       <QueryState query={progress}>
         {data && (
           <>
-            <div className="table-wrap">
+            <TableRegion label={intl.formatMessage({ id: 'commission.progress.membersCaption' })}>
               <table className="data">
                 <caption>{intl.formatMessage({ id: 'commission.progress.membersCaption' })}</caption>
                 <thead>
@@ -60,8 +61,8 @@ export function ProgressView({ commissionId, canReopen }: { commissionId: string
                   ))}
                 </tbody>
               </table>
-            </div>
-            <div className="table-wrap">
+            </TableRegion>
+            <TableRegion label={intl.formatMessage({ id: 'commission.progress.applicationsCaption' }, { required: data.reviewersPerApplication })}>
               <table className="data">
                 <caption>{intl.formatMessage({ id: 'commission.progress.applicationsCaption' }, { required: data.reviewersPerApplication })}</caption>
                 <thead>
@@ -130,7 +131,7 @@ export function ProgressView({ commissionId, canReopen }: { commissionId: string
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
             {reopening && <ReopenForm commissionId={commissionId} target={reopening} onDone={() => setReopening(null)} />}
           </>
         )}

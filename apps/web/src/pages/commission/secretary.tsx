@@ -16,6 +16,7 @@ import { ErrorSummary, TextField, fieldId, useFormErrors } from '../../forms/err
 import { keys, useSessions } from '../../features/commission/api';
 import type { Assignments, Commission } from '../../features/commission/api';
 import { ProgressView } from '../../features/commission/progress';
+import { TableRegion } from '../../features/commission/table-region';
 import { useFormat } from '../../lib/use-format';
 
 type User = components['schemas']['UserResponse'];
@@ -325,7 +326,7 @@ function Manage({ commission, callId }: { commission: Commission; callId: string
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members')}</h2>
         <ErrorSummary form="members" errors={errors.errors} version={errors.version} labels={{}} />
-        <div className="table-wrap">
+        <TableRegion label={t('membersCaption')}>
           <table className="data">
             <caption>{t('membersCaption')}</caption>
             <thead>
@@ -370,7 +371,7 @@ function Manage({ commission, callId }: { commission: Commission; callId: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <MemberSearch chosen={commission.members.map((m) => m.userId)} label={t('addMember')} onAdd={(u) => add.mutate(u.id)} />
       </section>
       <AssignmentsView commission={commission} />
@@ -452,7 +453,7 @@ function AssignmentsView({ commission }: { commission: Commission }) {
       )}
       <QueryState query={overview}>
         {data && (
-          <div className="table-wrap">
+          <TableRegion label={t('caption')}>
             <table className="data">
               <caption>{t('caption')}</caption>
               <thead>
@@ -537,7 +538,7 @@ function AssignmentsView({ commission }: { commission: Commission }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </QueryState>
     </section>

@@ -20,6 +20,7 @@ import { useLanguage } from '../../i18n';
 import { parseMoneyInput } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import { COMMISSION_ROLES } from './commissions';
+import { TableRegion } from '../../features/commission/table-region';
 import '../../features/commission/commission.css';
 
 export function SessionPage() {
@@ -240,7 +241,10 @@ function Agenda({ session, results }: { session: Session; results: Results }) {
         <FormattedMessage id="commission.session.agendaIntro" />
       </p>
       {results.areas.map((area) => (
-        <div className="table-wrap" key={area.code}>
+        <TableRegion
+          key={area.code}
+          label={intl.formatMessage({ id: 'commission.session.areaCaption' }, { code: area.code, name: area.name, allocation: f.money(area.allocation) })}
+        >
           <table className="data">
             <caption>{intl.formatMessage({ id: 'commission.session.areaCaption' }, { code: area.code, name: area.name, allocation: f.money(area.allocation) })}</caption>
             <thead>
@@ -303,7 +307,7 @@ function Agenda({ session, results }: { session: Session; results: Results }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ))}
       <h3>
         <FormattedMessage id="commission.session.decisions" />
