@@ -245,7 +245,7 @@ function Agenda({ session, results }: { session: Session; results: Results }) {
           key={area.code}
           label={intl.formatMessage({ id: 'commission.session.areaCaption' }, { code: area.code, name: area.name, allocation: f.money(area.allocation) })}
         >
-          <table className="data">
+          <table className="data agenda">
             <caption>{intl.formatMessage({ id: 'commission.session.areaCaption' }, { code: area.code, name: area.name, allocation: f.money(area.allocation) })}</caption>
             <thead>
               <tr>
