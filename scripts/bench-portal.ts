@@ -5,6 +5,7 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.js';
 import { positiveIntegerFlags } from './bench-database.js';
 import { measureApplicantPortal } from './bench-portal-applicant.js';
 import { measureStaffPortal } from './bench-portal-staff.js';
+import { measureCommissionPortal } from './bench-portal-commission.js';
 import { startPortalSystem } from './portal-system.js';
 
 /**
@@ -14,7 +15,8 @@ import { startPortalSystem } from './portal-system.js';
  * else starts one (as `npm start` does, with the demo data). Median of `--runs` loads per page.
  * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave.
  * Then the staff's table of 1 000 applications (scripts/bench-portal-staff.ts): load, filter, sort, search.
- *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… staff_table_ms=… staff_filter_ms=… staff_sort_ms=… staff_search_ms=…
+ * Then the commission's scoring page of a long application (scripts/bench-portal-commission.ts).
+ *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… staff_table_ms=… staff_filter_ms=… staff_sort_ms=… staff_search_ms=… scoring_ms=… scoring_input_p95_ms=…
  */
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5 });
@@ -83,9 +85,11 @@ async function main(): Promise<void> {
     say(
       `staff: table of 1 000 loaded in ${staff.staff_table_ms} ms; after load filter ${staff.staff_filter_ms} ms, sort ${staff.staff_sort_ms} ms, search ${staff.staff_search_ms} ms (medians; worst ${staff.worst_ms} ms)`,
     );
+    const commission = await measureCommissionPortal(baseUrl, browser, options.runs);
+    say(`commission: scoring page of a long application interactive ${commission.scoring_ms} ms, score keystroke → total p95 ${commission.scoring_input_p95_ms} ms`);
     const jsKbMax = Math.max(applicant.js_kb_max, ...Object.values(results).map((r) => r.kb));
     say(
-      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms} staff_table_ms=${staff.staff_table_ms} staff_filter_ms=${staff.staff_filter_ms} staff_sort_ms=${staff.staff_sort_ms} staff_search_ms=${staff.staff_search_ms}`,
+      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms} staff_table_ms=${staff.staff_table_ms} staff_filter_ms=${staff.staff_filter_ms} staff_sort_ms=${staff.staff_sort_ms} staff_search_ms=${staff.staff_search_ms} scoring_ms=${commission.scoring_ms} scoring_input_p95_ms=${commission.scoring_input_p95_ms}`,
     );
   } finally {
     await browser.close();

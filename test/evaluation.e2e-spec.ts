@@ -178,6 +178,62 @@ describe('evaluation', () => {
     await t.http.get(`/reviews/${a.id}`).set(bearer(applicant)).expect(403);
   });
 
+  it("tells each person which commissions they work in, and shows the progress to staff and the chair only, without the chair's conflicts", async () => {
+    const { staff, applications, members, commission } = await commissionFor(2, { commission: { reviewersPerApplication: 2 } });
+    const [chair, m2, m3] = members;
+    const [a, b] = applications;
+    await t.http
+      .put(`/commissions/${commission.id}/declarations`)
+      .set(bearer(chair))
+      .send({ declarations: [{ organisationId: a.organisationId, conflict: true, reason: 'Jsem členem správní rady žadatele.' }] })
+      .expect(200);
+    await declareNone(m2, commission.id);
+
+    const ofChair = await t.http.get('/my-commissions').set(bearer(chair)).expect(200);
+    expect(ofChair.body).toEqual([expect.objectContaining({ id: commission.id, role: 'chair', pendingDeclarations: 1 })]);
+    expect((await t.http.get('/my-commissions').set(bearer(m2)).expect(200)).body).toEqual([
+      expect.objectContaining({ id: commission.id, role: 'member', pendingDeclarations: 0 }),
+    ]);
+    expect((await t.http.get('/my-commissions').set(bearer(staff)).expect(200)).body).toEqual([
+      expect.objectContaining({ id: commission.id, role: 'secretary', pendingDeclarations: 0 }),
+    ]);
+    const outsider = await createUser(t, ['commission_member']);
+    expect((await t.http.get('/my-commissions').set(bearer(outsider)).expect(200)).body).toEqual([]);
+    await t.http
+      .get('/my-commissions')
+      .set(bearer(await signIn(a.user)))
+      .expect(403);
+
+    await t.http
+      .put(`/commissions/${commission.id}/declarations`)
+      .set(bearer(chair))
+      .send({ declarations: [{ organisationId: b.organisationId, conflict: false }] })
+      .expect(200);
+    await t.http.post(`/commissions/${commission.id}/assignments/auto`).set(bearer(staff)).expect(200);
+    const saved = await t.http.put(`/reviews/${b.id}/sheet`).set(bearer(m2)).send({ scores: [], version: 0 }).expect(200);
+    expect(saved.body.status).toBe('draft');
+
+    const all = await t.http.get(`/commissions/${commission.id}/progress`).set(bearer(staff)).expect(200);
+    expect(all.body.applications.map((x: { applicationId: string }) => x.applicationId).sort()).toEqual([a.id, b.id].sort());
+    const rowB = all.body.applications.find((x: { applicationId: string }) => x.applicationId === b.id);
+    expect(rowB.sheets).toEqual(
+      expect.arrayContaining([expect.objectContaining({ userId: m2.id, status: 'draft', version: 1 }), expect.objectContaining({ userId: chair.id, status: 'new' })]),
+    );
+    expect(all.body.members.find((m: { userId: string }) => m.userId === m2.id)).toMatchObject({ assigned: 2, draft: 1, notStarted: 1, submitted: 0 });
+    expect(all.body.members.find((m: { userId: string }) => m.userId === m3.id)).toMatchObject({ assigned: 0 });
+
+    const chairView = await t.http.get(`/commissions/${commission.id}/progress`).set(bearer(chair)).expect(200);
+    expect(chairView.body.applications.map((x: { applicationId: string }) => x.applicationId)).toEqual([b.id]);
+    expect(JSON.stringify(chairView.body)).not.toContain(a.id);
+    expect((await t.http.get(`/commissions/${commission.id}/progress`).set(bearer(m2)).expect(403)).body.code).toBe('CHAIR_ONLY');
+    await t.http.get(`/commissions/${commission.id}/progress`).set(bearer(outsider)).expect(404);
+    await t.http.get(`/commissions/${randomUUID()}/progress`).set(bearer(staff)).expect(404);
+    await t.http
+      .get(`/commissions/${commission.id}/progress`)
+      .set(bearer(await signIn(a.user)))
+      .expect(403);
+  });
+
   it('weights the criteria, leaves "not applicable" out, locks submitted sheets, lets only the chair reopen, and refuses a stale second tab', async () => {
     const { staff, call, applications, members, commission } = await commissionFor(2);
     const [chair, m2, m3] = members;

@@ -25,6 +25,23 @@ export interface CommissionView {
   version: number;
 }
 
+/** A commission the user works in (member, chair or secretary), with what is waiting for them. */
+export interface MyCommission {
+  id: string;
+  callId: string;
+  callCode: string;
+  callTitle: string;
+  callStatus: string;
+  name: string;
+  role: 'chair' | 'member' | 'secretary';
+  /** Applicants the member has not declared on yet (0 for a secretary who is not a member). */
+  pendingDeclarations: number;
+  /** The date by which the grants must be decided (the call's rule): the latest the scoring can end. */
+  decisionDeadline: string | null;
+  /** The next open session, if one is convened. */
+  nextSessionAt: Date | null;
+}
+
 export interface AssignmentOverview {
   assigned: number;
   applications: { applicationId: string; number: string; reviewers: string[]; eligible: number }[];
@@ -115,6 +132,50 @@ export class CommissionService {
     await this.load(this.dataSource.manager, commissionId);
     await this.access.requireCommissionReader(actor, commissionId);
     return this.view(this.dataSource.manager, commissionId);
+  }
+
+  /** The commissions the actor sits on or keeps as secretary, newest call first. */
+  async mine(actor: Actor): Promise<MyCommission[]> {
+    if (!actor.userId) return [];
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        call_id: string;
+        code: string;
+        title: string;
+        status: string;
+        name: string;
+        chair_user_id: string;
+        member: boolean;
+        pending: string;
+        decision_deadline: string | null;
+        next_session: Date | null;
+      }[]
+    >(
+      `SELECT c.id, c.call_id, g.code, g.title, g.status, c.name, c.chair_user_id,
+              EXISTS (SELECT 1 FROM commission_member m WHERE m.commission_id = c.id AND m.user_id = $1 AND m.removed_at IS NULL) AS member,
+              (SELECT count(DISTINCT a.organisation_id) FROM application a WHERE a.call_id = c.call_id AND a.status = 'accepted'
+                  AND NOT EXISTS (SELECT 1 FROM coi_declaration d WHERE d.commission_id = c.id AND d.user_id = $1 AND d.organisation_id = a.organisation_id)) AS pending,
+              to_char(g.decision_deadline, 'YYYY-MM-DD') AS decision_deadline,
+              (SELECT min(s.held_at) FROM commission_session s WHERE s.commission_id = c.id AND s.status = 'open') AS next_session
+         FROM commission c JOIN grant_call g ON g.id = c.call_id
+        WHERE c.secretary_user_id = $1
+           OR EXISTS (SELECT 1 FROM commission_member m WHERE m.commission_id = c.id AND m.user_id = $1 AND m.removed_at IS NULL)
+        ORDER BY g.opens_at DESC NULLS LAST, c.name`,
+      [actor.userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      callId: r.call_id,
+      callCode: r.code,
+      callTitle: r.title,
+      callStatus: r.status,
+      name: r.name,
+      role: r.chair_user_id === actor.userId ? 'chair' : r.member ? 'member' : 'secretary',
+      pendingDeclarations: r.member ? Number(r.pending) : 0,
+      decisionDeadline: r.decision_deadline,
+      nextSessionAt: r.next_session,
+    }));
   }
 
   async forCall(callId: string): Promise<CommissionView> {

@@ -57,6 +57,24 @@ export interface CommissionResults {
   areas: AreaResult[];
 }
 
+/** Who has scored what: every member's load and every application's sheets, with the spread flags. */
+export interface CommissionProgress {
+  commissionId: string;
+  reviewersPerApplication: number;
+  members: { userId: string; displayName: string; assigned: number; submitted: number; draft: number; notStarted: number }[];
+  applications: {
+    applicationId: string;
+    number: string;
+    applicant: string;
+    title: string | null;
+    submitted: number;
+    mean: string | null;
+    spread: string | null;
+    flagged: boolean;
+    sheets: { userId: string; displayName: string; status: 'new' | 'draft' | 'submitted'; version: number; submittedAt: Date | null }[];
+  }[];
+}
+
 interface CandidateRow {
   id: string;
   number: string;
@@ -117,6 +135,83 @@ export class ResultsService {
       recommendedAmount: recommendation.amount.toString(),
       explanation: { cs: recommendation.explanationCs, en: recommendation.explanationEn },
     };
+  }
+
+  /**
+   * The progress of the scoring. Staff and auditors see every application; the chair (who reopens sheets)
+   * those they are free of conflict with; other members are refused.
+   */
+  async progress(actor: Actor, commissionId: string): Promise<CommissionProgress> {
+    const commission = await this.commissions.load(this.dataSource.manager, commissionId);
+    const reader = await this.access.requireCommissionReader(actor, commissionId);
+    if (reader === 'member' && commission.chairUserId !== actor.userId) {
+      throw DomainError.forbidden('CHAIR_ONLY', {
+        cs: 'Průběh hodnocení všech členů vidí jen předseda komise a tajemník.',
+        en: 'Only the chair and the secretary see the progress of every member.',
+      });
+    }
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        number: string;
+        applicant: string;
+        title: string | null;
+        user_id: string | null;
+        display_name: string | null;
+        status: string | null;
+        version: number | null;
+        submitted_at: Date | null;
+      }[]
+    >(
+      `SELECT a.id, a.number, o.name AS applicant, a.title, ra.user_id, u.display_name, s.status, s.version, s.submitted_at
+         FROM application a JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN review_assignment ra ON ra.application_id = a.id AND ra.commission_id = $1
+         LEFT JOIN app_user u ON u.id = ra.user_id
+         LEFT JOIN score_sheet s ON s.application_id = a.id AND s.user_id = ra.user_id AND s.status <> 'void'
+        WHERE a.call_id = $2 AND a.status = 'accepted'
+        ORDER BY a.number, u.display_name`,
+      [commissionId, commission.callId],
+    );
+    const visible = reader === 'all' ? null : await this.access.conflictFreeApplicationIds(actor, commissionId, [...new Set(rows.map((r) => r.id))]);
+    const results = await this.compute(commissionId);
+    const scores = new Map(results.areas.flatMap((a) => a.ranking).map((r) => [r.applicationId, r.score]));
+    const applications = new Map<string, CommissionProgress['applications'][number]>();
+    for (const r of rows) {
+      if (visible && !visible.has(r.id)) continue;
+      let application = applications.get(r.id);
+      if (!application) {
+        const score = scores.get(r.id);
+        application = {
+          applicationId: r.id,
+          number: r.number,
+          applicant: r.applicant,
+          title: r.title,
+          submitted: 0,
+          mean: score?.mean ?? null,
+          spread: score?.spread ?? null,
+          flagged: score?.flaggedForDiscussion ?? false,
+          sheets: [],
+        };
+        applications.set(r.id, application);
+      }
+      if (!r.user_id) continue;
+      const status = r.status === 'submitted' || r.status === 'draft' ? r.status : 'new';
+      if (status === 'submitted') application.submitted += 1;
+      application.sheets.push({ userId: r.user_id, displayName: r.display_name ?? '', status, version: r.version ?? 0, submittedAt: r.submitted_at });
+    }
+    const view = await this.commissions.get(actor, commissionId);
+    const members = view.members.map((m) => {
+      const sheets = [...applications.values()].flatMap((a) => a.sheets.filter((s) => s.userId === m.userId));
+      return {
+        userId: m.userId,
+        displayName: m.displayName,
+        assigned: sheets.length,
+        submitted: sheets.filter((s) => s.status === 'submitted').length,
+        draft: sheets.filter((s) => s.status === 'draft').length,
+        notStarted: sheets.filter((s) => s.status === 'new').length,
+      };
+    });
+    return { commissionId, reviewersPerApplication: commission.reviewersPerApplication, members, applications: [...applications.values()] };
   }
 
   async compute(commissionId: string, manager: EntityManager = this.dataSource.manager): Promise<CommissionResults> {

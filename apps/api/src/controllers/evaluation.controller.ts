@@ -26,10 +26,12 @@ import { ApiFile } from '../http/openapi.js';
 import {
   AssignmentOverviewResponse,
   CommissionResponse,
+  CommissionProgressResponse,
   CommissionResultsResponse,
   CommissionsForApplicantResponse,
   ReviewsApplicationResponse,
   ReviewsDeclarationsResponse,
+  MyCommissionResponse,
   ReviewsMineResponse,
   SessionResponse,
   SessionSummaryResponse,
@@ -51,6 +53,22 @@ export class CommissionsController {
   @ApiCreatedResponse({ type: CommissionResponse })
   create(@CurrentActor() actor: Actor, @Param('callId', ParseUUIDPipe) callId: string, @Body() body: CreateCommissionRequest): Promise<CommissionResponse> {
     return this.commissions.create(actor, callId, body);
+  }
+
+  /** The commissions the user sits on or keeps as secretary: where the portal's evaluation area starts. */
+  @Authenticated(Permission.CommissionRead)
+  @Get('my-commissions')
+  @ApiOkResponse({ type: MyCommissionResponse, isArray: true })
+  mine(@CurrentActor() actor: Actor): Promise<readonly MyCommissionResponse[]> {
+    return this.commissions.mine(actor);
+  }
+
+  /** Who has scored what, with the spread flags: staff and auditors, and the chair (without their conflicts). */
+  @Authenticated(Permission.CommissionRead)
+  @Get('commissions/:id/progress')
+  @ApiOkResponse({ type: CommissionProgressResponse })
+  progress(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommissionProgressResponse> {
+    return this.results.progress(actor, id);
   }
 
   @Authenticated(Permission.EvaluationRead)

@@ -1849,3 +1849,52 @@ export class ApplicantActionsResponse {
   @ApiProperty({ type: () => RemedyDueResponse, isArray: true }) remedies: RemedyDueResponse[];
   @ApiProperty({ type: () => SettlementDueResponse, isArray: true }) settlements: SettlementDueResponse[];
 }
+
+export class MyCommissionResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) callId: string;
+  @ApiProperty({ type: String }) callCode: string;
+  @ApiProperty({ type: String }) callTitle: string;
+  @ApiProperty({ type: String }) callStatus: string;
+  @ApiProperty({ type: String }) name: string;
+  @ApiProperty({ enum: ['chair', 'member', 'secretary'] }) role: 'chair' | 'member' | 'secretary';
+  @ApiProperty({ type: Number }) pendingDeclarations: number;
+  @ApiProperty({ type: String, nullable: true }) decisionDeadline: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextSessionAt: Date | null;
+}
+
+export class CommissionProgressMemberResponse {
+  @ApiProperty({ type: String }) userId: string;
+  @ApiProperty({ type: String }) displayName: string;
+  @ApiProperty({ type: Number }) assigned: number;
+  @ApiProperty({ type: Number }) submitted: number;
+  @ApiProperty({ type: Number }) draft: number;
+  @ApiProperty({ type: Number }) notStarted: number;
+}
+
+export class CommissionProgressSheetResponse {
+  @ApiProperty({ type: String }) userId: string;
+  @ApiProperty({ type: String }) displayName: string;
+  @ApiProperty({ enum: ['new', 'draft', 'submitted'] }) status: 'new' | 'draft' | 'submitted';
+  @ApiProperty({ type: Number }) version: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: Date | null;
+}
+
+export class CommissionProgressApplicationResponse {
+  @ApiProperty({ type: String }) applicationId: string;
+  @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: String }) applicant: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: Number }) submitted: number;
+  @ApiProperty({ type: String, nullable: true }) mean: string | null;
+  @ApiProperty({ type: String, nullable: true }) spread: string | null;
+  @ApiProperty({ type: Boolean }) flagged: boolean;
+  @ApiProperty({ type: () => CommissionProgressSheetResponse, isArray: true }) sheets: readonly CommissionProgressSheetResponse[];
+}
+
+export class CommissionProgressResponse {
+  @ApiProperty({ type: String }) commissionId: string;
+  @ApiProperty({ type: Number }) reviewersPerApplication: number;
+  @ApiProperty({ type: () => CommissionProgressMemberResponse, isArray: true }) members: readonly CommissionProgressMemberResponse[];
+  @ApiProperty({ type: () => CommissionProgressApplicationResponse, isArray: true }) applications: readonly CommissionProgressApplicationResponse[];
+}

@@ -752,54 +752,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/bank-statements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BankFilesController_importStatement"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/bank-statements/lines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BankFilesController_lines"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/bank-statements/lines/{id}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BankFilesController_resolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/breaches/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -1056,22 +1008,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calls/{id}/publication-check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CallsController_publicationCheck"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/calls/{id}/publish": {
         parameters: {
             query?: never;
@@ -1224,6 +1160,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReviewsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommissionsController_progress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1456,14 +1408,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/my-actions": {
+    "/api/v1/my-commissions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ApplicantActionsController_list"];
+        get: operations["CommissionsController_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1562,38 +1514,6 @@ export interface paths {
         get: operations["OrganisationsController_members"];
         put?: never;
         post: operations["OrganisationsController_addMember"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payment-batches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BankFilesController_batches"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payment-batches/{id}/pain001.xml": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BankFilesController_batchFile"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1738,22 +1658,6 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PaymentsController_bankExport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/bank-export/pain001": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BankFilesController_exportPain001"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2090,22 +1994,6 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["SettlementsController_check"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settlements/{id}/return-call.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementsController_returnCall"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2463,10 +2351,6 @@ export interface components {
             /** @description Povinná jen pro tyto typy žadatelů; prázdné = pro všechny */
             requiredFrom?: ("city_district" | "ngo" | "other")[];
         };
-        ApplicantActionsResponse: {
-            remedies: components["schemas"]["RemedyDueResponse"][];
-            settlements: components["schemas"]["SettlementDueResponse"][];
-        };
         ApplicationActivityResponse: {
             activityId: string;
             code: string;
@@ -2683,44 +2567,6 @@ export interface components {
             decisions: components["schemas"]["AwardsRecordDecisionResponse"][];
             resolutionId: string;
         };
-        BankStatementImportResponse: {
-            lines: number;
-            matched: number;
-            /** @description Řádky už dříve načtené / lines imported before */
-            skipped: number;
-            statements: components["schemas"]["BankStatementImportStatementResponse"][];
-            unmatched: number;
-        };
-        BankStatementImportStatementResponse: {
-            alreadyImported: boolean;
-            id: string;
-            statementId: string;
-        };
-        BankStatementLineResponse: {
-            amount: string;
-            bookedOn: string;
-            counterpartyAccount: string | null;
-            counterpartyName: string | null;
-            currency: string;
-            /** @enum {string} */
-            direction: "credit" | "debit";
-            endToEndId: string | null;
-            entryRef: string;
-            id: string;
-            matchId: string | null;
-            /** @enum {string|null} */
-            matchType: "payment" | "settlement" | "breach" | null;
-            message: string | null;
-            resolutionNote: string | null;
-            /** Format: date-time */
-            resolvedAt: string | null;
-            resolvedBy: string | null;
-            statementId: string;
-            /** @enum {string} */
-            status: "matched" | "unmatched" | "resolved";
-            variableSymbol: string | null;
-            version: number;
-        };
         BeneficialOwnerItem: {
             /** @example 1975-03-02 */
             dateOfBirth?: string;
@@ -2744,8 +2590,6 @@ export interface components {
             levyReason: string | null;
             misused: string;
             paidOn: string | null;
-            /** @description QR Platba (SPAYD) odvodu s penále do splatnosti / of the levy with its penalty to the due date */
-            paymentCode: string | null;
             penalty: string | null;
             penaltyComputation: string | null;
             remediedOn: string | null;
@@ -2920,18 +2764,6 @@ export interface components {
             name: string;
             weight: string;
         };
-        CallPublicationCheckResponse: {
-            blockers: components["schemas"]["FieldErrorResponse"][];
-            callId: string;
-            /** @description Nejbližší možný začátek příjmu při zveřejnění dnes / earliest opening if published today */
-            earliestOpeningDate: string;
-            minDaysFromPublicationToOpening: number;
-            ready: boolean;
-            /** @enum {string} */
-            status: "draft" | "published" | "open" | "closed" | "in_evaluation" | "decided" | "archived";
-            /** @description Dnešní datum v Praze podle hodin systému / today in Prague by the system clock */
-            today: string;
-        };
         CallResponse: {
             activities: components["schemas"]["CallActivityResponse"][];
             amendments: components["schemas"]["CallAmendmentResponse"][];
@@ -3025,6 +2857,40 @@ export interface components {
             declaredAll: boolean;
             displayName: string;
             userId: string;
+        };
+        CommissionProgressApplicationResponse: {
+            applicant: string;
+            applicationId: string;
+            flagged: boolean;
+            mean: string | null;
+            number: string;
+            sheets: components["schemas"]["CommissionProgressSheetResponse"][];
+            spread: string | null;
+            submitted: number;
+            title: string | null;
+        };
+        CommissionProgressMemberResponse: {
+            assigned: number;
+            displayName: string;
+            draft: number;
+            notStarted: number;
+            submitted: number;
+            userId: string;
+        };
+        CommissionProgressResponse: {
+            applications: components["schemas"]["CommissionProgressApplicationResponse"][];
+            commissionId: string;
+            members: components["schemas"]["CommissionProgressMemberResponse"][];
+            reviewersPerApplication: number;
+        };
+        CommissionProgressSheetResponse: {
+            displayName: string;
+            /** @enum {string} */
+            status: "new" | "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            userId: string;
+            version: number;
         };
         CommissionResponse: {
             allowPartial: boolean;
@@ -3734,6 +3600,20 @@ export interface components {
              */
             to?: string;
         };
+        MyCommissionResponse: {
+            callCode: string;
+            callId: string;
+            callStatus: string;
+            callTitle: string;
+            decisionDeadline: string | null;
+            id: string;
+            name: string;
+            /** Format: date-time */
+            nextSessionAt: string | null;
+            pendingDeclarations: number;
+            /** @enum {string} */
+            role: "chair" | "member" | "secretary";
+        };
         NotificationsReadAllResponse: {
             marked: number;
         };
@@ -3812,12 +3692,6 @@ export interface components {
             pageSize: number;
             total: number;
         };
-        PageBankStatementLineResponse: {
-            items: components["schemas"]["BankStatementLineResponse"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
         PageCallResponse: {
             items: components["schemas"]["CallResponse"][];
             page: number;
@@ -3860,17 +3734,6 @@ export interface components {
         };
         PasswordResetRequest: {
             email: string;
-        };
-        PaymentBatchResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-            /** @enum {string} */
-            format: "pain.001.001.03" | "pain.001.001.09";
-            id: string;
-            messageId: string;
-            payments: number;
-            total: string;
         };
         PaymentListItemRecipientResponse: {
             ico: string;
@@ -4131,14 +3994,6 @@ export interface components {
             remediedOn: string;
             version: number;
         };
-        RemedyDueResponse: {
-            applicationId: string;
-            applicationNumber: string;
-            /** Format: date-time */
-            deadlineAt: string;
-            organisationName: string;
-            title: string;
-        };
         RemedyItemInput: {
             /** @example Položka 3 rozpočtu nesouhlasí se součtem. */
             message: string;
@@ -4171,18 +4026,6 @@ export interface components {
             basis?: "statutory" | "power_of_attorney";
             function?: string;
             name?: string;
-        };
-        ResolveStatementLineRequest: {
-            /** Format: uuid */
-            matchId?: string;
-            /**
-             * @description Co řádek platí / what the line pays; bez něj jen poznámka / without it, only the note
-             * @enum {string}
-             */
-            matchType?: "payment" | "settlement" | "breach";
-            /** @example Vratka dotace zaslaná s chybným variabilním symbolem. */
-            note: string;
-            version: number;
         };
         ReturnReceiptRequest: {
             /** @example 20000.00 */
@@ -4360,8 +4203,6 @@ export interface components {
             id: string;
             late: boolean;
             needsAmendment: boolean;
-            /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
-            paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
             returnDue: string | null;
             returnDueDate: string | null;
@@ -4382,19 +4223,6 @@ export interface components {
             planned: string;
             withinTolerance: boolean;
         };
-        SettlementDueResponse: {
-            agreementId: string;
-            agreementNumber: string;
-            applicationId: string;
-            applicationNumber: string;
-            /**
-             * Format: date
-             * @description Lhůta pro vyúčtování / the settlement deadline
-             */
-            deadline: string;
-            organisationName: string;
-            title: string;
-        };
         SettlementReportResponse: {
             achieved: number;
             indicator: string;
@@ -4410,8 +4238,6 @@ export interface components {
             explanation: string | null;
             id: string;
             late: boolean;
-            /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
-            paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
             returnDue: string | null;
             returnDueDate: string | null;
@@ -7437,163 +7263,6 @@ export interface operations {
             };
         };
     };
-    BankFilesController_importStatement: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BankStatementImportResponse"];
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění award.manage / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
-    BankFilesController_lines: {
-        parameters: {
-            query?: {
-                /** @description Číslo stránky / page number */
-                page?: number;
-                /** @description Počet položek na stránce / items per page */
-                pageSize?: number;
-                status?: "matched" | "unmatched" | "resolved";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageBankStatementLineResponse"];
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění award.read / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
-    BankFilesController_resolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResolveStatementLineRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BankStatementLineResponse"];
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění award.manage / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
     BreachesController_document: {
         parameters: {
             query?: never;
@@ -8554,54 +8223,6 @@ export interface operations {
             };
         };
     };
-    CallsController_publicationCheck: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CallPublicationCheckResponse"];
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění call.manage / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
     CallsController_publish: {
         parameters: {
             query?: never;
@@ -9184,6 +8805,54 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění evaluation.review / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CommissionsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionProgressResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění commission.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9950,7 +9619,7 @@ export interface operations {
             };
         };
     };
-    ApplicantActionsController_list: {
+    CommissionsController_mine: {
         parameters: {
             query?: never;
             header?: never;
@@ -9964,7 +9633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicantActionsResponse"];
+                    "application/json": components["schemas"]["MyCommissionResponse"][];
                 };
             };
             /** @description Nepřihlášen / not signed in */
@@ -9976,7 +9645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Chybí oprávnění application.read / missing permission */
+            /** @description Chybí oprávnění commission.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10367,101 +10036,6 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění organisation.members.manage / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
-    BankFilesController_batches: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentBatchResponse"][];
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění award.read / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
-    BankFilesController_batchFile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Soubor / the file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/xml": string;
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění award.manage / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10915,58 +10489,6 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění award.manage / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
-    BankFilesController_exportPain001: {
-        parameters: {
-            query?: {
-                /** @description Jen příkazy této výzvy / only the orders of this call */
-                callId?: string;
-                /** @description Verze pain.001 (výchozí z konfigurace) / the pain.001 version (default from the configuration) */
-                version?: "pain.001.001.03" | "pain.001.001.09";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Soubor / the file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/xml": string;
                 };
             };
             /** @description Nepřihlášen / not signed in */
@@ -12089,55 +11611,6 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění award.manage / missing permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-        };
-    };
-    SettlementsController_returnCall: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Soubor / the file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Nepřihlášen / not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Chybí oprávnění application.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;

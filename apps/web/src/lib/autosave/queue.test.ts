@@ -139,4 +139,29 @@ describe('autosave queue', () => {
     expect(storage.data.has('application:1')).toBe(false);
     expect(fake.server.draft).toEqual({ purpose: 'theirs' });
   });
+
+  it('bases an edit made while a save is being recorded on the version that save returned, not the one the page still holds', async () => {
+    const storage = memoryStorage();
+    const fake = fakeServer();
+    // The browser's storage is slow: the save has come back, the queue is still writing that nothing is pending.
+    let releaseWrite: (() => void) | null = null;
+    const slow: AutosaveStorage = {
+      ...storage,
+      // Only the first removal is slow.
+      del: (key) => (releaseWrite ? storage.del(key) : new Promise<void>((resolve) => (releaseWrite = () => void storage.del(key).then(resolve)))),
+    };
+    const queue = queueWith(slow, fake);
+    await queue.edit(1, { purpose: 'A' });
+    const flushing = queue.flush();
+    await vi.waitFor(() => expect(releaseWrite).not.toBeNull());
+    // The page has not been told of version 2 yet and edits with the version it knows.
+    const editing = queue.edit(1, { purpose: 'AB' });
+    releaseWrite!();
+    await flushing;
+    await editing;
+    await queue.flush();
+    // The edit went out in the same run, on version 2: no conflict with itself.
+    expect(fake.server.sent.map((s) => s.version)).toEqual([1, 2]);
+    expect(queue.getState()).toMatchObject({ kind: 'idle' });
+  });
 });

@@ -62,6 +62,8 @@ export class AutosaveQueue {
   private readonly listeners = new Set<(state: AutosaveState) => void>();
   private readonly savedListeners = new Set<(saved: SavedDraft) => void>();
   private writes: Promise<void> = Promise.resolve();
+  /** The version the server answered last: an edit made before the page hears of a save must not reuse an older one. */
+  private savedVersion: number | null = null;
 
   constructor(private readonly options: AutosaveOptions) {}
 
@@ -97,7 +99,7 @@ export class AutosaveQueue {
 
   /** Records an edit of one or more sections based on `version`; kept in IndexedDB before anything else. */
   edit(version: number, sections: Sections): Promise<void> {
-    const base = this.pending ?? { key: this.options.key, version, sections: {}, seq: 0 };
+    const base = this.pending ?? { key: this.options.key, version: Math.max(version, this.savedVersion ?? version), sections: {}, seq: 0 };
     this.pending = { ...base, sections: { ...base.sections, ...sections }, seq: base.seq + 1 };
     if (this.state.kind !== 'conflict' && this.state.kind !== 'offline' && this.state.kind !== 'signedOut') this.setState({ kind: 'pending' });
     const written = this.persist();
@@ -125,6 +127,7 @@ export class AutosaveQueue {
   /** After a 409: drop my unsent edits and take the server's version. */
   async takeTheirs(theirs: SavedDraft): Promise<void> {
     this.pending = null;
+    this.savedVersion = theirs.draftVersion;
     await this.chain(() => this.options.storage.del(this.options.key));
     for (const listener of this.savedListeners) listener(theirs);
     this.setState({ kind: 'idle', savedAt: null });
@@ -171,6 +174,7 @@ export class AutosaveQueue {
         this.setState({ kind: 'failed', error: error as ProblemError });
         return;
       }
+      this.savedVersion = saved.draftVersion;
       // Edits made while this save travelled stay queued, on top of the new version.
       const current = this.pending ?? sent;
       const left: Sections = {};

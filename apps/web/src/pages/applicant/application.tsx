@@ -14,6 +14,7 @@ import { useFormat } from '../../lib/use-format';
 import { ApplicationFrame, PARTS, applicationKey, sectionOf, useApplicationContext } from '../../features/applicant/application-frame';
 import { Countdown, StatusTag } from '../../features/applicant/status';
 import type { ApplicationView, HistoryEntry } from '../../features/applicant/types';
+import { EvaluationResult } from '../../features/commission/evaluation-result';
 
 export function ApplicationPage() {
   const { applicationId } = useParams({ strict: false }) as { applicationId: string };
@@ -69,6 +70,7 @@ function Overview() {
         </section>
       )}
       <Result application={application} />
+      <EvaluationResult applicationId={application.id} accepted={application.status === 'accepted'} />
       {editable ? <TaskList /> : <ReadOnlyNotice />}
       <History applicationId={application.id} />
       {application.availableActions.includes('withdraw') && <Withdraw application={application} />}

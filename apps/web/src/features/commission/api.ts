@@ -1,0 +1,74 @@
+/** The commission area's API types (from the generated schema) and its query keys and loaders. */
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { CallView } from '../../pages/public/types';
+
+type S = components['schemas'];
+export type MyCommission = S['MyCommissionResponse'];
+export type Commission = S['CommissionResponse'];
+export type Assignments = S['AssignmentOverviewResponse'];
+export type Progress = S['CommissionProgressResponse'];
+export type Declarations = S['ReviewsDeclarationsResponse'];
+export type MyReview = S['ReviewsMineResponse'];
+export type ReviewApplication = S['ReviewsApplicationResponse'];
+export type Sheet = S['SheetResponse'];
+export type StoredScore = S['StoredCriterionScoreResponse'];
+export type Session = S['SessionResponse'];
+export type SessionSummary = S['SessionSummaryResponse'];
+export type Results = S['CommissionResultsResponse'];
+export type Ranked = S['RankedApplicationResponse'];
+export type ApplicantResult = S['CommissionsForApplicantResponse'];
+export type PublicCall = CallView;
+
+export const keys = {
+  mine: ['my-commissions'] as const,
+  commission: (id: string) => ['commission', id] as const,
+  forCall: (callId: string) => ['commission-for-call', callId] as const,
+  assignments: (id: string) => ['commission-assignments', id] as const,
+  progress: (id: string) => ['commission-progress', id] as const,
+  declarations: (id: string) => ['commission-declarations', id] as const,
+  myReviews: (id: string) => ['my-reviews', id] as const,
+  review: (applicationId: string) => ['review', applicationId] as const,
+  sessions: (id: string) => ['commission-sessions', id] as const,
+  session: (id: string) => ['session', id] as const,
+  results: (id: string) => ['commission-results', id] as const,
+  publicCall: (callId: string) => ['public-call', callId] as const,
+};
+
+export function useMyCommissions() {
+  return useQuery({ queryKey: keys.mine, queryFn: () => call<MyCommission[]>(api.GET('/api/v1/my-commissions')) });
+}
+
+/** The call as the public sees it: criteria with their descriptions, cost categories, annex types, activities. */
+export function usePublicCall(callId: string) {
+  return useQuery({
+    queryKey: keys.publicCall(callId),
+    queryFn: () => call<CallView>(api.GET('/api/v1/public/calls/{id}', { params: { path: { id: callId } } })),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCommission(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.commission(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: () => call<Commission>(api.GET('/api/v1/commissions/{id}', { params: { path: { id: id! } } })),
+  });
+}
+
+export function useSessions(commissionId: string | undefined) {
+  return useQuery({
+    queryKey: keys.sessions(commissionId ?? ''),
+    enabled: Boolean(commissionId),
+    queryFn: () => call<SessionSummary[]>(api.GET('/api/v1/commissions/{id}/sessions', { params: { path: { id: commissionId! } } })),
+  });
+}
+
+export function useProgress(commissionId: string | undefined) {
+  return useQuery({
+    queryKey: keys.progress(commissionId ?? ''),
+    enabled: Boolean(commissionId),
+    queryFn: () => call<Progress>(api.GET('/api/v1/commissions/{id}/progress', { params: { path: { id: commissionId! } } })),
+  });
+}
