@@ -7,7 +7,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { useFormat } from '../../lib/use-format';
 import { barPercent } from './tree';
-import { searchFromTraceFilters } from './filters';
+import { searchFromTraceFilters, routerSearch } from './filters';
 import type { ApplicantType, TraceFilters, UrlSearch } from './filters';
 import './auditor.css';
 
@@ -208,13 +208,13 @@ export function TraceFilterForm({ filters, onApply, keep = {} }: { filters: Trac
 /** Navigation with new search params on the current path, as a hook so pages stay short. */
 export function useSetSearch(to: string, params?: Record<string, string>) {
   const navigate = useNavigate();
-  return (search: UrlSearch) => void navigate({ to: to as never, params: params as never, search: search as never });
+  return (search: UrlSearch) => void navigate({ to: to as never, params: params as never, search: routerSearch(search) as never });
 }
 
 export function BackLink({ to, params, search, children }: { to: string; params?: Record<string, string>; search?: UrlSearch; children: ReactNode }) {
   return (
     <p className="back-link">
-      <Link to={to as never} params={params as never} search={search as never}>
+      <Link to={to as never} params={params as never} search={routerSearch(search ?? {}) as never}>
         ← {children}
       </Link>
     </p>

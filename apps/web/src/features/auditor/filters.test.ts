@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFiltersFromSearch, auditQuery, nextDay, searchFromAuditFilters, searchFromTraceFilters, traceFiltersFromSearch, traceQuery } from './filters';
+import { auditFiltersFromSearch, auditQuery, nextDay, routerSearch, searchFromAuditFilters, searchFromTraceFilters, traceFiltersFromSearch, traceQuery } from './filters';
 
 const CALL = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -39,5 +39,17 @@ describe('audit log filters in the URL', () => {
     expect(new Date(query.to).getTime() - new Date(query.from).getTime()).toBe(31 * 24 * 3600 * 1000);
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+});
+
+describe('search params for the router', () => {
+  it('hands numbers over as numbers, so the URL reads rok=2023, not rok="2023"', () => {
+    expect(routerSearch({ rok: '2023', strana: '2', oblast: 'I', od: '2023-01-01', objekt: '0123' })).toEqual({
+      rok: 2023,
+      strana: 2,
+      oblast: 'I',
+      od: '2023-01-01',
+      objekt: '0123',
+    });
   });
 });

@@ -128,3 +128,12 @@ function startOfDay(date: string): string {
 function withoutEmpty<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
+
+/**
+ * The search params as the router should write them: the router JSON-encodes values, so a numeric string
+ * would appear quoted (`rok=%222023%22`); as a number it is written `rok=2023` (the area's `validateSearch`
+ * keeps it a number, and the parsers here take either).
+ */
+export function routerSearch(search: UrlSearch): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(search).map(([k, v]) => [k, /^[1-9]\d{0,8}$/.test(v) ? Number(v) : v]));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barPercent, buildTraceTree, flattenTree, largestAmount } from './tree';
+import { barPercent, buildTraceTree, findNode, flattenTree, largestAmount, rowsToLevel } from './tree';
 import type { StrategyNodeInput } from './tree';
 
 const node = (id: string, level: string, children: StrategyNodeInput[] = []): StrategyNodeInput => ({ id, level, code: id, name: `Uzel ${id}`, children });
@@ -45,5 +45,16 @@ describe('the trace tree', () => {
     expect(barPercent('0.01', largest)).toBe(0);
     expect(barPercent('1.00', largest)).toBe(0.2);
     expect(barPercent('5.00', 0n)).toBe(0);
+  });
+});
+
+describe('the tree to a level', () => {
+  it('shows rows down to the chosen level and finds a node with its summed children', () => {
+    const tree = buildTraceTree(strategy, [{ activityId: 'X3', amounts: { paid: '7.00' } }]);
+    expect(rowsToLevel(tree, 'subgoal').map((r) => r.id)).toEqual(['P1', 'A1', 'S1', 'P2', 'A2']);
+    expect(rowsToLevel(tree, 'activity')).toHaveLength(10);
+    const m2 = findNode(tree, 'M2');
+    expect(m2?.children.map((c) => [c.id, c.amounts.paid])).toEqual([['X3', '7.00']]);
+    expect(findNode(tree, 'nowhere')).toBeUndefined();
   });
 });

@@ -79,3 +79,21 @@ export function barPercent(amount: string, largest: bigint): number {
 
 const abs = (v: bigint) => (v < 0n ? -v : v);
 const bigMax = (a: bigint, b: bigint) => (a > b ? a : b);
+
+/** The levels from the top; the explorer shows the tree down to a chosen one. */
+export const LEVELS = ['priority', 'area', 'subgoal', 'measure', 'activity'] as const;
+
+/** Rows down to `level` (inclusive), depth first. */
+export function rowsToLevel(roots: readonly TraceTreeNode[], level: string): TraceTreeNode[] {
+  const depth = LEVELS.indexOf(level as (typeof LEVELS)[number]);
+  return flattenTree(roots).filter((r) => depth < 0 || r.depth <= depth);
+}
+
+export function findNode(roots: readonly TraceTreeNode[], id: string): TraceTreeNode | undefined {
+  for (const r of roots) {
+    if (r.id === id) return r;
+    const found = findNode(r.children, id);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -8,9 +8,10 @@ import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
 import { BackLink, CsvButton, useSetSearch } from '../../features/auditor/components';
 import { downloadCsv, toCsv } from '../../features/auditor/csv';
-import { auditFiltersFromSearch, auditQuery, searchFromAuditFilters } from '../../features/auditor/filters';
+import { auditFiltersFromSearch, auditQuery, searchFromAuditFilters, routerSearch } from '../../features/auditor/filters';
 import type { AuditFilters } from '../../features/auditor/filters';
 import type { AuditPage, ChainVerification } from '../../features/auditor/types';
+import { VerificationResult } from '../../features/auditor/verification';
 import { useFormat } from '../../lib/use-format';
 
 const PAGE_SIZE = 50;
@@ -30,7 +31,7 @@ export function AuditLogPage() {
 function AuditLogView() {
   const intl = useIntl();
   const f = useFormat();
-  const search = useSearch({ strict: false }) as Record<string, string>;
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
   const filters = auditFiltersFromSearch(search);
   const filterSearch = searchFromAuditFilters(filters);
   const setSearch = useSetSearch('/kontrola/auditni-log');
@@ -120,13 +121,13 @@ function AuditLogView() {
                       <td>
                         {e.objectType}
                         <br />
-                        <Link to={'/kontrola/auditni-log' as never} search={searchFromAuditFilters({ objectId: e.objectId }) as never}>
+                        <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ objectId: e.objectId })) as never}>
                           <FormattedMessage id="auditor.log.historyOf" values={{ id: e.objectId.slice(0, 8) }} />
                         </Link>
                       </td>
                       <td>
                         {e.actorUserId ? (
-                          <Link to={'/kontrola/auditni-log' as never} search={searchFromAuditFilters({ actorUserId: e.actorUserId }) as never}>
+                          <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ actorUserId: e.actorUserId })) as never}>
                             <FormattedMessage id="auditor.log.actorOf" values={{ id: e.actorUserId.slice(0, 8) }} />
                           </Link>
                         ) : (
@@ -176,7 +177,7 @@ function AuditLogView() {
                 <ul className="pagination">
                   {page > 1 && (
                     <li>
-                      <Link to={'/kontrola/auditni-log' as never} search={searchFromAuditFilters({ ...filters, page: page - 1 }) as never}>
+                      <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ ...filters, page: page - 1 })) as never}>
                         <FormattedMessage id="auditor.previous" />
                       </Link>
                     </li>
@@ -186,7 +187,7 @@ function AuditLogView() {
                   </li>
                   {page < pages && (
                     <li>
-                      <Link to={'/kontrola/auditni-log' as never} search={searchFromAuditFilters({ ...filters, page: page + 1 }) as never}>
+                      <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ ...filters, page: page + 1 })) as never}>
                         <FormattedMessage id="auditor.next" />
                       </Link>
                     </li>
@@ -274,35 +275,5 @@ function Verification() {
         {requested > 0 && <QueryState query={verification}>{verification.data && <VerificationResult result={verification.data} />}</QueryState>}
       </div>
     </section>
-  );
-}
-
-export function VerificationResult({ result }: { result: ChainVerification }) {
-  const f = useFormat();
-  const checkpoint = result.checkpoint;
-  const broken = result.firstBrokenLink;
-  return (
-    <div className={result.valid ? 'notice notice--success' : 'notice'}>
-      <p>
-        <strong>
-          <FormattedMessage id={result.valid ? 'auditor.verify.valid' : 'auditor.verify.invalid'} />
-        </strong>
-      </p>
-      <p>
-        <FormattedMessage id="auditor.verify.checked" values={{ count: result.checkedEntries, last: result.lastSeq ?? '—' }} />
-      </p>
-      {broken && (
-        <p>
-          <FormattedMessage id={`auditor.verify.reason.${broken.reason}`} values={{ seq: broken.seq, found: broken.found, expected: broken.expected }} />
-        </p>
-      )}
-      <p>
-        {checkpoint ? (
-          <FormattedMessage id="auditor.verify.checkpoint" values={{ seq: checkpoint.seq, at: f.dateTime(checkpoint.at) }} />
-        ) : (
-          <FormattedMessage id="auditor.verify.noCheckpoint" />
-        )}
-      </p>
-    </div>
   );
 }

@@ -7,7 +7,7 @@ import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
 import { BackLink, CsvButton, KindName } from '../../features/auditor/components';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
-import { searchFromAuditFilters } from '../../features/auditor/filters';
+import { searchFromAuditFilters, routerSearch } from '../../features/auditor/filters';
 import type { Dossier, TraceEntry } from '../../features/auditor/types';
 import { useFormat } from '../../lib/use-format';
 
@@ -28,7 +28,7 @@ const historyLink = (objectId: string) => searchFromAuditFilters({ objectId });
 
 function HistoryLink({ objectId, children }: { objectId: string; children: ReactNode }) {
   return (
-    <Link to={'/kontrola/auditni-log' as never} search={historyLink(objectId) as never}>
+    <Link to={'/kontrola/auditni-log' as never} search={routerSearch(historyLink(objectId)) as never}>
       {children}
     </Link>
   );

@@ -6,8 +6,10 @@ import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
 import { Amount, BackLink, CsvButton, KindName, LevelName, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
-import { searchFromTraceFilters, traceFiltersFromSearch, traceQuery } from '../../features/auditor/filters';
-import { largestAmount } from '../../features/auditor/tree';
+import { searchFromTraceFilters, traceFiltersFromSearch, traceQuery, routerSearch } from '../../features/auditor/filters';
+import { findNode, largestAmount } from '../../features/auditor/tree';
+import { TraceTable } from '../../features/auditor/trace-table';
+import { useTraceTree } from '../../features/auditor/use-trace-tree';
 import { KINDS } from '../../features/auditor/types';
 import type { TraceNode, TraceProject, TraceProjects } from '../../features/auditor/types';
 
@@ -25,10 +27,10 @@ export function TraceNodePage() {
 function TraceNodeView() {
   const intl = useIntl();
   const { nodeId } = useParams({ strict: false }) as { nodeId: string };
-  const search = useSearch({ strict: false }) as Record<string, string>;
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
   const filters = traceFiltersFromSearch(search);
   const filterSearch = searchFromTraceFilters(filters);
-  const page = /^[1-9]\d*$/.test(search.strana ?? '') ? Number(search.strana) : 1;
+  const page = /^[1-9]\d*$/.test(String(search.strana ?? '')) ? Number(search.strana) : 1;
   const setSearch = useSetSearch('/kontrola/strategie/$nodeId', { nodeId });
   const node = useQuery({
     queryKey: ['auditor', 'trace-node', nodeId, filterSearch],
@@ -40,6 +42,8 @@ function TraceNodeView() {
     );
   const projects = useQuery({ queryKey: ['auditor', 'trace-projects', nodeId, filterSearch, page], queryFn: () => projectsPage(page, PAGE_SIZE) });
   const largest = node.data ? largestAmount([node.data]) : 0n;
+  const { roots } = useTraceTree(node.data?.node.versionId, filters);
+  const children = (roots && findNode(roots, nodeId)?.children) ?? [];
   const projectLargest = largestAmount(projects.data?.items ?? []);
   const pages = projects.data ? Math.max(1, Math.ceil(projects.data.total / PAGE_SIZE)) : 1;
 
@@ -112,6 +116,14 @@ function TraceNodeView() {
                 </tbody>
               </table>
             </div>
+            {children.length > 0 && (
+              <>
+                <h2 id="node-children-title">
+                  <FormattedMessage id="auditor.node.children" />
+                </h2>
+                <TraceTable id="node-children-title" title="auditor.trace.node" rows={children} filterSearch={filterSearch} baseDepth={children[0].depth} />
+              </>
+            )}
             <h2 id="node-projects-title">
               <FormattedMessage id="auditor.node.projects" values={{ count: projects.data?.total ?? 0 }} />
             </h2>
@@ -148,7 +160,11 @@ function TraceNodeView() {
                         {projects.data?.items.map((p) => (
                           <tr key={p.applicationId}>
                             <th scope="row">
-                              <Link to={'/kontrola/projekty/$applicationId' as never} params={{ applicationId: p.applicationId } as never} search={{ uzel: nodeId } as never}>
+                              <Link
+                                to={'/kontrola/projekty/$applicationId' as never}
+                                params={{ applicationId: p.applicationId } as never}
+                                search={routerSearch({ uzel: nodeId }) as never}
+                              >
                                 {p.number}
                               </Link>
                               <br />
@@ -176,7 +192,11 @@ function TraceNodeView() {
                       <ul className="pagination">
                         {page > 1 && (
                           <li>
-                            <Link to={'/kontrola/strategie/$nodeId' as never} params={{ nodeId } as never} search={{ ...filterSearch, strana: String(page - 1) } as never}>
+                            <Link
+                              to={'/kontrola/strategie/$nodeId' as never}
+                              params={{ nodeId } as never}
+                              search={routerSearch({ ...filterSearch, strana: String(page - 1) }) as never}
+                            >
                               <FormattedMessage id="auditor.previous" />
                             </Link>
                           </li>
@@ -186,7 +206,11 @@ function TraceNodeView() {
                         </li>
                         {page < pages && (
                           <li>
-                            <Link to={'/kontrola/strategie/$nodeId' as never} params={{ nodeId } as never} search={{ ...filterSearch, strana: String(page + 1) } as never}>
+                            <Link
+                              to={'/kontrola/strategie/$nodeId' as never}
+                              params={{ nodeId } as never}
+                              search={routerSearch({ ...filterSearch, strana: String(page + 1) }) as never}
+                            >
                               <FormattedMessage id="auditor.next" />
                             </Link>
                           </li>

@@ -5,8 +5,9 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
 
+/** Strings and numbers stay as they are: the router writes numbers plainly (`rok=2023`) and quotes numeric strings. */
 const searchOf = (search: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(search).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : typeof v === 'number' ? [[k, String(v)]] : []))) as Record<string, string>;
+  Object.fromEntries(Object.entries(search).filter(([, v]) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) as Record<string, string | number>;
 
 export function auditorRoutes(root: AnyRoute) {
   const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>

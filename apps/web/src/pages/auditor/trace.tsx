@@ -1,17 +1,17 @@
-import { Link, useSearch } from '@tanstack/react-router';
+import { useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { Amount, BackLink, CsvButton, KindName, LevelName, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
+import { BackLink, CsvButton, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
+import { TraceTable } from '../../features/auditor/trace-table';
+import { useTraceTree } from '../../features/auditor/use-trace-tree';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
-import { searchFromTraceFilters, traceFiltersFromSearch, traceQuery } from '../../features/auditor/filters';
-import { buildTraceTree, flattenTree, largestAmount } from '../../features/auditor/tree';
-import type { StrategyNodeInput } from '../../features/auditor/tree';
+import { searchFromTraceFilters, traceFiltersFromSearch } from '../../features/auditor/filters';
+import { LEVELS, rowsToLevel } from '../../features/auditor/tree';
 import { KINDS } from '../../features/auditor/types';
-import type { TraceVersion } from '../../features/auditor/types';
 
 interface VersionOption {
   id: string;
@@ -33,25 +33,15 @@ export function TraceExplorerPage() {
 
 function TraceExplorer() {
   const intl = useIntl();
-  const search = useSearch({ strict: false }) as Record<string, string>;
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
   const filters = traceFiltersFromSearch(search);
   const filterSearch = searchFromTraceFilters(filters);
   const setSearch = useSetSearch('/kontrola/strategie');
   const versions = useQuery({ queryKey: ['strategy-versions'], queryFn: () => call<VersionOption[]>(api.GET('/api/v1/strategy/versions')) });
-  const versionId = search.verze ?? versions.data?.find((v) => v.kind === 'action-plan')?.id ?? versions.data?.[0]?.id;
-  const tree = useQuery({
-    queryKey: ['strategy-tree', versionId],
-    enabled: !!versionId,
-    queryFn: () => call<{ roots: StrategyNodeInput[] }>(api.GET('/api/v1/strategy/versions/{id}/tree', { params: { path: { id: versionId! } } })),
-    staleTime: 300_000,
-  });
-  const totals = useQuery({
-    queryKey: ['auditor', 'trace-version', versionId, filterSearch],
-    enabled: !!versionId,
-    queryFn: () => call<TraceVersion>(api.GET('/api/v1/trace/versions/{versionId}', { params: { path: { versionId: versionId! }, query: traceQuery(filters) as never } })),
-  });
-  const rows = useMemo(() => (tree.data && totals.data ? flattenTree(buildTraceTree(tree.data.roots, totals.data.activities)) : []), [tree.data, totals.data]);
-  const largest = useMemo(() => largestAmount(rows), [rows]);
+  const versionId = (typeof search.verze === 'string' ? search.verze : undefined) ?? versions.data?.find((v) => v.kind === 'action-plan')?.id ?? versions.data?.[0]?.id;
+  const level = typeof search.uroven === 'string' && (LEVELS as readonly string[]).includes(search.uroven) ? search.uroven : 'subgoal';
+  const { state, roots } = useTraceTree(versionId, filters);
+  const rows = useMemo(() => (roots ? rowsToLevel(roots, level) : []), [roots, level]);
   const version = versions.data?.find((v) => v.id === versionId);
   const exportCsv = () =>
     downloadCsv(
@@ -78,7 +68,7 @@ function TraceExplorer() {
             <FormattedMessage id="auditor.trace.version" />
           </label>
           <div className="gov-form-select" data-size="m">
-            <select id="trace-version" value={versionId ?? ''} onChange={(event) => setSearch({ ...filterSearch, verze: event.target.value })}>
+            <select id="trace-version" value={versionId ?? ''} onChange={(event) => setSearch({ ...filterSearch, verze: event.target.value, uroven: level })}>
               {versions.data?.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.title}
@@ -87,8 +77,27 @@ function TraceExplorer() {
             </select>
           </div>
         </div>
-        <TraceFilterForm key={JSON.stringify(filterSearch)} filters={filters} keep={versionId ? { verze: versionId } : {}} onApply={setSearch} />
-        <QueryState query={tree.isPending ? tree : totals}>
+        <div className="field">
+          <label className="gov-form-label" htmlFor="trace-level">
+            <FormattedMessage id="auditor.trace.level" />
+          </label>
+          <div className="gov-form-select" data-size="m">
+            <select id="trace-level" value={level} onChange={(event) => setSearch({ ...filterSearch, ...(versionId ? { verze: versionId } : {}), uroven: event.target.value })}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {intl.formatMessage({ id: `auditor.level.${l}` })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <TraceFilterForm
+          key={JSON.stringify(filterSearch)}
+          filters={filters}
+          keep={{ ...(versionId ? { verze: versionId } : {}), ...(search.uroven ? { uroven: level } : {}) }}
+          onApply={setSearch}
+        />
+        <QueryState query={state}>
           <h2 id="trace-tree-title">
             <FormattedMessage id="auditor.trace.tree" values={{ version: version?.title ?? '' }} />
           </h2>
@@ -97,45 +106,7 @@ function TraceExplorer() {
               <FormattedMessage id="auditor.csv.download" />
             </CsvButton>
           </p>
-          <div className="table-wrap" role="region" aria-labelledby="trace-tree-title" tabIndex={0}>
-            <table className="data">
-              <caption className="visually-hidden">
-                <FormattedMessage id="auditor.trace.caption" />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="auditor.trace.node" />
-                  </th>
-                  {KINDS.map((k) => (
-                    <th scope="col" className="num" key={k}>
-                      <KindName kind={k} />
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className={`tree-row tree-row--depth-${r.depth}`}>
-                    <th scope="row" style={{ paddingLeft: `${0.5 + r.depth * 1.25}rem` }}>
-                      <span className="visually-hidden">
-                        <LevelName level={r.level} />{' '}
-                      </span>
-                      <span className="tree-row__code">{r.code}</span>
-                      <Link to={'/kontrola/strategie/$nodeId' as never} params={{ nodeId: r.id } as never} search={filterSearch as never}>
-                        {r.name}
-                      </Link>
-                    </th>
-                    {KINDS.map((k) => (
-                      <td className="num" key={k}>
-                        <Amount amount={r.amounts[k]} largest={largest} kind={k} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TraceTable id="trace-tree-title" title="auditor.trace.node" rows={rows} filterSearch={filterSearch} />
         </QueryState>
       </QueryState>
     </>
