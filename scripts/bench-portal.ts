@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.js';
 import { positiveIntegerFlags } from './bench-database.js';
 import { measureApplicantPortal } from './bench-portal-applicant.js';
+import { measureAuditorPortal } from './bench-portal-auditor.js';
 import { startPortalSystem } from './portal-system.js';
 
 /**
@@ -11,11 +12,12 @@ import { startPortalSystem } from './portal-system.js';
  * no cache, no cookies), measured from navigation to the first meaningful content (the page's data on
  * screen), and the JavaScript each page needed, gzipped. Uses the system at BENCH_PORTAL_URL if set,
  * else starts one (as `npm start` does, with the demo data). Median of `--runs` loads per page.
- * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave.
- *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=…
+ * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave;
+ * then the auditor's trace explorer over ten years of history (scripts/bench-portal-auditor.ts; only on a system it started).
+ *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… auditor_node_ms=… auditor_node_p95_ms=… auditor_tree_ms=…
  */
 const say = (line = '') => process.stdout.write(`${line}\n`);
-const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5 });
+const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5, auditorPerCall: 1000 });
 
 interface Load {
   ms: number;
@@ -75,9 +77,12 @@ async function main(): Promise<void> {
     say(
       `applicant: form ${applicant.form_ms} ms, typing p95 ${applicant.budget_input_p95_ms} ms, autosave p95 ${applicant.autosave_p95_ms} ms, JavaScript ${applicant.js_kb_max} kB`,
     );
+    // The auditor's part seeds ten years of history into the system's database: only into a system started here.
+    const auditor = system ? await measureAuditorPortal(baseUrl, browser, system.databaseUrl, { perCall: options.auditorPerCall, runs: options.runs }, say) : null;
     const jsKbMax = Math.max(applicant.js_kb_max, ...Object.values(results).map((r) => r.kb));
     say(
-      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms}`,
+      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms}` +
+        (auditor ? ` auditor_node_ms=${auditor.auditor_node_ms} auditor_node_p95_ms=${auditor.auditor_node_p95_ms} auditor_tree_ms=${auditor.auditor_tree_ms}` : ''),
     );
   } finally {
     await browser.close();

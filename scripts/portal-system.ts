@@ -10,6 +10,8 @@ import { provisionDatabase, recreateDatabase } from '#database';
 export interface RunningSystem {
   baseUrl: string;
   mailDir: string;
+  /** The system's own database (benches seed history into it). */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startPortalSystem(name: string, extraEnv: Record<string, s
   return {
     baseUrl,
     mailDir,
+    databaseUrl: database.url,
     stop: async () => {
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

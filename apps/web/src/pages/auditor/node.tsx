@@ -140,7 +140,7 @@ function TraceNodeView() {
                     </CsvButton>
                   </p>
                   <div className="table-wrap" role="region" aria-labelledby="node-projects-title" tabIndex={0}>
-                    <table className="data">
+                    <table className="data auditor-projects">
                       <thead>
                         <tr>
                           <th scope="col">
