@@ -32,7 +32,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   const download = page.waitForEvent('download');
   await click();
   const file = await download;
-  return { name: file.suggestedFilename(), text: await readFile((await file.path()), 'utf8') };
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
 /** The first row of a trace table at this level with money requested: its code, name and the requested amount as the CSV writes it. */
