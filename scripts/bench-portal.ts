@@ -6,6 +6,7 @@ import { positiveIntegerFlags } from './bench-database.js';
 import { measureApplicantPortal } from './bench-portal-applicant.js';
 import { measureStaffPortal } from './bench-portal-staff.js';
 import { measureCommissionPortal } from './bench-portal-commission.js';
+import { measureAuditorPortal } from './bench-portal-auditor.js';
 import { startPortalSystem } from './portal-system.js';
 
 /**
@@ -16,10 +17,11 @@ import { startPortalSystem } from './portal-system.js';
  * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave.
  * Then the staff's table of 1 000 applications (scripts/bench-portal-staff.ts): load, filter, sort, search.
  * Then the commission's scoring page of a long application (scripts/bench-portal-commission.ts).
- *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… staff_table_ms=… staff_filter_ms=… staff_sort_ms=… staff_search_ms=… scoring_ms=… scoring_input_p95_ms=…
+ * Then the auditor's trace explorer over ten years of history (scripts/bench-portal-auditor.ts; only on a system it started).
+ *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… staff_table_ms=… staff_filter_ms=… staff_sort_ms=… staff_search_ms=… scoring_ms=… scoring_input_p95_ms=… auditor_node_ms=… auditor_node_p95_ms=… auditor_tree_ms=…
  */
 const say = (line = '') => process.stdout.write(`${line}\n`);
-const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5 });
+const options = positiveIntegerFlags(process.argv.slice(2), { runs: 5, auditorPerCall: 1000 });
 
 interface Load {
   ms: number;
@@ -87,9 +89,12 @@ async function main(): Promise<void> {
     );
     const commission = await measureCommissionPortal(baseUrl, browser, options.runs);
     say(`commission: scoring page of a long application interactive ${commission.scoring_ms} ms, score keystroke → total p95 ${commission.scoring_input_p95_ms} ms`);
+    // The auditor's part seeds ten years of history into the system's database: only into a system started here.
+    const auditor = system ? await measureAuditorPortal(baseUrl, browser, system.databaseUrl, { perCall: options.auditorPerCall, runs: options.runs }, say) : null;
     const jsKbMax = Math.max(applicant.js_kb_max, ...Object.values(results).map((r) => r.kb));
     say(
-      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms} staff_table_ms=${staff.staff_table_ms} staff_filter_ms=${staff.staff_filter_ms} staff_sort_ms=${staff.staff_sort_ms} staff_search_ms=${staff.staff_search_ms} scoring_ms=${commission.scoring_ms} scoring_input_p95_ms=${commission.scoring_input_p95_ms}`,
+      `RESULT bench=portal home_ms=${results.home.ms} call_ms=${results.call.ms} js_kb_max=${jsKbMax.toFixed(1)} form_ms=${applicant.form_ms} budget_input_p95_ms=${applicant.budget_input_p95_ms} autosave_p95_ms=${applicant.autosave_p95_ms} staff_table_ms=${staff.staff_table_ms} staff_filter_ms=${staff.staff_filter_ms} staff_sort_ms=${staff.staff_sort_ms} staff_search_ms=${staff.staff_search_ms} scoring_ms=${commission.scoring_ms} scoring_input_p95_ms=${commission.scoring_input_p95_ms}` +
+        (auditor ? ` auditor_node_ms=${auditor.auditor_node_ms} auditor_node_p95_ms=${auditor.auditor_node_p95_ms} auditor_tree_ms=${auditor.auditor_tree_ms}` : ''),
     );
   } finally {
     await browser.close();

@@ -19,6 +19,7 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
@@ -59,8 +60,11 @@ function parseOptions(argv: string[]) {
 })
 class BenchModule {}
 
-/** The whole history in set-based statements; the ledger's parts are 2/3 and 1/3 of each event, adding up exactly. */
-async function seed(client: pg.Client, options: { years: number; calls: number; perCall: number }, activities: string[], staffId: string, approverId: string) {
+/**
+ * The whole history in set-based statements; the ledger's parts are 2/3 and 1/3 of each event, adding up exactly.
+ * Only its own applications (numbered HIST-…) get ledger entries, so it can also fill a database with other data (bench:portal).
+ */
+export async function seed(client: pg.Client, options: { years: number; calls: number; perCall: number }, activities: string[], staffId: string, approverId: string) {
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const started = performance.now();
     const result = await client.query(sql, params);
@@ -173,13 +177,13 @@ async function seed(client: pg.Client, options: { years: number; calls: number; 
     INSERT INTO ledger_entry (id, event_id, kind, occurred_at, call_id, budget_area_id, application_id, activity_id, amount, source_type, source_id, actor_user_id, correlation_id)
     SELECT gen_random_uuid(), e.event_id, '${kind}', e.at, a.call_id, a.budget_area_id, a.id, aa.strategy_node_id,
            CASE WHEN aa.share_basis_points = 6667 THEN round(e.amount * 0.6667, 2) ELSE e.amount - round(e.amount * 0.6667, 2) END, '${kind}', e.event_id::text, $1, 'bench'
-      FROM events e JOIN application a ON a.id = e.application_id JOIN application_activity aa ON aa.application_id = a.id`,
+      FROM events e JOIN application a ON a.id = e.application_id AND a.number LIKE 'HIST-%' JOIN application_activity aa ON aa.application_id = a.id`,
       [staffId],
     );
   await ledger(
     'requested',
     'requested',
-    `SELECT gen_random_uuid() AS event_id, id AS application_id, requested_amount AS amount, make_timestamptz(2015 + (right(number, -5)::int - 1) / ${options.perCall * options.calls}, 11, 1, 0, 0, 0) AS at FROM application`,
+    `SELECT gen_random_uuid() AS event_id, id AS application_id, requested_amount AS amount, make_timestamptz(2015 + (right(number, -5)::int - 1) / ${options.perCall * options.calls}, 11, 1, 0, 0, 0) AS at FROM application WHERE number LIKE 'HIST-%'`,
   );
   await ledger('approved', 'approved', `SELECT gen_random_uuid() AS event_id, application_id, amount, now() AS at FROM award_decision`);
   await ledger('contracted', 'contracted', `SELECT gen_random_uuid() AS event_id, application_id, amount, now() AS at FROM agreement`);
@@ -297,7 +301,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+// Run when started as the bench; bench:portal imports `seed` for the auditor's trace explorer.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });

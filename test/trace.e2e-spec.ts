@@ -81,6 +81,15 @@ describe('trace money to the strategy', () => {
 
     // The fulfilment report of the action plan: per funded activity, projects and money from the ledger.
     const [version] = await t.dataSource.query<{ version_id: string }[]>(`SELECT version_id FROM strategy_node WHERE id = $1`, [first]);
+    // The whole version at once, for the explorer's tree: each activity's totals, under the same filters.
+    const tree = await t.http.get(`/trace/versions/${version.version_id}?callId=${call.id}`).set(bearer(auditor)).expect(200);
+    const own = (body: { activities: { activityId: string; amounts: Record<string, string> }[] }, id: string) => body.activities.find((a) => a.activityId === id);
+    expect(own(tree.body, first)?.amounts).toMatchObject({ requested: '226678.00', approved: '100005.00', paid: '0.00' });
+    expect(own(tree.body, second)?.amounts).toMatchObject({ requested: '113322.00', approved: '49995.00' });
+    const treeFiltered = await t.http.get(`/trace/versions/${version.version_id}?callId=${call.id}&applicantType=city_district`).set(bearer(auditor)).expect(200);
+    expect(treeFiltered.body.activities).toEqual([]);
+    await t.http.get(`/trace/versions/${randomUUID()}`).set(bearer(auditor)).expect(404);
+    await t.http.get(`/trace/versions/${version.version_id}`).set(bearer(applicant)).expect(403);
     const fulfilment = await t.http.get(`/reports/fulfilment/${version.version_id}`).set(bearer(auditor)).expect(200);
     expect(fulfilment.body.activities.find((a: { code: string }) => a.code === '10.I.1')).toMatchObject({ supportedProjects: 1, approved: '100005.00', paid: '0.00', outputs: [] });
     expect(fulfilment.body.priorities).toEqual([expect.objectContaining({ code: '4', approved: '150000.00' })]);

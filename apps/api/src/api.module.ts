@@ -40,7 +40,7 @@ import { DevController } from './controllers/dev.controller.js';
 import { CommissionsController, ReviewsController, SessionsController } from './controllers/evaluation.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { HealthController } from './controllers/health.controller.js';
-import { DossierController, FulfilmentController, TraceController } from './controllers/trace.controller.js';
+import { DossierController, FulfilmentController, TraceController, TraceVersionController } from './controllers/trace.controller.js';
 import { OpenDataController, PublicStrategyFundingController } from './controllers/open-data.controller.js';
 import { OrganisationsController } from './controllers/organisations.controller.js';
 import { StrategyController } from './controllers/strategy.controller.js';
@@ -96,6 +96,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
     BreachesController,
     RecordFilesController,
     TraceController,
+    TraceVersionController,
     OpenDataController,
     FulfilmentController,
     DossierController,

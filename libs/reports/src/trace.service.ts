@@ -75,6 +75,32 @@ export class TraceService {
     };
   }
 
+  /**
+   * Every activity of a strategy version with its totals under the filters, in one query: the portal's tree
+   * sums them up to the measures, sub-goals, areas and priorities (the same sums `node` makes one node at a time).
+   */
+  async activities(actor: Actor, versionId: string, query: TraceQuery) {
+    const [version] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM strategy_version WHERE id = $1`, [versionId]);
+    if (!version) throw DomainError.notFound('strategy_version', versionId);
+    const { where, params } = this.filters(query, 3);
+    const rows = await this.dataSource.query<{ activity_id: string; kind: Exclude<LedgerKind, 'allocated'>; total: string }[]>(
+      `SELECT l.activity_id, l.kind, sum(l.amount)::text AS total
+         FROM ledger_entry l JOIN strategy_node n ON n.id = l.activity_id JOIN application a ON a.id = l.application_id JOIN organisation o ON o.id = a.organisation_id
+         JOIN grant_call g ON g.id = l.call_id LEFT JOIN call_budget_area b ON b.id = l.budget_area_id
+        WHERE n.version_id = $1 AND l.kind <> $2 ${where}
+        GROUP BY l.activity_id, l.kind`,
+      [versionId, 'allocated', ...params],
+    );
+    const byActivity = new Map<string, KindTotals>();
+    for (const row of rows) {
+      const amounts = byActivity.get(row.activity_id) ?? (Object.fromEntries(TRACED_KINDS.map((k) => [k, Money.ZERO.toString()])) as KindTotals);
+      amounts[row.kind] = Money.parse(row.total).toString();
+      byActivity.set(row.activity_id, amounts);
+    }
+    await this.audited(actor, 'report.trace_viewed', versionId, query);
+    return { versionId, filters: query, activities: [...byActivity].map(([activityId, amounts]) => ({ activityId, amounts })) };
+  }
+
   /** The projects behind a node's figures, each with its own totals and the ids to drill further (decisions, agreement). */
   async projects(actor: Actor, nodeId: string, query: TraceProjectsQuery) {
     await this.requireNode(nodeId);

@@ -6,7 +6,7 @@ import type { Actor } from '#core';
 import { DossierService, FulfilmentQuery, FulfilmentService, TraceProjectsQuery, TraceQuery, TraceService } from '#reports';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiFile } from '../http/openapi.js';
-import { DossierProjectResponse, FulfilmentReportResponse, TraceEntryResponse, TraceNodeResponse, TraceProjectsResponse } from '../http/responses.js';
+import { DossierProjectResponse, FulfilmentReportResponse, TraceEntryResponse, TraceNodeResponse, TraceProjectsResponse, TraceVersionResponse } from '../http/responses.js';
 
 /** Where the money for a node of the strategy went, from the ledger, with the projects and entries behind it. */
 @ApiTags('reports')
@@ -37,6 +37,20 @@ export class TraceController {
     @Param('applicationId', ParseUUIDPipe) applicationId: string,
   ): Promise<readonly TraceEntryResponse[]> {
     return this.trace.entries(actor, nodeId, applicationId);
+  }
+}
+
+/** Every activity of a strategy version with its totals, for the trace explorer's tree (one request for the whole tree). */
+@ApiTags('reports')
+@Controller('trace/versions/:versionId')
+export class TraceVersionController {
+  constructor(private readonly trace: TraceService) {}
+
+  @Authenticated(Permission.ReportRead)
+  @Get()
+  @ApiOkResponse({ type: TraceVersionResponse })
+  activities(@CurrentActor() actor: Actor, @Param('versionId', ParseUUIDPipe) versionId: string, @Query() query: TraceQuery): Promise<TraceVersionResponse> {
+    return this.trace.activities(actor, versionId, query);
   }
 }
 

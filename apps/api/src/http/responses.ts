@@ -1521,6 +1521,18 @@ export class TraceNodeResponse {
   @ApiProperty({ type: Number }) supportedOrganisations: number;
 }
 
+export class TraceActivityTotalsResponse {
+  @ApiProperty({ type: String }) activityId: string;
+  @ApiProperty({ type: () => KindTotalsResponse }) amounts: KindTotalsResponse;
+}
+
+export class TraceVersionResponse {
+  @ApiProperty({ type: String }) versionId: string;
+  @ApiProperty({ type: () => TraceQueryResponse }) filters: TraceQueryResponse;
+  @ApiProperty({ type: () => TraceActivityTotalsResponse, isArray: true, description: 'Jen aktivity s pohyby / only activities with entries' })
+  activities: readonly TraceActivityTotalsResponse[];
+}
+
 export class TraceProjectsItemResponse {
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: String }) number: string;

@@ -2160,6 +2160,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trace/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TraceVersionController_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -4439,6 +4455,10 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        TraceActivityTotalsResponse: {
+            activityId: string;
+            amounts: components["schemas"]["KindTotalsResponse"];
+        };
         TraceEntryResponse: {
             activityCode: string;
             activityId: string;
@@ -4496,6 +4516,12 @@ export interface components {
             from?: string;
             to?: string;
             year?: number;
+        };
+        TraceVersionResponse: {
+            /** @description Jen aktivity s pohyby / only activities with entries */
+            activities: components["schemas"]["TraceActivityTotalsResponse"][];
+            filters: components["schemas"]["TraceQueryResponse"];
+            versionId: string;
         };
         TrancheInput: {
             /** @example 100000.00 */
@@ -12019,6 +12045,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierProjectResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění report.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    TraceVersionController_activities: {
+        parameters: {
+            query?: {
+                applicantType?: "city_district" | "ngo" | "other";
+                budgetArea?: string;
+                callId?: string;
+                /** @description Městská část (organizace) */
+                districtId?: string;
+                /** @description Od (datum pohybu peněz) */
+                from?: string;
+                /** @description Do (včetně) */
+                to?: string;
+                /** @description Rok výzvy */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceVersionResponse"];
                 };
             };
             /** @description Nepřihlášen / not signed in */

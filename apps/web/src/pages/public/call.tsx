@@ -43,7 +43,12 @@ function CallDetail({ call: c }: { call: CallView }) {
         <h2 id="apply-title" className="visually-hidden">
           <FormattedMessage id="public.call.applyTitle" />
         </h2>
-        {c.status === 'open' ? (
+        {user && user.roles.includes('auditor') && !user.roles.includes('applicant') ? (
+          // An auditor only reads: no action, not even the way to one.
+          <p>
+            <FormattedMessage id="auditor.readOnlyNotice" />
+          </p>
+        ) : c.status === 'open' ? (
           <>
             <p>
               <FormattedMessage id="public.call.openUntil" values={{ when: f.dateTime(c.closesAt) }} />

@@ -1,0 +1,222 @@
+/** The auditor's shared pieces: amounts with decorative bars, the kind and level names, the trace filter form. */
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { api, call } from '../../api/client';
+import { useFormat } from '../../lib/use-format';
+import { barPercent } from './tree';
+import { searchFromTraceFilters, routerSearch } from './filters';
+import type { ApplicantType, TraceFilters, UrlSearch } from './filters';
+import './auditor.css';
+
+/** An amount as text, with a bar beside it that only repeats the number for the eye (hidden from screen readers). */
+export function Amount({ amount, largest, kind }: { amount: string; largest: bigint; kind: string }) {
+  const f = useFormat();
+  return (
+    <span className="amount">
+      <span className="amount__value">{f.money(amount)}</span>
+      <span className="amount__bar" aria-hidden="true">
+        <span className={`amount__fill amount__fill--${kind}`} style={{ width: `${barPercent(amount, largest)}%` }} />
+      </span>
+    </span>
+  );
+}
+
+export function KindName({ kind }: { kind: string }) {
+  return <FormattedMessage id={`auditor.kind.${kind}`} defaultMessage={kind} />;
+}
+
+export function LevelName({ level }: { level: string }) {
+  return <FormattedMessage id={`auditor.level.${level}`} defaultMessage={level} />;
+}
+
+/** A button-looking download: the CSV is built from the data on the screen. */
+export function CsvButton({ onClick, children }: { onClick: () => void | Promise<void>; children: ReactNode }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="gov-button"
+      data-type="outlined"
+      data-color="primary"
+      data-size="m"
+      aria-disabled={busy}
+      onClick={() => {
+        if (busy) return;
+        setBusy(true);
+        void Promise.resolve(onClick()).finally(() => setBusy(false));
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
+interface CallOption {
+  id: string;
+  code: string;
+  year: number;
+  title: string;
+}
+interface OrganisationOption {
+  id: string;
+  name: string;
+}
+
+/**
+ * The trace filters (year, call, area, applicant type, district, dates) as a form whose submit puts them in
+ * the URL: the page reads them back from there, so a view is shared by its address.
+ */
+export function TraceFilterForm({ filters, onApply, keep = {} }: { filters: TraceFilters; onApply: (search: UrlSearch) => void; keep?: UrlSearch }) {
+  const intl = useIntl();
+  const calls = useQuery({
+    queryKey: ['auditor', 'calls'],
+    queryFn: () => call<{ items: CallOption[] }>(api.GET('/api/v1/calls', { params: { query: { pageSize: 200 } as never } })),
+    staleTime: 60_000,
+  });
+  const districts = useQuery({
+    queryKey: ['auditor', 'districts'],
+    queryFn: () => call<{ items: OrganisationOption[] }>(api.GET('/api/v1/organisations', { params: { query: { type: 'city_district', pageSize: 200 } as never } })),
+    staleTime: 60_000,
+  });
+  const [draft, setDraft] = useState<Record<keyof TraceFilters, string>>(() => ({
+    year: filters.year?.toString() ?? '',
+    callId: filters.callId ?? '',
+    budgetArea: filters.budgetArea ?? '',
+    applicantType: filters.applicantType ?? '',
+    districtId: filters.districtId ?? '',
+    from: filters.from ?? '',
+    to: filters.to ?? '',
+  }));
+  const set = (field: keyof TraceFilters) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const year = /^\d{4}$/.test(draft.year.trim()) ? Number(draft.year.trim()) : undefined;
+    onApply({
+      ...keep,
+      ...searchFromTraceFilters({
+        year,
+        callId: draft.callId || undefined,
+        budgetArea: draft.budgetArea.trim() || undefined,
+        applicantType: (draft.applicantType || undefined) as ApplicantType | undefined,
+        districtId: draft.districtId || undefined,
+        from: draft.from || undefined,
+        to: draft.to || undefined,
+      }),
+    });
+  };
+  return (
+    <form className="filters" aria-label={intl.formatMessage({ id: 'auditor.filters.title' })} onSubmit={submit}>
+      <fieldset>
+        <legend>
+          <FormattedMessage id="auditor.filters.title" />
+        </legend>
+        <div className="filters__grid">
+          <div className="field">
+            <label className="gov-form-label" htmlFor="trace-year">
+              <FormattedMessage id="auditor.filters.year" />
+            </label>
+            <div className="gov-form-input" data-size="m">
+              <input id="trace-year" inputMode="numeric" autoComplete="off" value={draft.year} onChange={set('year')} />
+            </div>
+          </div>
+          <div className="field">
+            <label className="gov-form-label" htmlFor="trace-call">
+              <FormattedMessage id="auditor.filters.call" />
+            </label>
+            <div className="gov-form-select" data-size="m">
+              <select id="trace-call" value={draft.callId} onChange={set('callId')}>
+                <option value="">{intl.formatMessage({ id: 'auditor.filters.any' })}</option>
+                {calls.data?.items.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.code} – {c.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label className="gov-form-label" htmlFor="trace-area">
+              <FormattedMessage id="auditor.filters.area" />
+            </label>
+            <div className="gov-form-input" data-size="m">
+              <input id="trace-area" autoComplete="off" aria-describedby="trace-area-hint" value={draft.budgetArea} onChange={set('budgetArea')} />
+            </div>
+            <p className="field__hint" id="trace-area-hint">
+              <FormattedMessage id="auditor.filters.areaHint" />
+            </p>
+          </div>
+          <div className="field">
+            <label className="gov-form-label" htmlFor="trace-type">
+              <FormattedMessage id="auditor.filters.applicantType" />
+            </label>
+            <div className="gov-form-select" data-size="m">
+              <select id="trace-type" value={draft.applicantType} onChange={set('applicantType')}>
+                <option value="">{intl.formatMessage({ id: 'auditor.filters.any' })}</option>
+                {(['city_district', 'ngo', 'other'] as const).map((t) => (
+                  <option key={t} value={t}>
+                    {intl.formatMessage({ id: `auditor.applicantType.${t}` })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label className="gov-form-label" htmlFor="trace-district">
+              <FormattedMessage id="auditor.filters.district" />
+            </label>
+            <div className="gov-form-select" data-size="m">
+              <select id="trace-district" value={draft.districtId} onChange={set('districtId')}>
+                <option value="">{intl.formatMessage({ id: 'auditor.filters.any' })}</option>
+                {districts.data?.items.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label className="gov-form-label" htmlFor="trace-from">
+              <FormattedMessage id="auditor.filters.from" />
+            </label>
+            <div className="gov-form-input" data-size="m">
+              <input id="trace-from" type="date" value={draft.from} onChange={set('from')} />
+            </div>
+          </div>
+          <div className="field">
+            <label className="gov-form-label" htmlFor="trace-to">
+              <FormattedMessage id="auditor.filters.to" />
+            </label>
+            <div className="gov-form-input" data-size="m">
+              <input id="trace-to" type="date" value={draft.to} onChange={set('to')} />
+            </div>
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m">
+            <FormattedMessage id="auditor.filters.apply" />
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** Navigation with new search params on the current path, as a hook so pages stay short. */
+export function useSetSearch(to: string, params?: Record<string, string>) {
+  const navigate = useNavigate();
+  return (search: UrlSearch) => void navigate({ to: to as never, params: params as never, search: routerSearch(search) as never });
+}
+
+export function BackLink({ to, params, search, children }: { to: string; params?: Record<string, string>; search?: UrlSearch; children: ReactNode }) {
+  return (
+    <p className="back-link">
+      <Link to={to as never} params={params as never} search={routerSearch(search ?? {}) as never}>
+        ← {children}
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,114 @@
+import { useSearch } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { api, call } from '../../api/client';
+import { RequireRole } from '../../app/require-role';
+import { QueryState } from '../../components/query-state';
+import { BackLink, CsvButton, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
+import { TraceTable } from '../../features/auditor/trace-table';
+import { useTraceTree } from '../../features/auditor/use-trace-tree';
+import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
+import { searchFromTraceFilters, traceFiltersFromSearch } from '../../features/auditor/filters';
+import { LEVELS, rowsToLevel } from '../../features/auditor/tree';
+import { KINDS } from '../../features/auditor/types';
+
+interface VersionOption {
+  id: string;
+  kind: 'koncepce' | 'action-plan';
+  title: string;
+}
+
+/**
+ * The trace explorer: the chosen strategy version's tree, each node with its money under the filters (one
+ * request for the whole tree, summed here exactly). The version and the filters are in the URL.
+ */
+export function TraceExplorerPage() {
+  return (
+    <RequireRole roles={['auditor']}>
+      <TraceExplorer />
+    </RequireRole>
+  );
+}
+
+function TraceExplorer() {
+  const intl = useIntl();
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const filters = traceFiltersFromSearch(search);
+  const filterSearch = searchFromTraceFilters(filters);
+  const setSearch = useSetSearch('/kontrola/strategie');
+  const versions = useQuery({ queryKey: ['strategy-versions'], queryFn: () => call<VersionOption[]>(api.GET('/api/v1/strategy/versions')) });
+  const versionId = (typeof search.verze === 'string' ? search.verze : undefined) ?? versions.data?.find((v) => v.kind === 'action-plan')?.id ?? versions.data?.[0]?.id;
+  const level = typeof search.uroven === 'string' && (LEVELS as readonly string[]).includes(search.uroven) ? search.uroven : 'subgoal';
+  const { state, roots } = useTraceTree(versionId, filters);
+  const rows = useMemo(() => (roots ? rowsToLevel(roots, level) : []), [roots, level]);
+  const version = versions.data?.find((v) => v.id === versionId);
+  const exportCsv = () =>
+    downloadCsv(
+      'stopa-penez-strategie.csv',
+      toCsv(
+        ['uroven', 'kod', 'nazev', ...KINDS.map((k) => intl.formatMessage({ id: `auditor.csv.${k}` }))],
+        rows.map((r) => [intl.formatMessage({ id: `auditor.level.${r.level}` }), r.code, r.name, ...KINDS.map((k) => csvAmount(r.amounts[k]))]),
+      ),
+    );
+  return (
+    <>
+      <BackLink to="/kontrola">
+        <FormattedMessage id="auditor.home.title" />
+      </BackLink>
+      <h1>
+        <FormattedMessage id="auditor.trace.title" />
+      </h1>
+      <p className="lead">
+        <FormattedMessage id="auditor.trace.lead" />
+      </p>
+      <QueryState query={versions}>
+        <div className="field">
+          <label className="gov-form-label" htmlFor="trace-version">
+            <FormattedMessage id="auditor.trace.version" />
+          </label>
+          <div className="gov-form-select" data-size="m">
+            <select id="trace-version" value={versionId ?? ''} onChange={(event) => setSearch({ ...filterSearch, verze: event.target.value, uroven: level })}>
+              {versions.data?.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label className="gov-form-label" htmlFor="trace-level">
+            <FormattedMessage id="auditor.trace.level" />
+          </label>
+          <div className="gov-form-select" data-size="m">
+            <select id="trace-level" value={level} onChange={(event) => setSearch({ ...filterSearch, ...(versionId ? { verze: versionId } : {}), uroven: event.target.value })}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {intl.formatMessage({ id: `auditor.level.${l}` })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <TraceFilterForm
+          key={JSON.stringify(filterSearch)}
+          filters={filters}
+          keep={{ ...(versionId ? { verze: versionId } : {}), ...(search.uroven ? { uroven: level } : {}) }}
+          onApply={setSearch}
+        />
+        <QueryState query={state}>
+          <h2 id="trace-tree-title">
+            <FormattedMessage id="auditor.trace.tree" values={{ version: version?.title ?? '' }} />
+          </h2>
+          <p>
+            <CsvButton onClick={exportCsv}>
+              <FormattedMessage id="auditor.csv.download" />
+            </CsvButton>
+          </p>
+          <TraceTable id="trace-tree-title" title="auditor.trace.node" rows={rows} filterSearch={filterSearch} />
+        </QueryState>
+      </QueryState>
+    </>
+  );
+}
