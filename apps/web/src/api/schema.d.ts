@@ -752,6 +752,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankFilesController_importStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankFilesController_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/lines/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankFilesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/breaches/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -928,6 +976,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{callId}/payment-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AwardsController_orderDue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{callId}/resolutions": {
         parameters: {
             query?: never;
@@ -1002,6 +1066,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CallsController_markDecided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/publication-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallsController_publicationCheck"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1408,6 +1488,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/my-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicantActionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/my-commissions": {
         parameters: {
             query?: never;
@@ -1504,6 +1600,22 @@ export interface paths {
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
+    "/api/v1/organisations/{id}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_joinRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/members": {
         parameters: {
             query?: never;
@@ -1514,6 +1626,150 @@ export interface paths {
         get: operations["OrganisationsController_members"];
         put?: never;
         post: operations["OrganisationsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_verificationState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/verification/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/verification/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_evidence"];
+        put?: never;
+        post: operations["OrganisationsController_submitEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_requestToJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_approveJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests/{requestId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_refuseJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/join-requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_myJoinRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankFilesController_batches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/pain001.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankFilesController_batchFile"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1658,6 +1914,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PaymentsController_bankExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/bank-export/pain001": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankFilesController_exportPain001"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1994,6 +2266,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["SettlementsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlements/{id}/return-call.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementsController_returnCall"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2367,6 +2655,10 @@ export interface components {
             /** @description Povinná jen pro tyto typy žadatelů; prázdné = pro všechny */
             requiredFrom?: ("city_district" | "ngo" | "other")[];
         };
+        ApplicantActionsResponse: {
+            remedies: components["schemas"]["RemedyDueResponse"][];
+            settlements: components["schemas"]["SettlementDueResponse"][];
+        };
         ApplicationActivityResponse: {
             activityId: string;
             code: string;
@@ -2583,6 +2875,44 @@ export interface components {
             decisions: components["schemas"]["AwardsRecordDecisionResponse"][];
             resolutionId: string;
         };
+        BankStatementImportResponse: {
+            lines: number;
+            matched: number;
+            /** @description Řádky už dříve načtené / lines imported before */
+            skipped: number;
+            statements: components["schemas"]["BankStatementImportStatementResponse"][];
+            unmatched: number;
+        };
+        BankStatementImportStatementResponse: {
+            alreadyImported: boolean;
+            id: string;
+            statementId: string;
+        };
+        BankStatementLineResponse: {
+            amount: string;
+            bookedOn: string;
+            counterpartyAccount: string | null;
+            counterpartyName: string | null;
+            currency: string;
+            /** @enum {string} */
+            direction: "credit" | "debit";
+            endToEndId: string | null;
+            entryRef: string;
+            id: string;
+            matchId: string | null;
+            /** @enum {string|null} */
+            matchType: "payment" | "settlement" | "breach" | null;
+            message: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            statementId: string;
+            /** @enum {string} */
+            status: "matched" | "unmatched" | "resolved";
+            variableSymbol: string | null;
+            version: number;
+        };
         BeneficialOwnerItem: {
             /** @example 1975-03-02 */
             dateOfBirth?: string;
@@ -2606,6 +2936,8 @@ export interface components {
             levyReason: string | null;
             misused: string;
             paidOn: string | null;
+            /** @description QR Platba (SPAYD) odvodu s penále do splatnosti / of the levy with its penalty to the due date */
+            paymentCode: string | null;
             penalty: string | null;
             penaltyComputation: string | null;
             remediedOn: string | null;
@@ -2675,6 +3007,37 @@ export interface components {
             code: string;
             id: string;
             message: components["schemas"]["LocalisedTextResponse"];
+        };
+        BulkPaymentFailedResponse: {
+            /** Format: uuid */
+            agreementId: string;
+            agreementNumber: string;
+            /** @example 100000.00 */
+            amount: string;
+            code: string;
+            message: components["schemas"]["LocalisedTextResponse"];
+            trancheNo: number;
+        };
+        BulkPaymentOrderedResponse: {
+            /** Format: uuid */
+            agreementId: string;
+            agreementNumber: string;
+            /** @example 100000.00 */
+            amount: string;
+            /** Format: uuid */
+            paymentId: string;
+            trancheNo: number;
+        };
+        BulkPaymentOrdersRequest: {
+            /**
+             * @description Jen splátky splatné do tohoto dne (včetně) / only tranches due by this day
+             * @example 2023-06-30
+             */
+            dueBy?: string;
+        };
+        BulkPaymentOrdersResponse: {
+            failed: components["schemas"]["BulkPaymentFailedResponse"][];
+            ordered: components["schemas"]["BulkPaymentOrderedResponse"][];
         };
         BulkResultResponse: {
             failed: components["schemas"]["BulkFailureResponse"][];
@@ -2779,6 +3142,18 @@ export interface components {
             minScore: number | null;
             name: string;
             weight: string;
+        };
+        CallPublicationCheckResponse: {
+            blockers: components["schemas"]["FieldErrorResponse"][];
+            callId: string;
+            /** @description Nejbližší možný začátek příjmu při zveřejnění dnes / earliest opening if published today */
+            earliestOpeningDate: string;
+            minDaysFromPublicationToOpening: number;
+            ready: boolean;
+            /** @enum {string} */
+            status: "draft" | "published" | "open" | "closed" | "in_evaluation" | "decided" | "archived";
+            /** @description Dnešní datum v Praze podle hodin systému / today in Prague by the system clock */
+            today: string;
         };
         CallResponse: {
             activities: components["schemas"]["CallActivityResponse"][];
@@ -3568,6 +3943,43 @@ export interface components {
             total: number;
             unread: number;
         };
+        JoinDecisionRequest: {
+            /** @description Důvod (u odmítnutí) / reason, for a refusal */
+            reason?: string;
+        };
+        JoinRequestOrganisationResponse: {
+            ico: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        JoinRequestRequest: {
+            /**
+             * @description IČO organizace / the organisation’s IČO
+             * @example 00064581
+             */
+            ico: string;
+            /** @description Vzkaz správci / a note for the owner */
+            message?: string;
+        };
+        JoinRequestResponse: {
+            createdAt: string;
+            decidedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            message: string | null;
+            organisation: components["schemas"]["JoinRequestOrganisationResponse"];
+            reason: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            user: components["schemas"]["JoinRequestUserResponse"];
+        };
+        JoinRequestUserResponse: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+        };
         KindTotalsResponse: {
             approved: string;
             contracted: string;
@@ -3668,12 +4080,24 @@ export interface components {
             /** @enum {string} */
             type: "city_district" | "ngo" | "other";
             updatedAt: string;
+            verification: components["schemas"]["OrganisationVerificationResponse"];
             version: number;
         };
         OrganisationSeatResponse: {
             city: string;
             postalCode: string;
             street: string;
+        };
+        OrganisationVerificationResponse: {
+            /** @enum {string|null} */
+            authority: "statutory_body" | "power_of_attorney" | null;
+            decidedAt: string | null;
+            evidenceFileName: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            status: "unverified" | "pending" | "verified" | "rejected";
+            statusName: components["schemas"]["LocalisedTextResponse"];
+            submittedAt: string | null;
         };
         OutputInput: {
             achieved: number;
@@ -3704,6 +4128,12 @@ export interface components {
         };
         PageAuditLogEntryResponse: {
             items: components["schemas"]["AuditLogEntryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PageBankStatementLineResponse: {
+            items: components["schemas"]["BankStatementLineResponse"][];
             page: number;
             pageSize: number;
             total: number;
@@ -3750,6 +4180,17 @@ export interface components {
         };
         PasswordResetRequest: {
             email: string;
+        };
+        PaymentBatchResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @enum {string} */
+            format: "pain.001.001.03" | "pain.001.001.09";
+            id: string;
+            messageId: string;
+            payments: number;
+            total: string;
         };
         PaymentListItemRecipientResponse: {
             ico: string;
@@ -3847,7 +4288,7 @@ export interface components {
             /** @enum {string} */
             category: "application" | "call" | "decision" | "agreement" | "settlement" | "account" | "evaluation" | "payment";
             /** @enum {string} */
-            kind: "remedy_requested" | "account_welcome" | "password_reset" | "call_published" | "call_opened" | "call_closing_soon" | "draft_reminder" | "submission_receipt" | "remedy_deadline_reminder" | "formal_check_passed" | "application_excluded" | "commission_assignment" | "coi_declaration_pending" | "review_due" | "session_convened" | "award_approved" | "award_rejected" | "agreement_ready_to_sign" | "agreement_published" | "payment_sent" | "settlement_due" | "settlement_overdue" | "return_due" | "return_received" | "breach_remedy_request" | "register_publication_due";
+            kind: "remedy_requested" | "account_welcome" | "organisation_verification_decided" | "organisation_join_requested" | "organisation_join_decided" | "password_reset" | "call_published" | "call_opened" | "call_closing_soon" | "draft_reminder" | "submission_receipt" | "remedy_deadline_reminder" | "formal_check_passed" | "application_excluded" | "commission_assignment" | "coi_declaration_pending" | "review_due" | "session_convened" | "award_approved" | "award_rejected" | "agreement_ready_to_sign" | "agreement_published" | "payment_sent" | "settlement_due" | "settlement_overdue" | "return_due" | "return_received" | "breach_remedy_request" | "register_publication_due";
             label: string;
             mandatory: boolean;
             muted: boolean;
@@ -4010,6 +4451,14 @@ export interface components {
             remediedOn: string;
             version: number;
         };
+        RemedyDueResponse: {
+            applicationId: string;
+            applicationNumber: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            organisationName: string;
+            title: string;
+        };
         RemedyItemInput: {
             /** @example Položka 3 rozpočtu nesouhlasí se součtem. */
             message: string;
@@ -4042,6 +4491,18 @@ export interface components {
             basis?: "statutory" | "power_of_attorney";
             function?: string;
             name?: string;
+        };
+        ResolveStatementLineRequest: {
+            /** Format: uuid */
+            matchId?: string;
+            /**
+             * @description Co řádek platí / what the line pays; bez něj jen poznámka / without it, only the note
+             * @enum {string}
+             */
+            matchType?: "payment" | "settlement" | "breach";
+            /** @example Vratka dotace zaslaná s chybným variabilním symbolem. */
+            note: string;
+            version: number;
         };
         ReturnReceiptRequest: {
             /** @example 20000.00 */
@@ -4219,6 +4680,8 @@ export interface components {
             id: string;
             late: boolean;
             needsAmendment: boolean;
+            /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
+            paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
             returnDue: string | null;
             returnDueDate: string | null;
@@ -4239,6 +4702,19 @@ export interface components {
             planned: string;
             withinTolerance: boolean;
         };
+        SettlementDueResponse: {
+            agreementId: string;
+            agreementNumber: string;
+            applicationId: string;
+            applicationNumber: string;
+            /**
+             * Format: date
+             * @description Lhůta pro vyúčtování / the settlement deadline
+             */
+            deadline: string;
+            organisationName: string;
+            title: string;
+        };
         SettlementReportResponse: {
             achieved: number;
             indicator: string;
@@ -4254,6 +4730,8 @@ export interface components {
             explanation: string | null;
             id: string;
             late: boolean;
+            /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
+            paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
             returnDue: string | null;
             returnDueDate: string | null;
@@ -4607,6 +5085,12 @@ export interface components {
             /** @enum {string} */
             language: "cs" | "en";
             roles: ("applicant" | "staff" | "commission_member" | "auditor" | "admin")[];
+        };
+        VerificationDecisionRequest: {
+            /** @enum {string} */
+            decision: "verified" | "rejected";
+            /** @description Důvod (povinný při zamítnutí) / reason, required for a rejection */
+            reason?: string;
         };
         VersionRequest: {
             version: number;
@@ -7289,6 +7773,163 @@ export interface operations {
             };
         };
     };
+    BankFilesController_importStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementImportResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_lines: {
+        parameters: {
+            query?: {
+                /** @description Číslo stránky / page number */
+                page?: number;
+                /** @description Počet položek na stránce / items per page */
+                pageSize?: number;
+                status?: "matched" | "unmatched" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageBankStatementLineResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveStatementLineRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementLineResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     BreachesController_document: {
         parameters: {
             query?: never;
@@ -7941,6 +8582,58 @@ export interface operations {
             };
         };
     };
+    AwardsController_orderDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkPaymentOrdersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPaymentOrdersResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AwardsController_record: {
         parameters: {
             query?: never;
@@ -8218,6 +8911,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CallResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění call.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CallsController_publicationCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPublicationCheckResponse"];
                 };
             };
             /** @description Nepřihlášen / not signed in */
@@ -9645,6 +10386,52 @@ export interface operations {
             };
         };
     };
+    ApplicantActionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantActionsResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     CommissionsController_mine: {
         parameters: {
             query?: never;
@@ -9787,6 +10574,8 @@ export interface operations {
                 /** @description Hledání v názvu nebo IČO */
                 search?: string;
                 type?: "city_district" | "ngo" | "other";
+                /** @description Stav ověření (úřad: `pending` = čeká na ověření) / verification status */
+                verification?: "unverified" | "pending" | "verified" | "rejected";
             };
             header?: never;
             path?: never;
@@ -9981,6 +10770,54 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_joinRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     OrganisationsController_members: {
         parameters: {
             query?: never;
@@ -10062,6 +10899,507 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_verificationState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationVerificationResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationVerificationResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.verify / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_submitEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description statutory_body | power_of_attorney */
+                    authority: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationVerificationResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_requestToJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.create / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_approveJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_refuseJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.members.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_myJoinRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění organisation.create / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_batches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_batchFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10515,6 +11853,58 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_exportPain001: {
+        parameters: {
+            query?: {
+                /** @description Jen příkazy této výzvy / only the orders of this call */
+                callId?: string;
+                /** @description Verze pain.001 (výchozí z konfigurace) / the pain.001 version (default from the configuration) */
+                version?: "pain.001.001.03" | "pain.001.001.09";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
                 };
             };
             /** @description Nepřihlášen / not signed in */
@@ -11637,6 +13027,55 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SettlementsController_returnCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
