@@ -179,6 +179,11 @@ export async function prepareCallInEvaluation(
         }),
         'organisation',
       );
+      // Staff verify who may act for the new organisation: until then its applications cannot be submitted.
+      await ok(
+        await api.http.post(`/api/v1/organisations/${organisation.id}/verification/decision`, { headers: await api.as(staff.email), data: { decision: 'verified' } }),
+        'verification',
+      );
       const draft = await ok<{ id: string; number: string; draftVersion: number }>(
         await api.http.post('/api/v1/applications', { headers, data: { callId: created.id, organisationId: organisation.id } }),
         'application',

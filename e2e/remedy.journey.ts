@@ -57,6 +57,9 @@ test('a remedy request is answered in the portal with only the named part editab
     }),
     201,
   );
+  // Staff verify who may act for the new organisation: until then its applications cannot be submitted.
+  const verifier = { Authorization: `Bearer ${await token(request, 'referent@demo.praha.eu', DEMO_PASSWORD)}` };
+  await ok(request.post(`/api/v1/organisations/${organisation.id}/verification/decision`, { headers: verifier, data: { decision: 'verified' } }), 200);
   const calls = await ok<{ items: { id: string; status: string; closesAt: string }[] }>(request.get('/api/v1/public/calls'));
   const open = calls.items.find((c) => c.status === 'open');
   if (!open) throw new Error('the demo data has no open call');

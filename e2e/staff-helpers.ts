@@ -99,6 +99,9 @@ export async function applicantApplies(base: string, call: CallShape, label: str
       seatPostalCode: '130 00',
     },
   });
+  // Staff verify who may act for the new organisation: until then its applications cannot be submitted.
+  const verifier = await login(base, 'referent@demo.praha.eu', 'Demo-heslo-2023!');
+  await api(base, `/api/v1/organisations/${organisation.id}/verification/decision`, { method: 'POST', token: verifier, json: { decision: 'verified' } });
   const created = await api<{ id: string; number: string; draftVersion: number }>(base, '/api/v1/applications', {
     method: 'POST',
     token,
