@@ -50,8 +50,11 @@ export function BudgetTable({ lines, categories, limits, onChange, readOnly = fa
   const focusAfter = useRef<string | null>(null);
 
   useEffect(() => {
-    if (focusAfter.current) {
-      document.getElementById(focusAfter.current)?.focus();
+    // The new row may arrive in a later render (the lines come back through the application's state): keep the
+    // target until it exists, else a slow update loses the focus the keyboard user was promised.
+    const target = focusAfter.current ? document.getElementById(focusAfter.current) : null;
+    if (target) {
+      target.focus();
       focusAfter.current = null;
     }
   });
