@@ -111,16 +111,18 @@ export async function prepareCallInEvaluation(
   const applicants: Person[] = [];
   for (let i = 0; i < count; i++) applicants.push(await api.createUser(`zadatel${i + 1}`, ['applicant'], `Žadatel${i + 1} ${suffix}`));
 
-  const publicCalls = await ok<{ items: { id: string }[] }>(await api.http.get('/api/v1/public/calls'), 'public calls');
+  // Every call staff see, closed ones too: a journey that moved the clock before this one may have closed the open one.
+  const staffView = await api.as(staff.email);
+  const allCalls = await ok<{ items: { id: string }[] }>(await api.http.get('/api/v1/calls', { headers: staffView, params: { pageSize: 100 } }), 'calls');
   let activityIds: string[] = [];
-  for (const c of publicCalls.items) {
-    const detail = await ok<{ activities: { id: string }[] }>(await api.http.get(`/api/v1/public/calls/${c.id}`), 'public call');
+  for (const c of allCalls.items) {
+    const detail = await ok<{ activities: { id: string }[] }>(await api.http.get(`/api/v1/calls/${c.id}`, { headers: staffView }), 'call');
     if (detail.activities.length >= 2) {
       activityIds = detail.activities.slice(0, 3).map((a) => a.id);
       break;
     }
   }
-  if (activityIds.length < 2) throw new Error('no public call with action-plan activities to borrow');
+  if (activityIds.length < 2) throw new Error('no call with action-plan activities to borrow');
 
   const opensAt = new Date(Date.now() + 40 * DAY);
   const closesAt = new Date(opensAt.getTime() + 10 * DAY);
