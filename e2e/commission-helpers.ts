@@ -177,7 +177,16 @@ export async function prepareCallInEvaluation(
       const organisation = await ok<{ id: string }>(
         await api.http.post('/api/v1/organisations', {
           headers,
-          data: { type: 'ngo', legalForm: 'spolek', name: organisationName, ico: freshIco(), seatStreet: 'Koněvova 12', seatCity: 'Praha 3', seatPostalCode: '130 00' },
+          data: {
+            type: 'ngo',
+            legalForm: 'spolek',
+            name: organisationName,
+            ico: freshIco(),
+            seatStreet: 'Koněvova 12',
+            seatCity: 'Praha 3',
+            seatPostalCode: '130 00',
+            bankAccount: '19-2000145399/0800',
+          },
         }),
         'organisation',
       );
