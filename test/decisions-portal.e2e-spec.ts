@@ -77,13 +77,14 @@ describe('decisions for the portal', () => {
     expect(lineOfA.currentDecision).toEqual({ id: recorded.body.decisions[0].id, outcome: 'approved', amount: '100000.00', resolution: 'USN RHMP 1/2024' });
     expect(lineOfB.currentDecision).toBeNull();
 
-    expectProblem(await t.http.get(`/calls/${call.id}/award-proposal`).set(bearer(applicant)), 403, 'ACCESS_DENIED');
+    expectProblem(await t.http.get(`/calls/${call.id}/award-proposal`).set(bearer(applicant)), 403, 'PERMISSION_DENIED');
     expectProblem(await t.http.get(`/calls/00000000-0000-4000-8000-000000000000/award-proposal`).set(bearer(staff)), 404, 'CALL_NOT_FOUND');
   });
 
   it('names the row that crosses the allocation, in the area and in the call', async () => {
     const { staff, call, applications } = await evaluatedCall(3, {
       totalAllocation: '1000000.00',
+      maxGrant: '500000.00',
       budgetAreas: [
         { code: 'I', name: 'Okruh I – integrační aktivity', allocation: '300000.00' },
         { code: 'II', name: 'Okruh II – publikace', allocation: '700000.00' },
@@ -178,6 +179,7 @@ describe('decisions for the portal', () => {
     expect(Buffer.compare(sentLetter.body as Buffer, kept)).toBe(0);
 
     // Paid money on the agreement: what a change of the decision must respect.
+    await t.dataSource.query(`UPDATE organisation SET bank_account = '19-2000145399/0800' WHERE id = $1`, [a.organisationId]);
     const agreementId = await effectiveAgreement(t, staff, a.id, ['100000.00', '50000.00']);
     expect((await pay(t, staff, approver, agreementId, 1, '100000.00')).status).toBe(200);
     const paid = await t.http.get(`/calls/${call.id}/decisions`).set(bearer(staff)).expect(200);
@@ -190,7 +192,7 @@ describe('decisions for the portal', () => {
     expect(below.body).toMatchObject({ applicationId: a.id, paidAndOrdered: '100000.00' });
 
     // Who may read: staff and auditors, not applicants; an unknown decision is a 404.
-    expectProblem(await t.http.get(`/decisions/${approval.id}/letter.pdf`).set(bearer(a.user)), 403, 'ACCESS_DENIED');
+    expectProblem(await t.http.get(`/decisions/${approval.id}/letter.pdf`).set(bearer(a.user)), 403, 'PERMISSION_DENIED');
     expectProblem(await t.http.get(`/decisions/00000000-0000-4000-8000-000000000000/letter.pdf`).set(bearer(staff)), 404, 'AWARD_DECISION_NOT_FOUND');
   });
 });
