@@ -521,7 +521,7 @@ function LiveAllocationTable({ live }: { live: LiveAllocation }) {
   return (
     <>
       <h2 id="live-allocation-title">{caption}</h2>
-      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-wrap" role="region" aria-label={t('tableOf', { title: caption })} tabIndex={0}>
         <table className="data">
           <caption className="visually-hidden">{caption}</caption>
           <thead>

@@ -112,7 +112,7 @@ function FundingTable({ funding }: { funding: Funding }) {
   return (
     <section aria-labelledby="funding-title">
       <h2 id="funding-title">{caption}</h2>
-      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-wrap" role="region" aria-label={intl.formatMessage({ id: 'decisions.tableOf' }, { title: caption })} tabIndex={0}>
         <table className="data">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -182,7 +182,7 @@ function ProposalSection({ callId, body, proposal, canManage }: { callId: string
               </Link>
             </p>
           )}
-          <div className="table-wrap" role="region" aria-label={intl.formatMessage({ id: 'decisions.proposal.title' }, { body: title })} tabIndex={0}>
+          <div className="table-wrap" role="region" aria-label={intl.formatMessage({ id: 'decisions.tableOf' }, { title: intl.formatMessage({ id: 'decisions.proposal.title' }, { body: title }) })} tabIndex={0}>
             <table className="data">
               <caption className="visually-hidden">
                 <FormattedMessage id="decisions.proposal.title" values={{ body: title }} />
@@ -270,7 +270,7 @@ function DecisionsTable({ callId, decisions, canManage }: { callId: string; deci
           {failure}
         </div>
       )}
-      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-wrap" role="region" aria-label={intl.formatMessage({ id: 'decisions.tableOf' }, { title: caption })} tabIndex={0}>
         <table className="data">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
