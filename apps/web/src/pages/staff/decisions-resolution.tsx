@@ -265,6 +265,19 @@ function ResolutionForm(props: {
         </Link>
       </p>
       <h1>{superseding ? t('form.changeTitle', { code: props.callCode }) : t('form.title', { body: bodyName, code: props.callCode })}</h1>
+      {/* Before the summary: closing the dialog returns focus to its opener first, then a refusal's summary takes it. */}
+      <ConfirmDialog
+        open={confirming}
+        title={t('confirm.title')}
+        confirmLabel={t('confirm.yes')}
+        cancelLabel={t('confirm.no')}
+        busy={record.isPending}
+        onConfirm={() => record.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('confirm.text', { body: bodyName, number: number.trim(), approvals, rejections: included.length - approvals, total: f.money(live.call.change) })}</p>
+        <p>{t('confirm.letters')}</p>
+      </ConfirmDialog>
       <ErrorSummary form={FORM} errors={errors.errors} version={errors.version} labels={labels} />
       <div className="resolution-layout">
         <form
@@ -337,18 +350,6 @@ function ResolutionForm(props: {
           <LiveAllocationTable live={live} />
         </aside>
       </div>
-      <ConfirmDialog
-        open={confirming}
-        title={t('confirm.title')}
-        confirmLabel={t('confirm.yes')}
-        cancelLabel={t('confirm.no')}
-        busy={record.isPending}
-        onConfirm={() => record.mutate()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>{t('confirm.text', { body: bodyName, number: number.trim(), approvals, rejections: included.length - approvals, total: f.money(live.call.change) })}</p>
-        <p>{t('confirm.letters')}</p>
-      </ConfirmDialog>
       <p className="visually-hidden" aria-live="polite">
         {sent.length > 0 && record.isPending ? t('form.sending') : ''}
       </p>
