@@ -9,7 +9,7 @@
  * screenshots on every page; elements by role and accessible name only.
  */
 import type { Browser, Page } from '@playwright/test';
-import { baseURL, checkPage, expect, test } from './fixtures.js';
+import { baseURL, checkPage, expect, expectNoHorizontalScroll, test } from './fixtures.js';
 import { ApiActor, PASSWORD, prepareCallInEvaluation } from './commission-helpers.js';
 import type { Person } from './commission-helpers.js';
 import { effectiveAgreement, payTranche } from './lifecycle.js';
@@ -64,6 +64,8 @@ test('staff assemble the Council resolution (a row refused over the allocation),
     for (const application of prepared.applications) await expect(council.getByRole('rowheader', { name: new RegExp(escape(application.number)) })).toBeVisible();
     await expect(council.getByText('§ 68 odst. 2 písm. l)', { exact: false }).first()).toBeVisible();
     await checkPage(page, 'decisions-overview');
+    await expectNoHorizontalScroll(page, 390);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // The Council's resolution: three rows prefilled from the proposal (170 000 Kč each asked).
     await page.getByRole('link', { name: /^Sestavit usnesení Rady/ }).click();
@@ -73,7 +75,9 @@ test('staff assemble the Council resolution (a row refused over the allocation),
     await page.getByRole('textbox', { name: cs('decisions.form.withoutReason') }).fill('Komise v tomto průchodu nezasedala; Rada rozhoduje bez jejího doporučení.');
     await page.getByLabel(cs('decisions.form.file')).setInputFiles({ name: `usneseni-${suffix}.pdf`, mimeType: 'application/pdf', buffer: PDF_BYTES });
     const rowOf = (application: { number: string; organisation: string }) => page.getByRole('group', { name: `${application.number} – ${application.organisation}` });
-    await rowOf(c).getByRole('radio', { name: cs('decisions.row.reject') }).check();
+    await rowOf(c)
+      .getByRole('radio', { name: cs('decisions.row.reject') })
+      .check();
     await page.getByRole('textbox', { name: cs('decisions.row.reasonOf', { number: c.number }) }).fill('Projekt nedosáhl potřebného počtu bodů.');
     // Live: 2 × 170 000 Kč in area I, whose allocation is 300 000 Kč.
     const live = page.getByRole('complementary', { name: cs('decisions.live.title') });
@@ -91,6 +95,8 @@ test('staff assemble the Council resolution (a row refused over the allocation),
     await summary.getByRole('link', { name: new RegExp(`^${escape(b.number)} – částka`) }).click();
     await expect(amountOfB).toBeFocused();
     await checkPage(page, 'decisions-resolution-refused');
+    await expectNoHorizontalScroll(page, 390);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Fixed at its row: 130 000 Kč leaves area I exactly spent.
     await amountOfB.fill('130 000');

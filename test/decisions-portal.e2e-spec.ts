@@ -161,12 +161,17 @@ describe('decisions for the portal', () => {
     }
     const pending = await t.http.get(`/calls/${call.id}/decisions`).set(bearer(staff)).expect(200);
     const pendingOfB = pending.body.find((d: { id: string }) => d.id === rejection.id);
-    expect(pendingOfB.letter).toMatchObject({ kind: 'rejection', status: 'sending', sentAt: null, deliveries: [{ recipient: b.user.email, status: expect.any(String), sentAt: null }] });
+    expect(pendingOfB.letter).toMatchObject({
+      kind: 'rejection',
+      status: 'sending',
+      sentAt: null,
+      deliveries: [{ recipient: b.user.email, status: expect.any(String), sentAt: null }],
+    });
     const sentAt = new Date('2026-12-04T09:15:00Z');
-    await t.dataSource.query(
-      `UPDATE notification SET email_status = 'sent', email_sent_at = $2 WHERE user_id = $1 AND kind IN ('award_approved', 'award_rejected')`,
-      [b.user.id, sentAt],
-    );
+    await t.dataSource.query(`UPDATE notification SET email_status = 'sent', email_sent_at = $2 WHERE user_id = $1 AND kind IN ('award_approved', 'award_rejected')`, [
+      b.user.id,
+      sentAt,
+    ]);
     const sent = await t.http.get(`/calls/${call.id}/decisions`).set(bearer(staff)).expect(200);
     expect(sent.body.find((d: { id: string }) => d.id === rejection.id).letter).toMatchObject({
       status: 'sent',
@@ -183,7 +188,12 @@ describe('decisions for the portal', () => {
     const agreementId = await effectiveAgreement(t, staff, a.id, ['100000.00', '50000.00']);
     expect((await pay(t, staff, approver, agreementId, 1, '100000.00')).status).toBe(200);
     const paid = await t.http.get(`/calls/${call.id}/decisions`).set(bearer(staff)).expect(200);
-    expect(paid.body.find((d: { id: string }) => d.id === approval.id).agreement).toMatchObject({ id: agreementId, amount: '150000.00', committed: '100000.00', paid: '100000.00' });
+    expect(paid.body.find((d: { id: string }) => d.id === approval.id).agreement).toMatchObject({
+      id: agreementId,
+      amount: '150000.00',
+      committed: '100000.00',
+      paid: '100000.00',
+    });
     const below = await t.http
       .post(`/calls/${call.id}/resolutions`)
       .set(bearer(staff))

@@ -24,10 +24,7 @@ export class AwardNotifications implements OnModuleInit {
     // Staff are reminded of agreements waiting for the Registr smluv: from day 20 after signature, and on day 30.
     this.scheduler.register({ kind: 'register_publication_due', due: (from, until) => this.unpublished(from, until) });
     this.handlers.register('award.decided', async (event) => {
-      const [row] = await this.dataSource.query<DecisionRow[]>(
-        DECISION_ROW_SQL,
-        [String(event.payload.decisionId)],
-      );
+      const [row] = await this.dataSource.query<DecisionRow[]>(DECISION_ROW_SQL, [String(event.payload.decisionId)]);
       if (!row) return;
       const members = (await this.dataSource.query<{ user_id: string }[]>('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [row.organisation_id])).map(
         (m) => m.user_id,

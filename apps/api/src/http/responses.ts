@@ -399,7 +399,10 @@ export class ProposalLineResponse {
 export class AwardsProposalResponse {
   @ApiProperty({ type: Boolean, description: 'Uzavřelo hodnoticí komise jednání? Jinak usnesení potřebuje withoutCommissionReason / has the commission closed its session?' })
   commissionSessionClosed: boolean;
-  @ApiProperty({ enum: ['commission', 'applications'], description: 'Návrh z doporučení komise, nebo (bez něj) z formálně přijatých žádostí / from the recommendation, or from the accepted applications' })
+  @ApiProperty({
+    enum: ['commission', 'applications'],
+    description: 'Návrh z doporučení komise, nebo (bez něj) z formálně přijatých žádostí / from the recommendation, or from the accepted applications',
+  })
   source: 'commission' | 'applications';
   @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) council: readonly ProposalLineResponse[];
   @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) assembly: readonly ProposalLineResponse[];

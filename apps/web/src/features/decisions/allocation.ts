@@ -58,8 +58,26 @@ export function liveAllocation(funding: FundingInput, rows: readonly DraftRowMon
   const areas = funding.areas.map((area) => {
     const scope = rows.filter((r) => r.budgetAreaId === area.budgetAreaId);
     crossing(scope, toHalere(area.allocation) - toHalere(area.approved));
-    return { ...line(area.budgetAreaId, area.allocation, area.approved, scope.reduce((sum, r) => sum + delta(r), 0n)), code: area.code, name: area.name };
+    return {
+      ...line(
+        area.budgetAreaId,
+        area.allocation,
+        area.approved,
+        scope.reduce((sum, r) => sum + delta(r), 0n),
+      ),
+      code: area.code,
+      name: area.name,
+    };
   });
   crossing(rows, toHalere(funding.call.allocation) - toHalere(funding.call.approved));
-  return { call: line('call', funding.call.allocation, funding.call.approved, rows.reduce((sum, r) => sum + delta(r), 0n)), areas, overRows };
+  return {
+    call: line(
+      'call',
+      funding.call.allocation,
+      funding.call.approved,
+      rows.reduce((sum, r) => sum + delta(r), 0n),
+    ),
+    areas,
+    overRows,
+  };
 }

@@ -6,7 +6,11 @@ describe('resolutionErrors', () => {
   const sent = ['app-a', 'app-b', 'app-c'];
 
   it('puts a field error of the n-th decision at the row of the n-th application sent', () => {
-    const error = new ProblemError({ status: 422, code: 'WRONG_BODY', errors: [{ field: 'decisions[1].applicationId', code: 'WRONG_BODY', message: 'Musí rozhodnout Zastupitelstvo.' }] });
+    const error = new ProblemError({
+      status: 422,
+      code: 'WRONG_BODY',
+      errors: [{ field: 'decisions[1].applicationId', code: 'WRONG_BODY', message: 'Musí rozhodnout Zastupitelstvo.' }],
+    });
     expect(resolutionErrors(error, sent)).toEqual({ 'app-b.outcome': 'Musí rozhodnout Zastupitelstvo.' });
   });
 

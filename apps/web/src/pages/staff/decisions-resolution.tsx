@@ -113,7 +113,13 @@ function ResolutionForm(props: {
               conditions: superseding.conditions.join('\n'),
               reason: superseding.reason ?? '',
             }
-          : { include: true, outcome: l.proposal === 'approve' ? 'approved' : 'rejected', amount: l.proposal === 'approve' ? formatAmount(l.recommended, locale) : '', conditions: '', reason: '' },
+          : {
+              include: true,
+              outcome: l.proposal === 'approve' ? 'approved' : 'rejected',
+              amount: l.proposal === 'approve' ? formatAmount(l.recommended, locale) : '',
+              conditions: '',
+              reason: '',
+            },
       ]),
     ),
   );
@@ -225,7 +231,10 @@ function ResolutionForm(props: {
     },
     onError: (error) => {
       setConfirming(false);
-      const fields = resolutionErrors(error, included.map((l) => l.applicationId));
+      const fields = resolutionErrors(
+        error,
+        included.map((l) => l.applicationId),
+      );
       if (fields) errors.setFieldErrors(fields);
       else errors.fromError(error);
     },
@@ -295,7 +304,15 @@ function ResolutionForm(props: {
           <fieldset>
             <legend>{t('form.resolution')}</legend>
             <p>{t('form.bodyIs', { body: bodyName })}</p>
-            <TextField form={FORM} name="number" label={labels.number} value={number} onChange={setNumber} error={errors.errors.fields.number} hint={t(`form.numberHint.${superseding ? superseding.body : body}`)} />
+            <TextField
+              form={FORM}
+              name="number"
+              label={labels.number}
+              value={number}
+              onChange={setNumber}
+              error={errors.errors.fields.number}
+              hint={t(`form.numberHint.${superseding ? superseding.body : body}`)}
+            />
             <TextField form={FORM} name="adoptedOn" type="date" label={labels.adoptedOn} value={adoptedOn} onChange={setAdoptedOn} error={errors.errors.fields.adoptedOn} />
             <TextArea name="text" label={labels.text} value={text} onChange={setText} error={errors.errors.fields.text} rows={3} />
             {!props.sessionClosed && (
@@ -385,7 +402,11 @@ function DecisionRow({
         {line.number} – {line.applicant}
       </legend>
       <p id={`${outcomeId}-facts`} className="muted">
-        {t('row.facts', { area: line.budgetAreaCode ?? '—', requested: f.money(line.requested), proposed: line.proposal === 'reject' ? t('proposal.reject') : f.money(line.recommended) })}{' '}
+        {t('row.facts', {
+          area: line.budgetAreaCode ?? '—',
+          requested: f.money(line.requested),
+          proposed: line.proposal === 'reject' ? t('proposal.reject') : f.money(line.recommended),
+        })}{' '}
         {line.bodyReason[locale]} ({line.bodyReason.legalBasis})
       </p>
       {!single && (
@@ -472,7 +493,11 @@ function BeforeAfter({ decision, line, row, amount }: { decision: Decision; line
       if (toHalere(newAmount) < committed) {
         consequences.push(
           <strong key="below" className="over">
-            {t('consequence.belowPaid', { paid: f.money(agreement.paid), committed: f.money(agreement.committed), shortfall: f.money(fromHalere(committed - toHalere(newAmount))) })}
+            {t('consequence.belowPaid', {
+              paid: f.money(agreement.paid),
+              committed: f.money(agreement.committed),
+              shortfall: f.money(fromHalere(committed - toHalere(newAmount))),
+            })}
           </strong>,
         );
       } else if (row.outcome === 'rejected') {
@@ -558,7 +583,13 @@ function LiveAllocationTable({ live }: { live: LiveAllocation }) {
       </div>
       <p aria-live="polite" aria-atomic="true">
         {live.call.over || live.areas.some((a) => a.over)
-          ? t('live.over', { areas: live.areas.filter((a) => a.over).map((a) => a.code).join(', ') || t('funding.total') })
+          ? t('live.over', {
+              areas:
+                live.areas
+                  .filter((a) => a.over)
+                  .map((a) => a.code)
+                  .join(', ') || t('funding.total'),
+            })
           : t('live.left', { remaining: f.money(live.call.remaining) })}
       </p>
     </>

@@ -177,12 +177,25 @@ function ProposalSection({ callId, body, proposal, canManage }: { callId: string
         <>
           {canManage && pending > 0 && (
             <p>
-              <Link className="gov-button" data-type="solid" data-color="primary" data-size="m" to="/sprava/vyzvy/$callId/rozhodnuti/usneseni" params={{ callId }} search={{ organ: body } as never}>
+              <Link
+                className="gov-button"
+                data-type="solid"
+                data-color="primary"
+                data-size="m"
+                to="/sprava/vyzvy/$callId/rozhodnuti/usneseni"
+                params={{ callId }}
+                search={{ organ: body } as never}
+              >
                 <FormattedMessage id={`decisions.proposal.assemble.${body}`} values={{ count: pending }} />
               </Link>
             </p>
           )}
-          <div className="table-wrap" role="region" aria-label={intl.formatMessage({ id: 'decisions.tableOf' }, { title: intl.formatMessage({ id: 'decisions.proposal.title' }, { body: title }) })} tabIndex={0}>
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label={intl.formatMessage({ id: 'decisions.tableOf' }, { title: intl.formatMessage({ id: 'decisions.proposal.title' }, { body: title }) })}
+            tabIndex={0}
+          >
             <table className="data">
               <caption className="visually-hidden">
                 <FormattedMessage id="decisions.proposal.title" values={{ body: title }} />
@@ -394,10 +407,7 @@ function LetterRecord({ decision }: { decision: Decision }) {
         <ul className="deliveries">
           {letter.deliveries.map((x) => (
             <li key={x.recipient}>
-              <FormattedMessage
-                id="decisions.letter.delivery"
-                values={{ recipient: x.recipient, status: x.status, at: x.sentAt ? f.dateTime(x.sentAt) : '—' }}
-              />
+              <FormattedMessage id="decisions.letter.delivery" values={{ recipient: x.recipient, status: x.status, at: x.sentAt ? f.dateTime(x.sentAt) : '—' }} />
             </li>
           ))}
         </ul>
