@@ -97,12 +97,19 @@ export const CRITERIA = [
 
 /**
  * A call in evaluation with `count` formally accepted applications of fresh organisations, a fresh staff user
- * (the future secretary) and `memberCount` fresh commission members. `sections` can make the applications long.
+ * (the future secretary) and `memberCount` fresh commission members. `sections` can make the applications long;
+ * `call` overrides fields of the call (its allocations, say).
  */
 export async function prepareCallInEvaluation(
   api: ApiActor,
   suffix: string,
-  options: { count?: number; memberCount?: number; sections?: (index: number) => Record<string, unknown> } = {},
+  options: {
+    count?: number;
+    memberCount?: number;
+    sections?: (index: number) => Record<string, unknown>;
+    /** Fields of the call to set otherwise (e.g. a smaller `totalAllocation`, `maxGrant` and `budgetAreas`, so an approval can exceed them). */
+    call?: Record<string, unknown>;
+  } = {},
 ): Promise<PreparedCall> {
   const count = options.count ?? 2;
   const staff = await api.createUser('tajemnik', ['staff'], `Tajemnice ${suffix}`);
@@ -163,6 +170,7 @@ export async function prepareCallInEvaluation(
             { code: 'BANK', name: 'Doklad o bankovním účtu', required: true, requiredFrom: ['ngo'], allowedFormats: ['pdf'], maxSizeMb: 5 },
           ],
           activityIds,
+          ...options.call,
         },
       }),
       'call',

@@ -31,6 +31,7 @@ import {
   BreachesController,
   PaymentsController,
   RecordFilesController,
+  DecisionLettersController,
   SettlementsController,
 } from './controllers/awards.controller.js';
 import { BankFilesController } from './controllers/bank-files.controller.js';
@@ -95,6 +96,7 @@ import { AuditorReadsInterceptor } from './http/auditor-reads.interceptor.js';
     ApplicantActionsController,
     BreachesController,
     RecordFilesController,
+    DecisionLettersController,
     TraceController,
     TraceVersionController,
     OpenDataController,

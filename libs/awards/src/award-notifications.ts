@@ -2,12 +2,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationScheduler, Notifier } from '#notifications';
-import { addDays, pragueInstant, pragueIsoDate } from '#core';
-import { renderDecisionLetter, renderRejectionNotice } from '#documents';
+import { addDays, pragueInstant } from '#core';
 import { OutboxHandlers } from '#outbox';
 import { FileStorage } from '#storage';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
-import { letterCommon } from './letters.js';
+import { DECISION_ROW_SQL, renderDecisionLetterPdf } from './letters.js';
+import type { DecisionRow } from './letters.js';
 
 /** The applicant hears the decision without undue delay: the approval with its amount and conditions, or the rejection with its reason. */
 @Injectable()
@@ -24,12 +24,7 @@ export class AwardNotifications implements OnModuleInit {
     // Staff are reminded of agreements waiting for the Registr smluv: from day 20 after signature, and on day 30.
     this.scheduler.register({ kind: 'register_publication_due', due: (from, until) => this.unpublished(from, until) });
     this.handlers.register('award.decided', async (event) => {
-      const [row] = await this.dataSource.query<DecisionRow[]>(
-        `SELECT d.outcome, d.amount, d.requested_amount, d.conditions, d.reason, r.body, r.number AS resolution, r.adopted_on::text AS adopted_on, r.recorded_by, a.id AS application_id, a.number, a.title, a.organisation_id
-           FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
-          WHERE d.id = $1`,
-        [String(event.payload.decisionId)],
-      );
+      const [row] = await this.dataSource.query<DecisionRow[]>(DECISION_ROW_SQL, [String(event.payload.decisionId)]);
       if (!row) return;
       const members = (await this.dataSource.query<{ user_id: string }[]>('SELECT user_id FROM organisation_member WHERE organisation_id = $1', [row.organisation_id])).map(
         (m) => m.user_id,
@@ -134,24 +129,9 @@ export class AwardNotifications implements OnModuleInit {
   }
 
   private async letter(decisionId: string, row: DecisionRow, decidedAt: Date) {
-    const key = `letters/${decisionId}.pdf`;
-    const date = pragueIsoDate(decidedAt);
-    const common = await letterCommon(this.dataSource.manager, row.application_id, date, row.recorded_by);
-    const resolution = { body: row.body === 'assembly' ? ('zastupitelstvo' as const) : ('rada' as const), number: row.resolution, date: row.adopted_on };
-    const pdf =
-      row.outcome === 'approved'
-        ? await renderDecisionLetter({
-            ...common,
-            requestedAmount: row.requested_amount,
-            approvedAmount: row.amount,
-            resolution,
-            conditions: row.conditions,
-            agreement: { number: `SML-${row.number}`, signBy: addDays(date, 30) },
-          })
-        : await renderRejectionNotice({ ...common, requestedAmount: row.requested_amount, reason: row.reason ?? '', resolution });
-    await this.storage.put(key, pdf);
-    const fileName = `${row.outcome === 'approved' ? 'oznameni-o-poskytnuti' : 'oznameni-o-neposkytnuti'}-${row.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`;
-    return { storageKey: key, fileName, contentType: 'application/pdf' };
+    const { pdf, fileName, storageKey } = await renderDecisionLetterPdf(this.dataSource.manager, decisionId, row, decidedAt);
+    await this.storage.put(storageKey, pdf);
+    return { storageKey, fileName, contentType: 'application/pdf' };
   }
 
   /** Signed, unpublished agreements whose 30 days run out in (from, until]; the deadline is the end of day 30. */
@@ -229,20 +209,4 @@ export class AwardNotifications implements OnModuleInit {
       identity: { agreementId: row.id, agreementNumber: row.number, projectTitle: row.title ?? '' },
     };
   }
-}
-
-interface DecisionRow {
-  outcome: 'approved' | 'rejected';
-  amount: string;
-  requested_amount: string;
-  conditions: string[];
-  reason: string | null;
-  body: 'council' | 'assembly';
-  resolution: string;
-  adopted_on: string;
-  recorded_by: string | null;
-  application_id: string;
-  number: string;
-  title: string | null;
-  organisation_id: string;
 }

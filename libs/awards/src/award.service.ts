@@ -6,7 +6,11 @@ import { LegalRules } from '#config';
 import { Actor, Clock, DomainError, Money, pragueIsoDate } from '#core';
 import { Tx, UnitOfWork } from '#database';
 import { LedgerEvent, LedgerWriter } from '#ledger';
+import { Readable } from 'node:stream';
+import { FileStorage } from '#storage';
 import type { RecordResolutionRequest } from './dto.js';
+import { DECISION_ROW_SQL, decisionLetterFileName, decisionLetterKey, renderDecisionLetterPdf } from './letters.js';
+import type { DecisionRow } from './letters.js';
 import { Agreement, ApprovingBody, AwardDecision, DecisionOutcome, Resolution } from './entities.js';
 import { approvingBody, refitTranches } from './rules/index.js';
 
@@ -26,12 +30,65 @@ export interface ProposalLine {
   number: string;
   applicant: string;
   applicantType: string;
+  budgetAreaId: string | null;
+  budgetAreaCode: string | null;
   requested: string;
   recommended: string;
   proposal: 'approve' | 'reject';
   explanation: string;
+  explanationEn: string;
   body: ApprovingBody;
   bodyReason: { cs: string; en: string; legalBasis: string };
+  /** The decision in force, if the application is already decided (a change names it as `supersedesId`). */
+  currentDecision: { id: string; outcome: DecisionOutcome; amount: string; resolution: string } | null;
+}
+
+interface ProposalRow {
+  id: string;
+  number: string;
+  requested_amount: string;
+  budget_area_id: string | null;
+  budget_area_code: string | null;
+  name: string;
+  type: 'city_district' | 'ngo' | 'other';
+  amount: string;
+  explanation_cs: string;
+  explanation_en: string;
+  decision_id: string | null;
+  decision_outcome: DecisionOutcome | null;
+  decision_amount: string | null;
+  decision_resolution: string | null;
+}
+
+export type LetterStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'no_recipients';
+
+export interface DecisionView {
+  id: string;
+  applicationId: string;
+  number: string;
+  applicant: string;
+  budgetAreaCode: string | null;
+  outcome: DecisionOutcome;
+  amount: string;
+  requestedAmount: string;
+  conditions: string[];
+  reason: string | null;
+  supersedesId: string | null;
+  decidedAt: Date;
+  resolutionId: string;
+  body: ApprovingBody;
+  resolution: string;
+  adoptedOn: string;
+  effective: boolean;
+  /** The application's agreement (not void), with what is paid and what is paid or ordered (`committed`). */
+  agreement: { id: string; number: string; status: string; amount: string; committed: string; paid: string } | null;
+  letter: {
+    kind: 'approval' | 'rejection';
+    fileName: string;
+    status: LetterStatus;
+    sentAt: Date | null;
+    deliveries: { recipient: string; name: string | null; status: string; sentAt: Date | null }[];
+  };
 }
 
 const CALL_STATUSES_FOR_DECISIONS = ['in_evaluation', 'decided'];
@@ -48,42 +105,67 @@ export class AwardService {
     private readonly ledger: LedgerWriter,
     private readonly legalRules: LegalRules,
     private readonly clock: Clock,
+    private readonly storage: FileStorage,
   ) {}
 
-  /** Staff's starting point: the commission's frozen recommendation, split by the body that must approve each case. */
-  async proposal(callId: string): Promise<{ council: ProposalLine[]; assembly: ProposalLine[] }> {
-    const rows = await this.dataSource.query<
-      { id: string; number: string; requested_amount: string; name: string; type: 'city_district' | 'ngo' | 'other'; amount: string; explanation_cs: string }[]
-    >(
-      `SELECT a.id, a.number, a.requested_amount, o.name, o.type, r.amount, r.explanation_cs
+  /**
+   * Staff's starting point: the commission's frozen recommendation split by the body that must approve each case,
+   * with the budget area of each application and its decision in force (if any). Without a closed commission
+   * session (no recommendation yet) the formally accepted applications are proposed at their requested amounts,
+   * and `commissionSessionClosed: false` tells the portal that a resolution needs `withoutCommissionReason`.
+   */
+  async proposal(callId: string): Promise<{ commissionSessionClosed: boolean; source: 'commission' | 'applications'; council: ProposalLine[]; assembly: ProposalLine[] }> {
+    const [call] = await this.dataSource.query<{ closed: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM commission_session s JOIN commission c ON c.id = s.commission_id WHERE c.call_id = g.id AND s.status = 'closed') AS closed FROM grant_call g WHERE g.id = $1`,
+      [callId],
+    );
+    if (!call) throw DomainError.notFound('call', callId);
+    const decided = `LEFT JOIN LATERAL (SELECT d.id, d.outcome, d.amount, r.number AS resolution FROM award_decision d JOIN resolution r ON r.id = d.resolution_id
+                      WHERE d.application_id = a.id AND NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id)) cur ON true`;
+    const columns = `a.id, a.number, a.requested_amount, a.budget_area_id, b.code AS budget_area_code, o.name, o.type,
+                     cur.id AS decision_id, cur.outcome AS decision_outcome, cur.amount AS decision_amount, cur.resolution AS decision_resolution`;
+    let rows = await this.dataSource.query<ProposalRow[]>(
+      `SELECT ${columns}, r.amount, r.explanation_cs, r.explanation_en
          FROM commission_recommendation r JOIN application a ON a.id = r.application_id JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN call_budget_area b ON b.id = a.budget_area_id ${decided}
         WHERE a.call_id = $1 ORDER BY r.budget_area_code, r.rank`,
       [callId],
     );
+    const source = rows.length > 0 ? 'commission' : 'applications';
     if (rows.length === 0) {
-      throw DomainError.conflict('NO_RECOMMENDATION', {
-        cs: 'Komise k této výzvě dosud neuzavřela doporučení.',
-        en: 'The commission has not closed its recommendation for this call.',
-      });
+      rows = await this.dataSource.query<ProposalRow[]>(
+        `SELECT ${columns}, a.requested_amount AS amount,
+                'Komise o žádosti nerozhodla; navrhuje se požadovaná částka.' AS explanation_cs, 'The commission has not recommended; the requested amount is proposed.' AS explanation_en
+           FROM application a JOIN organisation o ON o.id = a.organisation_id LEFT JOIN call_budget_area b ON b.id = a.budget_area_id ${decided}
+          WHERE a.call_id = $1 AND a.status = 'accepted' AND a.requested_amount IS NOT NULL ORDER BY b.position NULLS LAST, a.number`,
+        [callId],
+      );
     }
     const rules = this.legalRules.at(pragueIsoDate(this.clock.now())).approval;
     const lines = rows.map((row): ProposalLine => {
       const recommended = Money.parse(row.amount);
-      const body = approvingBody(rules, { applicantType: row.type, amount: recommended });
+      // A rejection proposal still needs a body: the case goes where its requested amount would put it.
+      const body = approvingBody(rules, { applicantType: row.type, amount: recommended.isZero() ? Money.parse(row.requested_amount) : recommended });
       return {
         applicationId: row.id,
         number: row.number,
         applicant: row.name,
         applicantType: row.type,
-        requested: row.requested_amount,
+        budgetAreaId: row.budget_area_id,
+        budgetAreaCode: row.budget_area_code,
+        requested: Money.parse(row.requested_amount).toString(),
         recommended: recommended.toString(),
         proposal: recommended.isZero() ? 'reject' : 'approve',
         explanation: row.explanation_cs,
+        explanationEn: row.explanation_en,
         body: body.body,
         bodyReason: body.reason,
+        currentDecision: row.decision_id
+          ? { id: row.decision_id, outcome: row.decision_outcome!, amount: Money.parse(row.decision_amount!).toString(), resolution: row.decision_resolution! }
+          : null,
       };
     });
-    return { council: lines.filter((l) => l.body === 'council'), assembly: lines.filter((l) => l.body === 'assembly') };
+    return { commissionSessionClosed: call.closed, source, council: lines.filter((l) => l.body === 'council'), assembly: lines.filter((l) => l.body === 'assembly') };
   }
 
   async recordResolution(actor: Actor, callId: string, request: RecordResolutionRequest) {
@@ -270,8 +352,19 @@ export class AwardService {
       await this.ensureFunding(tx, callId);
       // Areas in a fixed order, then the call: every batch takes the locks in the same order.
       const areaIds = [...deltaByArea.keys()].sort();
-      for (const areaId of areaIds) await this.guardedAdd(tx, 'area_funding', 'budget_area_id', areaId, deltaByArea.get(areaId)!);
-      await this.guardedAdd(tx, 'call_funding', 'call_id', callId, Money.sum(deltaByArea.values()));
+      // A refusal names the rows it concerns, so the portal shows it at the row that crosses the allocation.
+      const rows = request.decisions.map((item, index) => {
+        const application = byId.get(item.applicationId)!;
+        const previous = effective.get(item.applicationId);
+        const amount = item.outcome === 'approved' ? Money.parse(item.amount!) : Money.ZERO;
+        return { index, applicationId: application.id, budgetAreaId: application.budget_area_id!, delta: amount.subtract(previous ? Money.parse(previous.amount) : Money.ZERO) };
+      });
+      try {
+        for (const areaId of areaIds) await this.guardedAdd(tx, 'area_funding', 'budget_area_id', areaId, deltaByArea.get(areaId)!);
+        await this.guardedAdd(tx, 'call_funding', 'call_id', callId, Money.sum(deltaByArea.values()));
+      } catch (error) {
+        throw error instanceof DomainError && error.code === 'ALLOCATION_EXCEEDED' ? withRowsOverAllocation(error, rows) : error;
+      }
       await tx.manager.insert(AwardDecision, decisions);
       for (const change of agreementChanges) ledger.push(...(await this.followDecision(tx, callId, change)));
       await this.ledger.record(tx, await this.withShares(tx, ledger));
@@ -345,33 +438,65 @@ export class AwardService {
     return { call: view(call.total_allocation, call.approved), areas: areas.map((a) => ({ budgetAreaId: a.id, code: a.code, name: a.name, ...view(a.allocation, a.approved) })) };
   }
 
-  async decisions(callId: string) {
+  /**
+   * Every decision of the call (in force or superseded), with what a change would touch: the agreement and the
+   * money paid or ordered on it, and the decision letter (its file name for the preview) with the record of its sending:
+   * one delivery per member of the applicant organisation, `queued` until the worker has handled the decision.
+   */
+  async decisions(callId: string): Promise<DecisionView[]> {
     // Column aliases are the JSON names (camelCase).
-    return await this.dataSource.query<
-      {
-        id: string;
-        applicationId: string;
-        number: string;
-        outcome: DecisionOutcome;
-        amount: string;
-        requestedAmount: string;
-        conditions: string[];
-        reason: string | null;
-        supersedesId: string | null;
-        decidedAt: Date;
-        body: ApprovingBody;
-        resolution: string;
-        adoptedOn: string;
-        effective: boolean;
-      }[]
-    >(
-      `SELECT d.id, d.application_id AS "applicationId", a.number, d.outcome, d.amount, d.requested_amount AS "requestedAmount", d.conditions, d.reason, d.supersedes_id AS "supersedesId",
-              d.decided_at AS "decidedAt", r.body, r.number AS resolution, r.adopted_on::text AS "adoptedOn",
-              NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective
-         FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id
+    const rows = await this.dataSource.query<(Omit<DecisionView, 'letter'> & { letterProcessed: boolean | null; deliveries: DecisionView['letter']['deliveries'] | null })[]>(
+      `SELECT d.id, d.application_id AS "applicationId", a.number, o.name AS applicant, b.code AS "budgetAreaCode", d.outcome, d.amount, d.requested_amount AS "requestedAmount",
+              d.conditions, d.reason, d.supersedes_id AS "supersedesId", d.decided_at AS "decidedAt", d.resolution_id AS "resolutionId", r.body, r.number AS resolution,
+              r.adopted_on::text AS "adoptedOn", NOT EXISTS (SELECT 1 FROM award_decision n WHERE n.supersedes_id = d.id) AS effective,
+              CASE WHEN g.id IS NULL THEN NULL ELSE json_build_object('id', g.id, 'number', g.number, 'status', g.status, 'amount', g.amount::text, 'committed', g.committed::text,
+                'paid', (SELECT coalesce(sum(p.amount), 0)::numeric(14,2)::text FROM payment p WHERE p.agreement_id = g.id AND p.status = 'paid')) END AS agreement,
+              (SELECT e.processed_at IS NOT NULL FROM outbox_event e
+                WHERE e.type = 'award.decided' AND e.aggregate_id = d.application_id::text AND e.payload->>'decisionId' = d.id::text LIMIT 1) AS "letterProcessed",
+              (SELECT json_agg(json_build_object('recipient', u.email, 'name', u.display_name, 'status', nt.email_status, 'sentAt', nt.email_sent_at) ORDER BY u.email)
+                 FROM outbox_event e JOIN notification nt ON nt.source_event_id = e.id JOIN app_user u ON u.id = nt.user_id
+                WHERE e.type = 'award.decided' AND e.aggregate_id = d.application_id::text AND e.payload->>'decisionId' = d.id::text
+                  AND nt.kind IN ('award_approved', 'award_rejected')) AS deliveries
+         FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN call_budget_area b ON b.id = a.budget_area_id
+         LEFT JOIN agreement g ON g.application_id = d.application_id AND g.status <> 'void'
         WHERE r.call_id = $1 ORDER BY a.number, d.decided_at`,
       [callId],
     );
+    return rows.map(({ letterProcessed, deliveries, ...row }) => {
+      const list = (deliveries ?? []).map((x) => ({ ...x, sentAt: x.sentAt ? new Date(x.sentAt) : null }));
+      const status: DecisionView['letter']['status'] = !letterProcessed
+        ? 'queued'
+        : list.length === 0
+          ? 'no_recipients'
+          : list.every((x) => x.status === 'sent')
+            ? 'sent'
+            : list.some((x) => x.status === 'dead')
+              ? 'failed'
+              : 'sending';
+      return {
+        ...row,
+        amount: Money.parse(row.amount).toString(),
+        requestedAmount: Money.parse(row.requestedAmount).toString(),
+        letter: {
+          kind: row.outcome === 'approved' ? 'approval' : 'rejection',
+          fileName: decisionLetterFileName(row),
+          status,
+          sentAt: status === 'sent' ? new Date(Math.max(...list.map((x) => x.sentAt!.getTime()))) : null,
+          deliveries: list,
+        },
+      };
+    });
+  }
+
+  /** The decision letter as sent (kept by the worker), or, before it is sent, rendered from the decision as it will be. */
+  async letter(decisionId: string): Promise<{ pdf: Readable; fileName: string }> {
+    const [row] = await this.dataSource.query<(DecisionRow & { decided_at: Date })[]>(DECISION_ROW_SQL.replace('SELECT ', 'SELECT d.decided_at, '), [decisionId]);
+    if (!row) throw DomainError.notFound('award_decision', decisionId);
+    const key = decisionLetterKey(decisionId);
+    if (await this.storage.exists(key)) return { pdf: await this.storage.get(key), fileName: decisionLetterFileName(row) };
+    const { pdf, fileName } = await renderDecisionLetterPdf(this.dataSource.manager, decisionId, row, row.decided_at);
+    return { pdf: Readable.from([pdf]), fileName };
   }
 
   /** First decisions of a call create its funding rows, with an "allocated" ledger entry per area. */
@@ -427,4 +552,30 @@ export class AwardService {
     const shares = await this.ledger.sharesOf(tx.manager, ids);
     return events.map((e) => ({ ...e, shares: e.applicationId ? shares.get(e.applicationId) : undefined }));
   }
+}
+
+/**
+ * The allocation refusal with the rows it concerns: `applicationIds` (every row of the scope that asks for more money,
+ * in the request's order) and `applicationId` / `decisionIndex`, the row at which the running total of the scope's
+ * changes, in the request's order, first exceeds what remained.
+ */
+function withRowsOverAllocation(error: DomainError, rows: { index: number; applicationId: string; budgetAreaId: string; delta: Money }[]): DomainError {
+  const details = error.details as { scope: 'budget_area' | 'call'; id: string; allocation: string; approved: string };
+  const inScope = rows.filter((r) => details.scope === 'call' || r.budgetAreaId === details.id);
+  const remaining = Money.parse(details.allocation).subtract(Money.parse(details.approved));
+  let running = Money.ZERO;
+  let crossing = inScope.filter((r) => r.delta.compare(Money.ZERO) > 0).at(-1);
+  for (const row of inScope) {
+    running = running.add(row.delta);
+    if (running.compare(remaining) > 0 && row.delta.compare(Money.ZERO) > 0) {
+      crossing = row;
+      break;
+    }
+  }
+  return new DomainError(error.code, error.kind, error.text, error.fields, {
+    ...error.details,
+    applicationIds: inScope.filter((r) => r.delta.compare(Money.ZERO) > 0).map((r) => r.applicationId),
+    applicationId: crossing?.applicationId ?? null,
+    decisionIndex: crossing?.index ?? null,
+  });
 }

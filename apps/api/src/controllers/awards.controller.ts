@@ -76,8 +76,8 @@ export class AwardsController {
     private readonly payments: PaymentService,
   ) {}
 
-  /** The commission's recommendation split by approving body: the batch proposals staff take to the Council and the Assembly. */
-  @Authenticated(Permission.AwardManage)
+  /** The commission's recommendation split by approving body: the batch proposals staff take to the Council and the Assembly (auditors read it too). */
+  @Authenticated(Permission.AwardRead)
   @Get('award-proposal')
   @ApiOkResponse({ type: AwardsProposalResponse })
   proposal(@Param('callId', ParseUUIDPipe) callId: string): Promise<AwardsProposalResponse> {
@@ -433,6 +433,21 @@ export class BreachesController {
   @ApiOkResponse({ type: BreachResponse })
   paid(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: LevyPaidRequest): Promise<BreachResponse> {
     return this.breaches.levyPaid(actor, id, body);
+  }
+}
+
+/** One award decision's letter: the approval letter or the rejection notice, as sent (or, before sending, as it will be). */
+@ApiTags('awards')
+@Controller('decisions')
+export class DecisionLettersController {
+  constructor(private readonly awards: AwardService) {}
+
+  @Authenticated(Permission.AwardRead)
+  @Get(':id/letter.pdf')
+  @ApiFile('application/pdf')
+  async letter(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.awards.letter(id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
   }
 }
 

@@ -375,20 +375,38 @@ export class ProposalLineBodyReasonResponse {
   @ApiProperty({ type: String }) legalBasis: string;
 }
 
+export class ProposalLineCurrentDecisionResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ enum: ['approved', 'rejected'] }) outcome: 'approved' | 'rejected';
+  @ApiProperty({ type: String }) amount: string;
+  @ApiProperty({ type: String }) resolution: string;
+}
+
 export class ProposalLineResponse {
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: String }) number: string;
   @ApiProperty({ type: String }) applicant: string;
   @ApiProperty({ type: String }) applicantType: string;
+  @ApiProperty({ type: String, nullable: true }) budgetAreaId: string | null;
+  @ApiProperty({ type: String, nullable: true }) budgetAreaCode: string | null;
   @ApiProperty({ type: String }) requested: string;
   @ApiProperty({ type: String }) recommended: string;
   @ApiProperty({ enum: ['approve', 'reject'] }) proposal: 'approve' | 'reject';
   @ApiProperty({ type: String }) explanation: string;
+  @ApiProperty({ type: String }) explanationEn: string;
   @ApiProperty({ enum: ['council', 'assembly'] }) body: 'council' | 'assembly';
   @ApiProperty({ type: () => ProposalLineBodyReasonResponse }) bodyReason: ProposalLineBodyReasonResponse;
+  @ApiProperty({ type: () => ProposalLineCurrentDecisionResponse, nullable: true }) currentDecision: ProposalLineCurrentDecisionResponse | null;
 }
 
 export class AwardsProposalResponse {
+  @ApiProperty({ type: Boolean, description: 'Uzavřelo hodnoticí komise jednání? Jinak usnesení potřebuje withoutCommissionReason / has the commission closed its session?' })
+  commissionSessionClosed: boolean;
+  @ApiProperty({
+    enum: ['commission', 'applications'],
+    description: 'Návrh z doporučení komise, nebo (bez něj) z formálně přijatých žádostí / from the recommendation, or from the accepted applications',
+  })
+  source: 'commission' | 'applications';
   @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) council: readonly ProposalLineResponse[];
   @ApiProperty({ type: () => ProposalLineResponse, isArray: true }) assembly: readonly ProposalLineResponse[];
 }
@@ -430,16 +448,45 @@ export class AgreementTemplateResponse {
   @ApiProperty({ type: String, nullable: true }) createdBy: string | null;
 }
 
+export class DecisionAgreementResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: String }) status: string;
+  @ApiProperty({ type: String }) amount: string;
+  @ApiProperty({ type: String, description: 'Vyplaceno nebo k výplatě zadáno / paid or ordered' }) committed: string;
+  @ApiProperty({ type: String }) paid: string;
+}
+
+export class DecisionLetterDeliveryResponse {
+  @ApiProperty({ type: String }) recipient: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ type: String }) status: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
+}
+
+export class DecisionLetterResponse {
+  @ApiProperty({ enum: ['approval', 'rejection'] }) kind: 'approval' | 'rejection';
+  @ApiProperty({ type: String }) fileName: string;
+  @ApiProperty({ enum: ['queued', 'sending', 'sent', 'failed', 'no_recipients'] }) status: 'queued' | 'sending' | 'sent' | 'failed' | 'no_recipients';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
+  @ApiProperty({ type: () => DecisionLetterDeliveryResponse, isArray: true }) deliveries: readonly DecisionLetterDeliveryResponse[];
+}
+
 export class DecisionResponse extends AwardsRecordDecisionResponse {
   @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: String }) applicant: string;
+  @ApiProperty({ type: String, nullable: true }) budgetAreaCode: string | null;
   @ApiProperty({ type: String }) requestedAmount: string;
   @ApiProperty({ type: String, isArray: true }) conditions: readonly string[];
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
+  @ApiProperty({ type: String }) resolutionId: string;
   @ApiProperty({ enum: ['council', 'assembly'] }) body: 'council' | 'assembly';
   @ApiProperty({ type: String }) resolution: string;
   @ApiProperty({ type: String }) adoptedOn: string;
   @ApiProperty({ type: Boolean }) effective: boolean;
+  @ApiProperty({ type: () => DecisionAgreementResponse, nullable: true }) agreement: DecisionAgreementResponse | null;
+  @ApiProperty({ type: () => DecisionLetterResponse }) letter: DecisionLetterResponse;
 }
 
 export class AwardsFundingCallResponse {

@@ -1328,6 +1328,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decisions/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DecisionLettersController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/demo-accounts": {
         parameters: {
             query?: never;
@@ -2861,7 +2877,14 @@ export interface components {
         };
         AwardsProposalResponse: {
             assembly: components["schemas"]["ProposalLineResponse"][];
+            /** @description Uzavřelo hodnoticí komise jednání? Jinak usnesení potřebuje withoutCommissionReason / has the commission closed its session? */
+            commissionSessionClosed: boolean;
             council: components["schemas"]["ProposalLineResponse"][];
+            /**
+             * @description Návrh z doporučení komise, nebo (bez něj) z formálně přijatých žádostí / from the recommendation, or from the accepted applications
+             * @enum {string}
+             */
+            source: "commission" | "applications";
         };
         AwardsRecordDecisionResponse: {
             amount: string;
@@ -3570,6 +3593,15 @@ export interface components {
             recipient: string;
             sourceEventId: string | null;
         };
+        DecisionAgreementResponse: {
+            amount: string;
+            /** @description Vyplaceno nebo k výplatě zadáno / paid or ordered */
+            committed: string;
+            id: string;
+            number: string;
+            paid: string;
+            status: string;
+        };
         DecisionItem: {
             /**
              * @description Schválená částka (jen u schválení)
@@ -3585,23 +3617,45 @@ export interface components {
             /** @description Rozhodnutí, které toto mění (jinak žádné platné rozhodnutí nesmí existovat) */
             supersedesId?: string;
         };
+        DecisionLetterDeliveryResponse: {
+            name: string | null;
+            recipient: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            status: string;
+        };
+        DecisionLetterResponse: {
+            deliveries: components["schemas"]["DecisionLetterDeliveryResponse"][];
+            fileName: string;
+            /** @enum {string} */
+            kind: "approval" | "rejection";
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "failed" | "no_recipients";
+        };
         DecisionResponse: {
             adoptedOn: string;
+            agreement: components["schemas"]["DecisionAgreementResponse"] | null;
             amount: string;
+            applicant: string;
             applicationId: string;
             /** @enum {string} */
             body: "council" | "assembly";
+            budgetAreaCode: string | null;
             conditions: string[];
             /** Format: date-time */
             decidedAt: string;
             effective: boolean;
             id: string;
+            letter: components["schemas"]["DecisionLetterResponse"];
             number: string;
             /** @enum {string} */
             outcome: "approved" | "rejected";
             reason: string | null;
             requestedAmount: string;
             resolution: string;
+            resolutionId: string;
             supersedesId: string | null;
         };
         DeclarationsSection: {
@@ -4340,6 +4394,13 @@ export interface components {
             en: string;
             legalBasis: string;
         };
+        ProposalLineCurrentDecisionResponse: {
+            amount: string;
+            id: string;
+            /** @enum {string} */
+            outcome: "approved" | "rejected";
+            resolution: string;
+        };
         ProposalLineResponse: {
             applicant: string;
             applicantType: string;
@@ -4347,7 +4408,11 @@ export interface components {
             /** @enum {string} */
             body: "council" | "assembly";
             bodyReason: components["schemas"]["ProposalLineBodyReasonResponse"];
+            budgetAreaCode: string | null;
+            budgetAreaId: string | null;
+            currentDecision: components["schemas"]["ProposalLineCurrentDecisionResponse"] | null;
             explanation: string;
+            explanationEn: string;
             number: string;
             /** @enum {string} */
             proposal: "approve" | "reject";
@@ -8369,7 +8434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Chybí oprávnění award.manage / missing permission */
+            /** @description Chybí oprávnění award.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9923,6 +9988,55 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění application.write / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DecisionLettersController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -20,6 +20,9 @@ import { StatusTag } from '../../features/applicant/status';
 /** Applications whose money counts against the allocation (submitted and still in the game). */
 const COUNTING = new Set(['submitted', 'remedy_requested', 'accepted']);
 
+/** Calls whose awards are decided (or were): the decisions page lists the proposal, the resolutions and the letters. */
+const DECIDING = new Set<string>(['in_evaluation', 'decided', 'archived']);
+
 type Transition = 'start-evaluation' | 'mark-decided' | 'archive';
 const TRANSITION: Partial<Record<StaffCall['status'], Transition>> = { closed: 'start-evaluation', in_evaluation: 'mark-decided', decided: 'archive' };
 
@@ -82,6 +85,13 @@ export function CallOverview({ call }: { call: StaffCall }) {
             <li>
               <Link to="/sprava/vyzvy/$callId/zadosti" params={{ callId: call.id }} search={{ stav: 'submitted' } as never}>
                 <FormattedMessage id="staff.overview.formalCheck" values={{ count: counts.submitted ?? 0 }} />
+              </Link>
+            </li>
+          )}
+          {DECIDING.has(call.status) && (
+            <li>
+              <Link to="/sprava/vyzvy/$callId/rozhodnuti" params={{ callId: call.id }}>
+                <FormattedMessage id="decisions.overview.link" />
               </Link>
             </li>
           )}

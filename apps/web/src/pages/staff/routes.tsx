@@ -17,6 +17,8 @@ export function staffRoutes(root: AnyRoute) {
     page('/sprava/vyzvy/$callId', callPages, 'CallPage'),
     page('/sprava/vyzvy/$callId/zmena', () => import('./amendment'), 'AmendmentPage'),
     page('/sprava/vyzvy/$callId/zadosti', () => import('./applications'), 'ApplicationsTablePage'),
+    page('/sprava/vyzvy/$callId/rozhodnuti', () => import('./decisions'), 'DecisionsPage'),
+    page('/sprava/vyzvy/$callId/rozhodnuti/usneseni', () => import('./decisions-resolution'), 'ResolutionPage'),
     page('/sprava/zadosti/$applicationId', () => import('./formal-check'), 'FormalCheckPage'),
     page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
   ];
