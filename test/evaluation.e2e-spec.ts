@@ -435,6 +435,17 @@ describe('evaluation', () => {
         decisions: [{ applicationId: second.id, outcome: 'approved', amount: '100000.00' }],
       })
       .expect(201);
+    // The award proposal now rests on the frozen recommendation and says the session is closed (no reason asked in the portal).
+    const proposal = await t.http.get(`/calls/${call.id}/award-proposal`).set(bearer(staff)).expect(200);
+    expect(proposal.body).toMatchObject({ commissionSessionClosed: true, source: 'commission' });
+    const proposed = Object.fromEntries(proposal.body.council.map((l: { applicationId: string }) => [l.applicationId, l]));
+    expect(proposed[second.id]).toMatchObject({
+      recommended: '100000.00',
+      proposal: 'approve',
+      budgetAreaCode: 'I',
+      currentDecision: { outcome: 'approved', amount: '100000.00' },
+    });
+    expect(proposed[fourth.id]).toMatchObject({ recommended: '0.00', proposal: 'reject', currentDecision: null });
 
     const late = await t.http.put(`/sessions/${session.body.id}/applications/${second.id}`).set(bearer(staff)).send({ discussionNotes: 'Dodatek.' }).expect(409);
     expect(late.body.code).toBe('SESSION_CLOSED');

@@ -452,10 +452,10 @@ export class AwardService {
               CASE WHEN g.id IS NULL THEN NULL ELSE json_build_object('id', g.id, 'number', g.number, 'status', g.status, 'amount', g.amount::text, 'committed', g.committed::text,
                 'paid', (SELECT coalesce(sum(p.amount), 0)::numeric(14,2)::text FROM payment p WHERE p.agreement_id = g.id AND p.status = 'paid')) END AS agreement,
               (SELECT e.processed_at IS NOT NULL FROM outbox_event e
-                WHERE e.type = 'award.decided' AND e.aggregate_id = d.application_id::text AND e.payload->>'decisionId' = d.id::text LIMIT 1) AS "letterProcessed",
+                WHERE e.type = 'award.decided' AND e.payload->>'decisionId' = d.id::text LIMIT 1) AS "letterProcessed",
               (SELECT json_agg(json_build_object('recipient', u.email, 'name', u.display_name, 'status', nt.email_status, 'sentAt', nt.email_sent_at) ORDER BY u.email)
                  FROM outbox_event e JOIN notification nt ON nt.source_event_id = e.id JOIN app_user u ON u.id = nt.user_id
-                WHERE e.type = 'award.decided' AND e.aggregate_id = d.application_id::text AND e.payload->>'decisionId' = d.id::text
+                WHERE e.type = 'award.decided' AND e.payload->>'decisionId' = d.id::text
                   AND nt.kind IN ('award_approved', 'award_rejected')) AS deliveries
          FROM award_decision d JOIN resolution r ON r.id = d.resolution_id JOIN application a ON a.id = d.application_id JOIN organisation o ON o.id = a.organisation_id
          LEFT JOIN call_budget_area b ON b.id = a.budget_area_id

@@ -4,6 +4,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('outbox_event')
 @Index('outbox_event_pending_idx', ['availableAt'], { where: 'relayed_at IS NULL' })
 @Index('outbox_event_unprocessed_idx', ['relayedAt'], { where: 'relayed_at IS NOT NULL AND processed_at IS NULL' })
+/** The letter of an award decision is found by the decision's id (expression index, migration 1795600000000). */
+@Index('outbox_event_award_decided_idx', { synchronize: false })
 export class OutboxEvent {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'outbox_event_pkey' })
   id: string;

@@ -43,7 +43,15 @@ function Decisions() {
   const [waiting, setWaiting] = useState(false);
   // Letters go out from the worker shortly after a resolution: the list refreshes until every letter is sent.
   const decisions = useDecisions(callId, waiting ? 3000 : false);
-  useEffect(() => setWaiting((decisions.data ?? []).some((d) => d.letter.status === 'queued' || d.letter.status === 'sending')), [decisions.data]);
+  // Announced once, when the last letter of those this page waited for has gone (not on every visit).
+  const [allSent, setAllSent] = useState(false);
+  const wasWaiting = useRef(false);
+  useEffect(() => {
+    const pending = (decisions.data ?? []).some((d) => d.letter.status === 'queued' || d.letter.status === 'sending');
+    if (wasWaiting.current && !pending) setAllSent(true);
+    wasWaiting.current = pending;
+    setWaiting(pending);
+  }, [decisions.data]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -98,7 +106,7 @@ function Decisions() {
             ))}
         </QueryState>
         <p className="visually-hidden" aria-live="polite">
-          {decisions.data && !waiting && decisions.data.length > 0 ? intl.formatMessage({ id: 'decisions.letters.allSent' }) : ''}
+          {allSent && !waiting ? intl.formatMessage({ id: 'decisions.letters.allSent' }) : ''}
         </p>
       </section>
     </>
