@@ -18,6 +18,10 @@ export function staffRoutes(root: AnyRoute) {
     page('/sprava/vyzvy/$callId/zmena', () => import('./amendment'), 'AmendmentPage'),
     page('/sprava/vyzvy/$callId/zadosti', () => import('./applications'), 'ApplicationsTablePage'),
     page('/sprava/zadosti/$applicationId', () => import('./formal-check'), 'FormalCheckPage'),
+    page('/sprava/platby', () => import('./payments'), 'PaymentsDuePage'),
+    page('/sprava/platby/prikazy', () => import('./payments-orders'), 'PaymentOrdersPage'),
+    page('/sprava/platby/banka', () => import('./payments-bank'), 'PaymentBankPage'),
+    page('/sprava/platby/vypisy', () => import('./payments-statements'), 'BankStatementsPage'),
     page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
   ];
 }
