@@ -54,8 +54,9 @@ function BankExport() {
       setConfirming(null);
       errors.clear();
       saveBlob(file.blob, file.fileName);
-      setDone({ title: t(kind === 'pain' ? 'payments.bank.exported' : 'payments.bank.csvExported', { file: file.fileName }), token: Date.now() });
+      // The dialog hands the focus back first; then the report takes it, once the lists are fresh.
       await queryClient.invalidateQueries({ queryKey: PAYMENTS_KEY });
+      setDone({ title: t(kind === 'pain' ? 'payments.bank.exported' : 'payments.bank.csvExported', { file: file.fileName }), token: Date.now() });
     },
     onError: (error) => {
       setConfirming(null);

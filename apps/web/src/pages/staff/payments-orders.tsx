@@ -99,12 +99,14 @@ function Orders() {
       return call(api.POST('/api/v1/payments/{id}/cancel', { ...path, body: { version: payment.version } }));
     },
     onSuccess: async (_, { kind, payment }) => {
+      const name = numberOf(payment.id);
+      // The dialog closes (and hands the focus back) first; then the report takes it, once the list is fresh.
       setPending(null);
       setReason('');
       holdErrors.clear();
       errors.clear();
-      setResult({ title: t(`payments.orders.done.${kind}`, { name: numberOf(payment.id) }), tone: 'success', lines: [] });
       await refresh();
+      setResult({ title: t(`payments.orders.done.${kind}`, { name }), tone: 'success', lines: [] });
     },
     onError: (error, { kind }) => {
       if (kind === 'hold') holdErrors.fromError(error, ['reason']);
