@@ -17,7 +17,7 @@ import { camt053Statement } from '../scripts/camt053-statement.js';
 import { ISO20022_XSD, xsdErrors } from '../libs/testing/src/xsd.js';
 import { ApiActor, effectiveAgreement, payTranche, prepareDecidedCall } from './lifecycle.js';
 import type { Person } from './commission-helpers.js';
-import { baseURL, checkPage, expect, PASSWORD, test } from './fixtures.js';
+import { baseURL, checkPage, expect, expectNoHorizontalScroll, PASSWORD, test } from './fixtures.js';
 
 const CS: Record<string, string> = JSON.parse(readFileSync('apps/web/src/i18n/messages/payments.cs.json', 'utf8')) as Record<string, string>;
 /** A Czech message with its simple {placeholders} filled (plural messages are matched by their words instead). */
@@ -114,6 +114,19 @@ async function arrange(api: ApiActor, suffix: string): Promise<Arranged> {
   };
 }
 
+/** The parts of a pain.001 file the journey reads. */
+interface PainDocument {
+  Document: {
+    CstmrCdtTrfInitn: {
+      GrpHdr: { MsgId: string; NbOfTxs: string; CtrlSum: string };
+      PmtInf: {
+        DbtrAcct: { Id: { IBAN: string } };
+        CdtTrfTxInf: { PmtId: { EndToEndId: string }; Amt: { InstdAmt: { '#text': string } }; RmtInf: { Strd: { CdtrRefInf: { Ref: string } } } }[];
+      };
+    };
+  };
+}
+
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download');
   await click();
@@ -194,6 +207,9 @@ test('due tranches ordered in bulk, approved by the other officer, exported as p
   await expect(two.getByRole('status', { name: cs('payments.orders.approvedReport', { approved: 3, failed: 0 }) })).toBeFocused();
   await expect(two.getByText('Žádný příkaz.')).toBeVisible();
   await checkPage(two, 'payments-approved');
+  // The wide table scrolls inside its region, never the page.
+  await expectNoHorizontalScroll(two, 390);
+  await two.setViewportSize({ width: 1280, height: 800 });
 
   // Officer 2 exports the call's orders as pain.001.001.09 (confirmed first); the file is valid by the official XSD.
   await two
@@ -213,11 +229,11 @@ test('due tranches ordered in bulk, approved by the other officer, exported as p
   expect(await xsdErrors(pain.text, ISO20022_XSD['pain.001.001.09'])).toEqual([]);
   await expect(two.getByRole('heading', { name: cs('payments.bank.exported', { file: pain.name }) })).toBeVisible();
   await expect(two.getByText('Žádný schválený příkaz nečeká na export.')).toBeVisible();
-  const parsed = new XMLParser({ parseTagValue: false, ignoreAttributes: false, isArray: (n) => n === 'CdtTrfTxInf' }).parse(pain.text).Document.CstmrCdtTrfInitn;
-  const messageId = parsed.GrpHdr.MsgId as string;
+  const parsed = (new XMLParser({ parseTagValue: false, ignoreAttributes: false, isArray: (n) => n === 'CdtTrfTxInf' }).parse(pain.text) as PainDocument).Document.CstmrCdtTrfInitn;
+  const messageId = parsed.GrpHdr.MsgId;
   expect(parsed.GrpHdr).toMatchObject({ NbOfTxs: '3', CtrlSum: '300000.00' });
-  const cityIban = parsed.PmtInf.DbtrAcct.Id.IBAN as string;
-  const transfers = parsed.PmtInf.CdtTrfTxInf as { PmtId: { EndToEndId: string }; Amt: { InstdAmt: { '#text': string } }; RmtInf: { Strd: { CdtrRefInf: { Ref: string } } } }[];
+  const cityIban = parsed.PmtInf.DbtrAcct.Id.IBAN;
+  const transfers = parsed.PmtInf.CdtTrfTxInf;
   // The batch is listed and its orders show it.
   const batches = two.getByRole('table', { name: cs('payments.bank.batchesCaption') });
   await expect(batches.getByRole('rowheader', { name: messageId })).toBeVisible();
@@ -269,6 +285,8 @@ test('due tranches ordered in bulk, approved by the other officer, exported as p
   await expect(lines.getByRole('rowheader', { name: `J-${tag}-X` })).toBeVisible();
   await expect(lines.getByRole('rowheader', { name: new RegExp(`^J-${escape(tag)}-[123R]$`) })).toHaveCount(0);
   await checkPage(two, 'payments-statement-imported');
+  await expectNoHorizontalScroll(two, 390);
+  await two.setViewportSize({ width: 1280, height: 800 });
 
   // The same file again: nothing changes.
   await two.getByLabel(cs('payments.statements.file')).setInputFiles(statementFile);
@@ -301,8 +319,9 @@ test('due tranches ordered in bulk, approved by the other officer, exported as p
   await expect(lines.getByRole('row', { name: new RegExp(`J-${escape(tag)}-X`) })).toContainText('Dar fyzické osoby, nesouvisí s dotací.');
   await checkPage(two, 'payments-resolved');
 
-  // The orders show paid, with the bank's date.
+  // The orders show paid, with the bank's date: the three of this journey and A's tranche paid before.
   await visit(two, officer2, `/sprava/platby/prikazy?stav=paid&vyzva=${callId}`);
-  await expect(queue.getByText(cs('payments.status.paid'))).toHaveCount(3);
+  await expect(queue.getByText(cs('payments.status.paid'), { exact: true })).toHaveCount(4);
+  await expect(queue.getByRole('cell', { name: messageId })).toHaveCount(3);
   await checkPage(two, 'payments-paid');
 });

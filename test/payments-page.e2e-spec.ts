@@ -92,7 +92,7 @@ describe('payments page reads', () => {
       .expect(200);
     expect(approved.body.succeeded).toHaveLength(2);
     const exported = await t.http.post(`/payments/bank-export/pain001?version=pain.001.001.09&callId=${call.id}`).set(bearer(second)).expect(200);
-    const batchId = exported.headers['x-payment-batch-id'] as string;
+    const batchId = exported.headers['x-payment-batch-id'];
     const [batch] = await t.dataSource.query<{ message_id: string }[]>(`SELECT message_id FROM payment_batch WHERE id = $1`, [batchId]);
     const inBatch = await t.http.get('/payments').query({ batchId }).set(bearer(staff)).expect(200);
     expect(inBatch.body.total).toBe(2);

@@ -97,16 +97,32 @@ export function useCandidates(lineId: string) {
   });
 }
 
+/** The file name a Content-Disposition header gives (RFC 6266: `filename*` in UTF-8 before `filename`), else the fallback. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // a broken encoding: the plain name or the fallback
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/** Whether the user may approve an order: only one waiting for approval, and never their own (four eyes). */
+export function approvalOf(payment: Pick<PaymentItem, 'status' | 'orderedBy'>, userId: string | undefined): 'approvable' | 'own' | 'none' {
+  if (payment.status !== 'ordered') return 'none';
+  return payment.orderedBy === userId ? 'own' : 'approvable';
+}
+
 /** A file the API answers to a POST (the bank exports): the bytes, its name and the batch id header. */
 export async function postForFile(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>, fallbackName: string) {
   const result = await pending;
   if (!result.response.ok) throw new ProblemError(toProblem(result.response.status, result.error));
-  const disposition = result.response.headers.get('Content-Disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   return {
     blob: result.data as Blob,
-    fileName: encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName),
+    fileName: fileNameOf(result.response.headers.get('Content-Disposition'), fallbackName),
     batchId: result.response.headers.get('X-Payment-Batch-Id'),
   };
 }

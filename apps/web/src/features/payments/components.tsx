@@ -20,7 +20,13 @@ export function PaymentsNav({ current }: { current: (typeof SECTIONS)[number]['k
       <ul>
         {SECTIONS.map((s) => (
           <li key={s.key}>
-            <Link to={s.to} aria-current={s.key === current ? 'page' : undefined}>
+            {/* Only this page's own link is current (the router would also mark /sprava/platby on its sub-pages). */}
+            <Link
+              to={s.to}
+              activeOptions={{ exact: true }}
+              aria-current={s.key === current ? 'page' : undefined}
+              activeProps={{ 'aria-current': s.key === current ? 'page' : undefined }}
+            >
               <FormattedMessage id={`payments.nav.${s.key}`} />
             </Link>
           </li>

@@ -11,6 +11,7 @@ import { api, downloadFile } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
 import { ErrorSummary, useFormErrors } from '../../forms/errors';
+import { sumMoney } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import { TableRegion } from '../../features/commission/table-region';
 import { ConfirmDialog } from '../../features/staff/confirm-dialog';
@@ -42,8 +43,7 @@ function BankExport() {
   const queryClient = useQueryClient();
   const errors = useFormErrors('export');
   const waitingItems = waiting.data?.items ?? [];
-  const waitingSum = waitingItems.reduce((sum, p) => sum + BigInt(p.amount.replace('.', '')), 0n);
-  const sumText = `${waitingSum / 100n}.${String(waitingSum % 100n).padStart(2, '0')}`;
+  const sumText = sumMoney(waitingItems.map((p) => p.amount));
 
   const exportFile = useMutation({
     mutationFn: async (kind: 'pain' | 'csv') =>

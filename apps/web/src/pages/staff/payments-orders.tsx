@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { useSession } from '../../api/session';
@@ -18,7 +18,7 @@ import { useFormat } from '../../lib/use-format';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
 import { TableRegion } from '../../features/commission/table-region';
 import { ConfirmDialog } from '../../features/staff/confirm-dialog';
-import { PAYMENT_STATUSES, PAYMENTS_KEY, loadAllPayments, usePayments } from '../../features/payments/api';
+import { PAYMENT_STATUSES, PAYMENTS_KEY, approvalOf, loadAllPayments, usePayments } from '../../features/payments/api';
 import type { BulkResult, PaymentFilter, PaymentItem, PaymentStatus } from '../../features/payments/api';
 import { CallSelect, PageSizeSelect, Pager, PaymentStatusTag, PaymentsNav, Report } from '../../features/payments/components';
 import '../../features/applicant/applicant.css';
@@ -62,7 +62,6 @@ function Orders() {
   const [reason, setReason] = useState('');
   const errors = useFormErrors('payment');
   const holdErrors = useFormErrors('hold');
-  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const setSearch = (change: Record<string, string>) => {
     setPage(1);
@@ -153,12 +152,12 @@ function Orders() {
   };
 
   const items = payments.data?.items ?? [];
-  const approvable = (p: PaymentItem) => p.status === 'ordered' && p.orderedBy !== user?.id;
-  const ownCount = items.filter((p) => p.status === 'ordered' && p.orderedBy === user?.id).length;
+  const approvable = (p: PaymentItem) => approvalOf(p, user?.id) === 'approvable';
+  const ownCount = items.filter((p) => approvalOf(p, user?.id) === 'own').length;
 
   return (
     <>
-      <h1 ref={headingRef}>
+      <h1>
         <FormattedMessage id="payments.orders.title" />
       </h1>
       <PaymentsNav current="orders" />
@@ -307,7 +306,7 @@ function Orders() {
                                 })
                               }
                             />
-                          ) : p.status === 'ordered' && own ? (
+                          ) : approvalOf(p, user?.id) === 'own' ? (
                             <span className="meta">
                               <FormattedMessage id="payments.orders.own" />
                             </span>
