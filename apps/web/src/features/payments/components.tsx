@@ -51,7 +51,7 @@ export function CallSelect({ id, value, onChange, allowAll = false }: { id: stri
   const intl = useIntl();
   const calls = useStaffCalls();
   return (
-    <div className="field">
+    <div className="field field--call">
       <label className="gov-form-label" htmlFor={id}>
         <FormattedMessage id="payments.filter.call" />
       </label>
