@@ -287,6 +287,11 @@ test('due tranches ordered in bulk, approved by the other officer, exported as p
   await checkPage(two, 'payments-statement-imported');
   await expectNoHorizontalScroll(two, 390);
   await two.setViewportSize({ width: 1280, height: 800 });
+  // Every line of this statement: the four matched with the stranger.
+  await importReport.getByRole('button', { name: cs('payments.statements.showLines') }).click();
+  await expect(two.getByText(cs('payments.statements.onlyThis'))).toBeVisible();
+  await expect(lines.getByRole('rowheader', { name: new RegExp(`^J-${escape(tag)}-`) })).toHaveCount(5);
+  await expect(lines.getByRole('row', { name: new RegExp(`J-${escape(tag)}-1`) })).toContainText(cs('payments.match.payment'));
 
   // The same file again: nothing changes.
   await two.getByLabel(cs('payments.statements.file')).setInputFiles(statementFile);

@@ -102,7 +102,12 @@ function BankExport() {
         </div>
         <QueryState query={waiting}>
           <p role="status" aria-live="polite">
-            <FormattedMessage id="payments.bank.waiting" values={{ count: waiting.data?.total ?? 0, total: f.money(sumText) }} />{' '}
+            {/* The sum is of the first 200; beyond that only the count is said (the batch file states its own total). */}
+            {(waiting.data?.total ?? 0) > waitingItems.length ? (
+              <FormattedMessage id="payments.bank.waitingMany" values={{ count: waiting.data?.total ?? 0 }} />
+            ) : (
+              <FormattedMessage id="payments.bank.waiting" values={{ count: waiting.data?.total ?? 0, total: f.money(sumText) }} />
+            )}{' '}
             {(waiting.data?.total ?? 0) > 0 && (
               <Link to="/sprava/platby/prikazy" search={{ stav: 'approved', ...(callId ? { vyzva: callId } : {}) }}>
                 <FormattedMessage id="payments.bank.showWaiting" />

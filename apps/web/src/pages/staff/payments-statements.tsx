@@ -44,7 +44,8 @@ function Statements() {
   const [pageSize, setPageSize] = useState(50);
   const [resolving, setResolving] = useState<StatementLine | null>(null);
   const [resolved, setResolved] = useState<{ title: string; token: number } | null>(null);
-  const lines = useStatementLines(status, '', page, pageSize);
+  const [statementId, setStatementId] = useState('');
+  const lines = useStatementLines(status, statementId, page, pageSize);
   const errors = useFormErrors('statement');
 
   const upload = useMutation({
@@ -155,7 +156,17 @@ function Statements() {
         </div>
       </form>
 
-      {imported && <ImportResult result={imported.result} token={imported.token} />}
+      {imported && (
+        <ImportResult
+          result={imported.result}
+          token={imported.token}
+          onShowLines={(id) => {
+            setStatementId(id);
+            setStatus('');
+            setPage(1);
+          }}
+        />
+      )}
       {resolved && (
         <Report id="resolve-report" token={resolved.token} tone="success" title={resolved.title}>
           <p>
@@ -194,6 +205,14 @@ function Statements() {
             <FormattedMessage id="payments.csv" />
           </button>
         </div>
+        {statementId && (
+          <p>
+            <FormattedMessage id="payments.statements.onlyThis" />{' '}
+            <button type="button" className="link-like" onClick={() => (setStatementId(''), setPage(1))}>
+              <FormattedMessage id="payments.statements.allStatements" />
+            </button>
+          </p>
+        )}
         <QueryState query={lines}>
           <p role="status" aria-live="polite">
             <FormattedMessage id="payments.statements.found" values={{ count: lines.data?.total ?? 0 }} />
@@ -293,7 +312,7 @@ function Statements() {
   );
 }
 
-function ImportResult({ result, token }: { result: StatementImport; token: number }) {
+function ImportResult({ result, token, onShowLines }: { result: StatementImport; token: number; onShowLines(statementId: string): void }) {
   const intl = useIntl();
   const nothing = result.lines === 0;
   return (
@@ -327,6 +346,13 @@ function ImportResult({ result, token }: { result: StatementImport; token: numbe
             </li>
           )}
         </ul>
+      )}
+      {result.statements.length === 1 && (
+        <p>
+          <button type="button" className="link-like" onClick={() => onShowLines(result.statements[0].id)}>
+            <FormattedMessage id="payments.statements.showLines" />
+          </button>
+        </p>
       )}
     </Report>
   );
