@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser.js';
 
+/** The journeys that make their own calls (and move the clock far ahead): they run last. */
+const OWN_CALLS = /(commission|staff|decisions|agreements|payments|settlement)\.journey\.ts$/;
+
 /**
  * The browser journeys: the real system (API serving the built portal, worker, PostgreSQL, queues, SMTP sink)
  * is started ONCE by e2e/global-setup.ts; journeys run one at a time, after the Jest suites (`npm test`).
@@ -21,9 +24,9 @@ export default defineConfig({
   // by the clock, not back). So journeys that rely on the demo data run first, then the remedy journey (it moves the
   // clock past the open call's deadline), then the journeys that make their own calls and move the clock far ahead.
   projects: [
-    { name: 'demo-data', testIgnore: /(remedy|commission|staff|decisions)\.journey\.ts$/ },
+    { name: 'demo-data', testIgnore: [/remedy\.journey\.ts$/, OWN_CALLS] },
     { name: 'remedy', testMatch: /remedy\.journey\.ts$/, dependencies: ['demo-data'] },
-    { name: 'own-calls', testMatch: /(commission|staff|decisions)\.journey\.ts$/, dependencies: ['remedy'] },
+    { name: 'own-calls', testMatch: OWN_CALLS, dependencies: ['remedy'] },
   ],
   outputDir: 'artifacts/test-results',
   use: {

@@ -106,6 +106,14 @@ export class PaymentOrderRequest {
   @ApiProperty({ example: '100000.00' }) @IsAmount() amount: string;
 }
 
+/** The call's tranches due and not yet ordered (what the bulk order would take), a page at a time. */
+export class DueTrancheQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '2023-06-30', description: 'Jen splátky splatné do tohoto dne (včetně) / only tranches due by this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueBy?: string;
+}
+
 export class BulkPaymentOrdersRequest {
   @ApiPropertyOptional({ example: '2023-06-30', description: 'Jen splátky splatné do tohoto dne (včetně) / only tranches due by this day' })
   @IsOptional()
@@ -127,6 +135,10 @@ export class PaymentListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Příjemce (organizace) / recipient organisation' }) @IsOptional() @IsUUID() organisationId?: string;
   @ApiPropertyOptional({ example: '2023-01-01', description: 'Zadáno od (včetně) / ordered on or after' }) @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional({ example: '2023-12-31', description: 'Zadáno do (včetně) / ordered on or before' }) @IsOptional() @IsCalendarDate() to?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Dávka pain.001, se kterou příkaz odešel / the pain.001 batch the order went in' })
+  @IsOptional()
+  @IsUUID()
+  batchId?: string;
 }
 
 export class ConfirmPaymentRequest {

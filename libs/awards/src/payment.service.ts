@@ -6,7 +6,7 @@ import { Actor, BulkResult, DomainError, eachReported, LocalisedText, Money, Pag
 import { Tx, UnitOfWork } from '#database';
 import { LedgerWriter } from '#ledger';
 import { PROVIDER, variableSymbolOf } from './agreement.service.js';
-import type { ConfirmPaymentRequest, HoldRequest, PaymentListQuery, PaymentOrderRequest } from './dto.js';
+import type { ConfirmPaymentRequest, DueTrancheQuery, HoldRequest, PaymentListQuery, PaymentOrderRequest } from './dto.js';
 import { Agreement, Payment, PaymentStatus, Settlement } from './entities.js';
 import { checkPaymentOrder } from './rules/index.js';
 
@@ -21,6 +21,31 @@ export interface BulkPaymentOrderItem {
 export interface BulkPaymentOrderResult {
   ordered: (BulkPaymentOrderItem & { paymentId: string })[];
   failed: (BulkPaymentOrderItem & { code: string; message: LocalisedText })[];
+}
+
+/**
+ * The tranches of a call ($1) that have no order yet (or only cancelled ones), on agreements in force and not
+ * settled, due by $2 when it is given: what the bulk order takes and the list of due tranches shows.
+ */
+const DUE_TRANCHES = `FROM agreement g JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
+    CROSS JOIN LATERAL jsonb_array_elements(g.tranches) t
+   WHERE a.call_id = $1 AND g.status IN ('signed', 'effective')
+     AND NOT EXISTS (SELECT 1 FROM settlement s WHERE s.agreement_id = g.id)
+     AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.agreement_id = g.id AND p.tranche_no = (t->>'trancheNo')::int AND p.status <> 'cancelled')
+     AND ($2::date IS NULL OR (t->>'dueDate')::date <= $2::date)`;
+
+/** A tranche due and not ordered, with who gets it. */
+export interface DueTranche {
+  agreementId: string;
+  agreementNumber: string;
+  agreementStatus: 'signed' | 'effective';
+  awaitingPublication: boolean;
+  applicationId: string;
+  applicationNumber: string;
+  trancheNo: number;
+  amount: string;
+  dueDate: string;
+  recipient: { organisationId: string; name: string; ico: string };
 }
 
 /** What a payment step changes, and the audit action it records. */
@@ -138,12 +163,7 @@ export class PaymentService {
     if (!call) throw DomainError.notFound('call', callId);
     const due = await this.dataSource.query<{ agreementId: string; agreementNumber: string; trancheNo: number; amount: string }[]>(
       `SELECT g.id AS "agreementId", g.number AS "agreementNumber", (t->>'trancheNo')::int AS "trancheNo", t->>'amount' AS amount
-         FROM agreement g JOIN application a ON a.id = g.application_id CROSS JOIN LATERAL jsonb_array_elements(g.tranches) t
-        WHERE a.call_id = $1 AND g.status IN ('signed', 'effective')
-          AND NOT EXISTS (SELECT 1 FROM settlement s WHERE s.agreement_id = g.id)
-          AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.agreement_id = g.id AND p.tranche_no = (t->>'trancheNo')::int AND p.status <> 'cancelled')
-          AND ($2::date IS NULL OR (t->>'dueDate')::date <= $2::date)
-        ORDER BY g.number, "trancheNo"`,
+         ${DUE_TRANCHES} ORDER BY g.number, "trancheNo"`,
       [callId, dueBy ?? null],
     );
     const items = new Map(due.map((d) => [`${d.agreementId}/${d.trancheNo}`, d]));
@@ -157,6 +177,31 @@ export class PaymentService {
       ordered: result.succeeded.map((key) => ({ ...items.get(key)!, paymentId: paymentIds.get(key)! })),
       failed: result.failed.map((f) => ({ ...items.get(f.id)!, code: f.code, message: f.message })),
     };
+  }
+
+  /**
+   * The call's tranches that the bulk order would take now (the same selection), a page at a time, with the
+   * recipient and whether the agreement still waits for its publication in the register (then the order is refused).
+   * Two queries whatever the page size; `totalAmount` is the sum of every due tranche, not only the page's.
+   */
+  async dueTranches(callId: string, query: DueTrancheQuery): Promise<Page<DueTranche> & { totalAmount: string }> {
+    const [call] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM grant_call WHERE id = $1', [callId]);
+    if (!call) throw DomainError.notFound('call', callId);
+    const params = [callId, query.dueBy ?? null];
+    const [{ total, totalAmount }] = await this.dataSource.query<{ total: number; totalAmount: string }[]>(
+      `SELECT count(*)::int AS total, coalesce(sum((t->>'amount')::numeric), 0)::numeric(14,2)::text AS "totalAmount" ${DUE_TRANCHES}`,
+      params,
+    );
+    const rows = await this.dataSource.query<(Omit<DueTranche, 'recipient'> & { organisationId: string; organisationName: string; ico: string })[]>(
+      `SELECT g.id AS "agreementId", g.number AS "agreementNumber", g.status AS "agreementStatus", (g.status = 'signed' AND g.register_required) AS "awaitingPublication",
+              a.id AS "applicationId", a.number AS "applicationNumber", (t->>'trancheNo')::int AS "trancheNo", (t->>'amount')::numeric(14,2)::text AS amount,
+              t->>'dueDate' AS "dueDate", o.id AS "organisationId", o.name AS "organisationName", o.ico
+         ${DUE_TRANCHES}
+        ORDER BY (t->>'dueDate')::date, g.number, "trancheNo" OFFSET $3 LIMIT $4`,
+      [...params, query.offset, query.pageSize],
+    );
+    const items = rows.map(({ organisationId, organisationName, ico, ...tranche }) => ({ ...tranche, recipient: { organisationId, name: organisationName, ico } }));
+    return { ...pageOf(items, total, query), totalAmount };
   }
 
   /** Held back (e.g. while a remedy request is open): the money stays reserved, nothing goes to the bank. */
@@ -265,6 +310,7 @@ export class PaymentService {
     // The day the order was made, in Prague.
     if (query.from) add((p) => `(p.ordered_at AT TIME ZONE 'Europe/Prague')::date >= ${p}::date`, query.from);
     if (query.to) add((p) => `(p.ordered_at AT TIME ZONE 'Europe/Prague')::date <= ${p}::date`, query.to);
+    if (query.batchId) add((p) => `EXISTS (SELECT 1 FROM payment_batch_item bi WHERE bi.payment_id = p.id AND bi.batch_id = ${p}::uuid)`, query.batchId);
     const where = clauses.length > 0 ? clauses.join(' AND ') : 'TRUE';
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id WHERE ${where}`,
@@ -278,8 +324,11 @@ export class PaymentService {
       `SELECT p.id, p.agreement_id AS "agreementId", p.tranche_no AS "trancheNo", p.amount::text AS amount, p.status, p.ordered_by AS "orderedBy", p.ordered_at AS "orderedAt",
               p.approved_by AS "approvedBy", p.approved_at AS "approvedAt", p.hold_reason AS "holdReason", p.exported_at AS "exportedAt", p.bank_reference AS "bankReference",
               p.paid_on::text AS "paidOn", p.version, g.number AS "agreementNumber", a.id AS "applicationId", a.number AS "applicationNumber", a.call_id AS "callId",
-              o.id AS "organisationId", o.name AS "organisationName", o.ico
+              o.id AS "organisationId", o.name AS "organisationName", o.ico, ou.display_name AS "orderedByName", au.display_name AS "approvedByName",
+              b.id AS "batchId", b.message_id AS "batchMessageId"
          FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN app_user ou ON ou.id = p.ordered_by LEFT JOIN app_user au ON au.id = p.approved_by
+         LEFT JOIN payment_batch_item i ON i.payment_id = p.id LEFT JOIN payment_batch b ON b.id = i.batch_id
         WHERE ${where} ORDER BY p.ordered_at DESC, p.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, offset, limit],
     );
@@ -332,6 +381,12 @@ export interface PaymentListItem extends ReturnType<typeof view> {
   applicationNumber: string;
   callId: string;
   recipient: { organisationId: string; name: string; ico: string };
+  /** Who ordered and who approved it, by name (the four-eyes queue shows them). */
+  orderedByName: string | null;
+  approvedByName: string | null;
+  /** The pain.001 batch the order went to the bank in; null before the export or when it went in the CSV. */
+  batchId: string | null;
+  batchMessageId: string | null;
 }
 
 function view(payment: Payment) {

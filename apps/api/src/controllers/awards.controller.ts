@@ -18,6 +18,7 @@ import {
   VersionRequest,
   BulkApproveRequest,
   BulkPaymentOrdersRequest,
+  DueTrancheQuery,
   SettlementService,
   SubmitSettlementRequest,
   CheckSettlementRequest,
@@ -54,6 +55,7 @@ import {
   SettlementResponse,
   BulkResultResponse,
   BulkPaymentOrdersResponse,
+  PageDueTrancheResponse,
 } from '../http/responses.js';
 
 /** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
@@ -110,6 +112,14 @@ export class AwardsController {
   @ApiOkResponse({ type: DecisionResponse, isArray: true })
   decisions(@Param('callId', ParseUUIDPipe) callId: string): Promise<readonly DecisionResponse[]> {
     return this.awards.decisions(callId);
+  }
+
+  /** The tranches due and not yet ordered: what `POST payment-orders` would order now, a page at a time. */
+  @Authenticated(Permission.AwardRead)
+  @Get('due-tranches')
+  @ApiOkResponse({ type: PageDueTrancheResponse })
+  dueTranches(@Param('callId', ParseUUIDPipe) callId: string, @Query() query: DueTrancheQuery): Promise<PageDueTrancheResponse> {
+    return this.payments.dueTranches(callId, query);
   }
 
   /**

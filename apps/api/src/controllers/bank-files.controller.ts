@@ -8,7 +8,7 @@ import { DomainError } from '#core';
 import type { Actor } from '#core';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiFile, ApiUpload } from '../http/openapi.js';
-import { BankStatementImportResponse, BankStatementLineResponse, PageBankStatementLineResponse, PaymentBatchResponse } from '../http/responses.js';
+import { BankStatementImportResponse, BankStatementLineResponse, PageBankStatementLineResponse, PaymentBatchResponse, StatementCandidateResponse } from '../http/responses.js';
 import { MulterFile, uploadedFile } from '../http/uploaded-file.js';
 
 /** The bank's own file formats: payment orders as ISO 20022 pain.001, statements as camt.053, and the lines left for a person. */
@@ -63,6 +63,14 @@ export class BankFilesController {
   @ApiOkResponse({ type: PageBankStatementLineResponse })
   lines(@Query() query: StatementLineQuery): Promise<PageBankStatementLineResponse> {
     return this.bank.lines(query);
+  }
+
+  /** What an unmatched line could pay (the resolution form's choices): the line's variable symbol first, then its amount. */
+  @Authenticated(Permission.AwardManage)
+  @Get('bank-statements/lines/:id/candidates')
+  @ApiOkResponse({ type: StatementCandidateResponse, isArray: true })
+  candidates(@Param('id', ParseUUIDPipe) id: string): Promise<readonly StatementCandidateResponse[]> {
+    return this.bank.candidates(id);
   }
 
   @Authenticated(Permission.AwardManage)

@@ -594,6 +594,31 @@ export class PaymentListItemResponse extends PaymentResponse {
   @ApiProperty({ type: String }) applicationNumber: string;
   @ApiProperty({ type: String }) callId: string;
   @ApiProperty({ type: () => PaymentListItemRecipientResponse }) recipient: PaymentListItemRecipientResponse;
+  @ApiProperty({ type: String, nullable: true }) orderedByName: string | null;
+  @ApiProperty({ type: String, nullable: true }) approvedByName: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Dávka pain.001 / the pain.001 batch' }) batchId: string | null;
+  @ApiProperty({ type: String, nullable: true }) batchMessageId: string | null;
+}
+
+export class DueTrancheResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) agreementId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ enum: ['signed', 'effective'] }) agreementStatus: 'signed' | 'effective';
+  @ApiProperty({ type: Boolean, description: 'Smlouva čeká na uveřejnění v registru smluv / the agreement awaits its publication' }) awaitingPublication: boolean;
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String }) applicationNumber: string;
+  @ApiProperty({ type: Number }) trancheNo: number;
+  @ApiProperty({ type: String, example: '100000.00' }) amount: string;
+  @ApiProperty({ type: String, format: 'date' }) dueDate: string;
+  @ApiProperty({ type: () => PaymentListItemRecipientResponse }) recipient: PaymentListItemRecipientResponse;
+}
+
+export class PageDueTrancheResponse {
+  @ApiProperty({ type: () => DueTrancheResponse, isArray: true }) items: readonly DueTrancheResponse[];
+  @ApiProperty({ type: Number }) page: number;
+  @ApiProperty({ type: Number }) pageSize: number;
+  @ApiProperty({ type: Number }) total: number;
+  @ApiProperty({ type: String, example: '250000.00', description: 'Součet všech splatných splátek / the sum of every due tranche' }) totalAmount: string;
 }
 
 export class PagePaymentListItemResponse {
@@ -1857,6 +1882,21 @@ export class BankStatementImportResponse {
   @ApiProperty({ type: Number }) matched: number;
   @ApiProperty({ type: Number }) unmatched: number;
   @ApiProperty({ type: Number, description: 'Řádky už dříve načtené / lines imported before' }) skipped: number;
+  @ApiProperty({ type: Number, description: 'Potvrzené platební příkazy / payment orders confirmed' }) matchedPayments: number;
+  @ApiProperty({ type: Number, description: 'Přijaté vratky / settlement returns received' }) matchedReturns: number;
+  @ApiProperty({ type: Number, description: 'Uhrazené odvody / levies paid' }) matchedLevies: number;
+}
+
+export class StatementCandidateResponse {
+  @ApiProperty({ enum: ['payment', 'settlement', 'breach'] }) matchType: 'payment' | 'settlement' | 'breach';
+  @ApiProperty({ type: String, format: 'uuid' }) matchId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: String }) recipientName: string;
+  @ApiProperty({ type: String, example: '20000.00' }) amount: string;
+  @ApiProperty({ type: String }) variableSymbol: string;
+  @ApiProperty({ type: Number, nullable: true }) trancheNo: number | null;
+  @ApiProperty({ type: Boolean }) sameVariableSymbol: boolean;
+  @ApiProperty({ type: Boolean }) sameAmount: boolean;
 }
 
 export class BankStatementLineResponse {

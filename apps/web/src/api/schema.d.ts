@@ -784,6 +784,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-statements/lines/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankFilesController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bank-statements/lines/{id}/resolve": {
         parameters: {
             query?: never;
@@ -952,6 +968,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AwardsController_decisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{callId}/due-tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AwardsController_dueTranches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2901,6 +2933,12 @@ export interface components {
         BankStatementImportResponse: {
             lines: number;
             matched: number;
+            /** @description Uhrazené odvody / levies paid */
+            matchedLevies: number;
+            /** @description Potvrzené platební příkazy / payment orders confirmed */
+            matchedPayments: number;
+            /** @description Přijaté vratky / settlement returns received */
+            matchedReturns: number;
             /** @description Řádky už dříve načtené / lines imported before */
             skipped: number;
             statements: components["schemas"]["BankStatementImportStatementResponse"][];
@@ -3844,6 +3882,24 @@ export interface components {
             late: boolean;
             receivedOn: string;
         };
+        DueTrancheResponse: {
+            /** Format: uuid */
+            agreementId: string;
+            agreementNumber: string;
+            /** @enum {string} */
+            agreementStatus: "signed" | "effective";
+            /** @example 100000.00 */
+            amount: string;
+            /** Format: uuid */
+            applicationId: string;
+            applicationNumber: string;
+            /** @description Smlouva čeká na uveřejnění v registru smluv / the agreement awaits its publication */
+            awaitingPublication: boolean;
+            /** Format: date */
+            dueDate: string;
+            recipient: components["schemas"]["PaymentListItemRecipientResponse"];
+            trancheNo: number;
+        };
         FieldErrorResponse: {
             code: string;
             field: string;
@@ -4207,6 +4263,17 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        PageDueTrancheResponse: {
+            items: components["schemas"]["DueTrancheResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /**
+             * @description Součet všech splatných splátek / the sum of every due tranche
+             * @example 250000.00
+             */
+            totalAmount: string;
+        };
         PageOrganisationResponse: {
             items: components["schemas"]["OrganisationResponse"][];
             page: number;
@@ -4263,7 +4330,14 @@ export interface components {
             /** Format: date-time */
             approvedAt: string | null;
             approvedBy: string | null;
+            approvedByName: string | null;
             bankReference: string | null;
+            /**
+             * Format: uuid
+             * @description Dávka pain.001 / the pain.001 batch
+             */
+            batchId: string | null;
+            batchMessageId: string | null;
             callId: string;
             /** Format: date-time */
             exportedAt: string | null;
@@ -4272,6 +4346,7 @@ export interface components {
             /** Format: date-time */
             orderedAt: string;
             orderedBy: string;
+            orderedByName: string | null;
             paidOn: string | null;
             recipient: components["schemas"]["PaymentListItemRecipientResponse"];
             /** @enum {string} */
@@ -4861,6 +4936,20 @@ export interface components {
             size: number;
             subject: string;
             to: string[];
+        };
+        StatementCandidateResponse: {
+            agreementNumber: string;
+            /** @example 20000.00 */
+            amount: string;
+            /** Format: uuid */
+            matchId: string;
+            /** @enum {string} */
+            matchType: "payment" | "settlement" | "breach";
+            recipientName: string;
+            sameAmount: boolean;
+            sameVariableSymbol: boolean;
+            trancheNo: number | null;
+            variableSymbol: string;
         };
         StoredCriterionScoreResponse: {
             criterionId: string;
@@ -7901,6 +7990,8 @@ export interface operations {
                 page?: number;
                 /** @description Počet položek na stránce / items per page */
                 pageSize?: number;
+                /** @description Jen řádky tohoto výpisu / only the lines of this statement */
+                statementId?: string;
                 status?: "matched" | "unmatched" | "resolved";
             };
             header?: never;
@@ -7927,6 +8018,54 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění award.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BankFilesController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementCandidateResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.manage / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8571,6 +8710,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionResponse"][];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AwardsController_dueTranches: {
+        parameters: {
+            query?: {
+                /** @description Jen splátky splatné do tohoto dne (včetně) / only tranches due by this day */
+                dueBy?: string;
+                /** @description Číslo stránky / page number */
+                page?: number;
+                /** @description Počet položek na stránce / items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDueTrancheResponse"];
                 };
             };
             /** @description Nepřihlášen / not signed in */
@@ -11539,6 +11733,8 @@ export interface operations {
     PaymentsController_search: {
         parameters: {
             query?: {
+                /** @description Dávka pain.001, se kterou příkaz odešel / the pain.001 batch the order went in */
+                batchId?: string;
                 /** @description Výzva / call */
                 callId?: string;
                 /** @description Zadáno od (včetně) / ordered on or after */

@@ -39,6 +39,20 @@ interface OpenLevy {
   used: boolean;
 }
 
+/** Something an unmatched statement line could pay, offered to the person who resolves it. */
+export interface StatementCandidate {
+  matchType: StatementMatch;
+  matchId: string;
+  agreementNumber: string;
+  recipientName: string;
+  /** The order's amount, or what is still owed (a levy with its penalty to the line's booking day). */
+  amount: string;
+  variableSymbol: string;
+  trancheNo: number | null;
+  sameVariableSymbol: boolean;
+  sameAmount: boolean;
+}
+
 /** What the matching of a statement found; the import keeps it line by line. */
 interface Outcome {
   matchType: StatementMatch | null;
@@ -172,7 +186,17 @@ export class BankFilesService {
       [city, statements.map((s) => s.id)],
     );
     const fresh = statements.filter((s) => !known.some((k) => k.statement_id === s.id));
-    const summary = { statements: known.map((k) => ({ id: k.id, statementId: k.statement_id, alreadyImported: true })), lines: 0, matched: 0, unmatched: 0, skipped: 0 };
+    const summary = {
+      statements: known.map((k) => ({ id: k.id, statementId: k.statement_id, alreadyImported: true })),
+      lines: 0,
+      matched: 0,
+      unmatched: 0,
+      skipped: 0,
+      // What the matched lines paid: orders confirmed, settlement returns and levies received.
+      matchedPayments: 0,
+      matchedReturns: 0,
+      matchedLevies: 0,
+    };
     if (fresh.length === 0) return { ...summary, skipped: statements.reduce((n, s) => n + s.entries.length, 0) };
     return this.unitOfWork.run(actor, async (tx) => {
       const open = await this.openItems(tx);
@@ -212,6 +236,9 @@ export class BankFilesService {
         summary.lines += rows.length;
         summary.matched += matched;
         summary.unmatched += rows.length - matched;
+        summary.matchedPayments += rows.filter((r) => r.matchType === 'payment').length;
+        summary.matchedReturns += rows.filter((r) => r.matchType === 'settlement').length;
+        summary.matchedLevies += rows.filter((r) => r.matchType === 'breach').length;
         tx.audit({
           action: 'bank_statement.imported',
           objectType: 'bank_statement',
@@ -228,7 +255,7 @@ export class BankFilesService {
   }
 
   async lines(query: StatementLineQuery): Promise<Page<ReturnType<typeof lineView>>> {
-    const where = query.status ? { status: query.status } : {};
+    const where = { ...(query.status ? { status: query.status } : {}), ...(query.statementId ? { statementId: query.statementId } : {}) };
     const [rows, total] = await this.dataSource.manager.findAndCount(BankStatementLine, {
       where,
       order: { bookedOn: 'DESC', entryRef: 'ASC' },
@@ -236,6 +263,77 @@ export class BankFilesService {
       take: query.pageSize,
     });
     return pageOf(rows.map(lineView), total, query);
+  }
+
+  /**
+   * What an unmatched line could pay, for the person resolving it: exported orders for an outgoing line; for an
+   * incoming one, checked settlements with a return still owed and levied breaches (with the penalty to the line's
+   * booking day). Those with the line's variable symbol come first, then those of its exact amount; at most 50.
+   */
+  async candidates(lineId: string): Promise<StatementCandidate[]> {
+    const line = await this.dataSource.manager.findOneBy(BankStatementLine, { id: lineId });
+    if (!line) throw DomainError.notFound('bank_statement_line', lineId);
+    const found: StatementCandidate[] = [];
+    const push = (c: Omit<StatementCandidate, 'sameVariableSymbol' | 'sameAmount'>) =>
+      found.push({
+        ...c,
+        sameVariableSymbol: line.variableSymbol !== null && vsKey(line.variableSymbol) === vsKey(c.variableSymbol),
+        sameAmount: Money.parse(c.amount).equals(line.amount),
+      });
+    if (line.direction === 'debit') {
+      const rows = await this.dataSource.query<{ id: string; amount: string; agreement_number: string; application_number: string; name: string; tranche_no: number }[]>(
+        `SELECT p.id, p.amount::text AS amount, g.number AS agreement_number, a.number AS application_number, o.name, p.tranche_no
+           FROM payment p JOIN agreement g ON g.id = p.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
+          WHERE p.status = 'exported' ORDER BY (p.amount = $1::numeric) DESC, p.exported_at DESC LIMIT 200`,
+        [line.amount.toString()],
+      );
+      for (const r of rows) {
+        push({
+          matchType: 'payment',
+          matchId: r.id,
+          agreementNumber: r.agreement_number,
+          recipientName: r.name,
+          amount: r.amount,
+          variableSymbol: variableSymbolOf(r.application_number),
+          trancheNo: r.tranche_no,
+        });
+      }
+    } else {
+      const settlements = await this.dataSource.query<{ id: string; owed: string; agreement_number: string; application_number: string; name: string }[]>(
+        `SELECT s.id, (s.return_due - s.returned)::text AS owed, g.number AS agreement_number, a.number AS application_number, o.name
+           FROM settlement s JOIN agreement g ON g.id = s.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
+          WHERE s.status = 'checked' AND s.return_due > s.returned ORDER BY s.return_due_date, s.id LIMIT 200`,
+      );
+      for (const r of settlements) {
+        push({
+          matchType: 'settlement',
+          matchId: r.id,
+          agreementNumber: r.agreement_number,
+          recipientName: r.name,
+          amount: r.owed,
+          variableSymbol: variableSymbolOf(r.application_number),
+          trancheNo: null,
+        });
+      }
+      const levies = await this.dataSource.query<{ id: string; levy: string; breach_date: string; agreement_number: string; application_number: string; name: string }[]>(
+        `SELECT b.id, b.levy::text AS levy, b.breach_date::text AS breach_date, g.number AS agreement_number, a.number AS application_number, o.name
+           FROM breach b JOIN agreement g ON g.id = b.agreement_id JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id
+          WHERE b.status = 'levied' ORDER BY b.levy_due_date, b.id LIMIT 200`,
+      );
+      for (const r of levies) {
+        push({
+          matchType: 'breach',
+          matchId: r.id,
+          agreementNumber: r.agreement_number,
+          recipientName: r.name,
+          amount: this.breaches.owedOn(Money.parse(r.levy), r.breach_date, line.bookedOn).toString(),
+          variableSymbol: variableSymbolOf(r.application_number),
+          trancheNo: null,
+        });
+      }
+    }
+    const rank = (c: StatementCandidate) => (c.sameVariableSymbol ? 0 : 2) + (c.sameAmount ? 0 : 1);
+    return found.sort((a, b) => rank(a) - rank(b) || a.agreementNumber.localeCompare(b.agreementNumber)).slice(0, 50);
   }
 
   /** A person resolves a line the import could not match: what it pays is recorded as the import would have, or only the reason it is none of ours. */

@@ -17,6 +17,7 @@ export const STATEMENT_LINE_STATUSES = ['matched', 'unmatched', 'resolved'] as c
 
 export class StatementLineQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATEMENT_LINE_STATUSES }) @IsOptional() @IsIn(STATEMENT_LINE_STATUSES) status?: (typeof STATEMENT_LINE_STATUSES)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Jen řádky tohoto výpisu / only the lines of this statement' }) @IsOptional() @IsUUID() statementId?: string;
 }
 
 export const STATEMENT_MATCH_TYPES = ['payment', 'settlement', 'breach'] as const;

@@ -37,6 +37,11 @@ function Dashboard() {
           <FormattedMessage id="staff.dashboard.new" />
         </Link>
       </p>
+      <p>
+        <Link to="/sprava/platby">
+          <FormattedMessage id="payments.dashboardLink" />
+        </Link>
+      </p>
       <QueryState query={calls}>
         {items.length === 0 ? (
           <p>

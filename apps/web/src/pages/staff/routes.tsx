@@ -20,6 +20,10 @@ export function staffRoutes(root: AnyRoute) {
     page('/sprava/vyzvy/$callId/rozhodnuti', () => import('./decisions'), 'DecisionsPage'),
     page('/sprava/vyzvy/$callId/rozhodnuti/usneseni', () => import('./decisions-resolution'), 'ResolutionPage'),
     page('/sprava/zadosti/$applicationId', () => import('./formal-check'), 'FormalCheckPage'),
+    page('/sprava/platby', () => import('./payments'), 'PaymentsDuePage'),
+    page('/sprava/platby/prikazy', () => import('./payments-orders'), 'PaymentOrdersPage'),
+    page('/sprava/platby/banka', () => import('./payments-bank'), 'PaymentBankPage'),
+    page('/sprava/platby/vypisy', () => import('./payments-statements'), 'BankStatementsPage'),
     page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
   ];
 }
