@@ -76,7 +76,7 @@ export async function startPortalSystem(name: string, extraEnv: Record<string, s
   };
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The system did not start within 600 s:\n${output}`)), 240_000);
+      const timer = setTimeout(() => reject(new Error(`The system did not start within 600 s:\n${output}`)), 600_000);
       child.stdout.on('data', () => {
         if (output.includes('the system is running')) {
           clearTimeout(timer);
