@@ -103,7 +103,11 @@ describe('settlement drafts', () => {
       .set(bearer(owner))
       .send({ version: 1, report: [{ indicator: 'počet podpořených žáků', unit: 'žák' }] })
       .expect(200);
-    expect(second.body).toMatchObject({ draftVersion: 2, costDocuments: [{ id: docId, number: 'DPP-01' }], report: [{ indicator: 'počet podpořených žáků', unit: 'žák', achieved: null }] });
+    expect(second.body).toMatchObject({
+      draftVersion: 2,
+      costDocuments: [{ id: docId, number: 'DPP-01' }],
+      report: [{ indicator: 'počet podpořených žáků', unit: 'žák', achieved: null }],
+    });
   });
 
   it('takes a scan on a draft document, submits with every gap named at its field, and the scan stays with the submitted document', async () => {
@@ -115,20 +119,12 @@ describe('settlement drafts', () => {
       .attach('file', PDF_BYTES, { filename: 'dpp.pdf', contentType: 'application/pdf' })
       .expect(404);
     await t.http.post(`/cost-documents/${randomUUID()}/files`).set(bearer(owner)).attach('file', PDF_BYTES, { filename: 'x.pdf', contentType: 'application/pdf' }).expect(404);
-    await t.http
-      .post(`/cost-documents/${docId}/files`)
-      .set(bearer(owner))
-      .attach('file', PDF_BYTES, { filename: 'dohoda-01.pdf', contentType: 'application/pdf' })
-      .expect(201);
+    await t.http.post(`/cost-documents/${docId}/files`).set(bearer(owner)).attach('file', PDF_BYTES, { filename: 'dohoda-01.pdf', contentType: 'application/pdf' }).expect(201);
     const withScan = (await t.http.get(`/agreements/${agreementId}/settlement-draft`).set(bearer(owner)).expect(200)).body;
     expect(withScan.costDocuments[0].files).toEqual([expect.objectContaining({ fileName: 'dohoda-01.pdf', mediaType: 'application/pdf' })]);
 
     await t.http.post(`/agreements/${agreementId}/settlement-draft/submission`).set(bearer(owner)).send({ version: 1 }).expect(409);
-    const incomplete = await t.http
-      .post(`/agreements/${agreementId}/settlement-draft/submission`)
-      .set(bearer(owner))
-      .send({ version: withScan.draftVersion })
-      .expect(422);
+    const incomplete = await t.http.post(`/agreements/${agreementId}/settlement-draft/submission`).set(bearer(owner)).send({ version: withScan.draftVersion }).expect(422);
     expect(incomplete.body.code).toBe('SETTLEMENT_INCOMPLETE');
     expect(incomplete.body.errors.map((e: { field: string }) => e.field)).toEqual([
       'costDocuments[0].issuedOn',
@@ -154,11 +150,7 @@ describe('settlement drafts', () => {
         ],
       })
       .expect(200);
-    const submitted = await t.http
-      .post(`/agreements/${agreementId}/settlement-draft/submission`)
-      .set(bearer(owner))
-      .send({ version: complete.body.draftVersion })
-      .expect(201);
+    const submitted = await t.http.post(`/agreements/${agreementId}/settlement-draft/submission`).set(bearer(owner)).send({ version: complete.body.draftVersion }).expect(201);
     expect(submitted.body).toMatchObject({ status: 'submitted', paid: '100000.00', computation: null });
     // What was promised is the application's, not the recipient's to set.
     expect(submitted.body.report).toEqual([
@@ -174,12 +166,8 @@ describe('settlement drafts', () => {
       settlementId: submitted.body.id,
       draftVersion: 0,
     });
-    expect((await t.http.patch(`/agreements/${agreementId}/settlement-draft`).set(bearer(owner)).send({ version: 0, report: [] }).expect(409)).body.code).toBe(
-      'SETTLEMENT_EXISTS',
-    );
-    expect((await t.http.post(`/agreements/${agreementId}/settlement-draft/submission`).set(bearer(owner)).send({ version: 3 }).expect(409)).body.code).toBe(
-      'SETTLEMENT_EXISTS',
-    );
+    expect((await t.http.patch(`/agreements/${agreementId}/settlement-draft`).set(bearer(owner)).send({ version: 0, report: [] }).expect(409)).body.code).toBe('SETTLEMENT_EXISTS');
+    expect((await t.http.post(`/agreements/${agreementId}/settlement-draft/submission`).set(bearer(owner)).send({ version: 3 }).expect(409)).body.code).toBe('SETTLEMENT_EXISTS');
 
     // Staff list it first among those to check, and the check answers with the return part by part.
     const list = (await t.http.get('/settlements?status=submitted').set(bearer(staff)).expect(200)).body;

@@ -194,7 +194,13 @@ export class SaveSettlementDraftRequest {
   @Type(() => DraftCostDocumentInput)
   @UniqueItems('id')
   costDocuments?: DraftCostDocumentInput[];
-  @ApiPropertyOptional({ type: [DraftOutputInput] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DraftOutputInput) report?: DraftOutputInput[];
+  @ApiPropertyOptional({ type: [DraftOutputInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DraftOutputInput)
+  report?: DraftOutputInput[];
 }
 
 export const SETTLEMENT_STATUSES = ['submitted', 'checked', 'closed'] as const;

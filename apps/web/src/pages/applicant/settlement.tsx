@@ -80,8 +80,8 @@ function Loaded({ agreementId }: { agreementId: string }) {
 
 function fromServer(draft: SettlementDraft): Sections {
   return {
-    costDocuments: draft.costDocuments.map((d) => compact({ id: d.id, budgetLineId: d.budgetLineId, number: d.number, issuedOn: d.issuedOn, supplier: d.supplier, amount: d.amount, paidOn: d.paidOn })),
-    report: draft.report.map((r) => compact({ indicator: r.indicator, unit: r.unit, achieved: r.achieved })),
+    costDocuments: draft.costDocuments.map(({ files: _files, ...d }) => compact(d) as DocumentState),
+    report: draft.report.map((r) => compact(r) as OutputState),
   };
 }
 
@@ -98,9 +98,7 @@ function Editor({ draft, initial }: { draft: SettlementDraft; initial: Sections 
   const queryClient = useQueryClient();
   const { queue, state } = useAutosave();
   const [sections, setSections] = useState<Sections>(initial);
-  const [amountText, setAmountText] = useState<Record<string, string>>(() =>
-    Object.fromEntries(initial.costDocuments.map((d) => [d.id, d.amount ? f.amount(d.amount) : ''])),
-  );
+  const [amountText, setAmountText] = useState<Record<string, string>>(() => Object.fromEntries(initial.costDocuments.map((d) => [d.id, d.amount ? f.amount(d.amount) : ''])));
   const version = useRef(draft.draftVersion);
   const errors = useFormErrors(FORM);
   const [confirming, setConfirming] = useState(false);
@@ -144,9 +142,7 @@ function Editor({ draft, initial }: { draft: SettlementDraft; initial: Sections 
   const submit = useMutation({
     mutationFn: async () => {
       await queue.flush();
-      return call<Settlement>(
-        api.POST('/api/v1/agreements/{id}/settlement-draft/submission', { params: { path: { id: draft.agreementId } }, body: { version: version.current } }),
-      );
+      return call<Settlement>(api.POST('/api/v1/agreements/{id}/settlement-draft/submission', { params: { path: { id: draft.agreementId } }, body: { version: version.current } }));
     },
     onSuccess: async () => {
       setConfirming(false);
@@ -416,7 +412,14 @@ function DocumentFields({
           </option>
         ))}
       </SelectField>
-      <TextField form={FORM} name={name('number')} label={t('settlement.document.number')} value={document.number ?? ''} error={errors[name('number')]} onChange={(v) => onChange({ number: v })} />
+      <TextField
+        form={FORM}
+        name={name('number')}
+        label={t('settlement.document.number')}
+        value={document.number ?? ''}
+        error={errors[name('number')]}
+        onChange={(v) => onChange({ number: v })}
+      />
       <TextField
         form={FORM}
         name={name('supplier')}

@@ -18,6 +18,9 @@ export function staffRoutes(root: AnyRoute) {
     page('/sprava/vyzvy/$callId/zmena', () => import('./amendment'), 'AmendmentPage'),
     page('/sprava/vyzvy/$callId/zadosti', () => import('./applications'), 'ApplicationsTablePage'),
     page('/sprava/zadosti/$applicationId', () => import('./formal-check'), 'FormalCheckPage'),
+    page('/sprava/vyuctovani', () => import('./settlements'), 'SettlementsPage'),
+    page('/sprava/vyuctovani/$settlementId', () => import('./settlement-check'), 'SettlementCheckPage'),
+    page('/sprava/smlouvy/$agreementId/poruseni', () => import('./breaches'), 'BreachesPage'),
     page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
   ];
 }
