@@ -55,6 +55,9 @@ export class DeclarationsSectionResponse {
 export class BudgetLineItemResponse {
   @ApiPropertyOptional({ type: String }) category?: string;
   @ApiPropertyOptional({ type: String }) description?: string;
+  @ApiPropertyOptional({ type: String }) unit?: string;
+  @ApiPropertyOptional({ type: String }) count?: string;
+  @ApiPropertyOptional({ type: String }) unitPrice?: string;
   @ApiPropertyOptional({ type: String }) totalCost?: string;
   @ApiPropertyOptional({ type: String }) requested?: string;
   @ApiPropertyOptional({ type: String }) otherSources?: string;

@@ -3032,10 +3032,13 @@ export interface components {
         };
         BudgetLineItemResponse: {
             category?: string;
+            count?: string;
             description?: string;
             otherSources?: string;
             requested?: string;
             totalCost?: string;
+            unit?: string;
+            unitPrice?: string;
         };
         BudgetSummaryResponse: {
             coFinancingPercent: string | null;

@@ -145,11 +145,8 @@ function Editor({ application, call: grantCall, initial, children }: { applicati
     <ApplicationContext.Provider value={value}>
       {state.kind === 'conflict' && (
         <ConflictNotice
-          changes={changedFields(
-            state.mine,
-            (state.theirs as unknown as ApplicationView).draft as Record<string, unknown>,
-            Object.fromEntries(Object.keys(state.mine).map((s) => [s, labels[s] ?? s])),
-            (v) => summarise(v),
+          changes={changedFields(state.mine, (state.theirs as unknown as ApplicationView).draft, Object.fromEntries(Object.keys(state.mine).map((s) => [s, labels[s] ?? s])), (v) =>
+            summarise(v),
           )}
           onKeepMine={() => void queue.keepMine(state.theirs)}
           onTakeTheirs={() => {
@@ -174,11 +171,12 @@ function Editor({ application, call: grantCall, initial, children }: { applicati
 function summarise(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item ? Object.values(item).filter(Boolean).join(' ') : String(item))).join('; ');
+  if (Array.isArray(value))
+    return value.map((item: unknown) => (typeof item === 'object' && item ? Object.values(item).filter(Boolean).map(summarise).join(' ') : summarise(item))).join('; ');
   if (typeof value === 'object')
     return Object.values(value)
       .filter((v) => v !== undefined && v !== '')
-      .map(String)
+      .map(summarise)
       .join(', ');
-  return String(value);
+  return String(value as number | boolean | bigint | symbol);
 }

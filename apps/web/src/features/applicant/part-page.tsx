@@ -3,7 +3,7 @@
  * to its field), the fields, and "Uložit a pokračovat" that waits for the autosave before moving on.
  */
 import { useNavigate } from '@tanstack/react-router';
-import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { fieldId } from '../../forms/errors';
 import { PARTS, sectionOf, useApplicationContext } from './application-frame';
@@ -62,14 +62,15 @@ export function PartPage({ slug, children }: { slug: PartSlug; children: ReactNo
           data-type="solid"
           data-color="primary"
           data-size="m"
-          onClick={async () => {
-            await flush();
-            await navigate(
-              next
-                ? { to: `/zadosti/$applicationId/${next.slug}` as never, params: { applicationId: application.id } as never }
-                : { to: '/zadosti/$applicationId/kontrola', params: { applicationId: application.id } },
-            );
-          }}
+          onClick={() =>
+            void flush().then(() =>
+              navigate(
+                next
+                  ? { to: `/zadosti/$applicationId/${next.slug}` as never, params: { applicationId: application.id } }
+                  : { to: '/zadosti/$applicationId/kontrola', params: { applicationId: application.id } },
+              ),
+            )
+          }
         >
           <FormattedMessage id="applicant.part.continue" />
         </button>
@@ -121,7 +122,7 @@ export function DraftField({ path, label, value, onChange, hint, multiline, type
         </p>
       )}
       {multiline ? (
-        <textarea className="textarea" {...(common as TextareaHTMLAttributes<HTMLTextAreaElement>)} />
+        <textarea className="textarea" {...common} />
       ) : (
         <div className="gov-form-input" data-size="m" data-invalid={error ? '' : undefined}>
           <div className="element">

@@ -208,13 +208,13 @@ export function TraceFilterForm({ filters, onApply, keep = {} }: { filters: Trac
 /** Navigation with new search params on the current path, as a hook so pages stay short. */
 export function useSetSearch(to: string, params?: Record<string, string>) {
   const navigate = useNavigate();
-  return (search: UrlSearch) => void navigate({ to: to as never, params: params as never, search: routerSearch(search) as never });
+  return (search: UrlSearch) => void navigate({ to: to, params: params, search: routerSearch(search) });
 }
 
 export function BackLink({ to, params, search, children }: { to: string; params?: Record<string, string>; search?: UrlSearch; children: ReactNode }) {
   return (
     <p className="back-link">
-      <Link to={to as never} params={params as never} search={routerSearch(search ?? {}) as never}>
+      <Link to={to} params={params} search={routerSearch(search ?? {})}>
         ← {children}
       </Link>
     </p>

@@ -51,7 +51,7 @@ export function TraceTable({
                   <LevelName level={r.level} />{' '}
                 </span>
                 <span className="tree-row__code">{r.code}</span>{' '}
-                <Link to={'/kontrola/strategie/$nodeId' as never} params={{ nodeId: r.id } as never} search={routerSearch(filterSearch) as never}>
+                <Link to={'/kontrola/strategie/$nodeId'} params={{ nodeId: r.id }} search={routerSearch(filterSearch) as never}>
                   {r.name}
                 </Link>
               </th>

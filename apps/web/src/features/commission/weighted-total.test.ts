@@ -53,7 +53,7 @@ describe('weightedTotal', () => {
     it(`equals the server's sheetResult: ${c.name}`, () => {
       const scores = c.criteria.map((cr, i) => ({
         criterionId: cr.id,
-        score: c.values[i] === 'na' ? null : (c.values[i] as number),
+        score: c.values[i] === 'na' ? null : c.values[i],
         notApplicable: c.values[i] === 'na',
         justification: JUST,
       }));

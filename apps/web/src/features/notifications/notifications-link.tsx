@@ -14,7 +14,7 @@ export function NotificationsLink() {
   });
   const count = unread.data?.unread ?? 0;
   return (
-    <Link to={'/oznameni' as never}>
+    <Link to={'/oznameni'}>
       <FormattedMessage id="notifications.header.link" values={{ count }} />
     </Link>
   );

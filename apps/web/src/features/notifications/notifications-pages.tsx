@@ -52,7 +52,7 @@ function Inbox() {
         <FormattedMessage id="notifications.title" />
       </h1>
       <p>
-        <Link to={'/nastaveni/oznameni' as never}>
+        <Link to={'/nastaveni/oznameni'}>
           <FormattedMessage id="notifications.preferencesLink" />
         </Link>
       </p>

@@ -19,7 +19,7 @@ export const findingsOf = (check: FormalCheck) => FORMAL_CHECK_ITEMS.flatMap((it
 
 /** Runs `work` over `items`, `limit` at a time, keeping the order of the results. */
 async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

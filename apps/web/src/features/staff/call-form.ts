@@ -110,7 +110,7 @@ export function formFromCall(call: StaffCall): CallForm {
 export function apiFieldOf(key: FormKey): keyof CallContent {
   if (key === 'opensDate' || key === 'opensTime') return 'opensAt';
   if (key === 'closesDate' || key === 'closesTime') return 'closesAt';
-  return key as keyof CallContent;
+  return key;
 }
 
 const int = (text: string) => (/^\s*\d{1,6}\s*$/.test(text) ? Number(text) : null);
@@ -199,5 +199,5 @@ export function sectionsFor(key: FormKey, form: CallForm): SectionResult {
       value = form[key];
   }
   if (Object.keys(errors).length > 0 || value === undefined) return { sections: {}, errors };
-  return { sections: { [field]: value } as Partial<CallContent>, errors };
+  return { sections: { [field]: value }, errors };
 }

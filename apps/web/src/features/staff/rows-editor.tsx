@@ -45,7 +45,16 @@ export function RowsEditor<T extends object>({
     if (column.kind === 'checkbox')
       return <input id={id} type="checkbox" aria-label={label} checked={Boolean(value)} disabled={readOnly} onChange={(e) => set(index, column.key, e.target.checked)} />;
     if (column.kind === 'textarea')
-      return <textarea id={id} aria-label={label} value={String(value ?? '')} readOnly={readOnly} rows={2} onChange={(e) => set(index, column.key, e.target.value)} />;
+      return (
+        <textarea
+          id={id}
+          aria-label={label}
+          value={String((value as string | number | undefined) ?? '')}
+          readOnly={readOnly}
+          rows={2}
+          onChange={(e) => set(index, column.key, e.target.value)}
+        />
+      );
     if (column.kind === 'formats') {
       const chosen = (value as string[] | undefined) ?? [];
       return (
@@ -71,7 +80,7 @@ export function RowsEditor<T extends object>({
         type="text"
         inputMode={column.kind === 'number' ? 'decimal' : undefined}
         aria-label={label}
-        value={String(value ?? '')}
+        value={String((value as string | number | undefined) ?? '')}
         readOnly={readOnly}
         onChange={(e) => set(index, column.key, e.target.value)}
       />

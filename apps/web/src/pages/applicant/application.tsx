@@ -69,7 +69,6 @@ function Overview() {
           </ul>
         </section>
       )}
-      <Result application={application} />
       <EvaluationResult applicationId={application.id} accepted={application.status === 'accepted'} />
       {editable ? <TaskList /> : <ReadOnlyNotice />}
       <History applicationId={application.id} />
@@ -148,35 +147,6 @@ function ReadOnlyNotice() {
           <FormattedMessage id="applicant.application.showContent" />
         </Link>
       </p>
-    </section>
-  );
-}
-
-function Result({ application }: { application: ApplicationView }) {
-  const { locale } = useLanguage();
-  const f = useFormat();
-  const result = application.result;
-  if (!result) return null;
-  return (
-    <section className="notice notice--success" aria-labelledby="result-title">
-      <h2 id="result-title">
-        <FormattedMessage id="applicant.result.title" />
-      </h2>
-      {result.decisionName && (
-        <p>
-          <strong>{result.decisionName[locale]}</strong>
-        </p>
-      )}
-      {result.amount && (
-        <p>
-          <FormattedMessage id="applicant.result.amount" values={{ amount: f.money(result.amount) }} />
-        </p>
-      )}
-      {result.score && (
-        <p>
-          <FormattedMessage id="applicant.result.score" values={{ score: result.score }} />
-        </p>
-      )}
     </section>
   );
 }

@@ -58,10 +58,10 @@ function Organisations() {
   );
 }
 
-/** Organisation verification is added to the API separately: shown when the API reports it, nothing otherwise. */
+/** Whether staff verified who may act for the organisation (until then its applications cannot be submitted). */
 export function VerificationTag({ organisation }: { organisation: OrganisationView }) {
   const { locale } = useLanguage();
-  const status = organisation.verification?.status ?? organisation.verificationStatus;
+  const status = organisation.verification?.status;
   if (!status) return null;
   const name = organisation.verification?.statusName?.[locale];
   const tone = status === 'verified' ? 'status-tag--done' : status === 'rejected' ? 'status-tag--error' : 'status-tag--todo';
@@ -288,7 +288,7 @@ function OrganisationDetail() {
             </dt>
             <dd>
               <VerificationTag organisation={o} />
-              {!o.verification && !o.verificationStatus && '—'}
+              {!o.verification && '—'}
             </dd>
           </dl>
           <h2>

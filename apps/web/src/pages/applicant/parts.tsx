@@ -267,7 +267,7 @@ function ApplicantFields() {
   const owners = draft.beneficialOwners ?? [];
   const holdings = draft.holdings;
   const publicBody = application.organisation.type === 'city_district';
-  const update = <K extends keyof Draft>(key: K, list: NonNullable<Draft[K]>) => edit({ [key]: list } as Partial<Draft>);
+  const update = <K extends keyof Draft>(key: K, list: NonNullable<Draft[K]>) => edit({ [key]: list });
   return (
     <>
       <fieldset className="repeat" id={draftFieldId('representatives')} tabIndex={-1}>

@@ -71,7 +71,7 @@ function AuditLogView() {
       </h2>
       {filters.objectId && (
         <p>
-          <Link to={'/kontrola/auditni-log' as never} search={{} as never}>
+          <Link to={'/kontrola/auditni-log'} search={{} as never}>
             <FormattedMessage id="auditor.log.wholeLog" />
           </Link>
         </p>
@@ -121,13 +121,13 @@ function AuditLogView() {
                       <td>
                         {e.objectType}
                         <br />
-                        <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ objectId: e.objectId })) as never}>
+                        <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ objectId: e.objectId })) as never}>
                           <FormattedMessage id="auditor.log.historyOf" values={{ id: e.objectId.slice(0, 8) }} />
                         </Link>
                       </td>
                       <td>
                         {e.actorUserId ? (
-                          <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ actorUserId: e.actorUserId })) as never}>
+                          <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ actorUserId: e.actorUserId })) as never}>
                             <FormattedMessage id="auditor.log.actorOf" values={{ id: e.actorUserId.slice(0, 8) }} />
                           </Link>
                         ) : (
@@ -177,7 +177,7 @@ function AuditLogView() {
                 <ul className="pagination">
                   {page > 1 && (
                     <li>
-                      <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ ...filters, page: page - 1 })) as never}>
+                      <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ ...filters, page: page - 1 })) as never}>
                         <FormattedMessage id="auditor.previous" />
                       </Link>
                     </li>
@@ -187,7 +187,7 @@ function AuditLogView() {
                   </li>
                   {page < pages && (
                     <li>
-                      <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ ...filters, page: page + 1 })) as never}>
+                      <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ ...filters, page: page + 1 })) as never}>
                         <FormattedMessage id="auditor.next" />
                       </Link>
                     </li>
@@ -210,7 +210,7 @@ function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; onApply:
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(auditFiltersFromSearch(searchFromAuditFilters(Object.fromEntries(fields.map((k) => [k, draft[k].trim() || undefined])) as AuditFilters)));
+    onApply(auditFiltersFromSearch(searchFromAuditFilters(Object.fromEntries(fields.map((k) => [k, draft[k].trim() || undefined])))));
   };
   return (
     <form className="filters" aria-label={intl.formatMessage({ id: 'auditor.log.search' })} role="search" onSubmit={submit}>

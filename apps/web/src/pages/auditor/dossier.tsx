@@ -28,7 +28,7 @@ const historyLink = (objectId: string) => searchFromAuditFilters({ objectId });
 
 function HistoryLink({ objectId, children }: { objectId: string; children: ReactNode }) {
   return (
-    <Link to={'/kontrola/auditni-log' as never} search={routerSearch(historyLink(objectId)) as never}>
+    <Link to={'/kontrola/auditni-log'} search={routerSearch(historyLink(objectId)) as never}>
       {children}
     </Link>
   );

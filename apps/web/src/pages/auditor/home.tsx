@@ -15,7 +15,7 @@ export function AuditorHomePage() {
       <ul className="cards">
         <li className="card">
           <h2>
-            <Link to={'/kontrola/strategie' as never}>
+            <Link to={'/kontrola/strategie'}>
               <FormattedMessage id="auditor.trace.title" />
             </Link>
           </h2>
@@ -25,7 +25,7 @@ export function AuditorHomePage() {
         </li>
         <li className="card">
           <h2>
-            <Link to={'/kontrola/auditni-log' as never}>
+            <Link to={'/kontrola/auditni-log'}>
               <FormattedMessage id="auditor.log.title" />
             </Link>
           </h2>

@@ -30,7 +30,7 @@ function TraceNodeView() {
   const search = useSearch({ strict: false }) as Record<string, unknown>;
   const filters = traceFiltersFromSearch(search);
   const filterSearch = searchFromTraceFilters(filters);
-  const page = /^[1-9]\d*$/.test(String(search.strana ?? '')) ? Number(search.strana) : 1;
+  const page = typeof search.strana === 'string' && /^[1-9]\d*$/.test(search.strana) ? Number(search.strana) : 1;
   const setSearch = useSetSearch('/kontrola/strategie/$nodeId', { nodeId });
   const node = useQuery({
     queryKey: ['auditor', 'trace-node', nodeId, filterSearch],
@@ -160,11 +160,7 @@ function TraceNodeView() {
                         {projects.data?.items.map((p) => (
                           <tr key={p.applicationId}>
                             <th scope="row">
-                              <Link
-                                to={'/kontrola/projekty/$applicationId' as never}
-                                params={{ applicationId: p.applicationId } as never}
-                                search={routerSearch({ uzel: nodeId }) as never}
-                              >
+                              <Link to={'/kontrola/projekty/$applicationId'} params={{ applicationId: p.applicationId }} search={routerSearch({ uzel: nodeId }) as never}>
                                 {p.number}
                               </Link>
                               <br />
@@ -192,11 +188,7 @@ function TraceNodeView() {
                       <ul className="pagination">
                         {page > 1 && (
                           <li>
-                            <Link
-                              to={'/kontrola/strategie/$nodeId' as never}
-                              params={{ nodeId } as never}
-                              search={routerSearch({ ...filterSearch, strana: String(page - 1) }) as never}
-                            >
+                            <Link to={'/kontrola/strategie/$nodeId'} params={{ nodeId }} search={routerSearch({ ...filterSearch, strana: String(page - 1) }) as never}>
                               <FormattedMessage id="auditor.previous" />
                             </Link>
                           </li>
@@ -206,11 +198,7 @@ function TraceNodeView() {
                         </li>
                         {page < pages && (
                           <li>
-                            <Link
-                              to={'/kontrola/strategie/$nodeId' as never}
-                              params={{ nodeId } as never}
-                              search={routerSearch({ ...filterSearch, strana: String(page + 1) }) as never}
-                            >
+                            <Link to={'/kontrola/strategie/$nodeId'} params={{ nodeId }} search={routerSearch({ ...filterSearch, strana: String(page + 1) }) as never}>
                               <FormattedMessage id="auditor.next" />
                             </Link>
                           </li>

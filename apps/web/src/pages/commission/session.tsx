@@ -552,7 +552,9 @@ function Downloads({ session }: { session: Session }) {
           data-type="outlined"
           data-color="primary"
           data-size="m"
-          onClick={() => downloadFile(`/api/v1/sessions/${session.id}/minutes.pdf`, `zapis-${fileNumber}${closed ? '' : '-navrh'}.pdf`).catch((error) => errors.fromError(error))}
+          onClick={() =>
+            void downloadFile(`/api/v1/sessions/${session.id}/minutes.pdf`, `zapis-${fileNumber}${closed ? '' : '-navrh'}.pdf`).catch((error) => errors.fromError(error))
+          }
         >
           <FormattedMessage id={closed ? 'commission.session.minutes' : 'commission.session.minutesDraft'} />
         </button>
@@ -562,7 +564,7 @@ function Downloads({ session }: { session: Session }) {
           data-type="outlined"
           data-color="primary"
           data-size="m"
-          onClick={() => downloadFile(`/api/v1/commissions/${session.commissionId}/recommendation.csv`, 'doporuceni-komise.csv').catch((error) => errors.fromError(error))}
+          onClick={() => void downloadFile(`/api/v1/commissions/${session.commissionId}/recommendation.csv`, 'doporuceni-komise.csv').catch((error) => errors.fromError(error))}
         >
           <FormattedMessage id="commission.session.csv" />
         </button>

@@ -14,7 +14,7 @@ import type { CallView } from './types';
  * timeline, and the "Apply" entry.
  */
 export function CallPage() {
-  const { callId } = useParams({ from: '/vyzvy/$callId' });
+  const { callId } = useParams({ strict: false }) as { callId: string };
   const query = useQuery({
     queryKey: ['public-call', callId],
     queryFn: () => call<CallView>(api.GET('/api/v1/public/calls/{id}', { params: { path: { id: callId } } })),

@@ -211,11 +211,7 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
         <AutosaveStatus state={state} />
         {conflict && (
           <ConflictNotice
-            changes={changedFields(
-              conflict.mine,
-              conflict.theirs as unknown as Record<string, unknown>,
-              Object.fromEntries(Object.keys(conflict.mine).map((k) => [k, labels[k] ?? k])),
-            )}
+            changes={changedFields(conflict.mine, conflict.theirs, Object.fromEntries(Object.keys(conflict.mine).map((k) => [k, labels[k] ?? k])))}
             onKeepMine={() => {
               version.current = conflict.theirs.draftVersion;
               void queue.keepMine(conflict.theirs);

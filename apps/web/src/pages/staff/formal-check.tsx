@@ -24,7 +24,6 @@ import type { FormalCheck, FormalCheckItemKey, FormalCheckResult, StaffApplicati
 import { StatusTag } from '../../features/applicant/status';
 import { ShareEditor, parsePercentInput, shareTotal } from '../../features/applicant/share-editor';
 import type { ActivityShare } from '../../features/applicant/share-editor';
-import type { Draft } from '../../features/applicant/types';
 import '../../features/applicant/applicant.css';
 import '../../features/staff/staff.css';
 
@@ -156,7 +155,7 @@ function Submitted({ application, version, call: grantCall }: { application: Sta
   const intl = useIntl();
   const f = useFormat();
   const t = (id: string) => intl.formatMessage({ id });
-  const draft = version.content.draft as Draft;
+  const draft = version.content.draft;
   const [viewer, setViewer] = useState<{ url: string; name: string; type: string } | null>(null);
   const [viewerError, setViewerError] = useState<string | null>(null);
   useEffect(() => () => (viewer ? URL.revokeObjectURL(viewer.url) : undefined), [viewer]);
