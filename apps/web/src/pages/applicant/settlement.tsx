@@ -364,7 +364,6 @@ function DocumentFields({
   flush(): Promise<void>;
 }) {
   const intl = useIntl();
-  const f = useFormat();
   const queryClient = useQueryClient();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const name = (field: string) => `costDocuments[${index}].${field}`;
@@ -408,7 +407,7 @@ function DocumentFields({
         <option value="">{t('settlement.document.chooseLine')}</option>
         {draft.budgetLines.map((line) => (
           <option key={line.id} value={line.id}>
-            {line.category} – {line.description} ({f.money(line.planned)})
+            {line.category} – {line.description}
           </option>
         ))}
       </SelectField>
