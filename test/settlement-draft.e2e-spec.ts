@@ -17,6 +17,7 @@ describe('settlement drafts', () => {
   let owner: TestUser;
   let agreementId: string;
   let lines: { id: string }[];
+  let submittedDocumentId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -113,6 +114,7 @@ describe('settlement drafts', () => {
   it('takes a scan on a draft document, submits with every gap named at its field, and the scan stays with the submitted document', async () => {
     const current = (await t.http.get(`/agreements/${agreementId}/settlement-draft`).set(bearer(owner)).expect(200)).body;
     const docId = current.costDocuments[0].id as string;
+    submittedDocumentId = docId;
     await t.http
       .post(`/cost-documents/${docId}/files`)
       .set(bearer(await createUser(t, ['applicant'])))
@@ -199,6 +201,13 @@ describe('settlement drafts', () => {
     const other = await effectiveAgreement(t, prepared.staff, funded.id, ['50000.00']);
     const applicant = await signIn(t, funded.user);
     const budget = (await t.http.get(`/applications/${funded.id}/budget-lines`).set(bearer(applicant)).expect(200)).body as { id: string }[];
+    // A draft document may not take the id of another settlement's document (it would carry that document's scans).
+    const clash = await t.http
+      .patch(`/agreements/${other}/settlement-draft`)
+      .set(bearer(applicant))
+      .send({ version: 0, costDocuments: [{ id: randomUUID() }, { id: submittedDocumentId }] })
+      .expect(422);
+    expect(clash.body.errors).toEqual([expect.objectContaining({ field: 'costDocuments[1].id', code: 'DOCUMENT_ID_TAKEN' })]);
     const costDocuments = [{ budgetLineId: budget[0].id, number: 'DPP-01', issuedOn: '2023-05-31', supplier: 'Tlumočnice', amount: '1000.00', paidOn: '2023-06-05' }];
     const refused = await t.http
       .post(`/agreements/${other}/settlement`)

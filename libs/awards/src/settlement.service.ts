@@ -156,6 +156,22 @@ export class SettlementService {
       const lines = new Set((await this.plannedLines(tx.manager, context)).map((l) => l.id));
       const unknownLine = request.costDocuments?.findIndex((d) => d.budgetLineId !== undefined && !lines.has(d.budgetLineId)) ?? -1;
       if (unknownLine >= 0) throw unknownBudgetLine(unknownLine);
+      if (request.costDocuments?.length) {
+        // A draft document's id becomes the cost document's (and carries its scans): it must be nobody else's.
+        const ids = request.costDocuments.map((d) => d.id);
+        const taken = await tx.manager.query<{ id: string }[]>(
+          `SELECT id::text FROM cost_document WHERE id = ANY($1::uuid[])
+           UNION SELECT e ->> 'id' FROM settlement_draft d CROSS JOIN LATERAL jsonb_array_elements(d.cost_documents) e
+            WHERE d.agreement_id <> $2 AND e ->> 'id' = ANY($3::text[])`,
+          [ids, agreementId, ids],
+        );
+        if (taken.length > 0) {
+          throw DomainError.field(`costDocuments[${ids.indexOf(taken[0].id)}].id`, 'DOCUMENT_ID_TAKEN', {
+            cs: 'Doklad s tímto identifikátorem už existuje jinde; přidejte doklad znovu.',
+            en: 'A document with this identifier exists elsewhere; add the document again.',
+          });
+        }
+      }
       if (request.report) {
         const options = await this.outputOptions(tx.manager, context);
         const unknown = request.report.findIndex((r) => !options.some((o) => o.indicator === r.indicator && o.unit === r.unit));
