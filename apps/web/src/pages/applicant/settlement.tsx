@@ -24,6 +24,7 @@ import { Facts, SelectField } from '../../features/settlement/fields';
 import { lineBalances, totals } from '../../features/settlement/lines';
 import { SettlementResult } from '../../features/settlement/result';
 import '../../features/applicant/applicant.css';
+import '../../features/settlement/settlement.css';
 
 const FORM = 'settlement';
 
@@ -543,22 +544,20 @@ function Outputs({
           const error = invalid ? t('settlement.outputs.achievedInvalid') : index !== undefined ? (errors[achievedName] ?? errors[`report[${index}].indicator`]) : undefined;
           return (
             <div key={key} className="settlement-output">
-              <div className="gov-form-checkbox">
+              <label className="checkbox-row" htmlFor={checkboxId}>
                 <input
                   id={checkboxId}
                   type="checkbox"
-                  className="gov-form-checkbox__input"
                   checked={index !== undefined}
+                  aria-describedby={`${checkboxId}-hint`}
                   onChange={(event) => {
                     if (event.target.checked) onChange([...report, { indicator: option.indicator, unit: option.unit }]);
                     else onChange(report.filter((r) => optionKey(r) !== key));
                   }}
                 />
-                <label htmlFor={checkboxId} className="gov-form-label">
-                  {option.indicator} ({option.unit})
-                </label>
-              </div>
-              <p className="field__hint">
+                {option.indicator} ({option.unit})
+              </label>
+              <p className="field__hint" id={`${checkboxId}-hint`}>
                 {option.source === 'application' ? (
                   <FormattedMessage id="settlement.outputs.promised" values={{ count: option.promised, unit: option.unit }} />
                 ) : (

@@ -20,6 +20,7 @@ import { breachesKey, useAgreement, useBreaches } from '../../features/settlemen
 import type { Agreement, Breach } from '../../features/settlement/api';
 import { Facts, SelectField } from '../../features/settlement/fields';
 import '../../features/applicant/applicant.css';
+import '../../features/settlement/settlement.css';
 import '../../features/staff/staff.css';
 
 const today = () => new Date().toISOString().slice(0, 10);

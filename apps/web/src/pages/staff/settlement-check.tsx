@@ -20,6 +20,7 @@ import { settlementKey, useAgreement, useSettlement } from '../../features/settl
 import type { Settlement } from '../../features/settlement/api';
 import { SettlementView } from '../../features/settlement/result';
 import '../../features/applicant/applicant.css';
+import '../../features/settlement/settlement.css';
 import '../../features/staff/staff.css';
 
 type Verdict = 'eligible' | 'partly_eligible' | 'ineligible';
@@ -190,19 +191,10 @@ function CheckForm({ settlement }: { settlement: Settlement }) {
               {(['eligible', 'partly_eligible', 'ineligible'] as const).map((verdict, k) => {
                 const id = k === 0 ? fieldId('check', name('review')) : `${fieldId('check', name('review'))}-${verdict}`;
                 return (
-                  <div key={verdict} className="gov-form-radio">
-                    <input
-                      id={id}
-                      type="radio"
-                      className="gov-form-radio__input"
-                      name={`verdict-${d.id}`}
-                      checked={r.review === verdict}
-                      onChange={() => set(d.id, { review: verdict })}
-                    />
-                    <label htmlFor={id} className="gov-form-label">
-                      <FormattedMessage id={`settlement.review.${verdict}`} />
-                    </label>
-                  </div>
+                  <label key={verdict} className="checkbox-row" htmlFor={id}>
+                    <input id={id} type="radio" name={`verdict-${d.id}`} checked={r.review === verdict} onChange={() => set(d.id, { review: verdict })} />
+                    <FormattedMessage id={`settlement.review.${verdict}`} />
+                  </label>
                 );
               })}
             </fieldset>
