@@ -78,11 +78,20 @@ test('the recipient settles with autosave and a scan, staff check it into a retu
   await secondDocument.getByLabel('Dodavatel').fill('Catering Praha s.r.o.');
   await secondDocument.getByLabel('Datum vystavení').fill('2023-09-15');
   await secondDocument.getByLabel('Částka (Kč)').fill('30000,00');
-  await secondDocument.getByLabel('Datum úhrady').fill('2023-09-20');
 
   // Outputs are chosen from the offered indicators, not typed.
   await recipient.getByRole('checkbox', { name: 'počet podpořených žáků (žák)' }).check();
   await recipient.getByLabel('Dosaženo – počet podpořených žáků (žák)').fill('134');
+
+  // Submitted too early, the server names the gap at its field; the summary's link leads there.
+  await recipient.getByRole('button', { name: 'Podat vyúčtování' }).click();
+  await recipient.getByRole('dialog', { name: 'Podat vyúčtování?' }).getByRole('button', { name: 'Podat', exact: true }).click();
+  const summary = recipient.getByRole('alert').filter({ has: recipient.getByRole('heading') });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Doklad 2 – Datum úhrady: Vyplňte datum úhrady.' }).click();
+  await expect(secondDocument.getByLabel('Datum úhrady')).toBeFocused();
+  await expect(secondDocument.getByLabel('Datum úhrady')).toHaveAccessibleDescription('Vyplňte datum úhrady.');
+  await secondDocument.getByLabel('Datum úhrady').fill('2023-09-20');
 
   // The lines' remaining amounts follow the documents live: 150 000 paid, 130 000 documented.
   const lines = recipient.getByRole('table', { name: 'Rozpočet podle smlouvy a doklady k jednotlivým položkám' });

@@ -318,7 +318,7 @@ function Editor({ draft, initial }: { draft: SettlementDraft; initial: Sections 
           <FormattedMessage id="settlement.submit.intro" />
         </p>
         <div className="actions">
-          <button type="button" className="gov-button" data-type="solid" data-color="primary" data-size="m" onClick={() => setConfirming(true)}>
+          <button type="button" className="gov-button" data-type="solid" data-color="primary" data-size="m" disabled={submit.isPending} onClick={() => setConfirming(true)}>
             <FormattedMessage id="settlement.submit.button" />
           </button>
         </div>
@@ -329,7 +329,11 @@ function Editor({ draft, initial }: { draft: SettlementDraft; initial: Sections 
         confirmLabel={t('settlement.submit.confirm')}
         cancelLabel={t('settlement.cancel')}
         busy={submit.isPending}
-        onConfirm={() => submit.mutate()}
+        onConfirm={() => {
+          // Closed first, so that focus returns to the button before an error summary takes it.
+          setConfirming(false);
+          submit.mutate();
+        }}
         onCancel={() => setConfirming(false)}
       >
         <p>

@@ -236,7 +236,11 @@ function BreachCard({ breach, agreement, n }: { breach: Breach; agreement: Agree
         confirmLabel={t(confirm === 'payment' ? 'settlement.breaches.recordPayment' : 'settlement.breaches.impose')}
         cancelLabel={t('settlement.cancel')}
         busy={act.isPending}
-        onConfirm={() => confirm && act.mutate(confirm)}
+        onConfirm={() => {
+          // Closed first, so that focus returns to the button before an error summary takes it.
+          setConfirm(null);
+          if (confirm) act.mutate(confirm);
+        }}
         onCancel={() => setConfirm(null)}
       >
         <p>

@@ -260,7 +260,11 @@ function CheckForm({ settlement }: { settlement: Settlement }) {
         confirmLabel={t('settlement.check.confirm')}
         cancelLabel={t('settlement.cancel')}
         busy={check.isPending}
-        onConfirm={() => check.mutate()}
+        onConfirm={() => {
+          // Closed first, so that focus returns to the button before an error summary takes it.
+          setConfirming(false);
+          check.mutate();
+        }}
         onCancel={() => setConfirming(false)}
       >
         <p>
