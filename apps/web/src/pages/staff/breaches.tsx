@@ -34,11 +34,20 @@ export function BreachesPage() {
   );
 }
 
+/** What the one confirmation of the page asks before an irreversible step of a breach. */
+interface Ask {
+  kind: 'levy' | 'payment';
+  run(): void;
+}
+
 function Loaded({ agreementId }: { agreementId: string }) {
   const agreement = useAgreement(agreementId);
   const breaches = useBreaches(agreementId);
   const f = useFormat();
   const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  // One dialog for the whole page (its ids are unique), asked for by each breach's buttons.
+  const [ask, setAsk] = useState<Ask | null>(null);
   return (
     <QueryState query={agreement}>
       {agreement.data && (
@@ -64,10 +73,26 @@ function Loaded({ agreementId }: { agreementId: string }) {
               </p>
             )}
             {breaches.data?.map((breach, i) => (
-              <BreachCard key={breach.id} breach={breach} agreement={agreement.data!} n={i + 1} />
+              <BreachCard key={breach.id} breach={breach} agreement={agreement.data!} n={i + 1} ask={setAsk} />
             ))}
           </QueryState>
           <OpenBreachForm agreement={agreement.data} />
+          <ConfirmDialog
+            open={ask !== null}
+            title={t(ask?.kind === 'payment' ? 'settlement.breaches.confirmPaymentTitle' : 'settlement.breaches.confirmLevyTitle')}
+            confirmLabel={t(ask?.kind === 'payment' ? 'settlement.breaches.recordPayment' : 'settlement.breaches.impose')}
+            cancelLabel={t('settlement.cancel')}
+            onConfirm={() => {
+              // Closed first, so that focus returns to the button before an error summary takes it.
+              setAsk(null);
+              ask?.run();
+            }}
+            onCancel={() => setAsk(null)}
+          >
+            <p>
+              <FormattedMessage id={ask?.kind === 'payment' ? 'settlement.breaches.confirmPaymentText' : 'settlement.breaches.confirmLevyText'} />
+            </p>
+          </ConfirmDialog>
         </>
       )}
     </QueryState>
@@ -80,7 +105,7 @@ function conditionLabel(agreement: Agreement, no: number | null, t: (id: string,
   return t(condition?.minor ? 'settlement.breaches.conditionMinor' : 'settlement.breaches.condition', { no, text: condition?.text ?? '' });
 }
 
-function BreachCard({ breach, agreement, n }: { breach: Breach; agreement: Agreement; n: number }) {
+function BreachCard({ breach, agreement, n, ask }: { breach: Breach; agreement: Agreement; n: number; ask(question: Ask): void }) {
   const intl = useIntl();
   const f = useFormat();
   const queryClient = useQueryClient();
@@ -91,7 +116,6 @@ function BreachCard({ breach, agreement, n }: { breach: Breach; agreement: Agree
   const [percent, setPercent] = useState('');
   const [paidOn, setPaidOn] = useState(today);
   const [remediedOn, setRemediedOn] = useState(today);
-  const [confirm, setConfirm] = useState<null | 'levy' | 'payment'>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const condition = breach.conditionNo ? agreement.conditions[breach.conditionNo - 1] : undefined;
   const range = condition?.minor && condition.penalty?.kind === 'percentage-range' ? condition.penalty : null;
@@ -107,15 +131,11 @@ function BreachCard({ breach, agreement, n }: { breach: Breach; agreement: Agree
       return call<Breach>(api.POST('/api/v1/breaches/{id}/remedied', { ...path, body: { remediedOn, version: breach.version } }));
     },
     onSuccess: async () => {
-      setConfirm(null);
       errors.clear();
       await queryClient.invalidateQueries({ queryKey: breachesKey(breach.agreementId) });
       heading.current?.focus();
     },
-    onError: (error) => {
-      setConfirm(null);
-      errors.fromError(error, ['dueDate', 'percent', 'paidOn', 'remediedOn']);
-    },
+    onError: (error) => errors.fromError(error, ['dueDate', 'percent', 'paidOn', 'remediedOn']),
   });
   const letter = useMutation({
     mutationFn: () => downloadFile(`/api/v1/breaches/${breach.id}/document.pdf`, `poruseni-${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}-${n}.pdf`),
@@ -211,7 +231,7 @@ function BreachCard({ breach, agreement, n }: { breach: Breach; agreement: Agree
             />
           )}
           <div className="actions">
-            <button type="button" className="gov-button" data-type="solid" data-color="primary" data-size="m" onClick={() => setConfirm('levy')}>
+            <button type="button" className="gov-button" data-type="solid" data-color="primary" data-size="m" onClick={() => ask({ kind: 'levy', run: () => act.mutate('levy') })}>
               <FormattedMessage id="settlement.breaches.impose" />
             </button>
           </div>
@@ -224,29 +244,19 @@ function BreachCard({ breach, agreement, n }: { breach: Breach; agreement: Agree
           </h3>
           <TextField form={form} name="paidOn" type="date" label={t('settlement.breaches.paidOn')} value={paidOn} error={errors.errors.fields.paidOn} onChange={setPaidOn} />
           <div className="actions">
-            <button type="button" className="gov-button" data-type="solid" data-color="primary" data-size="m" onClick={() => setConfirm('payment')}>
+            <button
+              type="button"
+              className="gov-button"
+              data-type="solid"
+              data-color="primary"
+              data-size="m"
+              onClick={() => ask({ kind: 'payment', run: () => act.mutate('payment') })}
+            >
               <FormattedMessage id="settlement.breaches.recordPayment" />
             </button>
           </div>
         </div>
       )}
-      <ConfirmDialog
-        open={confirm !== null}
-        title={t(confirm === 'payment' ? 'settlement.breaches.confirmPaymentTitle' : 'settlement.breaches.confirmLevyTitle')}
-        confirmLabel={t(confirm === 'payment' ? 'settlement.breaches.recordPayment' : 'settlement.breaches.impose')}
-        cancelLabel={t('settlement.cancel')}
-        busy={act.isPending}
-        onConfirm={() => {
-          // Closed first, so that focus returns to the button before an error summary takes it.
-          setConfirm(null);
-          if (confirm) act.mutate(confirm);
-        }}
-        onCancel={() => setConfirm(null)}
-      >
-        <p>
-          <FormattedMessage id={confirm === 'payment' ? 'settlement.breaches.confirmPaymentText' : 'settlement.breaches.confirmLevyText'} />
-        </p>
-      </ConfirmDialog>
     </section>
   );
 }
