@@ -25,7 +25,8 @@ export interface PreparedCall {
   callCode: string;
   staff: Person;
   members: Person[];
-  applications: { id: string; number: string; organisationId: string; organisation: string; title: string }[];
+  /** Each with the applicant who wrote it (a later stage's journey signs in as them). */
+  applications: { id: string; number: string; organisationId: string; organisation: string; title: string; applicant: Person }[];
 }
 
 async function ok<T>(response: APIResponse, what: string): Promise<T> {
@@ -248,7 +249,7 @@ export async function prepareCallInEvaluation(
         );
       }
       await ok(await api.http.post(`/api/v1/applications/${draft.id}/submit`, { headers }), 'submission');
-      applications.push({ id: draft.id, number: draft.number, organisationId: organisation.id, organisation: organisationName, title });
+      applications.push({ id: draft.id, number: draft.number, organisationId: organisation.id, organisation: organisationName, title, applicant });
     }
 
     await api.moveClock(new Date(closesAt.getTime() + DAY), `Komisní průchod ${suffix}: po uzávěrce`);

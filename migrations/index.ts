@@ -15,6 +15,7 @@ import { SessionRotationWindow1795490000000 } from './1795490000000-session-rota
 import { OrganisationVerification1795500000000 } from './1795500000000-organisation-verification.js';
 import { BankFiles1795540000000 } from './1795540000000-bank-files.js';
 import { DecisionLetterLookup1795600000000 } from './1795600000000-decision-letter-lookup.js';
+import { SettlementDrafts1795630000000 } from './1795630000000-settlement-drafts.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OrganisationVerification1795500000000,
   BankFiles1795540000000,
   DecisionLetterLookup1795600000000,
+  SettlementDrafts1795630000000,
 ];

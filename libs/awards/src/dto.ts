@@ -11,6 +11,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -172,6 +173,58 @@ export class SubmitSettlementRequest {
   @Type(() => CostDocumentInput)
   costDocuments: CostDocumentInput[];
   @ApiProperty({ type: [OutputInput] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutputInput) report: OutputInput[];
+}
+
+const present = (_: unknown, value: unknown) => value !== undefined;
+
+/** A cost document of the settlement draft: every field may still be missing (checked in full at submission). */
+export class DraftCostDocumentInput {
+  @ApiProperty({ format: 'uuid', description: 'Chosen by the client; the submitted document keeps it (and its scans)' }) @IsUUID() id: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @ValidateIf(present) @IsUUID() budgetLineId?: string;
+  @ApiPropertyOptional({ example: 'FV-2023-0117' }) @ValidateIf(present) @IsString() @MaxLength(60) number?: string;
+  @ApiPropertyOptional() @ValidateIf(present) @IsCalendarDate() issuedOn?: string;
+  @ApiPropertyOptional() @ValidateIf(present) @IsString() @MaxLength(300) supplier?: string;
+  @ApiPropertyOptional({ example: '12500.00' }) @ValidateIf(present) @IsAmount() amount?: string;
+  @ApiPropertyOptional() @ValidateIf(present) @IsCalendarDate() paidOn?: string;
+}
+
+/** An output of the settlement draft: one of the offered indicators (by name and unit) and what was achieved. */
+export class DraftOutputInput {
+  @ApiProperty({ example: 'počet podpořených žáků' }) @IsString() @MinLength(1) @MaxLength(300) indicator: string;
+  @ApiProperty({ example: 'žák' }) @IsString() @MinLength(1) @MaxLength(60) unit: string;
+  @ApiPropertyOptional() @ValidateIf(present) @IsInt() @Min(0) @Max(100_000_000) achieved?: number;
+}
+
+/** A partial save of the settlement draft: the parts sent replace the stored ones; `version` is the draft version read (0: none yet). */
+export class SaveSettlementDraftRequest {
+  @ApiProperty({ description: 'Verze konceptu, ze které změna vychází (0, dokud koncept neexistuje)' }) @IsInt() @Min(0) version: number;
+  @ApiPropertyOptional({ type: [DraftCostDocumentInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => DraftCostDocumentInput)
+  @UniqueItems('id')
+  costDocuments?: DraftCostDocumentInput[];
+  @ApiPropertyOptional({ type: [DraftOutputInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DraftOutputInput)
+  report?: DraftOutputInput[];
+}
+
+export const SETTLEMENT_STATUSES = ['submitted', 'checked', 'closed'] as const;
+
+/** Settlements across agreements for staff: the ones to check, with a return owed, closed. */
+export class SettlementListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SETTLEMENT_STATUSES }) @IsOptional() @IsIn(SETTLEMENT_STATUSES) status?: (typeof SETTLEMENT_STATUSES)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Výzva / call' }) @IsOptional() @IsUUID() callId?: string;
+}
+
+export class SubmitSettlementDraftRequest {
+  @ApiProperty({ description: 'Verze konceptu, která se podává' }) @IsInt() @Min(1) version: number;
 }
 
 export class CostReviewInput {

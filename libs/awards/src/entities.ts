@@ -373,6 +373,55 @@ export class Settlement {
   version: number;
 }
 
+/** One cost document of a settlement draft: whatever the recipient has typed so far (checked in full at submission). */
+export interface DraftCostDocumentContent {
+  id: string;
+  budgetLineId?: string;
+  number?: string;
+  issuedOn?: string;
+  supplier?: string;
+  amount?: string;
+  paidOn?: string;
+}
+
+/** One output of a settlement draft: an indicator chosen from the offered ones, and what was achieved. */
+export interface DraftOutputContent {
+  indicator: string;
+  unit: string;
+  achieved?: number;
+}
+
+/**
+ * The recipient's settlement while it is being written: saved as they type with its own version, submitted
+ * into `settlement` and `cost_document` (the documents keep their ids, so their scans stay with them).
+ */
+@Entity('settlement_draft')
+@Check('settlement_draft_arrays', `jsonb_typeof(cost_documents) = 'array' AND jsonb_typeof(report) = 'array'`)
+@Check('settlement_draft_version_positive', `draft_version > 0`)
+export class SettlementDraft {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'settlement_draft_pkey' })
+  agreementId: string;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id', foreignKeyConstraintName: 'settlement_draft_agreement_fk' })
+  agreement?: Relation<Agreement>;
+
+  @Column({ type: 'jsonb' })
+  costDocuments: DraftCostDocumentContent[];
+
+  @Column({ type: 'jsonb' })
+  report: DraftOutputContent[];
+
+  @Column({ type: 'int' })
+  draftVersion: number;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy: string | null;
+}
+
 export type CostReview = 'eligible' | 'partly_eligible' | 'ineligible';
 
 @Entity('cost_document')

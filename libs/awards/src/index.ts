@@ -15,6 +15,7 @@ export {
   Agreement,
   Payment,
   Settlement,
+  SettlementDraft,
   CostDocument,
   ReturnReceipt,
   Breach,

@@ -13,7 +13,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 /**
  * Files kept with money records: the resolution's signed copy (staff) and the scans of cost documents
- * (the recipient, while the settlement is being checked). Typed by their bytes, hashed, never replaced.
+ * (the recipient, while the settlement is a draft or being checked). Typed by their bytes, hashed, never replaced.
  */
 @Injectable()
 export class RecordFilesService {
@@ -35,7 +35,17 @@ export class RecordFilesService {
       `SELECT s.status, a.organisation_id FROM cost_document d JOIN settlement s ON s.id = d.settlement_id JOIN agreement g ON g.id = s.agreement_id JOIN application a ON a.id = g.application_id WHERE d.id = $1`,
       [costDocumentId],
     );
-    if (!row) throw DomainError.notFound('cost_document', costDocumentId);
+    if (!row) {
+      // A document of a settlement draft: the scan waits under the id the submitted document will keep.
+      const [draft] = await this.dataSource.query<{ organisation_id: string }[]>(
+        `SELECT a.organisation_id FROM settlement_draft d JOIN agreement g ON g.id = d.agreement_id JOIN application a ON a.id = g.application_id
+          WHERE d.cost_documents @> jsonb_build_array(jsonb_build_object('id', $1::text))`,
+        [costDocumentId],
+      );
+      if (!draft) throw DomainError.notFound('cost_document', costDocumentId);
+      await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'cost_document', id: costDocumentId, organisationId: draft.organisation_id });
+      return this.store(actor, 'cost_document', costDocumentId, file, ['pdf', 'jpeg', 'png']);
+    }
     await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'cost_document', id: costDocumentId, organisationId: row.organisation_id });
     if (row.status !== 'submitted') {
       throw DomainError.conflict('SETTLEMENT_CHECKED', { cs: 'Vyúčtování je už zkontrolováno; doklady nelze doplňovat.', en: 'The settlement is already checked.' });

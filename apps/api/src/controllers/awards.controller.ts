@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
@@ -21,6 +21,9 @@ import {
   DueTrancheQuery,
   SettlementService,
   SubmitSettlementRequest,
+  SaveSettlementDraftRequest,
+  SubmitSettlementDraftRequest,
+  SettlementListQuery,
   CheckSettlementRequest,
   ReturnReceiptRequest,
   AgreementTemplateRequest,
@@ -53,6 +56,8 @@ import {
   RecordFileResponse,
   SettlementCheckResponse,
   SettlementResponse,
+  SettlementDraftResponse,
+  PageSettlementListItemResponse,
   BulkResultResponse,
   BulkPaymentOrdersResponse,
   PageDueTrancheResponse,
@@ -358,6 +363,37 @@ export class SettlementsController {
   @ApiCreatedResponse({ type: SettlementResponse })
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitSettlementRequest): Promise<SettlementResponse> {
     return this.settlements.submit(actor, id, body);
+  }
+
+  /** The recipient's settlement draft with the budget lines, what was paid and the outputs that may be reported. */
+  @Authenticated(Permission.ApplicationRead)
+  @Get('agreements/:id/settlement-draft')
+  @ApiOkResponse({ type: SettlementDraftResponse })
+  draft(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SettlementDraftResponse> {
+    return this.settlements.draft(actor, id);
+  }
+
+  /** Autosave: the parts sent replace the stored ones over the version read (409 with the current draft otherwise). */
+  @Authenticated(Permission.ApplicationWrite)
+  @Patch('agreements/:id/settlement-draft')
+  @ApiOkResponse({ type: SettlementDraftResponse })
+  saveDraft(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SaveSettlementDraftRequest): Promise<SettlementDraftResponse> {
+    return this.settlements.saveDraft(actor, id, body);
+  }
+
+  @Authenticated(Permission.ApplicationWrite)
+  @Post('agreements/:id/settlement-draft/submission')
+  @ApiCreatedResponse({ type: SettlementResponse })
+  submitDraft(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitSettlementDraftRequest): Promise<SettlementResponse> {
+    return this.settlements.submitDraft(actor, id, body.version);
+  }
+
+  /** Settlements across agreements (staff): the ones waiting for the check first. */
+  @Authenticated(Permission.AwardRead)
+  @Get('settlements')
+  @ApiOkResponse({ type: PageSettlementListItemResponse })
+  list(@Query() query: SettlementListQuery): Promise<PageSettlementListItemResponse> {
+    return this.settlements.list(query);
   }
 
   @Authenticated(Permission.ApplicationRead)

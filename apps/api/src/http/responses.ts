@@ -646,6 +646,7 @@ export class CostDocumentResponse {
   @ApiProperty({ enum: ['eligible', 'partly_eligible', 'ineligible'], nullable: true }) review: 'eligible' | 'partly_eligible' | 'ineligible' | null;
   @ApiProperty({ type: String, nullable: true }) eligibleAmount: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewReason: string | null;
+  @ApiProperty({ type: () => RecordFileResponse, isArray: true, description: 'Skeny dokladu / the scans' }) files: readonly RecordFileResponse[];
 }
 
 export class SettlementReturnResponse {
@@ -655,8 +656,49 @@ export class SettlementReturnResponse {
   @ApiProperty({ type: Boolean }) late: boolean;
 }
 
+export class SettlementReturnAccountResponse {
+  @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: String }) bankName: string;
+  @ApiProperty({ type: String }) variableSymbol: string;
+}
+
+export class SettlementBudgetLineResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) category: string;
+  @ApiProperty({ type: String }) description: string;
+  @ApiProperty({ type: String, description: 'Částka položky podle smlouvy / planned by the agreement' }) planned: string;
+  @ApiProperty({ type: String }) claimed: string;
+  @ApiProperty({ type: String, nullable: true }) eligible: string | null;
+}
+
+export class SettlementShiftResponse {
+  @ApiProperty({ type: String }) budgetLineId: string;
+  @ApiProperty({ type: String }) planned: string;
+  @ApiProperty({ type: String }) eligible: string;
+  @ApiProperty({ type: String }) overBy: string;
+  @ApiProperty({ type: Boolean }) withinTolerance: boolean;
+  @ApiProperty({ type: String }) notCounted: string;
+}
+
+export class SettlementComputationResponse {
+  @ApiProperty({ type: String }) paid: string;
+  @ApiProperty({ type: String }) eligibleTotal: string;
+  @ApiProperty({ type: String, description: 'Nevyčerpáno / unspent' }) unspent: string;
+  @ApiProperty({ type: String, description: 'Neuznatelné (vč. přesunů nad toleranci) / ineligible' }) ineligible: string;
+  @ApiProperty({ type: String }) returnDue: string;
+  @ApiProperty({ type: String }) tolerancePercent: string;
+  @ApiProperty({ type: Boolean }) needsAmendment: boolean;
+  @ApiProperty({ type: () => SettlementShiftResponse, isArray: true }) shifts: readonly SettlementShiftResponse[];
+  @ApiProperty({ type: () => LocalisedTextResponse }) explanation: LocalisedTextResponse;
+}
+
 export class SettlementResponse {
   @ApiProperty({ type: String, nullable: true, description: 'QR Platba (SPAYD) vratky, která zbývá / of the return still owed' }) paymentCode: string | null;
+  @ApiProperty({ type: String }) paid: string;
+  @ApiProperty({ type: () => SettlementReturnAccountResponse }) returnAccount: SettlementReturnAccountResponse;
+  @ApiProperty({ type: () => SettlementBudgetLineResponse, isArray: true }) budgetLines: readonly SettlementBudgetLineResponse[];
+  @ApiProperty({ type: () => SettlementComputationResponse, nullable: true, description: 'Výpočet vratky po kontrole / the return computed, part by part' })
+  computation: SettlementComputationResponse | null;
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ enum: ['submitted', 'checked', 'closed'] }) status: 'submitted' | 'checked' | 'closed';
@@ -672,6 +714,77 @@ export class SettlementResponse {
   @ApiProperty({ type: Number }) version: number;
   @ApiProperty({ type: () => CostDocumentResponse, isArray: true }) costDocuments: readonly CostDocumentResponse[];
   @ApiProperty({ type: () => SettlementReturnResponse, isArray: true }) returns: readonly SettlementReturnResponse[];
+}
+
+export class SettlementListItemResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) agreementId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: String }) applicationNumber: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: String }) organisationName: string;
+  @ApiProperty({ enum: ['submitted', 'checked', 'closed'] }) status: 'submitted' | 'checked' | 'closed';
+  @ApiProperty({ type: Boolean }) late: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
+  @ApiProperty({ type: String, nullable: true }) returnDue: string | null;
+  @ApiProperty({ type: String }) returned: string;
+  @ApiProperty({ type: Number }) documents: number;
+}
+
+export class PageSettlementListItemResponse {
+  @ApiProperty({ type: () => SettlementListItemResponse, isArray: true }) items: readonly SettlementListItemResponse[];
+  @ApiProperty({ type: Number }) page: number;
+  @ApiProperty({ type: Number }) pageSize: number;
+  @ApiProperty({ type: Number }) total: number;
+}
+
+export class SettlementDraftBudgetLineResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) category: string;
+  @ApiProperty({ type: String }) description: string;
+  @ApiProperty({ type: String, description: 'Částka položky podle smlouvy / planned by the agreement' }) planned: string;
+}
+
+export class SettlementOutputOptionResponse {
+  @ApiProperty({ type: String }) indicator: string;
+  @ApiProperty({ type: String }) unit: string;
+  @ApiProperty({ type: Number, description: 'Slíbeno v žádosti (0 u ukazatele aktivity, který žádost neslíbila)' }) promised: number;
+  @ApiProperty({ enum: ['application', 'activity'] }) source: 'application' | 'activity';
+  @ApiProperty({ type: String, nullable: true }) activityCode: string | null;
+}
+
+export class SettlementDraftDocumentResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String, nullable: true }) budgetLineId: string | null;
+  @ApiProperty({ type: String, nullable: true }) number: string | null;
+  @ApiProperty({ type: String, nullable: true }) issuedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) supplier: string | null;
+  @ApiProperty({ type: String, nullable: true }) amount: string | null;
+  @ApiProperty({ type: String, nullable: true }) paidOn: string | null;
+  @ApiProperty({ type: () => RecordFileResponse, isArray: true }) files: readonly RecordFileResponse[];
+}
+
+export class SettlementDraftOutputResponse {
+  @ApiProperty({ type: String }) indicator: string;
+  @ApiProperty({ type: String }) unit: string;
+  @ApiProperty({ type: Number, nullable: true }) achieved: number | null;
+}
+
+export class SettlementDraftResponse {
+  @ApiProperty({ type: String }) agreementId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: String }) organisationName: string;
+  @ApiProperty({ type: String }) settlementDeadline: string;
+  @ApiProperty({ type: String }) grant: string;
+  @ApiProperty({ type: String }) paid: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Podané vyúčtování / the submitted settlement' }) settlementId: string | null;
+  @ApiProperty({ type: Number, description: 'Verze konceptu (0 před prvním uložením) / draft version' }) draftVersion: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: Date | null;
+  @ApiProperty({ type: () => SettlementDraftBudgetLineResponse, isArray: true }) budgetLines: readonly SettlementDraftBudgetLineResponse[];
+  @ApiProperty({ type: () => SettlementOutputOptionResponse, isArray: true }) outputOptions: readonly SettlementOutputOptionResponse[];
+  @ApiProperty({ type: () => SettlementDraftDocumentResponse, isArray: true }) costDocuments: readonly SettlementDraftDocumentResponse[];
+  @ApiProperty({ type: () => SettlementDraftOutputResponse, isArray: true }) report: readonly SettlementDraftOutputResponse[];
 }
 
 export class SettlementCheckShiftResponse {

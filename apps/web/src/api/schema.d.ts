@@ -256,6 +256,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/settlement-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementsController_draft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["SettlementsController_saveDraft"];
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/settlement-draft/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SettlementsController_submitDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/signature": {
         parameters: {
             query?: never;
@@ -2288,6 +2320,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settlements/{id}": {
         parameters: {
             query?: never;
@@ -3435,6 +3483,8 @@ export interface components {
             amount: string;
             budgetLineId: string;
             eligibleAmount: string | null;
+            /** @description Skeny dokladu / the scans */
+            files: components["schemas"]["RecordFileResponse"][];
             id: string;
             issuedOn: string;
             number: string;
@@ -3882,6 +3932,29 @@ export interface components {
             late: boolean;
             receivedOn: string;
         };
+        DraftCostDocumentInput: {
+            /** @example 12500.00 */
+            amount?: string;
+            /** Format: uuid */
+            budgetLineId?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client; the submitted document keeps it (and its scans)
+             */
+            id: string;
+            issuedOn?: string;
+            /** @example FV-2023-0117 */
+            number?: string;
+            paidOn?: string;
+            supplier?: string;
+        };
+        DraftOutputInput: {
+            achieved?: number;
+            /** @example počet podpořených žáků */
+            indicator: string;
+            /** @example žák */
+            unit: string;
+        };
         DueTrancheResponse: {
             /** Format: uuid */
             agreementId: string;
@@ -4282,6 +4355,12 @@ export interface components {
         };
         PagePaymentListItemResponse: {
             items: components["schemas"]["PaymentListItemResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PageSettlementListItemResponse: {
+            items: components["schemas"]["SettlementListItemResponse"][];
             page: number;
             pageSize: number;
             total: number;
@@ -4724,6 +4803,12 @@ export interface components {
             /** @description Verze konceptu, kterou jste načetli / the draft version you read */
             version: number;
         };
+        SaveSettlementDraftRequest: {
+            costDocuments?: components["schemas"]["DraftCostDocumentInput"][];
+            report?: components["schemas"]["DraftOutputInput"][];
+            /** @description Verze konceptu, ze které změna vychází (0, dokud koncept neexistuje) */
+            version: number;
+        };
         SaveSheetRequest: {
             scores: components["schemas"]["CriterionScoreInput"][];
             /** @description Verze, ze které úprava vychází (0 pro nový list) */
@@ -4813,19 +4898,33 @@ export interface components {
             /** @enum {string} */
             vote: "for" | "against" | "abstain";
         };
+        SettlementBudgetLineResponse: {
+            category: string;
+            claimed: string;
+            description: string;
+            eligible: string | null;
+            id: string;
+            /** @description Částka položky podle smlouvy / planned by the agreement */
+            planned: string;
+        };
         SettlementCheckResponse: {
             agreementId: string;
+            budgetLines: components["schemas"]["SettlementBudgetLineResponse"][];
             /** Format: date-time */
             closedAt: string | null;
+            /** @description Výpočet vratky po kontrole / the return computed, part by part */
+            computation: components["schemas"]["SettlementComputationResponse"] | null;
             costDocuments: components["schemas"]["CostDocumentResponse"][];
             eligibleTotal: string | null;
             explanation: string | null;
             id: string;
             late: boolean;
             needsAmendment: boolean;
+            paid: string;
             /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
             paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
+            returnAccount: components["schemas"]["SettlementReturnAccountResponse"];
             returnDue: string | null;
             returnDueDate: string | null;
             returned: string;
@@ -4845,6 +4944,60 @@ export interface components {
             planned: string;
             withinTolerance: boolean;
         };
+        SettlementComputationResponse: {
+            eligibleTotal: string;
+            explanation: components["schemas"]["LocalisedTextResponse"];
+            /** @description Neuznatelné (vč. přesunů nad toleranci) / ineligible */
+            ineligible: string;
+            needsAmendment: boolean;
+            paid: string;
+            returnDue: string;
+            shifts: components["schemas"]["SettlementShiftResponse"][];
+            tolerancePercent: string;
+            /** @description Nevyčerpáno / unspent */
+            unspent: string;
+        };
+        SettlementDraftBudgetLineResponse: {
+            category: string;
+            description: string;
+            id: string;
+            /** @description Částka položky podle smlouvy / planned by the agreement */
+            planned: string;
+        };
+        SettlementDraftDocumentResponse: {
+            amount: string | null;
+            budgetLineId: string | null;
+            files: components["schemas"]["RecordFileResponse"][];
+            id: string;
+            issuedOn: string | null;
+            number: string | null;
+            paidOn: string | null;
+            supplier: string | null;
+        };
+        SettlementDraftOutputResponse: {
+            achieved: number | null;
+            indicator: string;
+            unit: string;
+        };
+        SettlementDraftResponse: {
+            agreementId: string;
+            agreementNumber: string;
+            budgetLines: components["schemas"]["SettlementDraftBudgetLineResponse"][];
+            costDocuments: components["schemas"]["SettlementDraftDocumentResponse"][];
+            /** @description Verze konceptu (0 před prvním uložením) / draft version */
+            draftVersion: number;
+            grant: string;
+            organisationName: string;
+            outputOptions: components["schemas"]["SettlementOutputOptionResponse"][];
+            paid: string;
+            report: components["schemas"]["SettlementDraftOutputResponse"][];
+            settlementDeadline: string;
+            /** @description Podané vyúčtování / the submitted settlement */
+            settlementId: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
         SettlementDueResponse: {
             agreementId: string;
             agreementNumber: string;
@@ -4858,6 +5011,31 @@ export interface components {
             organisationName: string;
             title: string;
         };
+        SettlementListItemResponse: {
+            agreementId: string;
+            agreementNumber: string;
+            applicationNumber: string;
+            documents: number;
+            id: string;
+            late: boolean;
+            organisationName: string;
+            returnDue: string | null;
+            returned: string;
+            /** @enum {string} */
+            status: "submitted" | "checked" | "closed";
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+        };
+        SettlementOutputOptionResponse: {
+            activityCode: string | null;
+            indicator: string;
+            /** @description Slíbeno v žádosti (0 u ukazatele aktivity, který žádost neslíbila) */
+            promised: number;
+            /** @enum {string} */
+            source: "application" | "activity";
+            unit: string;
+        };
         SettlementReportResponse: {
             achieved: number;
             indicator: string;
@@ -4866,16 +5044,21 @@ export interface components {
         };
         SettlementResponse: {
             agreementId: string;
+            budgetLines: components["schemas"]["SettlementBudgetLineResponse"][];
             /** Format: date-time */
             closedAt: string | null;
+            /** @description Výpočet vratky po kontrole / the return computed, part by part */
+            computation: components["schemas"]["SettlementComputationResponse"] | null;
             costDocuments: components["schemas"]["CostDocumentResponse"][];
             eligibleTotal: string | null;
             explanation: string | null;
             id: string;
             late: boolean;
+            paid: string;
             /** @description QR Platba (SPAYD) vratky, která zbývá / of the return still owed */
             paymentCode: string | null;
             report: components["schemas"]["SettlementReportResponse"][];
+            returnAccount: components["schemas"]["SettlementReturnAccountResponse"];
             returnDue: string | null;
             returnDueDate: string | null;
             returned: string;
@@ -4886,11 +5069,24 @@ export interface components {
             submittedAt: string;
             version: number;
         };
+        SettlementReturnAccountResponse: {
+            bankName: string;
+            number: string;
+            variableSymbol: string;
+        };
         SettlementReturnResponse: {
             amount: string;
             bankReference: string;
             late: boolean;
             receivedOn: string;
+        };
+        SettlementShiftResponse: {
+            budgetLineId: string;
+            eligible: string;
+            notCounted: string;
+            overBy: string;
+            planned: string;
+            withinTolerance: boolean;
         };
         SheetProblemResponse: {
             /** @enum {string} */
@@ -5033,6 +5229,10 @@ export interface components {
             receiptPdf: string;
             submittedAt: string;
             versionNo: number;
+        };
+        SubmitSettlementDraftRequest: {
+            /** @description Verze konceptu, která se podává */
+            version: number;
         };
         SubmitSettlementRequest: {
             costDocuments: components["schemas"]["CostDocumentInput"][];
@@ -6137,6 +6337,158 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SubmitSettlementRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.write / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SettlementsController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementDraftResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SettlementsController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSettlementDraftRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementDraftResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.write / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SettlementsController_submitDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSettlementDraftRequest"];
             };
         };
         responses: {
@@ -13240,6 +13592,60 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění evaluation.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SettlementsController_list: {
+        parameters: {
+            query?: {
+                /** @description Výzva / call */
+                callId?: string;
+                /** @description Číslo stránky / page number */
+                page?: number;
+                /** @description Počet položek na stránce / items per page */
+                pageSize?: number;
+                status?: "submitted" | "checked" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSettlementListItemResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění award.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -62,7 +62,7 @@ const settlement = {
 describe('what needs the applicant’s action', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shows a settlement due in the header’s count and on the dashboard, with its deadline and a link to the application', async () => {
+  it('shows a settlement due in the header’s count and on the dashboard, with its deadline and a link to the settlement form', async () => {
     serve({ remedies: [], settlements: [settlement] });
     renderWithApp();
     const header = await screen.findByRole('banner');
@@ -70,7 +70,7 @@ describe('what needs the applicant’s action', () => {
     const section = await screen.findByRole('region', { name: 'Vyžaduje vaši pozornost' });
     expect(section).toHaveAttribute('id', 'vyzaduje-akci');
     const link = within(section).getByRole('link', { name: 'Smlouva SML-2027-0004 k žádosti NMC-2027-0012 (Čtenářský klub): podejte vyúčtování' });
-    expect(link).toHaveAttribute('href', '/zadosti/app-1');
+    expect(link).toHaveAttribute('href', '/vyuctovani/a1');
     expect(section).toHaveTextContent('lhůta pro vyúčtování 31. 1. 2028');
   });
 

@@ -60,7 +60,7 @@ export function NeedsAction() {
         ))}
         {settlements.map((s) => (
           <li key={s.agreementId}>
-            <Link to="/zadosti/$applicationId" params={{ applicationId: s.applicationId }}>
+            <Link to="/vyuctovani/$agreementId" params={{ agreementId: s.agreementId }}>
               <FormattedMessage id="applicant.dashboard.settlement" values={{ agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }} />
             </Link>{' '}
             – <FormattedMessage id="applicant.dashboard.settlementDeadline" values={{ when: f.date(s.deadline) }} />

@@ -24,6 +24,7 @@ export function applicantRoutes(root: AnyRoute) {
     page('/zadosti/$applicationId/prohlaseni', parts, 'DeclarationsPartPage'),
     page('/zadosti/$applicationId/kontrola', () => import('./review'), 'ReviewPage'),
     page('/zadosti/$applicationId/potvrzeni/$versionNo', () => import('./receipt'), 'ReceiptPage'),
+    page('/vyuctovani/$agreementId', () => import('./settlement'), 'SettlementPage'),
     page('/oznameni', () => import('../../features/notifications/notifications-pages'), 'NotificationsPage'),
     page('/nastaveni/oznameni', () => import('../../features/notifications/notifications-pages'), 'PreferencesPage'),
   ];

@@ -24,6 +24,9 @@ export function staffRoutes(root: AnyRoute) {
     page('/sprava/platby/prikazy', () => import('./payments-orders'), 'PaymentOrdersPage'),
     page('/sprava/platby/banka', () => import('./payments-bank'), 'PaymentBankPage'),
     page('/sprava/platby/vypisy', () => import('./payments-statements'), 'BankStatementsPage'),
+    page('/sprava/vyuctovani', () => import('./settlements'), 'SettlementsPage'),
+    page('/sprava/vyuctovani/$settlementId', () => import('./settlement-check'), 'SettlementCheckPage'),
+    page('/sprava/smlouvy/$agreementId/poruseni', () => import('./breaches'), 'BreachesPage'),
     page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
   ];
 }
