@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
+import { NetworkError, ProblemError } from '../../api/errors';
 import { useFormat } from '../../lib/use-format';
 import { barPercent } from './tree';
 import { searchFromTraceFilters, routerSearch } from './filters';
@@ -32,25 +33,37 @@ export function LevelName({ level }: { level: string }) {
   return <FormattedMessage id={`auditor.level.${level}`} defaultMessage={level} />;
 }
 
-/** A button-looking download: the CSV is built from the data on the screen. */
-export function CsvButton({ onClick, children }: { onClick: () => void | Promise<void>; children: ReactNode }) {
+/** A download button (a CSV built from the data on the screen, or a file from the API); a failure is said beside it. */
+export function DownloadButton({ onClick, children }: { onClick: () => void | Promise<void>; children: ReactNode }) {
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
   return (
-    <button
-      type="button"
-      className="gov-button"
-      data-type="outlined"
-      data-color="primary"
-      data-size="m"
-      aria-disabled={busy}
-      onClick={() => {
-        if (busy) return;
-        setBusy(true);
-        void Promise.resolve(onClick()).finally(() => setBusy(false));
-      }}
-    >
-      {children}
-    </button>
+    <>
+      <button
+        type="button"
+        className="gov-button"
+        data-type="outlined"
+        data-color="primary"
+        data-size="m"
+        aria-disabled={busy}
+        onClick={() => {
+          if (busy) return;
+          setBusy(true);
+          setFailure(null);
+          void Promise.resolve()
+            .then(onClick)
+            .catch(setFailure)
+            .finally(() => setBusy(false));
+        }}
+      >
+        {children}
+      </button>
+      {failure !== null && (
+        <span className="download-error" role="alert">
+          {failure instanceof ProblemError ? failure.message : <FormattedMessage id={failure instanceof NetworkError ? 'common.error.network' : 'common.error.unexpected'} />}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -65,17 +78,35 @@ interface OrganisationOption {
   name: string;
 }
 
+export interface VersionOption {
+  id: string;
+  kind: 'koncepce' | 'action-plan';
+  title: string;
+}
+
+/** The strategy versions (the Koncepce and the action plans), and the one a view shows: the URL's, else the first action plan. */
+export function useStrategyVersions(chosen: unknown) {
+  const versions = useQuery({ queryKey: ['strategy-versions'], queryFn: () => call<VersionOption[]>(api.GET('/api/v1/strategy/versions')) });
+  const versionId = (typeof chosen === 'string' ? chosen : undefined) ?? versions.data?.find((v) => v.kind === 'action-plan')?.id ?? versions.data?.[0]?.id;
+  return { versions, versionId, version: versions.data?.find((v) => v.id === versionId) };
+}
+
+/** The calls an auditor may narrow a view to (the trace filters, the fulfilment report). */
+export function useCallOptions() {
+  return useQuery({
+    queryKey: ['auditor', 'calls'],
+    queryFn: () => call<{ items: CallOption[] }>(api.GET('/api/v1/calls', { params: { query: { pageSize: 200 } as never } })),
+    staleTime: 60_000,
+  });
+}
+
 /**
  * The trace filters (year, call, area, applicant type, district, dates) as a form whose submit puts them in
  * the URL: the page reads them back from there, so a view is shared by its address.
  */
 export function TraceFilterForm({ filters, onApply, keep = {} }: { filters: TraceFilters; onApply: (search: UrlSearch) => void; keep?: UrlSearch }) {
   const intl = useIntl();
-  const calls = useQuery({
-    queryKey: ['auditor', 'calls'],
-    queryFn: () => call<{ items: CallOption[] }>(api.GET('/api/v1/calls', { params: { query: { pageSize: 200 } as never } })),
-    staleTime: 60_000,
-  });
+  const calls = useCallOptions();
   const districts = useQuery({
     queryKey: ['auditor', 'districts'],
     queryFn: () => call<{ items: OrganisationOption[] }>(api.GET('/api/v1/organisations', { params: { query: { type: 'city_district', pageSize: 200 } as never } })),

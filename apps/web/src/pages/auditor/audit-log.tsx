@@ -6,7 +6,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { BackLink, CsvButton, useSetSearch } from '../../features/auditor/components';
+import { BackLink, DownloadButton, useSetSearch } from '../../features/auditor/components';
 import { downloadCsv, toCsv } from '../../features/auditor/csv';
 import { auditFiltersFromSearch, auditQuery, searchFromAuditFilters, routerSearch } from '../../features/auditor/filters';
 import type { AuditFilters } from '../../features/auditor/filters';
@@ -84,9 +84,9 @@ function AuditLogView() {
         ) : (
           <>
             <p>
-              <CsvButton onClick={exportCsv}>
+              <DownloadButton onClick={exportCsv}>
                 <FormattedMessage id="auditor.csv.download" />
-              </CsvButton>
+              </DownloadButton>
             </p>
             <div className="table-wrap" role="region" aria-labelledby="audit-results-title" tabIndex={0}>
               <table className="data">

@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { BackLink, CsvButton, KindName } from '../../features/auditor/components';
+import { BackLink, DownloadButton, KindName } from '../../features/auditor/components';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
 import { searchFromAuditFilters, routerSearch } from '../../features/auditor/filters';
 import type { Dossier, TraceEntry } from '../../features/auditor/types';
@@ -155,9 +155,9 @@ function DossierView() {
               ) : (
                 <QueryState query={entries}>
                   <p>
-                    <CsvButton onClick={exportEntries}>
+                    <DownloadButton onClick={exportEntries}>
                       <FormattedMessage id="auditor.csv.download" />
-                    </CsvButton>
+                    </DownloadButton>
                   </p>
                   <div className="table-wrap" role="region" aria-labelledby="dossier-entries" tabIndex={0}>
                     <table className="data">

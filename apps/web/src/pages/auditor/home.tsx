@@ -25,6 +25,16 @@ export function AuditorHomePage() {
         </li>
         <li className="card">
           <h2>
+            <Link to={'/kontrola/plneni' as never}>
+              <FormattedMessage id="auditor.fulfilment.title" />
+            </Link>
+          </h2>
+          <p>
+            <FormattedMessage id="auditor.home.fulfilment" />
+          </p>
+        </li>
+        <li className="card">
+          <h2>
             <Link to={'/kontrola/auditni-log' as never}>
               <FormattedMessage id="auditor.log.title" />
             </Link>

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { Amount, BackLink, CsvButton, KindName, LevelName, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
+import { Amount, BackLink, DownloadButton, KindName, LevelName, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
 import { searchFromTraceFilters, traceFiltersFromSearch, traceQuery, routerSearch } from '../../features/auditor/filters';
 import { findNode, largestAmount } from '../../features/auditor/tree';
@@ -135,9 +135,9 @@ function TraceNodeView() {
               ) : (
                 <>
                   <p>
-                    <CsvButton onClick={exportCsv}>
+                    <DownloadButton onClick={exportCsv}>
                       <FormattedMessage id="auditor.csv.download" />
-                    </CsvButton>
+                    </DownloadButton>
                   </p>
                   <div className="table-wrap" role="region" aria-labelledby="node-projects-title" tabIndex={0}>
                     <table className="data auditor-projects">

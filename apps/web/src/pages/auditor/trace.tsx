@@ -1,23 +1,15 @@
 import { useSearch } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, call } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { BackLink, CsvButton, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
+import { BackLink, DownloadButton, TraceFilterForm, useSetSearch, useStrategyVersions } from '../../features/auditor/components';
 import { TraceTable } from '../../features/auditor/trace-table';
 import { useTraceTree } from '../../features/auditor/use-trace-tree';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
 import { searchFromTraceFilters, traceFiltersFromSearch } from '../../features/auditor/filters';
 import { LEVELS, rowsToLevel } from '../../features/auditor/tree';
 import { KINDS } from '../../features/auditor/types';
-
-interface VersionOption {
-  id: string;
-  kind: 'koncepce' | 'action-plan';
-  title: string;
-}
 
 /**
  * The trace explorer: the chosen strategy version's tree, each node with its money under the filters (one
@@ -37,12 +29,10 @@ function TraceExplorer() {
   const filters = traceFiltersFromSearch(search);
   const filterSearch = searchFromTraceFilters(filters);
   const setSearch = useSetSearch('/kontrola/strategie');
-  const versions = useQuery({ queryKey: ['strategy-versions'], queryFn: () => call<VersionOption[]>(api.GET('/api/v1/strategy/versions')) });
-  const versionId = (typeof search.verze === 'string' ? search.verze : undefined) ?? versions.data?.find((v) => v.kind === 'action-plan')?.id ?? versions.data?.[0]?.id;
+  const { versions, versionId, version } = useStrategyVersions(search.verze);
   const level = typeof search.uroven === 'string' && (LEVELS as readonly string[]).includes(search.uroven) ? search.uroven : 'subgoal';
   const { state, roots } = useTraceTree(versionId, filters);
   const rows = useMemo(() => (roots ? rowsToLevel(roots, level) : []), [roots, level]);
-  const version = versions.data?.find((v) => v.id === versionId);
   const exportCsv = () =>
     downloadCsv(
       'stopa-penez-strategie.csv',
@@ -102,9 +92,9 @@ function TraceExplorer() {
             <FormattedMessage id="auditor.trace.tree" values={{ version: version?.title ?? '' }} />
           </h2>
           <p>
-            <CsvButton onClick={exportCsv}>
+            <DownloadButton onClick={exportCsv}>
               <FormattedMessage id="auditor.csv.download" />
-            </CsvButton>
+            </DownloadButton>
           </p>
           <TraceTable id="trace-tree-title" title="auditor.trace.node" rows={rows} filterSearch={filterSearch} />
         </QueryState>
