@@ -8,6 +8,7 @@ import { QueryState } from '../../components/query-state';
 import { BackLink, DownloadButton, KindName } from '../../features/auditor/components';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
 import { searchFromAuditFilters, routerSearch } from '../../features/auditor/filters';
+import { StatementLine } from '../../features/auditor/statement-line';
 import type { Dossier, TraceEntry } from '../../features/auditor/types';
 import { useFormat } from '../../lib/use-format';
 
@@ -253,19 +254,52 @@ function DossierView() {
                 </p>
               )}
               {d.payments.length > 0 && (
-                <ul>
-                  {d.payments.map((p) => (
-                    <li key={p.id}>
-                      <FormattedMessage
-                        id="auditor.dossier.payment"
-                        values={{ tranche: p.trancheNo, amount: f.money(p.amount), status: p.status, paidOn: p.paidOn ? f.date(p.paidOn) : '—' }}
-                      />{' '}
-                      <HistoryLink objectId={p.id}>
-                        <FormattedMessage id="auditor.dossier.history" />
-                      </HistoryLink>
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  <h3 id="dossier-payments">
+                    <FormattedMessage id="auditor.dossier.payments" />
+                  </h3>
+                  <div className="table-wrap" role="region" aria-labelledby="dossier-payments" tabIndex={0}>
+                    <table className="data">
+                      <thead>
+                        <tr>
+                          <th scope="col">
+                            <FormattedMessage id="auditor.dossier.tranche" />
+                          </th>
+                          <th scope="col" className="num">
+                            <FormattedMessage id="auditor.node.amount" />
+                          </th>
+                          <th scope="col">
+                            <FormattedMessage id="auditor.dossier.paymentStatus" />
+                          </th>
+                          <th scope="col">
+                            <FormattedMessage id="auditor.dossier.paidOn" />
+                          </th>
+                          <th scope="col">
+                            <FormattedMessage id="auditor.statement.column" />
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {d.payments.map((p) => (
+                          <tr key={p.id}>
+                            <th scope="row">
+                              {p.trancheNo}{' '}
+                              <HistoryLink objectId={p.id}>
+                                <FormattedMessage id="auditor.dossier.history" />
+                              </HistoryLink>
+                            </th>
+                            <td className="num">{f.money(p.amount)}</td>
+                            <td>{p.status}</td>
+                            <td>{p.paidOn ? f.date(p.paidOn) : '—'}</td>
+                            <td className="statement-cell">
+                              <StatementLine line={p.statementLine} />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </>
               )}
             </Section>
 
@@ -287,12 +321,64 @@ function DossierView() {
                   <FormattedMessage id="auditor.dossier.none" />
                 </p>
               )}
+              {d.settlement && d.settlement.returns.length > 0 && (
+                <>
+                  <h3 id="dossier-returns">
+                    <FormattedMessage id="auditor.dossier.returns" />
+                  </h3>
+                  <div className="table-wrap" role="region" aria-labelledby="dossier-returns" tabIndex={0}>
+                    <table className="data">
+                      <thead>
+                        <tr>
+                          <th scope="col">
+                            <FormattedMessage id="auditor.dossier.receivedOn" />
+                          </th>
+                          <th scope="col" className="num">
+                            <FormattedMessage id="auditor.node.amount" />
+                          </th>
+                          <th scope="col">
+                            <FormattedMessage id="auditor.statement.column" />
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {d.settlement.returns.map((r, i) => (
+                          <tr key={`${r.receivedOn}-${i}`}>
+                            <th scope="row">
+                              {f.date(r.receivedOn)}
+                              {r.late && (
+                                <>
+                                  {' '}
+                                  (<FormattedMessage id="auditor.dossier.lateReturn" />)
+                                </>
+                              )}
+                            </th>
+                            <td className="num">{f.money(r.amount)}</td>
+                            <td className="statement-cell">
+                              <StatementLine line={r.statementLine} />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </>
+              )}
               {d.breaches.length > 0 && (
                 <ul>
                   {d.breaches.map((b) => (
                     <li key={b.id}>
                       {b.description} —{' '}
-                      <FormattedMessage id="auditor.dossier.breach" values={{ levy: b.levy ? f.money(b.levy) : '—', penalty: b.penalty ? f.money(b.penalty) : '—' }} />
+                      <FormattedMessage id="auditor.dossier.breach" values={{ levy: b.levy ? f.money(b.levy) : '—', penalty: b.penalty ? f.money(b.penalty) : '—' }} />{' '}
+                      <HistoryLink objectId={b.id}>
+                        <FormattedMessage id="auditor.dossier.history" />
+                      </HistoryLink>
+                      {b.statementLine && (
+                        <>
+                          <br />
+                          <FormattedMessage id="auditor.dossier.breachLine" /> <StatementLine line={b.statementLine} />
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
