@@ -77,8 +77,8 @@ export async function measureAuditorPortal(
     await page.getByRole('button', { name: 'Přihlásit se', exact: true }).click();
     await page.getByRole('banner').getByText('Karel Kontrolor').waitFor();
 
-    // In the running app (a full reload after the first one lost the session in this bench: not found yet), from the tree
-    // down to measures, each measure's page is opened by its link and timed until interactive, then back to the tree.
+    // In the running app, from the tree down to measures, each measure's page is opened by its link and timed until
+    // interactive, then back to the tree.
     const treeStarted = Date.now();
     await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Kontrola' }).click();
     await page.getByRole('link', { name: 'Stopa peněz' }).click();

@@ -53,7 +53,9 @@ export function refreshSession(): Promise<boolean> {
         body: '{}',
       });
       if (!response.ok) {
-        setToken(null);
+        // Only the server's "no such session" (401), a refusal (403) or a missing cookie (422) end it here; a busy
+        // server (429, 5xx) says nothing about the session, so the tab keeps what it has and may try again.
+        if (response.status === 401 || response.status === 403 || response.status === 422) setToken(null);
         return false;
       }
       setToken((await response.json()) as { accessToken: string; accessTokenExpiresIn: number });
