@@ -55,7 +55,8 @@ test('an auditor walks from a measure to a ledger entry, exports it, and checks 
   await page.getByLabel('Heslo', { exact: true }).fill(AUDITOR.password);
   await page.getByRole('button', { name: 'Přihlásit se', exact: true }).click();
   await expect(page.getByRole('banner')).toContainText('Karel Kontrolor');
-  // Full reloads in a row (each refreshes the session) keep the auditor signed in: the limiter once cut the sixth.
+  // Full reloads in a row (each refreshes the session, the cookie rotating) keep the auditor signed in. The journeys' system
+  // allows 50 credential attempts a minute; test/session-reloads.e2e-spec.ts proves the same at the default 5.
   for (let reload = 0; reload < 7; reload++) {
     const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
     await page.reload();

@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Browser } from '@playwright/test';
 import pg from 'pg';
-import { seed } from './bench-reports.js';
+import { historyPrerequisites, seed } from './bench-reports.js';
 
 const AUDITOR = { email: 'auditor@demo.praha.eu', password: 'Demo-heslo-2023!' };
 
@@ -24,35 +24,16 @@ async function seedHistory(databaseUrl: string, perCall: number, say: (line: str
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const {
-      rows: [plan],
-    } = await client.query<{ id: string }>(`SELECT id FROM strategy_version WHERE kind = 'action-plan' ORDER BY year DESC LIMIT 1`);
-    const { rows: activities } = await client.query<{ id: string }>(
-      `SELECT id FROM strategy_node WHERE version_id = $1 AND level = 'activity' AND funded_by_grant_programme ORDER BY position, code`,
-      [plan.id],
-    );
-    const {
-      rows: [staff, approver],
-    } = await client.query<{ id: string }>(
-      `INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
-       VALUES (gen_random_uuid(), 'referent@bench.praha.eu', 'Referent', 'x', '{staff}', 'cs', true, now(), now()),
-              (gen_random_uuid(), 'schvalovatel@bench.praha.eu', 'Schvalovatel', 'x', '{staff}', 'cs', true, now(), now()) RETURNING id`,
-    );
+    const { planId, activities, staffId, approverId } = await historyPrerequisites(client);
     const started = performance.now();
-    await seed(
-      client,
-      { years: 10, calls: 3, perCall },
-      activities.map((a) => a.id),
-      staff.id,
-      approver.id,
-    );
+    await seed(client, { years: 10, calls: 3, perCall }, activities, staffId, approverId);
     const {
       rows: [counts],
     } = await client.query<{ applications: string; ledger: string }>(`SELECT (SELECT count(*) FROM application) AS applications, (SELECT count(*) FROM ledger_entry) AS ledger`);
     say(`auditor: history seeded, ${counts.applications} applications, ${counts.ledger} ledger entries (${Math.round((performance.now() - started) / 1000)} s)`);
     const { rows: measures } = await client.query<{ id: string }>(
       `SELECT DISTINCT n.parent_id AS id FROM strategy_node n WHERE n.version_id = $1 AND n.level = 'activity' AND n.funded_by_grant_programme`,
-      [plan.id],
+      [planId],
     );
     return { measures: measures.map((m) => m.id) };
   } finally {

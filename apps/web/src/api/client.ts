@@ -165,7 +165,12 @@ export async function fetchFile(path: string): Promise<Blob> {
 
 /** Downloads such a file under `fileName`. */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
-  const url = URL.createObjectURL(await fetchFile(path));
+  saveFile(await fetchFile(path), fileName);
+}
+
+/** Hands bytes the page holds (a fetched file, a CSV built in the browser) to the browser as a download. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call, downloadFile } from '../../api/client';
-import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { Amount, BackLink, DownloadButton, useCallOptions, useSetSearch, useStrategyVersions } from '../../features/auditor/components';
+import { Amount, BackLink, DownloadButton, FilterForm, FilterSelect, useCallOptions, useSetSearch, useStrategyVersions } from '../../features/auditor/components';
+import { auditorPage, DataTable } from '../../features/auditor/table';
 import { achievedPercent, indicatorRows } from '../../features/auditor/fulfilment';
 import type { FulfilmentActivity, FulfilmentReport } from '../../features/auditor/fulfilment';
 import { largestAmount } from '../../features/auditor/tree';
@@ -19,13 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (the bars only repeat them), each funded activity's indicators asked for against the outputs reported,
  * and the same report as the official PDF and as CSV. The plan and the call are in the URL (`verze`, `vyzva`).
  */
-export function FulfilmentPage() {
-  return (
-    <RequireRole roles={['auditor']}>
-      <FulfilmentView />
-    </RequireRole>
-  );
-}
+export const FulfilmentPage = auditorPage(FulfilmentView);
 
 function FulfilmentView() {
   const intl = useIntl();
@@ -104,49 +98,33 @@ function FulfilmentFilters({
     onApply(draft.versionId, draft.callId);
   };
   return (
-    <form className="filters" aria-label={intl.formatMessage({ id: 'auditor.filters.title' })} onSubmit={submit}>
-      <fieldset>
-        <legend>
-          <FormattedMessage id="auditor.filters.title" />
-        </legend>
-        <div className="filters__grid">
-          <div className="field">
-            <label className="gov-form-label" htmlFor="fulfilment-version">
-              <FormattedMessage id="auditor.fulfilment.plan" />
-            </label>
-            <div className="gov-form-select" data-size="m">
-              <select id="fulfilment-version" value={draft.versionId} onChange={(event) => setDraft((d) => ({ ...d, versionId: event.target.value }))}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="field">
-            <label className="gov-form-label" htmlFor="fulfilment-call">
-              <FormattedMessage id="auditor.filters.call" />
-            </label>
-            <div className="gov-form-select" data-size="m">
-              <select id="fulfilment-call" value={draft.callId} onChange={(event) => setDraft((d) => ({ ...d, callId: event.target.value }))}>
-                <option value="">{intl.formatMessage({ id: 'auditor.filters.any' })}</option>
-                {calls.data?.items.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.code} – {c.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-        </div>
-        <div className="actions">
-          <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m">
-            <FormattedMessage id="auditor.filters.apply" />
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <FilterForm title="auditor.filters.title" submit="auditor.filters.apply" onSubmit={submit}>
+      <FilterSelect
+        id="fulfilment-version"
+        label="auditor.fulfilment.plan"
+        value={draft.versionId}
+        onChange={(event) => setDraft((d) => ({ ...d, versionId: event.target.value }))}
+      >
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.title}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        id="fulfilment-call"
+        label="auditor.filters.call"
+        value={draft.callId}
+        onChange={(event) => setDraft((d) => ({ ...d, callId: event.target.value }))}
+        any={intl.formatMessage({ id: 'auditor.filters.any' })}
+      >
+        {calls.data?.items.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.code} – {c.title}
+          </option>
+        ))}
+      </FilterSelect>
+    </FilterForm>
   );
 }
 
@@ -182,41 +160,25 @@ function PriorityChart({ report }: { report: FulfilmentReport }) {
       <h2 id="fulfilment-chart-title">
         <FormattedMessage id="auditor.fulfilment.chart" />
       </h2>
-      <div className="table-wrap" role="region" aria-labelledby="fulfilment-chart-title" tabIndex={0}>
-        <table className="data">
-          <caption className="visually-hidden">
-            <FormattedMessage id="auditor.fulfilment.chartCaption" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="auditor.level.priority" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="auditor.kind.approved" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="auditor.kind.paid" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.priorities.map((p) => (
-              <tr key={p.code}>
-                <th scope="row">
-                  <span className="tree-row__code">{p.code}</span> {p.name}
-                </th>
-                <td className="num">
-                  <Amount amount={p.approved} largest={largest} kind="approved" />
-                </td>
-                <td className="num">
-                  <Amount amount={p.paid} largest={largest} kind="paid" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="fulfilment-chart-title"
+        caption="auditor.fulfilment.chartCaption"
+        columns={['auditor.level.priority', { id: 'auditor.kind.approved', num: true }, { id: 'auditor.kind.paid', num: true }]}
+      >
+        {report.priorities.map((p) => (
+          <tr key={p.code}>
+            <th scope="row">
+              <span className="tree-row__code">{p.code}</span> {p.name}
+            </th>
+            <td className="num">
+              <Amount amount={p.approved} largest={largest} kind="approved" />
+            </td>
+            <td className="num">
+              <Amount amount={p.paid} largest={largest} kind="paid" />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -228,51 +190,33 @@ function Activities({ activities }: { activities: readonly FulfilmentActivity[] 
       <h2 id="fulfilment-activities-title">
         <FormattedMessage id="auditor.fulfilment.activities" values={{ count: activities.length }} />
       </h2>
-      <div className="table-wrap" role="region" aria-labelledby="fulfilment-activities-title" tabIndex={0}>
-        <table className="data">
-          <caption className="visually-hidden">
-            <FormattedMessage id="auditor.fulfilment.activitiesCaption" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="auditor.level.activity" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="auditor.fulfilment.projects" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="auditor.kind.approved" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="auditor.kind.paid" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="auditor.kind.settled" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="auditor.fulfilment.indicators" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {activities.map((a) => (
-              <tr key={a.code}>
-                <th scope="row">
-                  <span className="tree-row__code">{a.code}</span> {a.name}
-                </th>
-                <td className="num">{a.supportedProjects}</td>
-                <td className="num">{f.money(a.approved)}</td>
-                <td className="num">{f.money(a.paid)}</td>
-                <td className="num">{f.money(a.settled)}</td>
-                <td>
-                  <IndicatorList activity={a} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="fulfilment-activities-title"
+        caption="auditor.fulfilment.activitiesCaption"
+        columns={[
+          'auditor.level.activity',
+          { id: 'auditor.fulfilment.projects', num: true },
+          { id: 'auditor.kind.approved', num: true },
+          { id: 'auditor.kind.paid', num: true },
+          { id: 'auditor.kind.settled', num: true },
+          'auditor.fulfilment.indicators',
+        ]}
+      >
+        {activities.map((a) => (
+          <tr key={a.code}>
+            <th scope="row">
+              <span className="tree-row__code">{a.code}</span> {a.name}
+            </th>
+            <td className="num">{a.supportedProjects}</td>
+            <td className="num">{f.money(a.approved)}</td>
+            <td className="num">{f.money(a.paid)}</td>
+            <td className="num">{f.money(a.settled)}</td>
+            <td>
+              <IndicatorList activity={a} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

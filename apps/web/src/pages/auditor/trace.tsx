@@ -1,9 +1,9 @@
 import { useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { BackLink, DownloadButton, TraceFilterForm, useSetSearch, useStrategyVersions } from '../../features/auditor/components';
+import { BackLink, DownloadButton, FilterSelect, TraceFilterForm, useSetSearch, useStrategyVersions } from '../../features/auditor/components';
+import { auditorPage } from '../../features/auditor/table';
 import { TraceTable } from '../../features/auditor/trace-table';
 import { useTraceTree } from '../../features/auditor/use-trace-tree';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
@@ -15,13 +15,7 @@ import { KINDS } from '../../features/auditor/types';
  * The trace explorer: the chosen strategy version's tree, each node with its money under the filters (one
  * request for the whole tree, summed here exactly). The version and the filters are in the URL.
  */
-export function TraceExplorerPage() {
-  return (
-    <RequireRole roles={['auditor']}>
-      <TraceExplorer />
-    </RequireRole>
-  );
-}
+export const TraceExplorerPage = auditorPage(TraceExplorer);
 
 function TraceExplorer() {
   const intl = useIntl();
@@ -53,34 +47,30 @@ function TraceExplorer() {
         <FormattedMessage id="auditor.trace.lead" />
       </p>
       <QueryState query={versions}>
-        <div className="field">
-          <label className="gov-form-label" htmlFor="trace-version">
-            <FormattedMessage id="auditor.trace.version" />
-          </label>
-          <div className="gov-form-select" data-size="m">
-            <select id="trace-version" value={versionId ?? ''} onChange={(event) => setSearch({ ...filterSearch, verze: event.target.value, uroven: level })}>
-              {versions.data?.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label className="gov-form-label" htmlFor="trace-level">
-            <FormattedMessage id="auditor.trace.level" />
-          </label>
-          <div className="gov-form-select" data-size="m">
-            <select id="trace-level" value={level} onChange={(event) => setSearch({ ...filterSearch, ...(versionId ? { verze: versionId } : {}), uroven: event.target.value })}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {intl.formatMessage({ id: `auditor.level.${l}` })}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <FilterSelect
+          id="trace-version"
+          label="auditor.trace.version"
+          value={versionId ?? ''}
+          onChange={(event) => setSearch({ ...filterSearch, verze: event.target.value, uroven: level })}
+        >
+          {versions.data?.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.title}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          id="trace-level"
+          label="auditor.trace.level"
+          value={level}
+          onChange={(event) => setSearch({ ...filterSearch, ...(versionId ? { verze: versionId } : {}), uroven: event.target.value })}
+        >
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {intl.formatMessage({ id: `auditor.level.${l}` })}
+            </option>
+          ))}
+        </FilterSelect>
         <TraceFilterForm
           key={JSON.stringify(filterSearch)}
           filters={filters}
