@@ -71,7 +71,12 @@ class BenchModule {}
 export async function historyPrerequisites(client: pg.Client): Promise<{ planId: string; activities: string[]; staffId: string; approverId: string }> {
   const {
     rows: [plan],
-  } = await client.query<{ id: string }>(`SELECT id FROM strategy_version WHERE kind = 'action-plan' ORDER BY year DESC LIMIT 1`);
+  } = await client.query<{ id: string }>(
+    // The newest plan with activities funded through the programme (another benchmark may have added a plan without a year or any such activity).
+    `SELECT v.id FROM strategy_version v WHERE v.kind = 'action-plan'
+        AND EXISTS (SELECT 1 FROM strategy_node n WHERE n.version_id = v.id AND n.level = 'activity' AND n.funded_by_grant_programme)
+      ORDER BY v.year DESC NULLS LAST, v.imported_at DESC LIMIT 1`,
+  );
   const { rows: activities } = await client.query<{ id: string }>(
     `SELECT id FROM strategy_node WHERE version_id = $1 AND level = 'activity' AND funded_by_grant_programme ORDER BY position, code`,
     [plan.id],
