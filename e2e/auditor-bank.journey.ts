@@ -62,7 +62,7 @@ test('the auditor sees the bank statement line that confirmed a payment in the d
     await expect(row.getByRole('cell').last()).toContainText(`Výpis VYPIS-${suffix} (vypis-kveten.xml), pohyb ${ref}`);
     await expect(row.getByRole('cell').last()).toContainText(`VS ${vs}.`);
     await expect(row.getByRole('cell').last()).toContainText('Spárováno při importu výpisu');
-    await expect(row.getByRole('cell').nth(1)).toHaveText('paid');
+    await expect(row.getByRole('cell').nth(1)).toContainText('zaplaceno');
     await checkPage(page, 'auditor-dossier-bank');
   } finally {
     await api.moveClock(null, 'Journey of the auditor: the clock back to real time.');

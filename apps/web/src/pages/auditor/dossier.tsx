@@ -231,14 +231,15 @@ function DossierView() {
                   >
                     {d.payments.map((p) => (
                       <tr key={p.id}>
-                        <th scope="row">
-                          {p.trancheNo}{' '}
+                        <th scope="row">{p.trancheNo}</th>
+                        <td className="num">{f.money(p.amount)}</td>
+                        <td>
+                          <FormattedMessage id={`auditor.paymentStatus.${p.status}`} defaultMessage={p.status} />
+                          <br />
                           <HistoryLink objectId={p.id}>
                             <FormattedMessage id="auditor.dossier.history" />
                           </HistoryLink>
-                        </th>
-                        <td className="num">{f.money(p.amount)}</td>
-                        <td>{p.status}</td>
+                        </td>
                         <td>{p.paidOn ? f.date(p.paidOn) : '—'}</td>
                         <td className="statement-cell">
                           <StatementLine line={p.statementLine} />
