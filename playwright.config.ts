@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser.js';
 
 /** The journeys that make their own calls (and move the clock far ahead): they run last. */
-const OWN_CALLS = /(commission|staff|decisions|agreements|payments|settlement)\.journey\.ts$/;
+const OWN_CALLS = /(commission|staff|decisions|agreements|payments|settlement|auditor-bank)\.journey\.ts$/;
 
 /**
  * The browser journeys: the real system (API serving the built portal, worker, PostgreSQL, queues, SMTP sink)

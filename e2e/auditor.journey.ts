@@ -16,6 +16,8 @@ const READING_BUTTONS = new Set([
   'Search',
   'Stáhnout CSV',
   'Download CSV',
+  'Stáhnout PDF',
+  'Download PDF',
   'Ověřit řetězec',
   'Verify the chain',
 ]);
@@ -28,11 +30,12 @@ async function expectReadOnly(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
   const download = page.waitForEvent('download');
   await click();
   const file = await download;
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  const bytes = await readFile(await file.path());
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 /** The first row of a trace table at this level with money requested: its code, name and the requested amount as the CSV writes it. */
@@ -52,11 +55,48 @@ test('an auditor walks from a measure to a ledger entry, exports it, and checks 
   await page.getByLabel('Heslo', { exact: true }).fill(AUDITOR.password);
   await page.getByRole('button', { name: 'Přihlásit se', exact: true }).click();
   await expect(page.getByRole('banner')).toContainText('Karel Kontrolor');
+  // Full reloads in a row (each refreshes the session, the cookie rotating) keep the auditor signed in. The journeys' system
+  // allows 50 credential attempts a minute; test/session-reloads.e2e-spec.ts proves the same at the default 5.
+  for (let reload = 0; reload < 7; reload++) {
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
+    await page.reload();
+    expect((await refreshed).status()).toBe(200);
+    await expect(page.getByRole('banner')).toContainText('Karel Kontrolor');
+  }
 
   await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Kontrola' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kontrola' })).toBeVisible();
   await expectReadOnly(page);
   await checkPage(page, 'auditor-home');
+
+  // The action plan's fulfilment report: money per priority (numbers as text, bars only for the eye), each activity's indicators, PDF and CSV.
+  await page.getByRole('link', { name: 'Naplňování akčního plánu' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Naplňování akčního plánu' })).toBeVisible();
+  await expect(page).toHaveURL(/\/kontrola\/plneni/);
+  const chart = page.getByRole('table', { name: /^Schválené a vyplacené částky podle priorit/ });
+  await expect(chart.getByRole('columnheader')).toHaveText(['Priorita', 'Schváleno', 'Vyplaceno']);
+  // The Koncepce has five priorities; each amount is written out in the cell.
+  await expect(chart.getByRole('rowheader')).toHaveCount(5);
+  await expect(chart.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(/^\d[\d\s]*,\d{2}\sKč$/);
+  const activitiesHeading = page.getByRole('heading', { level: 2, name: /^\d+ aktivit financovaných z programu$/ });
+  await expect(activitiesHeading).toBeVisible();
+  const activitiesTitle = ((await activitiesHeading.textContent()) ?? '').trim();
+  const fundedActivities = Number(activitiesTitle.split(' ')[0]);
+  const activitiesTable = page.getByRole('region', { name: activitiesTitle, exact: true });
+  await expect(activitiesTable.getByRole('rowheader')).toHaveCount(fundedActivities);
+  await expect(activitiesTable.getByRole('columnheader', { name: 'Ukazatele: žádáno a vykázáno' })).toBeVisible();
+  await expectReadOnly(page);
+  await checkPage(page, 'auditor-fulfilment');
+  const reportPdf = await downloaded(page, () => page.getByRole('button', { name: 'Stáhnout PDF' }).click());
+  expect(reportPdf.name).toBe('zprava-o-naplnovani-akcniho-planu.pdf');
+  expect(reportPdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const reportCsv = await downloaded(page, () => page.getByRole('button', { name: 'Stáhnout CSV' }).click());
+  expect(reportCsv.name).toBe('naplnovani-akcniho-planu.csv');
+  expect(reportCsv.text.startsWith('\uFEFFaktivita;nazev;priorita;ukazatele_akcniho_planu;podporene_projekty;schvaleno;vyplaceno;vyuctovano;')).toBe(true);
+  // One row per activity at least (more where an activity reported several outputs).
+  expect(reportCsv.text.trim().split('\r\n').length - 1).toBeGreaterThanOrEqual(fundedActivities);
+  await page.getByRole('link', { name: '← Kontrola' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kontrola' })).toBeVisible();
 
   // The trace explorer: the strategy tree with its money; the filters go into the URL.
   await page.getByRole('link', { name: 'Stopa peněz' }).click();

@@ -16,6 +16,7 @@ import { OrganisationVerification1795500000000 } from './1795500000000-organisat
 import { BankFiles1795540000000 } from './1795540000000-bank-files.js';
 import { DecisionLetterLookup1795600000000 } from './1795600000000-decision-letter-lookup.js';
 import { SettlementDrafts1795630000000 } from './1795630000000-settlement-drafts.js';
+import { StatementLineMatch1795650000000 } from './1795650000000-statement-line-match.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   BankFiles1795540000000,
   DecisionLetterLookup1795600000000,
   SettlementDrafts1795630000000,
+  StatementLineMatch1795650000000,
 ];

@@ -4,13 +4,14 @@
  * a year for 10 years), in Chromium, signed in as the demo auditor:
  *   auditor_node_ms  a measure's page, opened from the tree's link, until it is interactive: its amounts and its
  *                    projects on screen (median over different measures; p95 too)
- *   auditor_tree_ms  the explorer's tree (sub-goals) of the action plan with the whole history, from the start page's link
+ *   auditor_tree_ms  the explorer's tree (down to measures) of the action plan with the whole history, a full load of its
+ *                    address until the first measure is on screen (median)
  * Target: a node's page interactive under 1 s. `measureAuditorPortal()` is run by scripts/bench-portal.ts.
  */
 import { performance } from 'node:perf_hooks';
 import type { Browser } from '@playwright/test';
 import pg from 'pg';
-import { seed } from './bench-reports.js';
+import { historyPrerequisites, seed } from './bench-reports.js';
 
 const AUDITOR = { email: 'auditor@demo.praha.eu', password: 'Demo-heslo-2023!' };
 
@@ -20,41 +21,22 @@ const quantile = (values: number[], q: number) => {
 };
 
 /** Ten years of history in the system's database, as bench:reports makes it (not measured). Returns measures with money. */
-async function seedHistory(databaseUrl: string, perCall: number, say: (line: string) => void): Promise<{ measures: string[] }> {
+async function seedHistory(databaseUrl: string, perCall: number, say: (line: string) => void): Promise<{ planId: string; measures: string[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const {
-      rows: [plan],
-    } = await client.query<{ id: string }>(`SELECT id FROM strategy_version WHERE kind = 'action-plan' ORDER BY year DESC LIMIT 1`);
-    const { rows: activities } = await client.query<{ id: string }>(
-      `SELECT id FROM strategy_node WHERE version_id = $1 AND level = 'activity' AND funded_by_grant_programme ORDER BY position, code`,
-      [plan.id],
-    );
-    const {
-      rows: [staff, approver],
-    } = await client.query<{ id: string }>(
-      `INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
-       VALUES (gen_random_uuid(), 'referent@bench.praha.eu', 'Referent', 'x', '{staff}', 'cs', true, now(), now()),
-              (gen_random_uuid(), 'schvalovatel@bench.praha.eu', 'Schvalovatel', 'x', '{staff}', 'cs', true, now(), now()) RETURNING id`,
-    );
+    const { planId, activities, staffId, approverId } = await historyPrerequisites(client);
     const started = performance.now();
-    await seed(
-      client,
-      { years: 10, calls: 3, perCall },
-      activities.map((a) => a.id),
-      staff.id,
-      approver.id,
-    );
+    await seed(client, { years: 10, calls: 3, perCall }, activities, staffId, approverId);
     const {
       rows: [counts],
     } = await client.query<{ applications: string; ledger: string }>(`SELECT (SELECT count(*) FROM application) AS applications, (SELECT count(*) FROM ledger_entry) AS ledger`);
     say(`auditor: history seeded, ${counts.applications} applications, ${counts.ledger} ledger entries (${Math.round((performance.now() - started) / 1000)} s)`);
     const { rows: measures } = await client.query<{ id: string }>(
       `SELECT DISTINCT n.parent_id AS id FROM strategy_node n WHERE n.version_id = $1 AND n.level = 'activity' AND n.funded_by_grant_programme`,
-      [plan.id],
+      [planId],
     );
-    return { measures: measures.map((m) => m.id) };
+    return { planId, measures: measures.map((m) => m.id) };
   } finally {
     await client.end();
   }
@@ -67,7 +49,7 @@ export async function measureAuditorPortal(
   options: { perCall: number; runs: number },
   say: (line: string) => void,
 ): Promise<{ auditor_node_ms: number; auditor_node_p95_ms: number; auditor_tree_ms: number }> {
-  await seedHistory(databaseUrl, options.perCall, say);
+  const { planId } = await seedHistory(databaseUrl, options.perCall, say);
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'cs-CZ' });
   try {
     const page = await context.newPage();
@@ -77,19 +59,20 @@ export async function measureAuditorPortal(
     await page.getByRole('button', { name: 'Přihlásit se', exact: true }).click();
     await page.getByRole('banner').getByText('Karel Kontrolor').waitFor();
 
-    // In the running app (a full reload after the first one lost the session in this bench: not found yet), from the tree
-    // down to measures, each measure's page is opened by its link and timed until interactive, then back to the tree.
-    const treeStarted = Date.now();
-    await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Kontrola' }).click();
-    await page.getByRole('link', { name: 'Stopa peněz' }).click();
+    // The tree of the action plan with the whole history, down to measures: a full load of its address each time
+    // (each signs in silently by the refresh cookie), until its first measure is on screen; the first load warms the server.
     const tree = page.getByRole('region', { name: /^Strom: / });
-    await tree.getByRole('link').first().waitFor();
-    const treeMs = Date.now() - treeStarted;
-    await page.getByRole('combobox', { name: 'Zobrazit strom do úrovně' }).selectOption('measure');
-    await tree
-      .getByRole('rowheader', { name: /^Opatření / })
-      .first()
-      .waitFor();
+    const treeTimes: number[] = [];
+    for (let i = 0; i <= options.runs; i++) {
+      const started = Date.now();
+      await page.goto(`/kontrola/strategie?verze=${planId}&uroven=measure`);
+      await tree
+        .getByRole('rowheader', { name: /^Opatření / })
+        .first()
+        .waitFor();
+      if (i > 0) treeTimes.push(Date.now() - started);
+    }
+    // In the running app, each measure's page is opened by its link in the tree and timed until interactive, then back.
     const names = (
       await tree
         .getByRole('rowheader', { name: /^Opatření / })
@@ -114,7 +97,6 @@ export async function measureAuditorPortal(
       await page.goBack();
       await tree.getByRole('link').first().waitFor();
     }
-    const treeTimes = [treeMs];
     const result = { auditor_node_ms: quantile(nodeTimes, 0.5), auditor_node_p95_ms: quantile(nodeTimes, 0.95), auditor_tree_ms: quantile(treeTimes, 0.5) };
     say(`auditor: node page ${nodeTimes.join(', ')} ms (median ${result.auditor_node_ms}, p95 ${result.auditor_node_p95_ms}; target < 1000), tree ${treeTimes.join(', ')} ms`);
     return result;

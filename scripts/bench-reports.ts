@@ -64,6 +64,33 @@ class BenchModule {}
  * The whole history in set-based statements; the ledger's parts are 2/3 and 1/3 of each event, adding up exactly.
  * Only its own applications (numbered HIST-…) get ledger entries, so it can also fill a database with other data (bench:portal).
  */
+/**
+ * What the history is seeded for: the latest action plan's activities funded through the programme, and two staff
+ * users (one orders the payments, the other approves them). Used by bench:reports and bench:portal's auditor part.
+ */
+export async function historyPrerequisites(client: pg.Client): Promise<{ planId: string; activities: string[]; staffId: string; approverId: string }> {
+  const {
+    rows: [plan],
+  } = await client.query<{ id: string }>(
+    // The newest plan with activities funded through the programme (another benchmark may have added a plan without a year or any such activity).
+    `SELECT v.id FROM strategy_version v WHERE v.kind = 'action-plan'
+        AND EXISTS (SELECT 1 FROM strategy_node n WHERE n.version_id = v.id AND n.level = 'activity' AND n.funded_by_grant_programme)
+      ORDER BY v.year DESC NULLS LAST, v.imported_at DESC LIMIT 1`,
+  );
+  const { rows: activities } = await client.query<{ id: string }>(
+    `SELECT id FROM strategy_node WHERE version_id = $1 AND level = 'activity' AND funded_by_grant_programme ORDER BY position, code`,
+    [plan.id],
+  );
+  const {
+    rows: [staff, approver],
+  } = await client.query<{ id: string }>(
+    `INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
+     VALUES (gen_random_uuid(), 'referent@bench.praha.eu', 'Referent', 'x', '{staff}', 'cs', true, now(), now()),
+            (gen_random_uuid(), 'schvalovatel@bench.praha.eu', 'Schvalovatel', 'x', '{staff}', 'cs', true, now(), now()) RETURNING id`,
+  );
+  return { planId: plan.id, activities: activities.map((a) => a.id), staffId: staff.id, approverId: approver.id };
+}
+
 export async function seed(client: pg.Client, options: { years: number; calls: number; perCall: number }, activities: string[], staffId: string, approverId: string) {
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const started = performance.now();
@@ -219,30 +246,11 @@ async function main(): Promise<void> {
       }
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
-      const {
-        rows: [plan],
-      } = await client.query<{ id: string }>(`SELECT id FROM strategy_version WHERE kind = 'action-plan' ORDER BY year DESC LIMIT 1`);
-      const { rows: activities } = await client.query<{ id: string }>(
-        `SELECT id FROM strategy_node WHERE version_id = $1 AND level = 'activity' AND funded_by_grant_programme ORDER BY position, code`,
-        [plan.id],
-      );
-      const {
-        rows: [staff, approver],
-      } = await client.query<{ id: string }>(
-        `INSERT INTO app_user (id, email, display_name, password_hash, roles, language, is_active, created_at, updated_at)
-         VALUES (gen_random_uuid(), 'auditor@bench.praha.eu', 'Auditor', 'x', '{auditor,staff}', 'cs', true, now(), now()),
-                (gen_random_uuid(), 'schvalovatel@bench.praha.eu', 'Schvalovatel', 'x', '{staff}', 'cs', true, now(), now()) RETURNING id`,
-      );
+      const { planId, activities, staffId, approverId } = await historyPrerequisites(client);
       say(`  strategie / strategy: ${activities.length} aktivit financovaných z dotačního programu / funded activities`);
       say('  historie / history:');
       const seeded = performance.now();
-      await seed(
-        client,
-        options,
-        activities.map((a) => a.id),
-        staff.id,
-        approver.id,
-      );
+      await seed(client, options, activities, staffId, approverId);
       const {
         rows: [counts],
       } = await client.query<Record<string, string>>(
@@ -254,11 +262,11 @@ async function main(): Promise<void> {
       );
       const { rows: measures } = await client.query<{ id: string }>(
         `SELECT DISTINCT n.parent_id AS id FROM strategy_node n WHERE n.version_id = $1 AND n.level = 'activity' AND n.funded_by_grant_programme`,
-        [plan.id],
+        [planId],
       );
       await client.end();
 
-      const actor = { ...systemActor('bench:reports'), userId: staff.id, roles: ['auditor' as const] };
+      const actor = { ...systemActor('bench:reports'), userId: staffId, roles: ['auditor' as const] };
       const trace = app.get(TraceService);
       await trace.node(actor, measures[0].id, {}); // warm-up
       const timings: number[] = [];
@@ -272,7 +280,7 @@ async function main(): Promise<void> {
       say(`  stopa opatření / trace of a measure: p50 ${Math.round(timings[49])} ms, p95 ${traceP95} ms (cíl / target < 300 ms)`);
 
       const fulfilmentStarted = performance.now();
-      const report = await app.get(FulfilmentService).report(actor, plan.id, {});
+      const report = await app.get(FulfilmentService).report(actor, planId, {});
       const fulfilmentMs = Math.round(performance.now() - fulfilmentStarted);
       say(`  zpráva o naplňování / fulfilment report: ${fulfilmentMs} ms, ${report.activities.length} aktivit (cíl / target < 5 s)`);
 

@@ -21,8 +21,8 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return n`;
 
 /**
- * Limits credential attempts (login, refresh, password reset) per client address and e-mail within a
- * sliding minute. With Redis the counts live there, shared by every API instance; when Redis does not
+ * Limits credential attempts (login, refresh, password reset) per client address and e-mail (or refresh
+ * session) within a sliding minute; a successful refresh does not count (see `canActivate`). With Redis the counts live there, shared by every API instance; when Redis does not
  * answer (or the installation runs without it) each process counts on its own, which still limits.
  * The client address is what Express derives under TRUST_PROXY.
  * (@nestjs/throttler was the first choice, but it is CommonJS requiring Nest's ES modules, which
@@ -42,14 +42,17 @@ export class AttemptLimiter implements CanActivate, OnApplicationShutdown {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ ip?: string; body?: Record<string, unknown>; headers?: Record<string, unknown> }>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ ip?: string; body?: Record<string, unknown>; headers?: Record<string, unknown> }>();
     const body = request.body ?? {};
     // The portal's refresh token comes in its cookie (`<session id>.<secret>`): counted per session, like the body's.
     const cookieSession = /(?:^|;\s*)grants_refresh=([0-9a-f-]{36})\./.exec(typeof request.headers?.cookie === 'string' ? request.headers.cookie : '')?.[1] ?? '';
-    const subject = typeof body.email === 'string' ? body.email.trim().toLowerCase() : typeof body.refreshToken === 'string' ? body.refreshToken.split('.')[0] : cookieSession;
+    const bySession = typeof body.email !== 'string';
+    const subject = !bySession ? (body.email as string).trim().toLowerCase() : typeof body.refreshToken === 'string' ? body.refreshToken.split('.')[0] : cookieSession;
     const key = `${request.ip ?? ''}|${subject}`;
     const now = this.clock.now().getTime();
-    const shared = await this.countShared(key, now);
+    const member = `${now}-${randomUUID()}`;
+    const shared = await this.countShared(key, now, member);
     const allowed = shared ?? this.countLocal(key, now);
     if (!allowed) {
       throw new DomainError('TOO_MANY_ATTEMPTS', 'rate_limited', {
@@ -57,18 +60,43 @@ export class AttemptLimiter implements CanActivate, OnApplicationShutdown {
         en: 'Too many attempts. Wait a minute and try again.',
       });
     }
+    // A refresh with a valid token is no guess (its secret is 256 random bits): the portal refreshes on every page
+    // load and while the user works, so a successful refresh gives its place back and only failed ones count.
+    // The place is held while the request runs, so a burst of parallel guesses is still limited. Logins and
+    // password resets count whatever their outcome.
+    if (bySession) {
+      const response = http.getResponse<{ statusCode: number; once(event: 'finish', listener: () => void): unknown }>();
+      response.once('finish', () => {
+        if (response.statusCode < 400) void this.giveBack(key, now, shared === undefined ? null : member);
+      });
+    }
     return true;
   }
 
+  /** Removes one counted attempt (a successful refresh): from Redis when it was counted there, else from this process's counts. */
+  private async giveBack(key: string, at: number, member: string | null): Promise<void> {
+    if (member !== null) {
+      const redis = this.client();
+      if (redis) await settleWithin(redis.zrem(this.redisKey(key), member), REDIS_MS);
+      return;
+    }
+    const times = this.attempts.get(key);
+    const index = times?.indexOf(at) ?? -1;
+    if (times && index >= 0) times.splice(index, 1);
+  }
+
+  private redisKey(key: string): string {
+    return `${this.backend.prefix}:attempts:${createHash('sha256').update(key).digest('hex')}`;
+  }
+
   /** Whether the attempt is allowed by the counts in Redis; undefined when Redis cannot tell. */
-  private async countShared(key: string, now: number): Promise<boolean | undefined> {
+  private async countShared(key: string, now: number, member: string): Promise<boolean | undefined> {
     const redis = this.client();
     if (!redis) return undefined;
     // The first attempt after start (or after Redis came back) waits briefly for the connection.
     if (redis.status !== 'ready') await settleWithin(new Promise((resolve) => redis.once('ready', resolve)), REDIS_MS);
-    const redisKey = `${this.backend.prefix}:attempts:${createHash('sha256').update(key).digest('hex')}`;
     const result = await settleWithin(
-      redis.eval(SLIDING_WINDOW, 1, redisKey, now, WINDOW_MS, this.config.auth.loginAttemptsPerMinute, `${now}-${randomUUID()}`) as Promise<number>,
+      redis.eval(SLIDING_WINDOW, 1, this.redisKey(key), now, WINDOW_MS, this.config.auth.loginAttemptsPerMinute, member) as Promise<number>,
       REDIS_MS,
     );
     if (result.status !== 'up') return undefined;

@@ -4,10 +4,31 @@ import { DataSource } from 'typeorm';
 import { Actor, DomainError } from '#core';
 import { UnitOfWork } from '#database';
 
+/** A bank statement line as the dossier shows it beside what it paid: the bank's own reference and counterparty. */
+export interface StatementLineView {
+  id: string;
+  status: string;
+  statementId: string;
+  statementFileName: string;
+  importedAt: Date;
+  entryRef: string;
+  direction: string;
+  amount: string;
+  bookedOn: string;
+  variableSymbol: string | null;
+  endToEndId: string | null;
+  counterpartyName: string | null;
+  counterpartyAccount: string | null;
+  message: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  resolutionNote: string | null;
+}
+
 /**
  * Everything behind one project's money, in one answer for an auditor: the decisions with their
- * resolutions, the agreement and its amendments, the payments with the bank's confirmations, the
- * settlement with its cost documents and files, the returns, the breaches, the ledger totals, and the
+ * resolutions, the agreement and its amendments, the payments with the bank's confirmations (and the
+ * statement line that confirmed each, as for returns and levies), the settlement with its cost documents and files, the returns, the breaches, the ledger totals, and the
  * audit-log entries of all of them (who did what, when).
  */
 @Injectable()
@@ -149,6 +170,23 @@ export class DossierService {
           [agreement.id],
         )
       : [];
+    // The bank's own record of each payment, return and levy: the statement line that confirmed or paid it
+    // (matched by the import, or resolved by a person), with the statement it came in.
+    const statementLines = await q<StatementLineView & { matchType: string; matchId: string }>(
+      `SELECT l.match_type AS "matchType", l.match_id AS "matchId", l.id, l.status, s.statement_id AS "statementId", s.file_name AS "statementFileName", s.imported_at AS "importedAt",
+              l.entry_ref AS "entryRef", l.direction, l.amount::text AS amount, l.booked_on::text AS "bookedOn", l.variable_symbol AS "variableSymbol", l.end_to_end_id AS "endToEndId",
+              l.counterparty_name AS "counterpartyName", l.counterparty_account AS "counterpartyAccount", l.message, u.display_name AS "resolvedBy", l.resolved_at AS "resolvedAt",
+              l.resolution_note AS "resolutionNote"
+         FROM bank_statement_line l JOIN bank_statement s ON s.id = l.statement_id LEFT JOIN app_user u ON u.id = l.resolved_by
+        WHERE l.match_id = ANY($1::uuid[]) AND l.status IN ('matched', 'resolved') ORDER BY l.booked_on, l.entry_ref`,
+      [[...payments.map((p) => p.id), ...(settlement ? [settlement.id] : []), ...breaches.map((b) => b.id)]],
+    );
+    const lineOf = (matchType: string, matchId: string, reference?: string | null): StatementLineView | null => {
+      const found = statementLines.find((l) => l.matchType === matchType && l.matchId === matchId && (reference === undefined || l.entryRef.slice(0, 60) === reference));
+      if (!found) return null;
+      const { matchType: _type, matchId: _id, ...line } = found;
+      return line;
+    };
     const ledger = await q<{ kind: string; total: string; events: number }>(
       `SELECT kind, sum(amount)::text AS total, count(DISTINCT event_id)::int AS events FROM ledger_entry WHERE application_id = $1 GROUP BY kind ORDER BY kind`,
       [applicationId],
@@ -161,6 +199,7 @@ export class DossierService {
       ...payments.map((p) => p.id),
       settlement?.id,
       ...breaches.map((b) => b.id),
+      ...statementLines.filter((l) => l.status === 'resolved').map((l) => l.id),
     ].filter((id): id is string => !!id);
     const audit = await q<{
       seq: string;
@@ -182,9 +221,11 @@ export class DossierService {
       activities,
       decisions,
       agreement: agreement ?? null,
-      payments,
-      settlement: settlement ? { ...settlement, costDocuments, returns } : null,
-      breaches,
+      payments: payments.map((p) => ({ ...p, statementLine: lineOf('payment', p.id) })),
+      settlement: settlement
+        ? { ...settlement, costDocuments, returns: returns.map((r) => ({ ...r, statementLine: lineOf('settlement', settlement.id, r.bankReference) })) }
+        : null,
+      breaches: breaches.map((b) => ({ ...b, statementLine: lineOf('breach', b.id) })),
       ledger,
       audit,
     };

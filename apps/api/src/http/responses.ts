@@ -1865,6 +1865,27 @@ export class DossierProjectAgreementResponse {
   @ApiProperty({ type: () => DossierProjectAgreementAmendmentResponse, isArray: true }) amendments: readonly DossierProjectAgreementAmendmentResponse[];
 }
 
+/** The bank statement line that confirmed a payment or paid a return or levy (camt.053 import, or resolved by a person). */
+export class DossierStatementLineResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String, description: 'matched (by the import) or resolved (by a person)' }) status: string;
+  @ApiProperty({ type: String, description: 'The bank’s statement id (Stmt/Id)' }) statementId: string;
+  @ApiProperty({ type: String }) statementFileName: string;
+  @ApiProperty({ type: String, format: 'date-time' }) importedAt: Date;
+  @ApiProperty({ type: String, description: 'The bank’s own reference of the entry' }) entryRef: string;
+  @ApiProperty({ type: String }) direction: string;
+  @ApiProperty({ type: String }) amount: string;
+  @ApiProperty({ type: String }) bookedOn: string;
+  @ApiProperty({ type: String, nullable: true }) variableSymbol: string | null;
+  @ApiProperty({ type: String, nullable: true }) endToEndId: string | null;
+  @ApiProperty({ type: String, nullable: true }) counterpartyName: string | null;
+  @ApiProperty({ type: String, nullable: true }) counterpartyAccount: string | null;
+  @ApiProperty({ type: String, nullable: true }) message: string | null;
+  @ApiProperty({ type: String, nullable: true }) resolvedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) resolutionNote: string | null;
+}
+
 export class DossierProjectPaymentResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: Number }) trancheNo: number;
@@ -1876,6 +1897,7 @@ export class DossierProjectPaymentResponse {
   @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
   @ApiProperty({ type: String, nullable: true }) paidOn: string | null;
   @ApiProperty({ type: String, nullable: true }) holdReason: string | null;
+  @ApiProperty({ type: () => DossierStatementLineResponse, nullable: true }) statementLine: DossierStatementLineResponse | null;
 }
 
 export class DossierProjectSettlementCostDocumentResponse {
@@ -1896,6 +1918,7 @@ export class DossierProjectSettlementReturnResponse {
   @ApiProperty({ type: String }) receivedOn: string;
   @ApiProperty({ type: String, nullable: true }) bankReference: string | null;
   @ApiProperty({ type: Boolean }) late: boolean;
+  @ApiProperty({ type: () => DossierStatementLineResponse, nullable: true }) statementLine: DossierStatementLineResponse | null;
 }
 
 export class DossierProjectSettlementResponse {
@@ -1921,6 +1944,7 @@ export class DossierProjectBreachResponse {
   @ApiProperty({ type: String, nullable: true }) levy: string | null;
   @ApiProperty({ type: String, nullable: true }) penalty: string | null;
   @ApiProperty({ type: String, nullable: true }) paidOn: string | null;
+  @ApiProperty({ type: () => DossierStatementLineResponse, nullable: true }) statementLine: DossierStatementLineResponse | null;
 }
 
 export class DossierProjectLedgerResponse {

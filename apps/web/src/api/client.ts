@@ -53,7 +53,9 @@ export function refreshSession(): Promise<boolean> {
         body: '{}',
       });
       if (!response.ok) {
-        setToken(null);
+        // Only the server's "no such session" (401), a refusal (403) or a missing cookie (422) end it here; a busy
+        // server (429, 5xx) says nothing about the session, so the tab keeps what it has and may try again.
+        if (response.status === 401 || response.status === 403 || response.status === 422) setToken(null);
         return false;
       }
       setToken((await response.json()) as { accessToken: string; accessTokenExpiresIn: number });
@@ -163,7 +165,12 @@ export async function fetchFile(path: string): Promise<Blob> {
 
 /** Downloads such a file under `fileName`. */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
-  const url = URL.createObjectURL(await fetchFile(path));
+  saveFile(await fetchFile(path), fileName);
+}
+
+/** Hands bytes the page holds (a fetched file, a CSV built in the browser) to the browser as a download. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

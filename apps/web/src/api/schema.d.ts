@@ -3851,6 +3851,7 @@ export interface components {
             levy: string | null;
             paidOn: string | null;
             penalty: string | null;
+            statementLine: components["schemas"]["DossierStatementLineResponse"] | null;
             status: string;
         };
         DossierProjectDecisionResponse: {
@@ -3884,6 +3885,7 @@ export interface components {
             id: string;
             orderedBy: string;
             paidOn: string | null;
+            statementLine: components["schemas"]["DossierStatementLineResponse"] | null;
             status: string;
             trancheNo: number;
         };
@@ -3931,6 +3933,31 @@ export interface components {
             bankReference: string | null;
             late: boolean;
             receivedOn: string;
+            statementLine: components["schemas"]["DossierStatementLineResponse"] | null;
+        };
+        DossierStatementLineResponse: {
+            amount: string;
+            bookedOn: string;
+            counterpartyAccount: string | null;
+            counterpartyName: string | null;
+            direction: string;
+            endToEndId: string | null;
+            /** @description The bank’s own reference of the entry */
+            entryRef: string;
+            id: string;
+            /** Format: date-time */
+            importedAt: string;
+            message: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            statementFileName: string;
+            /** @description The bank’s statement id (Stmt/Id) */
+            statementId: string;
+            /** @description matched (by the import) or resolved (by a person) */
+            status: string;
+            variableSymbol: string | null;
         };
         DraftCostDocumentInput: {
             /** @example 12500.00 */

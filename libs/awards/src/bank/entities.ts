@@ -103,6 +103,7 @@ export type StatementMatch = 'payment' | 'settlement' | 'breach';
 @Index('bank_statement_line_entry_key', ['account', 'entryRef'], { unique: true })
 @Index('bank_statement_line_statement_idx', ['statementId'])
 @Index('bank_statement_line_status_idx', ['status'])
+@Index('bank_statement_line_match_idx', ['matchId'], { where: 'match_id IS NOT NULL' })
 @Check('bank_statement_line_status_known', `status IN ('matched','unmatched','resolved')`)
 @Check('bank_statement_line_direction_known', `direction IN ('credit','debit')`)
 @Check('bank_statement_line_match_known', `match_type IS NULL OR match_type IN ('payment','settlement','breach')`)

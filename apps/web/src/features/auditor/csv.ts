@@ -1,3 +1,5 @@
+import { saveFile } from '../../api/client';
+
 /**
  * CSV for the auditor's views, built in the browser from the very data on the screen (the API has no CSV
  * for the trace): UTF-8 with a BOM and semicolons, amounts with a decimal comma — what Czech spreadsheets
@@ -16,12 +18,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 export const csvAmount = (amount: string) => amount.replace('.', ',');
 
 export function downloadCsv(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(new Blob([content], { type: 'text/csv;charset=utf-8' }), fileName);
 }

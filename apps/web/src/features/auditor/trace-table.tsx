@@ -1,11 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import { FormattedMessage } from 'react-intl';
-import { Amount, KindName, LevelName } from './components';
+import { LevelName } from './components';
 import { routerSearch } from './filters';
 import type { UrlSearch } from './filters';
+import { DataTable, KindCells } from './table';
 import { largestAmount } from './tree';
 import type { TraceTreeNode } from './tree';
-import { KINDS } from './types';
 
 /**
  * Strategy nodes as table rows (indented by depth), each amount as text with a decorative bar, each node a
@@ -26,44 +25,21 @@ export function TraceTable({
 }) {
   const largest = largestAmount(rows);
   return (
-    <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className="data">
-        <caption className="visually-hidden">
-          <FormattedMessage id="auditor.trace.caption" />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id={title} />
-            </th>
-            {KINDS.map((k) => (
-              <th scope="col" className="num" key={k}>
-                <KindName kind={k} />
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className={`tree-row tree-row--depth-${r.depth - baseDepth}`}>
-              <th scope="row" style={{ paddingLeft: `${0.5 + (r.depth - baseDepth) * 1.25}rem` }}>
-                <span className="visually-hidden">
-                  <LevelName level={r.level} />{' '}
-                </span>
-                <span className="tree-row__code">{r.code}</span>{' '}
-                <Link to={'/kontrola/strategie/$nodeId'} params={{ nodeId: r.id }} search={routerSearch(filterSearch) as never}>
-                  {r.name}
-                </Link>
-              </th>
-              {KINDS.map((k) => (
-                <td className="num" key={k}>
-                  <Amount amount={r.amounts[k]} largest={largest} kind={k} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable labelledBy={id} caption="auditor.trace.caption" columns={[title]} kinds>
+      {rows.map((r) => (
+        <tr key={r.id} className={`tree-row tree-row--depth-${r.depth - baseDepth}`}>
+          <th scope="row" style={{ paddingLeft: `${0.5 + (r.depth - baseDepth) * 1.25}rem` }}>
+            <span className="visually-hidden">
+              <LevelName level={r.level} />{' '}
+            </span>
+            <span className="tree-row__code">{r.code}</span>{' '}
+            <Link to={'/kontrola/strategie/$nodeId' as never} params={{ nodeId: r.id } as never} search={routerSearch(filterSearch) as never}>
+              {r.name}
+            </Link>
+          </th>
+          <KindCells amounts={r.amounts} largest={largest} />
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -9,6 +9,7 @@ export type TraceProjects = Schemas['TraceProjectsResponse'];
 export type TraceProject = Schemas['TraceProjectsItemResponse'];
 export type TraceEntry = Schemas['TraceEntryResponse'];
 export type Dossier = Schemas['DossierProjectResponse'];
+export type StatementLine = Schemas['DossierStatementLineResponse'];
 export type AuditPage = Schemas['PageAuditLogEntryResponse'];
 export type AuditEntry = Schemas['AuditLogEntryResponse'];
 export type ChainVerification = Schemas['ChainVerificationResponse'];

@@ -2,11 +2,11 @@ import { Link, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { api, call } from '../../api/client';
-import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { BackLink, CsvButton, useSetSearch } from '../../features/auditor/components';
+import { BackLink, DownloadButton, FilterForm, FilterInput, useSetSearch } from '../../features/auditor/components';
+import { auditorPage, DataTable, Pagination } from '../../features/auditor/table';
 import { downloadCsv, toCsv } from '../../features/auditor/csv';
 import { auditFiltersFromSearch, auditQuery, searchFromAuditFilters, routerSearch } from '../../features/auditor/filters';
 import type { AuditFilters } from '../../features/auditor/filters';
@@ -20,16 +20,9 @@ const PAGE_SIZE = 50;
  * The audit log: search by action (its beginning, e.g. "application."), object, actor and dates, kept in
  * the URL; one object's history (`?objekt=<id>`); and the verification of the hash chain, explained.
  */
-export function AuditLogPage() {
-  return (
-    <RequireRole roles={['auditor']}>
-      <AuditLogView />
-    </RequireRole>
-  );
-}
+export const AuditLogPage = auditorPage(AuditLogView);
 
 function AuditLogView() {
-  const intl = useIntl();
   const f = useFormat();
   const search = useSearch({ strict: false }) as Record<string, unknown>;
   const filters = auditFiltersFromSearch(search);
@@ -71,7 +64,7 @@ function AuditLogView() {
       </h2>
       {filters.objectId && (
         <p>
-          <Link to={'/kontrola/auditni-log'} search={{} as never}>
+          <Link to={'/kontrola/auditni-log' as never} search={{} as never}>
             <FormattedMessage id="auditor.log.wholeLog" />
           </Link>
         </p>
@@ -84,117 +77,72 @@ function AuditLogView() {
         ) : (
           <>
             <p>
-              <CsvButton onClick={exportCsv}>
+              <DownloadButton onClick={exportCsv}>
                 <FormattedMessage id="auditor.csv.download" />
-              </CsvButton>
+              </DownloadButton>
             </p>
-            <div className="table-wrap" role="region" aria-labelledby="audit-results-title" tabIndex={0}>
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="auditor.log.seq" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="auditor.entry.when" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="auditor.log.action" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="auditor.log.object" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="auditor.entry.who" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="auditor.log.change" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {log.data?.items.map((e) => (
-                    <tr key={e.seq}>
-                      <td className="num">{e.seq}</td>
-                      <td>{f.dateTime(String(e.occurredAt))}</td>
-                      <td>{e.action}</td>
-                      <td>
-                        {e.objectType}
+            <DataTable
+              labelledBy="audit-results-title"
+              columns={[{ id: 'auditor.log.seq', num: true }, 'auditor.entry.when', 'auditor.log.action', 'auditor.log.object', 'auditor.entry.who', 'auditor.log.change']}
+            >
+              {log.data?.items.map((e) => (
+                <tr key={e.seq}>
+                  <td className="num">{e.seq}</td>
+                  <td>{f.dateTime(String(e.occurredAt))}</td>
+                  <td>{e.action}</td>
+                  <td>
+                    {e.objectType}
+                    <br />
+                    <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ objectId: e.objectId })) as never}>
+                      <FormattedMessage id="auditor.log.historyOf" values={{ id: e.objectId.slice(0, 8) }} />
+                    </Link>
+                  </td>
+                  <td>
+                    {e.actorUserId ? (
+                      <Link to={'/kontrola/auditni-log' as never} search={routerSearch(searchFromAuditFilters({ actorUserId: e.actorUserId })) as never}>
+                        <FormattedMessage id="auditor.log.actorOf" values={{ id: e.actorUserId.slice(0, 8) }} />
+                      </Link>
+                    ) : (
+                      <FormattedMessage id="auditor.system" />
+                    )}
+                    {e.actorRoles.length > 0 && (
+                      <>
                         <br />
-                        <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ objectId: e.objectId })) as never}>
-                          <FormattedMessage id="auditor.log.historyOf" values={{ id: e.objectId.slice(0, 8) }} />
-                        </Link>
-                      </td>
-                      <td>
-                        {e.actorUserId ? (
-                          <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ actorUserId: e.actorUserId })) as never}>
-                            <FormattedMessage id="auditor.log.actorOf" values={{ id: e.actorUserId.slice(0, 8) }} />
-                          </Link>
-                        ) : (
-                          <FormattedMessage id="auditor.system" />
-                        )}
-                        {e.actorRoles.length > 0 && (
+                        <span className="meta">{e.actorRoles.join(', ')}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {e.before !== null || e.after !== null ? (
+                      <details>
+                        <summary>
+                          <FormattedMessage id="auditor.log.showChange" values={{ seq: e.seq }} />
+                        </summary>
+                        {e.before !== null && (
                           <>
-                            <br />
-                            <span className="meta">{e.actorRoles.join(', ')}</span>
+                            <p>
+                              <FormattedMessage id="auditor.log.before" />
+                            </p>
+                            <pre className="audit-json">{JSON.stringify(e.before, null, 2)}</pre>
                           </>
                         )}
-                      </td>
-                      <td>
-                        {e.before !== null || e.after !== null ? (
-                          <details>
-                            <summary>
-                              <FormattedMessage id="auditor.log.showChange" values={{ seq: e.seq }} />
-                            </summary>
-                            {e.before !== null && (
-                              <>
-                                <p>
-                                  <FormattedMessage id="auditor.log.before" />
-                                </p>
-                                <pre className="audit-json">{JSON.stringify(e.before, null, 2)}</pre>
-                              </>
-                            )}
-                            {e.after !== null && (
-                              <>
-                                <p>
-                                  <FormattedMessage id="auditor.log.after" />
-                                </p>
-                                <pre className="audit-json">{JSON.stringify(e.after, null, 2)}</pre>
-                              </>
-                            )}
-                          </details>
-                        ) : (
-                          '—'
+                        {e.after !== null && (
+                          <>
+                            <p>
+                              <FormattedMessage id="auditor.log.after" />
+                            </p>
+                            <pre className="audit-json">{JSON.stringify(e.after, null, 2)}</pre>
+                          </>
                         )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {pages > 1 && (
-              <nav aria-label={intl.formatMessage({ id: 'auditor.pagination' })}>
-                <ul className="pagination">
-                  {page > 1 && (
-                    <li>
-                      <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ ...filters, page: page - 1 })) as never}>
-                        <FormattedMessage id="auditor.previous" />
-                      </Link>
-                    </li>
-                  )}
-                  <li>
-                    <FormattedMessage id="auditor.pageOf" values={{ page, pages }} />
-                  </li>
-                  {page < pages && (
-                    <li>
-                      <Link to={'/kontrola/auditni-log'} search={routerSearch(searchFromAuditFilters({ ...filters, page: page + 1 })) as never}>
-                        <FormattedMessage id="auditor.next" />
-                      </Link>
-                    </li>
-                  )}
-                </ul>
-              </nav>
-            )}
+                      </details>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+            <Pagination page={page} pages={pages} to="/kontrola/auditni-log" searchOf={(p) => searchFromAuditFilters({ ...filters, page: p })} />
           </>
         )}
       </QueryState>
@@ -203,52 +151,28 @@ function AuditLogView() {
 }
 
 function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; onApply: (filters: AuditFilters) => void }) {
-  const intl = useIntl();
   const fields = ['action', 'objectType', 'objectId', 'actorUserId', 'from', 'to'] as const;
   const [draft, setDraft] = useState<Record<(typeof fields)[number], string>>(
     () => Object.fromEntries(fields.map((k) => [k, filters[k] ?? ''])) as Record<(typeof fields)[number], string>,
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(auditFiltersFromSearch(searchFromAuditFilters(Object.fromEntries(fields.map((k) => [k, draft[k].trim() || undefined])))));
+    onApply(auditFiltersFromSearch(searchFromAuditFilters(Object.fromEntries(fields.map((k) => [k, draft[k].trim() || undefined])) as AuditFilters)));
   };
   return (
-    <form className="filters" aria-label={intl.formatMessage({ id: 'auditor.log.search' })} role="search" onSubmit={submit}>
-      <fieldset>
-        <legend>
-          <FormattedMessage id="auditor.log.search" />
-        </legend>
-        <div className="filters__grid">
-          {fields.map((k) => (
-            <div className="field" key={k}>
-              <label className="gov-form-label" htmlFor={`audit-${k}`}>
-                <FormattedMessage id={`auditor.log.filter.${k}`} />
-              </label>
-              <div className="gov-form-input" data-size="m">
-                <input
-                  id={`audit-${k}`}
-                  type={k === 'from' || k === 'to' ? 'date' : 'text'}
-                  autoComplete="off"
-                  aria-describedby={k === 'action' || k === 'actorUserId' ? `audit-${k}-hint` : undefined}
-                  value={draft[k]}
-                  onChange={(event) => setDraft((d) => ({ ...d, [k]: event.target.value }))}
-                />
-              </div>
-              {(k === 'action' || k === 'actorUserId') && (
-                <p className="field__hint" id={`audit-${k}-hint`}>
-                  <FormattedMessage id={`auditor.log.filter.${k}Hint`} />
-                </p>
-              )}
-            </div>
-          ))}
-        </div>
-        <div className="actions">
-          <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m">
-            <FormattedMessage id="auditor.log.find" />
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <FilterForm title="auditor.log.search" submit="auditor.log.find" search onSubmit={submit}>
+      {fields.map((k) => (
+        <FilterInput
+          key={k}
+          id={`audit-${k}`}
+          label={`auditor.log.filter.${k}`}
+          hint={k === 'action' || k === 'actorUserId' ? `auditor.log.filter.${k}Hint` : undefined}
+          type={k === 'from' || k === 'to' ? 'date' : 'text'}
+          value={draft[k]}
+          onChange={(event) => setDraft((d) => ({ ...d, [k]: event.target.value }))}
+        />
+      ))}
+    </FilterForm>
   );
 }
 

@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
-import { RequireRole } from '../../app/require-role';
+import { auditorPage, DataTable } from '../../features/auditor/table';
 import { QueryState } from '../../components/query-state';
-import { BackLink, CsvButton, KindName } from '../../features/auditor/components';
+import { BackLink, DownloadButton, KindName } from '../../features/auditor/components';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
 import { searchFromAuditFilters, routerSearch } from '../../features/auditor/filters';
+import { StatementLine } from '../../features/auditor/statement-line';
 import type { Dossier, TraceEntry } from '../../features/auditor/types';
 import { useFormat } from '../../lib/use-format';
 
@@ -16,13 +17,7 @@ import { useFormat } from '../../lib/use-format';
  * the ledger's totals, each ledger entry behind the node the auditor came from (who and why), and the audit
  * trail of every record, each a link to that object's history in the audit log.
  */
-export function DossierPage() {
-  return (
-    <RequireRole roles={['auditor']}>
-      <DossierView />
-    </RequireRole>
-  );
-}
+export const DossierPage = auditorPage(DossierView);
 
 const historyLink = (objectId: string) => searchFromAuditFilters({ objectId });
 
@@ -117,34 +112,17 @@ function DossierView() {
             </dl>
 
             <Section id="dossier-ledger" title="auditor.dossier.ledger">
-              <div className="table-wrap">
-                <table className="data" aria-labelledby="dossier-ledger">
-                  <thead>
-                    <tr>
-                      <th scope="col">
-                        <FormattedMessage id="auditor.node.kind" />
-                      </th>
-                      <th scope="col" className="num">
-                        <FormattedMessage id="auditor.node.amount" />
-                      </th>
-                      <th scope="col" className="num">
-                        <FormattedMessage id="auditor.dossier.events" />
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.ledger.map((l) => (
-                      <tr key={l.kind}>
-                        <th scope="row">
-                          <KindName kind={l.kind} />
-                        </th>
-                        <td className="num">{f.money(l.total)}</td>
-                        <td className="num">{l.events}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable labelledBy="dossier-ledger" columns={['auditor.node.kind', { id: 'auditor.node.amount', num: true }, { id: 'auditor.dossier.events', num: true }]}>
+                {d.ledger.map((l) => (
+                  <tr key={l.kind}>
+                    <th scope="row">
+                      <KindName kind={l.kind} />
+                    </th>
+                    <td className="num">{f.money(l.total)}</td>
+                    <td className="num">{l.events}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </Section>
 
             <Section id="dossier-entries" title="auditor.dossier.entries">
@@ -155,56 +133,40 @@ function DossierView() {
               ) : (
                 <QueryState query={entries}>
                   <p>
-                    <CsvButton onClick={exportEntries}>
+                    <DownloadButton onClick={exportEntries}>
                       <FormattedMessage id="auditor.csv.download" />
-                    </CsvButton>
+                    </DownloadButton>
                   </p>
-                  <div className="table-wrap" role="region" aria-labelledby="dossier-entries" tabIndex={0}>
-                    <table className="data">
-                      <thead>
-                        <tr>
-                          <th scope="col">
-                            <FormattedMessage id="auditor.entry.when" />
-                          </th>
-                          <th scope="col">
-                            <FormattedMessage id="auditor.node.kind" />
-                          </th>
-                          <th scope="col" className="num">
-                            <FormattedMessage id="auditor.node.amount" />
-                          </th>
-                          <th scope="col">
-                            <FormattedMessage id="auditor.entry.activity" />
-                          </th>
-                          <th scope="col">
-                            <FormattedMessage id="auditor.entry.who" />
-                          </th>
-                          <th scope="col">
-                            <FormattedMessage id="auditor.entry.why" />
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {entries.data?.map((e) => (
-                          <tr key={e.id}>
-                            <td>{f.dateTime(String(e.occurredAt))}</td>
-                            <td>
-                              <KindName kind={e.kind} />
-                            </td>
-                            <td className="num">{f.money(e.amount)}</td>
-                            <td>{e.activityCode}</td>
-                            <td>{e.actor ?? <FormattedMessage id="auditor.system" />}</td>
-                            <td>
-                              <HistoryLink objectId={e.sourceId}>{source(e.sourceType)}</HistoryLink>
-                              <br />
-                              <span className="meta">
-                                <FormattedMessage id="auditor.entry.event" values={{ id: e.eventId.slice(0, 8) }} />
-                              </span>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    labelledBy="dossier-entries"
+                    columns={[
+                      'auditor.entry.when',
+                      'auditor.node.kind',
+                      { id: 'auditor.node.amount', num: true },
+                      'auditor.entry.activity',
+                      'auditor.entry.who',
+                      'auditor.entry.why',
+                    ]}
+                  >
+                    {entries.data?.map((e) => (
+                      <tr key={e.id}>
+                        <td>{f.dateTime(String(e.occurredAt))}</td>
+                        <td>
+                          <KindName kind={e.kind} />
+                        </td>
+                        <td className="num">{f.money(e.amount)}</td>
+                        <td>{e.activityCode}</td>
+                        <td>{e.actor ?? <FormattedMessage id="auditor.system" />}</td>
+                        <td>
+                          <HistoryLink objectId={e.sourceId}>{source(e.sourceType)}</HistoryLink>
+                          <br />
+                          <span className="meta">
+                            <FormattedMessage id="auditor.entry.event" values={{ id: e.eventId.slice(0, 8) }} />
+                          </span>
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
                 </QueryState>
               )}
             </Section>
@@ -253,19 +215,39 @@ function DossierView() {
                 </p>
               )}
               {d.payments.length > 0 && (
-                <ul>
-                  {d.payments.map((p) => (
-                    <li key={p.id}>
-                      <FormattedMessage
-                        id="auditor.dossier.payment"
-                        values={{ tranche: p.trancheNo, amount: f.money(p.amount), status: p.status, paidOn: p.paidOn ? f.date(p.paidOn) : '—' }}
-                      />{' '}
-                      <HistoryLink objectId={p.id}>
-                        <FormattedMessage id="auditor.dossier.history" />
-                      </HistoryLink>
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  <h3 id="dossier-payments">
+                    <FormattedMessage id="auditor.dossier.payments" />
+                  </h3>
+                  <DataTable
+                    labelledBy="dossier-payments"
+                    columns={[
+                      'auditor.dossier.tranche',
+                      { id: 'auditor.node.amount', num: true },
+                      'auditor.dossier.paymentStatus',
+                      'auditor.dossier.paidOn',
+                      'auditor.statement.column',
+                    ]}
+                  >
+                    {d.payments.map((p) => (
+                      <tr key={p.id}>
+                        <th scope="row">{p.trancheNo}</th>
+                        <td className="num">{f.money(p.amount)}</td>
+                        <td>
+                          <FormattedMessage id={`auditor.paymentStatus.${p.status}`} defaultMessage={p.status} />
+                          <br />
+                          <HistoryLink objectId={p.id}>
+                            <FormattedMessage id="auditor.dossier.history" />
+                          </HistoryLink>
+                        </td>
+                        <td>{p.paidOn ? f.date(p.paidOn) : '—'}</td>
+                        <td className="statement-cell">
+                          <StatementLine line={p.statementLine} />
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                </>
               )}
             </Section>
 
@@ -287,12 +269,47 @@ function DossierView() {
                   <FormattedMessage id="auditor.dossier.none" />
                 </p>
               )}
+              {d.settlement && d.settlement.returns.length > 0 && (
+                <>
+                  <h3 id="dossier-returns">
+                    <FormattedMessage id="auditor.dossier.returns" />
+                  </h3>
+                  <DataTable labelledBy="dossier-returns" columns={['auditor.dossier.receivedOn', { id: 'auditor.node.amount', num: true }, 'auditor.statement.column']}>
+                    {d.settlement.returns.map((r, i) => (
+                      <tr key={`${r.receivedOn}-${i}`}>
+                        <th scope="row">
+                          {f.date(r.receivedOn)}
+                          {r.late && (
+                            <>
+                              {' '}
+                              (<FormattedMessage id="auditor.dossier.lateReturn" />)
+                            </>
+                          )}
+                        </th>
+                        <td className="num">{f.money(r.amount)}</td>
+                        <td className="statement-cell">
+                          <StatementLine line={r.statementLine} />
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                </>
+              )}
               {d.breaches.length > 0 && (
                 <ul>
                   {d.breaches.map((b) => (
                     <li key={b.id}>
                       {b.description} —{' '}
-                      <FormattedMessage id="auditor.dossier.breach" values={{ levy: b.levy ? f.money(b.levy) : '—', penalty: b.penalty ? f.money(b.penalty) : '—' }} />
+                      <FormattedMessage id="auditor.dossier.breach" values={{ levy: b.levy ? f.money(b.levy) : '—', penalty: b.penalty ? f.money(b.penalty) : '—' }} />{' '}
+                      <HistoryLink objectId={b.id}>
+                        <FormattedMessage id="auditor.dossier.history" />
+                      </HistoryLink>
+                      {b.statementLine && (
+                        <>
+                          <br />
+                          <FormattedMessage id="auditor.dossier.breachLine" /> <StatementLine line={b.statementLine} />
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -300,38 +317,18 @@ function DossierView() {
             </Section>
 
             <Section id="dossier-audit" title="auditor.dossier.audit">
-              <div className="table-wrap" role="region" aria-labelledby="dossier-audit" tabIndex={0}>
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">
-                        <FormattedMessage id="auditor.entry.when" />
-                      </th>
-                      <th scope="col">
-                        <FormattedMessage id="auditor.log.action" />
-                      </th>
-                      <th scope="col">
-                        <FormattedMessage id="auditor.log.object" />
-                      </th>
-                      <th scope="col">
-                        <FormattedMessage id="auditor.entry.who" />
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.audit.map((a) => (
-                      <tr key={a.seq}>
-                        <td>{f.dateTime(String(a.occurredAt))}</td>
-                        <td>{a.action}</td>
-                        <td>
-                          <HistoryLink objectId={a.objectId}>{a.objectType}</HistoryLink>
-                        </td>
-                        <td>{a.actor ?? <FormattedMessage id="auditor.system" />}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable labelledBy="dossier-audit" columns={['auditor.entry.when', 'auditor.log.action', 'auditor.log.object', 'auditor.entry.who']}>
+                {d.audit.map((a) => (
+                  <tr key={a.seq}>
+                    <td>{f.dateTime(String(a.occurredAt))}</td>
+                    <td>{a.action}</td>
+                    <td>
+                      <HistoryLink objectId={a.objectId}>{a.objectType}</HistoryLink>
+                    </td>
+                    <td>{a.actor ?? <FormattedMessage id="auditor.system" />}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </Section>
           </>
         )}

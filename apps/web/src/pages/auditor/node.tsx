@@ -2,9 +2,9 @@ import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
-import { RequireRole } from '../../app/require-role';
+import { auditorPage, DataTable, KindCells, Pagination } from '../../features/auditor/table';
 import { QueryState } from '../../components/query-state';
-import { Amount, BackLink, CsvButton, KindName, LevelName, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
+import { Amount, BackLink, DownloadButton, KindName, LevelName, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
 import { searchFromTraceFilters, traceFiltersFromSearch, traceQuery, routerSearch } from '../../features/auditor/filters';
 import { findNode, largestAmount } from '../../features/auditor/tree';
@@ -16,13 +16,7 @@ import type { TraceNode, TraceProject, TraceProjects } from '../../features/audi
 const PAGE_SIZE = 50;
 
 /** One node of the strategy: its money under the filters, then the projects behind it (each a link to its dossier). */
-export function TraceNodePage() {
-  return (
-    <RequireRole roles={['auditor']}>
-      <TraceNodeView />
-    </RequireRole>
-  );
-}
+export const TraceNodePage = auditorPage(TraceNodeView);
 
 function TraceNodeView() {
   const intl = useIntl();
@@ -90,32 +84,18 @@ function TraceNodeView() {
             <p>
               <FormattedMessage id="auditor.node.counts" values={{ projects: node.data.supportedProjects, organisations: node.data.supportedOrganisations }} />
             </p>
-            <div className="table-wrap">
-              <table className="data" aria-labelledby="node-amounts-title">
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="auditor.node.kind" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="auditor.node.amount" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {KINDS.map((k) => (
-                    <tr key={k}>
-                      <th scope="row">
-                        <KindName kind={k} />
-                      </th>
-                      <td className="num">
-                        <Amount amount={node.data.amounts[k]} largest={largest} kind={k} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable labelledBy="node-amounts-title" columns={['auditor.node.kind', { id: 'auditor.node.amount', num: true }]}>
+              {KINDS.map((k) => (
+                <tr key={k}>
+                  <th scope="row">
+                    <KindName kind={k} />
+                  </th>
+                  <td className="num">
+                    <Amount amount={node.data.amounts[k]} largest={largest} kind={k} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             {children.length > 0 && (
               <>
                 <h2 id="node-children-title">
@@ -135,77 +115,36 @@ function TraceNodeView() {
               ) : (
                 <>
                   <p>
-                    <CsvButton onClick={exportCsv}>
+                    <DownloadButton onClick={exportCsv}>
                       <FormattedMessage id="auditor.csv.download" />
-                    </CsvButton>
+                    </DownloadButton>
                   </p>
-                  <div className="table-wrap" role="region" aria-labelledby="node-projects-title" tabIndex={0}>
-                    <table className="data auditor-projects">
-                      <thead>
-                        <tr>
-                          <th scope="col">
-                            <FormattedMessage id="auditor.node.project" />
-                          </th>
-                          <th scope="col">
-                            <FormattedMessage id="auditor.node.applicant" />
-                          </th>
-                          {KINDS.map((k) => (
-                            <th scope="col" className="num" key={k}>
-                              <KindName kind={k} />
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {projects.data?.items.map((p) => (
-                          <tr key={p.applicationId}>
-                            <th scope="row">
-                              <Link to={'/kontrola/projekty/$applicationId'} params={{ applicationId: p.applicationId }} search={routerSearch({ uzel: nodeId }) as never}>
-                                {p.number}
-                              </Link>
-                              <br />
-                              {p.title}
-                            </th>
-                            <td>
-                              {p.organisation}
-                              <br />
-                              <span className="meta">
-                                <FormattedMessage id="auditor.node.ico" values={{ ico: p.ico }} /> · {p.callCode}
-                              </span>
-                            </td>
-                            {KINDS.map((k) => (
-                              <td className="num" key={k}>
-                                <Amount amount={p.amounts[k] ?? '0.00'} largest={projectLargest} kind={k} />
-                              </td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                  {pages > 1 && (
-                    <nav aria-label={intl.formatMessage({ id: 'auditor.pagination' })}>
-                      <ul className="pagination">
-                        {page > 1 && (
-                          <li>
-                            <Link to={'/kontrola/strategie/$nodeId'} params={{ nodeId }} search={routerSearch({ ...filterSearch, strana: String(page - 1) }) as never}>
-                              <FormattedMessage id="auditor.previous" />
-                            </Link>
-                          </li>
-                        )}
-                        <li>
-                          <FormattedMessage id="auditor.pageOf" values={{ page, pages }} />
-                        </li>
-                        {page < pages && (
-                          <li>
-                            <Link to={'/kontrola/strategie/$nodeId'} params={{ nodeId }} search={routerSearch({ ...filterSearch, strana: String(page + 1) }) as never}>
-                              <FormattedMessage id="auditor.next" />
-                            </Link>
-                          </li>
-                        )}
-                      </ul>
-                    </nav>
-                  )}
+                  <DataTable labelledBy="node-projects-title" className="auditor-projects" columns={['auditor.node.project', 'auditor.node.applicant']} kinds>
+                    {projects.data?.items.map((p) => (
+                      <tr key={p.applicationId}>
+                        <th scope="row">
+                          <Link
+                            to={'/kontrola/projekty/$applicationId' as never}
+                            params={{ applicationId: p.applicationId } as never}
+                            search={routerSearch({ uzel: nodeId }) as never}
+                          >
+                            {p.number}
+                          </Link>
+                          <br />
+                          {p.title}
+                        </th>
+                        <td>
+                          {p.organisation}
+                          <br />
+                          <span className="meta">
+                            <FormattedMessage id="auditor.node.ico" values={{ ico: p.ico }} /> · {p.callCode}
+                          </span>
+                        </td>
+                        <KindCells amounts={p.amounts} largest={projectLargest} />
+                      </tr>
+                    ))}
+                  </DataTable>
+                  <Pagination page={page} pages={pages} to="/kontrola/strategie/$nodeId" params={{ nodeId }} searchOf={(p) => ({ ...filterSearch, strana: String(p) })} />
                 </>
               )}
             </QueryState>

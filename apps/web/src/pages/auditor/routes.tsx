@@ -1,5 +1,5 @@
 /**
- * The auditor's area (read only): the trace explorer (the strategy tree with its money, a node's projects,
+ * The auditor's area (read only): the trace explorer, the action plan's fulfilment report (the strategy tree with its money, a node's projects,
  * one project's dossier down to each ledger entry) and the audit log. Every view's filters are in its URL.
  */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
@@ -17,6 +17,7 @@ export function auditorRoutes(root: AnyRoute) {
     page('/kontrola/strategie', () => import('./trace'), 'TraceExplorerPage'),
     page('/kontrola/strategie/$nodeId', () => import('./node'), 'TraceNodePage'),
     page('/kontrola/projekty/$applicationId', () => import('./dossier'), 'DossierPage'),
+    page('/kontrola/plneni', () => import('./fulfilment'), 'FulfilmentPage'),
     page('/kontrola/auditni-log', () => import('./audit-log'), 'AuditLogPage'),
   ];
 }

@@ -1,11 +1,9 @@
 import { useSearch } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, call } from '../../api/client';
-import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { BackLink, CsvButton, TraceFilterForm, useSetSearch } from '../../features/auditor/components';
+import { BackLink, DownloadButton, FilterSelect, TraceFilterForm, useSetSearch, useStrategyVersions } from '../../features/auditor/components';
+import { auditorPage } from '../../features/auditor/table';
 import { TraceTable } from '../../features/auditor/trace-table';
 import { useTraceTree } from '../../features/auditor/use-trace-tree';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
@@ -13,23 +11,11 @@ import { searchFromTraceFilters, traceFiltersFromSearch } from '../../features/a
 import { LEVELS, rowsToLevel } from '../../features/auditor/tree';
 import { KINDS } from '../../features/auditor/types';
 
-interface VersionOption {
-  id: string;
-  kind: 'koncepce' | 'action-plan';
-  title: string;
-}
-
 /**
  * The trace explorer: the chosen strategy version's tree, each node with its money under the filters (one
  * request for the whole tree, summed here exactly). The version and the filters are in the URL.
  */
-export function TraceExplorerPage() {
-  return (
-    <RequireRole roles={['auditor']}>
-      <TraceExplorer />
-    </RequireRole>
-  );
-}
+export const TraceExplorerPage = auditorPage(TraceExplorer);
 
 function TraceExplorer() {
   const intl = useIntl();
@@ -37,12 +23,10 @@ function TraceExplorer() {
   const filters = traceFiltersFromSearch(search);
   const filterSearch = searchFromTraceFilters(filters);
   const setSearch = useSetSearch('/kontrola/strategie');
-  const versions = useQuery({ queryKey: ['strategy-versions'], queryFn: () => call<VersionOption[]>(api.GET('/api/v1/strategy/versions')) });
-  const versionId = (typeof search.verze === 'string' ? search.verze : undefined) ?? versions.data?.find((v) => v.kind === 'action-plan')?.id ?? versions.data?.[0]?.id;
+  const { versions, versionId, version } = useStrategyVersions(search.verze);
   const level = typeof search.uroven === 'string' && (LEVELS as readonly string[]).includes(search.uroven) ? search.uroven : 'subgoal';
   const { state, roots } = useTraceTree(versionId, filters);
   const rows = useMemo(() => (roots ? rowsToLevel(roots, level) : []), [roots, level]);
-  const version = versions.data?.find((v) => v.id === versionId);
   const exportCsv = () =>
     downloadCsv(
       'stopa-penez-strategie.csv',
@@ -63,34 +47,30 @@ function TraceExplorer() {
         <FormattedMessage id="auditor.trace.lead" />
       </p>
       <QueryState query={versions}>
-        <div className="field">
-          <label className="gov-form-label" htmlFor="trace-version">
-            <FormattedMessage id="auditor.trace.version" />
-          </label>
-          <div className="gov-form-select" data-size="m">
-            <select id="trace-version" value={versionId ?? ''} onChange={(event) => setSearch({ ...filterSearch, verze: event.target.value, uroven: level })}>
-              {versions.data?.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label className="gov-form-label" htmlFor="trace-level">
-            <FormattedMessage id="auditor.trace.level" />
-          </label>
-          <div className="gov-form-select" data-size="m">
-            <select id="trace-level" value={level} onChange={(event) => setSearch({ ...filterSearch, ...(versionId ? { verze: versionId } : {}), uroven: event.target.value })}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {intl.formatMessage({ id: `auditor.level.${l}` })}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <FilterSelect
+          id="trace-version"
+          label="auditor.trace.version"
+          value={versionId ?? ''}
+          onChange={(event) => setSearch({ ...filterSearch, verze: event.target.value, uroven: level })}
+        >
+          {versions.data?.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.title}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          id="trace-level"
+          label="auditor.trace.level"
+          value={level}
+          onChange={(event) => setSearch({ ...filterSearch, ...(versionId ? { verze: versionId } : {}), uroven: event.target.value })}
+        >
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {intl.formatMessage({ id: `auditor.level.${l}` })}
+            </option>
+          ))}
+        </FilterSelect>
         <TraceFilterForm
           key={JSON.stringify(filterSearch)}
           filters={filters}
@@ -102,9 +82,9 @@ function TraceExplorer() {
             <FormattedMessage id="auditor.trace.tree" values={{ version: version?.title ?? '' }} />
           </h2>
           <p>
-            <CsvButton onClick={exportCsv}>
+            <DownloadButton onClick={exportCsv}>
               <FormattedMessage id="auditor.csv.download" />
-            </CsvButton>
+            </DownloadButton>
           </p>
           <TraceTable id="trace-tree-title" title="auditor.trace.node" rows={rows} filterSearch={filterSearch} />
         </QueryState>
