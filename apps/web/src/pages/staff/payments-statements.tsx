@@ -300,10 +300,10 @@ function Statements() {
         <Resolution
           key={resolving.id}
           line={resolving}
-          onDone={async (line) => {
+          onDone={(line) => {
             setResolving(null);
             setResolved({ title: t('payments.statements.resolved', { entry: line.entryRef }), token: Date.now() });
-            await queryClient.invalidateQueries({ queryKey: PAYMENTS_KEY });
+            void queryClient.invalidateQueries({ queryKey: PAYMENTS_KEY });
           }}
           onCancel={() => setResolving(null)}
         />
