@@ -149,6 +149,12 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
       .filter({ hasText: a.number })
       .filter({ hasText: cs('commission.assign.short', { eligible: 1, required: 2 }) }),
   ).toBeVisible();
+  // The chair is not offered as a reviewer of A (the server would refuse them), and the row says why.
+  const rowOfA = secretary.getByRole('row').filter({ hasText: a.number });
+  await expect(rowOfA.getByRole('list', { name: cs('commission.assign.notOffered', { number: a.number }) })).toContainText(
+    cs('commission.assign.notOfferedConflict', { name: chair.displayName }),
+  );
+  await expect(rowOfA.getByRole('option', { name: chair.displayName })).toHaveCount(0);
   await checkPage(secretary, 'commission-assigned');
 
   // Member 2 scores both applications by keyboard, B with K3 not applicable.
@@ -256,6 +262,10 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   for (const application of [a, b]) await memberPage.getByRole('button', { name: cs('commission.session.vote.for', { number: application.number }) }).click();
   await expect(memberPage.getByRole('status').filter({ hasText: cs('commission.session.voted', { vote: cs('commission.session.voteName.for') }) })).toHaveCount(2);
   await checkPage(memberPage, 'commission-session-vote');
+  // After a reload the member still sees the votes they recorded.
+  await memberPage.reload();
+  await expect(memberPage.getByRole('status').filter({ hasText: cs('commission.session.voted', { vote: cs('commission.session.voteName.for') }) })).toHaveCount(2);
+  await expect(memberPage.getByRole('button', { name: cs('commission.session.vote.for', { number: b.number }) })).toHaveAttribute('aria-pressed', 'true');
 
   // The secretary closes the session (what closing freezes is said first) and downloads the minutes.
   await visit(secretary, prepared.staff, new URL(sessionUrl).pathname, 'cs');

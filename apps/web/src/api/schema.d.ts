@@ -2789,7 +2789,9 @@ export interface components {
         };
         AssignmentOverviewApplicationResponse: {
             applicationId: string;
+            conflictedUserIds: string[];
             eligible: number;
+            eligibleUserIds: string[];
             number: string;
             reviewers: string[];
         };
@@ -4629,6 +4631,11 @@ export interface components {
             cutReason: string | null;
             discussionNotes: string;
         };
+        SessionMyVoteResponse: {
+            applicationId: string;
+            /** @enum {string} */
+            vote: "abstain" | "against" | "for";
+        };
         SessionQuorumResponse: {
             met: boolean;
             present: number;
@@ -4645,6 +4652,8 @@ export interface components {
             /** Format: date-time */
             heldAt: string;
             id: string;
+            /** @description The reader's own votes; another member's vote is never returned */
+            myVotes: components["schemas"]["SessionMyVoteResponse"][];
             number: string;
             place: string;
             quorum: components["schemas"]["SessionQuorumResponse"];

@@ -16,6 +16,7 @@ import { ErrorSummary, TextField, fieldId, useFormErrors } from '../../forms/err
 import { keys, useSessions } from '../../features/commission/api';
 import type { Assignments, Commission } from '../../features/commission/api';
 import { ProgressView } from '../../features/commission/progress';
+import { reviewerChoices } from '../../features/commission/reviewer-choices';
 import { TableRegion } from '../../features/commission/table-region';
 import { useFormat } from '../../lib/use-format';
 
@@ -468,7 +469,7 @@ function AssignmentsView({ commission }: { commission: Commission }) {
               </thead>
               <tbody>
                 {data.applications.map((a) => {
-                  const candidates = commission.members.filter((m) => !a.reviewers.includes(m.userId));
+                  const { candidates, missing } = reviewerChoices(commission.members, a);
                   const selectId = `assign-${a.applicationId}`;
                   return (
                     <tr key={a.applicationId} className={short.has(a.applicationId) ? 'row-flagged' : undefined}>
@@ -531,6 +532,13 @@ function AssignmentsView({ commission }: { commission: Commission }) {
                               {t('add', { number: a.number })}
                             </button>
                           </form>
+                        )}
+                        {missing.length > 0 && (
+                          <ul className="plain meta" aria-label={t('notOffered', { number: a.number })}>
+                            {missing.map((m) => (
+                              <li key={m.userId}>{t(m.reason === 'conflict' ? 'notOfferedConflict' : 'notOfferedUndeclared', { name: m.displayName })}</li>
+                            ))}
+                          </ul>
                         )}
                       </td>
                     </tr>

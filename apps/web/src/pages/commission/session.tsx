@@ -79,14 +79,19 @@ function Quorum({ session }: { session: Session }) {
 function MemberSession({ session, userId }: { session: Session; userId: string }) {
   const intl = useIntl();
   const present = session.attendance.includes(userId);
-  const [votes, setVotes] = useState<Record<string, string>>({});
+  const queryClient = useQueryClient();
+  // The member's recorded votes come with the session, so they are there after a reload too.
+  const votes: Record<string, string> = Object.fromEntries(session.myVotes.map((v) => [v.applicationId, v.vote]));
   const errors = useFormErrors('vote');
   const vote = useMutation({
     mutationFn: ({ applicationId, value }: { applicationId: string; value: 'for' | 'against' | 'abstain' }) =>
-      call<{ applicationId: string; vote: string }>(
+      call<Session['myVotes'][number]>(
         api.PUT('/api/v1/sessions/{id}/applications/{applicationId}/vote', { params: { path: { id: session.id, applicationId } }, body: { vote: value } }),
       ),
-    onSuccess: (result) => setVotes((v) => ({ ...v, [result.applicationId]: result.vote })),
+    onSuccess: (result) =>
+      queryClient.setQueryData<Session>(keys.session(session.id), (s) =>
+        s ? { ...s, myVotes: [...s.myVotes.filter((v) => v.applicationId !== result.applicationId), result] } : s,
+      ),
     onError: (error) => errors.fromError(error),
   });
   const canVote = present && session.status === 'open';
