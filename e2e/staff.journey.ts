@@ -199,6 +199,22 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await expect(page.getByText('Nalezeny 4 žádosti.')).toBeVisible();
     await page.getByRole('button', { name: t('staff.table.col.status') }).click();
     await expect(page.getByRole('columnheader', { name: t('staff.table.col.status') })).toHaveAttribute('aria-sort', 'ascending');
+
+    // Starting the evaluation: the confirmation says what it freezes; cancelling changes nothing and returns the focus.
+    await page.goto(`/sprava/vyzvy/${callId}`);
+    const startButton = page.getByRole('button', { name: t('staff.overview.start-evaluation') });
+    await startButton.click();
+    const start = page.getByRole('dialog', { name: t('staff.transition.start-evaluation.title', { code }) });
+    await expect(start).toContainText(t('staff.transition.start-evaluation.freezes.2'));
+    await checkPage(page, 'staff-start-evaluation-confirm');
+    await start.getByRole('button', { name: t('staff.publish.cancel') }).click();
+    await expect(start).toBeHidden();
+    await expect(startButton).toBeFocused();
+    await expect(page.getByText('příjem ukončen', { exact: true })).toBeVisible();
+    await startButton.click();
+    await start.getByRole('button', { name: t('staff.transition.start-evaluation.confirm') }).click();
+    await expect(page.getByText('hodnocení', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: t('staff.overview.mark-decided') })).toBeVisible();
   } finally {
     await moveClock(base, await admin(), null, 'Journey: konec');
   }
