@@ -151,7 +151,12 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     const callView = await api<CallShape & { opensAt: string; closesAt: string }>(base, `/api/v1/calls/${callId}`, { token: staffToken });
     await moveClock(base, await admin(), new Date(Date.parse(callView.opensAt) + 3_600_000), 'Journey: příjem žádostí');
     const applications = [];
-    for (const label of ['odstraneni', 'vyrazeni', 'hromadne-a', 'hromadne-b']) applications.push(await applicantApplies(base, callView, label));
+    for (const label of ['odstraneni', 'vyrazeni', 'hromadne-a', 'hromadne-b']) {
+      const application = await applicantApplies(base, callView, label);
+      // The applicant asked to remedy reads the portal in English (their profile): so must their letter.
+      if (label === 'odstraneni') await api(base, '/api/v1/auth/me', { method: 'PATCH', token: application.token, json: { language: 'en' } });
+      applications.push(application);
+    }
     const [remedyApp, excludedApp] = applications;
 
     // After the deadline: the formal check.
@@ -173,7 +178,12 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await checkPage(page, 'staff-formal-check');
     await page.getByRole('checkbox', { name: t('staff.remedySection.budgetLines') }).check();
     await page.getByRole('textbox', { name: t('staff.remedy.message', { section: t('staff.remedySection.budgetLines') }) }).fill('Položka 2 rozpočtu nemá doložený výpočet.');
-    await expect(page.getByRole('document', { name: t('staff.remedy.preview') })).toContainText('Položka 2 rozpočtu nemá doložený výpočet.');
+    // The staff member reads Czech, the letter is previewed in English, the applicant's language, and says so.
+    await expect(page.getByText(t('staff.remedy.letterLanguage', { languages: t('staff.remedy.languageName.en') }))).toBeVisible();
+    const letter = page.getByRole('document', { name: `${t('staff.remedy.preview')} (${t('staff.remedy.languageName.en')})` });
+    await expect(letter).toContainText('Položka 2 rozpočtu nemá doložený výpočet.');
+    await expect(letter).toContainText(`Request to remedy application ${remedyApp.number}`);
+    await expect(letter).toContainText('• Budget:');
     await page.getByRole('button', { name: t('staff.remedy.send') }).click();
     await expect(page.getByText(t('staff.check.remedied'))).toBeVisible();
 

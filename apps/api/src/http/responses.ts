@@ -284,6 +284,8 @@ export class FormalCheckItemsResponse {
 export class FormalCheckResponse {
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: () => FormalCheckItemsResponse }) items: FormalCheckItemsResponse;
+  @ApiProperty({ enum: ['cs', 'en'], isArray: true, description: "The languages of the applicant's people's profiles: a remedy letter reaches each in theirs" })
+  letterLanguages: readonly ('cs' | 'en')[];
   @ApiProperty({ type: String, nullable: true }) updatedAt: string | null;
 }
 

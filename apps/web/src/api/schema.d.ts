@@ -3837,6 +3837,8 @@ export interface components {
         FormalCheckResponse: {
             applicationId: string;
             items: components["schemas"]["FormalCheckItemsResponse"];
+            /** @description The languages of the applicant's people's profiles: a remedy letter reaches each in theirs */
+            letterLanguages: ("cs" | "en")[];
             updatedAt: string | null;
         };
         FulfilmentActivityResponse: {
