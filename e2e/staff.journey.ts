@@ -139,6 +139,19 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await page.getByRole('button', { name: t('staff.amend.submit') }).click();
     await expect(opening).toHaveAccessibleDescription(/nejdříve 30 dní po zveřejnění/);
     await opening.fill(addDays(today, 30));
+    // A budget area's allocation above the call's total is refused at its list; a lower one is an item of the
+    // amendment, shown with its allocation before and after.
+    const allocation = page.getByRole('textbox', { name: `${t('staff.area.allocation')} 1` });
+    await allocation.fill('17 000 000');
+    await page.getByRole('button', { name: t('staff.amend.submit') }).click();
+    await expect(page.getByRole('region', { name: t('staff.call.budgetAreas') })).toContainText('převyšuje celkový objem výzvy');
+    await allocation.fill('14 000 000');
+    const areaRow = page
+      .getByRole('table', { name: t('staff.amend.changes') })
+      .getByRole('row')
+      .filter({ hasText: `${t('staff.call.budgetAreas')}: I Okruh I` });
+    await expect(areaRow).toContainText(/15\s000\s000,00\sKč/);
+    await expect(areaRow).toContainText(/14\s000\s000,00\sKč/);
     await page.getByLabel(t('staff.amend.after', { field: t('staff.call.closesDate') }), { exact: true }).fill(addDays(today, 30 + 12));
     await expect(page.getByRole('table', { name: t('staff.amend.changes') })).toContainText(t('staff.call.closesDate'));
     await page.getByRole('button', { name: t('staff.amend.submit') }).click();

@@ -14,16 +14,14 @@ import { ErrorSummary, TextField, fieldId, useFormErrors } from '../../forms/err
 import { useLanguage } from '../../i18n';
 import { AutosaveStatus, useAutosaveState, useLeaveWarning, useRestoredEdits } from '../../lib/autosave/use-autosave';
 import { useFormat } from '../../lib/use-format';
-import { callKey, checkKey, useActionPlanActivities, usePublicationCheck } from '../../features/staff/api';
-import { ActivityPicker } from '../../features/staff/activity-picker';
+import { callKey, checkKey, usePublicationCheck } from '../../features/staff/api';
+import { ActivitiesBlock, AnnexTypesBlock, ApplicantTypesBlock, BudgetAreasBlock, CostCategoriesBlock, CriteriaBlock } from '../../features/staff/call-blocks';
 import { callQueueFor } from '../../features/staff/call-autosave';
 import type { SavedCall } from '../../features/staff/call-autosave';
 import { apiFieldOf, formFromCall, sectionsFor } from '../../features/staff/call-form';
-import type { AnnexRow, AreaRow, CallForm, CategoryRow, CriterionRow, FormKey } from '../../features/staff/call-form';
+import type { CallForm, FormKey } from '../../features/staff/call-form';
 import { ConfirmDialog } from '../../features/staff/confirm-dialog';
 import { dateRule } from '../../features/staff/dates';
-import { RowsEditor } from '../../features/staff/rows-editor';
-import { ANNEX_FORMATS, APPLICANT_TYPES } from '../../features/staff/types';
 import type { StaffCall } from '../../features/staff/types';
 import { AgreementTemplate } from './agreement-template';
 
@@ -43,7 +41,6 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
   const version = useRef(call.version);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const check = usePublicationCheck(call.id);
-  const activities = useActionPlanActivities();
   const [publishing, setPublishing] = useState(false);
   const publishErrors = useFormErrors('publish');
 
@@ -298,61 +295,23 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
             </select>
           </div>
           <h2>{labels.budgetAreas}</h2>
-          <RowsEditor<AreaRow>
-            form={FORM}
-            name="budgetAreas"
-            caption={t('staff.area.caption')}
-            columns={[
-              { key: 'code', label: t('staff.area.code'), width: '6rem' },
-              { key: 'name', label: t('staff.area.name') },
-              { key: 'allocation', label: t('staff.area.allocation'), kind: 'number' },
-              { key: 'description', label: t('staff.area.description'), kind: 'textarea' },
-            ]}
-            rows={form.budgetAreas}
-            empty={{ code: '', name: '', description: '', allocation: '' }}
-            onChange={(rows) => edit('budgetAreas', rows)}
-            error={errorOf('budgetAreas')}
-          />
+          <BudgetAreasBlock form={FORM} name="budgetAreas" rows={form.budgetAreas} onChange={(rows) => edit('budgetAreas', rows)} error={errorOf('budgetAreas')} />
           <h2>{labels.costCategories}</h2>
-          <RowsEditor<CategoryRow>
-            form={FORM}
-            name="costCategories"
-            caption={t('staff.category.caption')}
-            columns={[
-              { key: 'code', label: t('staff.category.code'), width: '8rem' },
-              { key: 'name', label: t('staff.category.name') },
-            ]}
-            rows={form.costCategories}
-            empty={{ code: '', name: '' }}
-            onChange={(rows) => edit('costCategories', rows)}
-            error={errorOf('costCategories')}
-          />
+          <CostCategoriesBlock form={FORM} name="costCategories" rows={form.costCategories} onChange={(rows) => edit('costCategories', rows)} error={errorOf('costCategories')} />
         </fieldset>
 
         <fieldset>
           <legend>
             <FormattedMessage id="staff.editor.who" />
           </legend>
-          <fieldset id={fieldId(FORM, 'eligibleApplicantTypes')} tabIndex={-1}>
-            <legend>{labels.eligibleApplicantTypes}</legend>
-            {errorOf('eligibleApplicantTypes') && (
-              <p className="gov-form-message" data-color="error">
-                {errorOf('eligibleApplicantTypes')}
-              </p>
-            )}
-            {APPLICANT_TYPES.map((type) => (
-              <label key={type} style={{ display: 'block' }}>
-                <input
-                  type="checkbox"
-                  checked={form.eligibleApplicantTypes.includes(type)}
-                  onChange={(e) =>
-                    edit('eligibleApplicantTypes', e.target.checked ? [...form.eligibleApplicantTypes, type] : form.eligibleApplicantTypes.filter((x) => x !== type))
-                  }
-                />{' '}
-                {t(`staff.applicantType.${type}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ApplicantTypesBlock
+            form={FORM}
+            name="eligibleApplicantTypes"
+            legend={labels.eligibleApplicantTypes}
+            selected={form.eligibleApplicantTypes}
+            onChange={(types) => edit('eligibleApplicantTypes', types)}
+            error={errorOf('eligibleApplicantTypes')}
+          />
         </fieldset>
 
         <fieldset>
@@ -385,23 +344,7 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
           <legend>
             <FormattedMessage id="staff.editor.evaluation" />
           </legend>
-          <RowsEditor<CriterionRow>
-            form={FORM}
-            name="criteria"
-            caption={labels.criteria}
-            columns={[
-              { key: 'code', label: t('staff.criterion.code'), width: '5rem' },
-              { key: 'name', label: t('staff.criterion.name') },
-              { key: 'maxScore', label: t('staff.criterion.maxScore'), kind: 'number', width: '6rem' },
-              { key: 'weight', label: t('staff.criterion.weight'), kind: 'number', width: '6rem' },
-              { key: 'minScore', label: t('staff.criterion.minScore'), kind: 'number', width: '6rem' },
-              { key: 'description', label: t('staff.criterion.description'), kind: 'textarea' },
-            ]}
-            rows={form.criteria}
-            empty={{ code: '', name: '', description: '', maxScore: '10', weight: '1', minScore: '' }}
-            onChange={(rows) => edit('criteria', rows)}
-            error={errorOf('criteria')}
-          />
+          <CriteriaBlock form={FORM} name="criteria" rows={form.criteria} onChange={(rows) => edit('criteria', rows)} error={errorOf('criteria')} />
           <TextField
             form={FORM}
             name="reviewersPerApplication"
@@ -419,33 +362,12 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
           </legend>
           {text('conditions')}
           <h2>{labels.annexTypes}</h2>
-          <RowsEditor<AnnexRow>
-            form={FORM}
-            name="annexTypes"
-            caption={t('staff.annex.caption')}
-            columns={[
-              { key: 'code', label: t('staff.annex.code'), width: '7rem' },
-              { key: 'name', label: t('staff.annex.name') },
-              { key: 'required', label: t('staff.annex.required'), kind: 'checkbox' },
-              { key: 'allowedFormats', label: t('staff.annex.formats'), kind: 'formats', options: ANNEX_FORMATS },
-              { key: 'maxSizeMb', label: t('staff.annex.maxSize'), kind: 'number', width: '5rem' },
-            ]}
-            rows={form.annexTypes}
-            empty={{ code: '', name: '', description: '', required: true, allowedFormats: ['pdf'], maxSizeMb: '10' }}
-            onChange={(rows) => edit('annexTypes', rows)}
-            error={errorOf('annexTypes')}
-          />
+          <AnnexTypesBlock form={FORM} name="annexTypes" rows={form.annexTypes} onChange={(rows) => edit('annexTypes', rows)} error={errorOf('annexTypes')} />
         </fieldset>
 
         <fieldset>
           <legend>{labels.activityIds}</legend>
-          {activities.data ? (
-            <ActivityPicker form={FORM} activities={activities.data} selected={form.activityIds} onChange={(ids) => edit('activityIds', ids)} error={errorOf('activityIds')} />
-          ) : (
-            <p role="status">
-              <FormattedMessage id="common.loading" />
-            </p>
-          )}
+          <ActivitiesBlock form={FORM} name="activityIds" selected={form.activityIds} onChange={(ids) => edit('activityIds', ids)} error={errorOf('activityIds')} />
         </fieldset>
 
         <AgreementTemplate callId={call.id} />
