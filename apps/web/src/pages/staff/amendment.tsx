@@ -184,40 +184,21 @@ function Amendment({ call }: { call: StaffCall }) {
     const error = errors.errors.fields[`changes.${field.key}`];
     const describedBy = [`${id}-before`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const set = (key: FormKey, value: unknown) => setForm((current) => ({ ...current, [key]: value }));
+    // Every text-like control of a field: its value, its description (before, error) and its change.
+    const own = {
+      id,
+      value: form[field.inputs[0]] as string,
+      'aria-describedby': describedBy,
+      'aria-invalid': error ? true : undefined,
+      onChange: (e: { target: { value: string } }) => set(field.inputs[0], e.target.value),
+    };
     let control;
-    if (field.kind === 'textarea')
-      control = (
-        <textarea
-          id={id}
-          rows={4}
-          value={form[field.inputs[0]] as string}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(field.inputs[0], e.target.value)}
-        />
-      );
-    else if (field.kind === 'date')
-      control = (
-        <input
-          id={id}
-          type="date"
-          value={form[field.inputs[0]] as string}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(field.inputs[0], e.target.value)}
-        />
-      );
+    if (field.kind === 'textarea') control = <textarea {...own} rows={4} />;
+    else if (field.kind === 'date') control = <input {...own} type="date" />;
     else if (field.kind === 'datetime')
       control = (
         <>
-          <input
-            id={id}
-            type="date"
-            value={form[field.inputs[0]] as string}
-            aria-describedby={describedBy}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => set(field.inputs[0], e.target.value)}
-          />
+          <input {...own} type="date" />
           <label className="gov-form-label" htmlFor={`${id}-time`}>
             {t('staff.amend.time', { field: t(field.label) })}
           </label>
@@ -235,17 +216,7 @@ function Amendment({ call }: { call: StaffCall }) {
           onChange={(types) => set('eligibleApplicantTypes', types)}
         />
       );
-    else
-      control = (
-        <input
-          id={id}
-          type="text"
-          value={form[field.inputs[0]] as string}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(field.inputs[0], e.target.value)}
-        />
-      );
+    else control = <input {...own} type="text" />;
     const isChanged = changed.includes(field);
     if (field.kind === 'list') return listInput(field.key as ListKey, isChanged);
     return (

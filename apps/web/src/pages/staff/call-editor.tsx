@@ -159,6 +159,9 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
       </div>
     );
   };
+  const numberField = (key: 'totalAllocation' | 'minGrant' | 'maxGrant' | 'coFinancingMinPercent' | 'reviewersPerApplication', hint?: string, inputMode: 'decimal' | 'numeric' = 'decimal') => (
+    <TextField form={FORM} name={key} label={labels[key]} value={form[key]} inputMode={inputMode} onChange={(v) => edit(key, v)} error={errorOf(key)} hint={hint} />
+  );
   const dateInput = (key: 'opensDate' | 'closesDate' | 'decisionDeadline' | 'settlementDeadline', label: string, extra?: { min?: string; describedBy?: string }) => {
     const id = fieldId(FORM, key === 'opensDate' ? 'opensAt' : key === 'closesDate' ? 'closesAt' : key);
     const error = errorOf(apiFieldOf(key));
@@ -247,44 +250,11 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
           <legend>
             <FormattedMessage id="staff.editor.money" />
           </legend>
-          <TextField
-            form={FORM}
-            name="totalAllocation"
-            label={labels.totalAllocation}
-            value={form.totalAllocation}
-            inputMode="decimal"
-            onChange={(v) => edit('totalAllocation', v)}
-            error={errorOf('totalAllocation')}
-            hint={t('staff.call.amountHint')}
-          />
-          <TextField
-            form={FORM}
-            name="minGrant"
-            label={labels.minGrant}
-            value={form.minGrant}
-            inputMode="decimal"
-            onChange={(v) => edit('minGrant', v)}
-            error={errorOf('minGrant')}
-          />
-          <TextField
-            form={FORM}
-            name="maxGrant"
-            label={labels.maxGrant}
-            value={form.maxGrant}
-            inputMode="decimal"
-            onChange={(v) => edit('maxGrant', v)}
-            error={errorOf('maxGrant')}
-          />
+          {numberField('totalAllocation', t('staff.call.amountHint'))}
+          {numberField('minGrant')}
+          {numberField('maxGrant')}
           {text('grantRule', t('staff.call.grantRuleHint'))}
-          <TextField
-            form={FORM}
-            name="coFinancingMinPercent"
-            label={labels.coFinancingMinPercent}
-            value={form.coFinancingMinPercent}
-            inputMode="decimal"
-            onChange={(v) => edit('coFinancingMinPercent', v)}
-            error={errorOf('coFinancingMinPercent')}
-          />
+          {numberField('coFinancingMinPercent')}
           <div className="field">
             <label className="gov-form-label" htmlFor={fieldId(FORM, 'stateAidRegime')}>
               {labels.stateAidRegime}
@@ -345,15 +315,7 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
             <FormattedMessage id="staff.editor.evaluation" />
           </legend>
           <CriteriaBlock form={FORM} name="criteria" rows={form.criteria} onChange={(rows) => edit('criteria', rows)} error={errorOf('criteria')} />
-          <TextField
-            form={FORM}
-            name="reviewersPerApplication"
-            label={labels.reviewersPerApplication}
-            value={form.reviewersPerApplication}
-            inputMode="numeric"
-            onChange={(v) => edit('reviewersPerApplication', v)}
-            error={errorOf('reviewersPerApplication')}
-          />
+          {numberField('reviewersPerApplication', undefined, 'numeric')}
         </fieldset>
 
         <fieldset>
