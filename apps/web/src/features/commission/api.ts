@@ -1,6 +1,6 @@
 /** The commission area's API types (from the generated schema) and its query keys and loaders. */
 import { useQuery } from '@tanstack/react-query';
-import { api, call } from '../../api/client';
+import { api, call, currentToken, refreshSession } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { CallView } from '../../pages/public/types';
 
@@ -71,4 +71,34 @@ export function useProgress(commissionId: string | undefined) {
     enabled: Boolean(commissionId),
     queryFn: () => call<Progress>(api.GET('/api/v1/commissions/{id}/progress', { params: { path: { id: commissionId! } } })),
   });
+}
+
+/** The scoring page's one request: the submitted application, its annexes, the criteria and the member's sheet. */
+function fetchReview(applicationId: string): Promise<ReviewApplication> {
+  return call<ReviewApplication>(api.GET('/api/v1/reviews/{applicationId}', { params: { path: { applicationId } } }));
+}
+
+const PREFETCH_FRESH_MS = 30_000;
+const prefetched = new Map<string, { at: number; review: Promise<ReviewApplication> }>();
+
+/**
+ * Started by the scoring route as soon as its address is known (or a link to it is hovered), so the request runs
+ * beside the page's own code and the session's sign-in check instead of after them.
+ */
+export function prefetchReview(applicationId: string): void {
+  const earlier = prefetched.get(applicationId);
+  if (earlier && Date.now() - earlier.at < PREFETCH_FRESH_MS) return;
+  const review = (currentToken() ? Promise.resolve(true) : refreshSession()).then((signedIn) =>
+    signedIn ? fetchReview(applicationId) : Promise.reject(new Error('not signed in')),
+  );
+  review.catch(() => undefined); // taken (or dropped) by the page
+  prefetched.set(applicationId, { at: Date.now(), review });
+}
+
+/** The page's query: a fresh prefetch if there is one (a failed one is asked again), else a request now. */
+export function loadReview(applicationId: string): Promise<ReviewApplication> {
+  const earlier = prefetched.get(applicationId);
+  prefetched.delete(applicationId);
+  if (!earlier || Date.now() - earlier.at >= PREFETCH_FRESH_MS) return fetchReview(applicationId);
+  return earlier.review.catch(() => fetchReview(applicationId));
 }
