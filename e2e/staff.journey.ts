@@ -23,6 +23,7 @@ async function signIn(page: Page, password: string): Promise<void> {
 }
 
 test('staff create, fill and publish a call (refused at 29 days, accepted at 30), amend it, and run the formal check', async ({ page, baseURL }) => {
+  test.setTimeout(900_000); // a whole round, from a new call to evaluation, on a shared two-core machine
   const base = baseURL!;
   const password = await demoPassword(base);
   const admin = async () => login(base, 'admin@demo.praha.eu', password); // a fresh token each time: they live 90 s here

@@ -430,9 +430,10 @@ function AssignmentsView({ commission }: { commission: Commission }) {
                             data-color="primary"
                             data-size="s"
                             disabled={change.isPending}
+                            aria-label={t('remove', { name: name(userId), number: a.number })}
                             onClick={() => change.mutate({ applicationId: a.applicationId, userId, remove: true })}
                           >
-                            {t('remove', { name: name(userId), number: a.number })}
+                            {t('removeShort')}
                           </button>
                         </li>
                       ))}
