@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { ApiActor, prepareCallInEvaluation } from './commission-helpers.js';
 import type { Person, PreparedCall } from './commission-helpers.js';
-import { baseURL, checkPage, expect, PASSWORD, test } from './fixtures.js';
+import { baseURL, checkPage, expect, expectNoHorizontalScroll, PASSWORD, test } from './fixtures.js';
 
 type Code = 'cs' | 'en';
 const MESSAGES = 'apps/web/src/i18n/messages';
@@ -112,6 +112,8 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   await secretary.getByRole('textbox', { name: cs('commission.setup.reviewersPerApplication') }).fill('2');
   await secretary.getByRole('textbox', { name: cs('commission.setup.spreadLimit') }).fill('5');
   await checkPage(secretary, 'commission-setup-filled');
+  await expectNoHorizontalScroll(secretary, 390);
+  await secretary.setViewportSize({ width: 1280, height: 800 });
   await secretary.getByRole('button', { name: cs('commission.setup.create') }).click();
   await expect(secretary.getByRole('heading', { name: cs('commission.manage.members') })).toBeVisible();
   await checkPage(secretary, 'commission-manage');
@@ -237,6 +239,8 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
       .first(),
   ).toBeVisible();
   await checkPage(secretary, 'commission-session-open');
+  await expectNoHorizontalScroll(secretary, 390);
+  await secretary.setViewportSize({ width: 1280, height: 800 });
   for (const person of [chair, member2]) await secretary.getByRole('checkbox', { name: new RegExp(person.displayName) }).check();
   await secretary.getByRole('button', { name: cs('commission.session.saveAttendance'), exact: true }).click();
   await expect(

@@ -7,7 +7,7 @@
  * clock is reset in `finally`. Elements are found by role and accessible name only.
  */
 import type { Page } from '@playwright/test';
-import { checkPage, expect, test } from './fixtures.js';
+import { checkPage, expect, expectNoHorizontalScroll, test } from './fixtures.js';
 import { addDays, api, applicantApplies, demoPassword, login, messages, moveClock, pragueDate, systemNow } from './staff-helpers.js';
 import type { CallShape } from './staff-helpers.js';
 
@@ -115,6 +115,8 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await expect(blockers.getByRole('link', { name: /nejdříve 30 dní po zveřejnění/ })).toBeVisible();
     await expect(blockers.getByRole('listitem')).toHaveCount(1);
     await checkPage(page, 'staff-call-editor-29-days');
+    await expectNoHorizontalScroll(page, 390);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: t('staff.publish.open') }).click();
     const dialog = page.getByRole('dialog', { name: t('staff.publish.title') });
     await expect(dialog).toContainText(title);
@@ -134,6 +136,9 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await page.getByRole('link', { name: t('staff.overview.amend') }).click();
     await expect(page.getByRole('heading', { level: 1, name: t('staff.amend.title', { code, number: 1 }) })).toBeVisible();
     await checkPage(page, 'staff-amendment');
+    // The lists' tables scroll in their own regions: the page itself never scrolls sideways at 390 px.
+    await expectNoHorizontalScroll(page, 390);
+    await page.setViewportSize({ width: 1280, height: 800 });
     const opening = page.getByLabel(t('staff.amend.after', { field: t('staff.call.opensDate') }), { exact: true });
     await opening.fill(addDays(today, 20));
     await page.getByRole('textbox', { name: t('staff.amend.reason') }).fill('Prodloužení lhůty kvůli svátkům');

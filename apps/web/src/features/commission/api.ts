@@ -44,7 +44,7 @@ export function useMyCommissions() {
 export function usePublicCall(callId: string) {
   return useQuery({
     queryKey: keys.publicCall(callId),
-    queryFn: () => call<CallView>(api.GET('/api/v1/public/calls/{id}', { params: { path: { id: callId } } })),
+    queryFn: () => take(`call:${callId}`, () => fetchPublicCall(callId)),
     staleTime: 5 * 60_000,
   });
 }
@@ -73,32 +73,46 @@ export function useProgress(commissionId: string | undefined) {
   });
 }
 
-/** The scoring page's one request: the submitted application, its annexes, the criteria and the member's sheet. */
+/** The scoring page's request: the submitted application, its annexes, the criteria and the member's sheet. */
 function fetchReview(applicationId: string): Promise<ReviewApplication> {
   return call<ReviewApplication>(api.GET('/api/v1/reviews/{applicationId}', { params: { path: { applicationId } } }));
 }
 
-const PREFETCH_FRESH_MS = 30_000;
-const prefetched = new Map<string, { at: number; review: Promise<ReviewApplication> }>();
-
-/**
- * Started by the scoring route as soon as its address is known (or a link to it is hovered), so the request runs
- * beside the page's own code and the session's sign-in check instead of after them.
- */
-export function prefetchReview(applicationId: string): void {
-  const earlier = prefetched.get(applicationId);
-  if (earlier && Date.now() - earlier.at < PREFETCH_FRESH_MS) return;
-  const review = (currentToken() ? Promise.resolve(true) : refreshSession()).then((signedIn) =>
-    signedIn ? fetchReview(applicationId) : Promise.reject(new Error('not signed in')),
-  );
-  review.catch(() => undefined); // taken (or dropped) by the page
-  prefetched.set(applicationId, { at: Date.now(), review });
+function fetchPublicCall(callId: string): Promise<CallView> {
+  return call<CallView>(api.GET('/api/v1/public/calls/{id}', { params: { path: { id: callId } } }));
 }
 
-/** The page's query: a fresh prefetch if there is one (a failed one is asked again), else a request now. */
+const PREFETCH_FRESH_MS = 30_000;
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+
+function prefetch(key: string, load: () => Promise<unknown>): void {
+  const earlier = prefetched.get(key);
+  if (earlier && Date.now() - earlier.at < PREFETCH_FRESH_MS) return;
+  const answer = load();
+  answer.catch(() => undefined); // taken (or dropped) by the page
+  prefetched.set(key, { at: Date.now(), answer });
+}
+
+/** A fresh prefetched answer if there is one (a failed one is asked again), else a request now. */
+function take<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const earlier = prefetched.get(key);
+  prefetched.delete(key);
+  if (!earlier || Date.now() - earlier.at >= PREFETCH_FRESH_MS) return load();
+  return (earlier.answer as Promise<T>).catch(() => load());
+}
+
+/**
+ * Started by the scoring route as soon as its address is known (or a link to it is hovered): the application and
+ * the call run beside the page's own code and the session's sign-in check instead of after them, and arrive
+ * together, so the long application renders once.
+ */
+export function prefetchScoring(callId: string, applicationId: string): void {
+  prefetch(`call:${callId}`, () => fetchPublicCall(callId));
+  prefetch(`review:${applicationId}`, () =>
+    (currentToken() ? Promise.resolve(true) : refreshSession()).then((signedIn) => (signedIn ? fetchReview(applicationId) : Promise.reject(new Error('not signed in')))),
+  );
+}
+
 export function loadReview(applicationId: string): Promise<ReviewApplication> {
-  const earlier = prefetched.get(applicationId);
-  prefetched.delete(applicationId);
-  if (!earlier || Date.now() - earlier.at >= PREFETCH_FRESH_MS) return fetchReview(applicationId);
-  return earlier.review.catch(() => fetchReview(applicationId));
+  return take(`review:${applicationId}`, () => fetchReview(applicationId));
 }

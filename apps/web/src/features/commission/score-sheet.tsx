@@ -230,7 +230,10 @@ export function ScoreSheet({
             </legend>
             {c.description && <p>{c.description}</p>}
             <p className="meta" id={hintId}>
-              <FormattedMessage id="commission.sheet.scale" values={{ max: c.maxScore, weight: showWeight(c.weight, f.locale), min: c.minScore ?? '—' }} />
+              <FormattedMessage
+                id="commission.sheet.scale"
+                values={{ max: c.maxScore, weight: showWeight(c.weight, f.locale), min: c.minScore === null ? 'none' : String(c.minScore) }}
+              />
             </p>
             {error && (
               <p className="gov-form-message" data-color="error" id={`${id}-error`}>

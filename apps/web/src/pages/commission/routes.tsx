@@ -4,7 +4,7 @@
  */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
-import { prefetchReview } from '../../features/commission/api';
+import { prefetchScoring } from '../../features/commission/api';
 
 export function commissionRoutes(root: AnyRoute) {
   const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string, prefetch?: (params: Record<string, string>) => void) =>
@@ -22,7 +22,7 @@ export function commissionRoutes(root: AnyRoute) {
       '/hodnoceni/$callId/zadosti/$applicationId',
       () => import('./scoring'),
       'ScoringPage',
-      (params) => prefetchReview(params.applicationId),
+      (params) => prefetchScoring(params.callId, params.applicationId),
     ),
     page('/hodnoceni/$callId/jednani/$sessionId', () => import('./session'), 'SessionPage'),
   ];

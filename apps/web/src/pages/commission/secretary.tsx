@@ -165,6 +165,7 @@ function SetupForm({ callId }: { callId: string }) {
   );
   return (
     <form
+      className="commission-form"
       aria-labelledby="setup-title"
       noValidate
       onSubmit={(event) => {
@@ -208,12 +209,13 @@ function SetupForm({ callId }: { callId: string }) {
                     data-type="outlined"
                     data-color="primary"
                     data-size="s"
+                    aria-label={intl.formatMessage({ id: 'commission.setup.remove' }, { name: m.displayName })}
                     onClick={() => {
                       setMembers((list) => list.filter((x) => x.id !== m.id));
                       if (chair === m.id) setChair('');
                     }}
                   >
-                    <FormattedMessage id="commission.setup.remove" values={{ name: m.displayName }} />
+                    <FormattedMessage id="commission.assign.removeShort" />
                   </button>
                 </td>
               </tr>
@@ -314,9 +316,10 @@ function Manage({ commission, callId }: { commission: Commission; callId: string
                     data-color="primary"
                     data-size="s"
                     disabled={remove.isPending}
+                    aria-label={intl.formatMessage({ id: 'commission.setup.remove' }, { name: m.displayName })}
                     onClick={() => remove.mutate(m.userId)}
                   >
-                    <FormattedMessage id="commission.setup.remove" values={{ name: m.displayName }} />
+                    <FormattedMessage id="commission.assign.removeShort" />
                   </button>
                 )}
               </td>

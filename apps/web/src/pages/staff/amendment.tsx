@@ -244,7 +244,7 @@ function Amendment({ call }: { call: StaffCall }) {
     const common = { form: FORM, name, error: errorOf(name) };
     const items = itemChanges(key);
     return (
-      <section key={key} className={`field${isChanged ? ' changed' : ''}`} aria-labelledby={`${fieldId(FORM, name)}-title`}>
+      <section key={key} className={`amend-list${isChanged ? ' changed' : ''}`} aria-labelledby={`${fieldId(FORM, name)}-title`}>
         <h2 id={`${fieldId(FORM, name)}-title`}>{t(FIELDS.find((x) => x.key === key)!.label)}</h2>
         {key === 'budgetAreas' && <BudgetAreasBlock {...common} rows={form.budgetAreas} onChange={(rows) => setForm((c) => ({ ...c, budgetAreas: rows }))} />}
         {key === 'criteria' && <CriteriaBlock {...common} rows={form.criteria} onChange={(rows) => setForm((c) => ({ ...c, criteria: rows }))} />}
