@@ -159,9 +159,11 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
       </div>
     );
   };
-  const numberField = (key: 'totalAllocation' | 'minGrant' | 'maxGrant' | 'coFinancingMinPercent' | 'reviewersPerApplication', hint?: string, inputMode: 'decimal' | 'numeric' = 'decimal') => (
-    <TextField form={FORM} name={key} label={labels[key]} value={form[key]} inputMode={inputMode} onChange={(v) => edit(key, v)} error={errorOf(key)} hint={hint} />
-  );
+  const numberField = (
+    key: 'totalAllocation' | 'minGrant' | 'maxGrant' | 'coFinancingMinPercent' | 'reviewersPerApplication',
+    hint?: string,
+    inputMode: 'decimal' | 'numeric' = 'decimal',
+  ) => <TextField form={FORM} name={key} label={labels[key]} value={form[key]} inputMode={inputMode} onChange={(v) => edit(key, v)} error={errorOf(key)} hint={hint} />;
   const dateInput = (key: 'opensDate' | 'closesDate' | 'decisionDeadline' | 'settlementDeadline', label: string, extra?: { min?: string; describedBy?: string }) => {
     const id = fieldId(FORM, key === 'opensDate' ? 'opensAt' : key === 'closesDate' ? 'closesAt' : key);
     const error = errorOf(apiFieldOf(key));
