@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { ApiActor, prepareCallInEvaluation } from './commission-helpers.js';
 import type { Person, PreparedCall } from './commission-helpers.js';
-import { baseURL, checkPage, expect, PASSWORD, test } from './fixtures.js';
+import { baseURL, checkPage, expect, expectNoHorizontalScroll, PASSWORD, test } from './fixtures.js';
 
 type Code = 'cs' | 'en';
 const MESSAGES = 'apps/web/src/i18n/messages';
@@ -112,6 +112,8 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   await secretary.getByRole('textbox', { name: cs('commission.setup.reviewersPerApplication') }).fill('2');
   await secretary.getByRole('textbox', { name: cs('commission.setup.spreadLimit') }).fill('5');
   await checkPage(secretary, 'commission-setup-filled');
+  await expectNoHorizontalScroll(secretary, 390);
+  await secretary.setViewportSize({ width: 1280, height: 800 });
   await secretary.getByRole('button', { name: cs('commission.setup.create') }).click();
   await expect(secretary.getByRole('heading', { name: cs('commission.manage.members') })).toBeVisible();
   await checkPage(secretary, 'commission-manage');
@@ -149,6 +151,12 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
       .filter({ hasText: a.number })
       .filter({ hasText: cs('commission.assign.short', { eligible: 1, required: 2 }) }),
   ).toBeVisible();
+  // The chair is not offered as a reviewer of A (the server would refuse them), and the row says why.
+  const rowOfA = secretary.getByRole('row').filter({ hasText: a.number });
+  await expect(rowOfA.getByRole('list', { name: cs('commission.assign.notOffered', { number: a.number }) })).toContainText(
+    cs('commission.assign.notOfferedConflict', { name: chair.displayName }),
+  );
+  await expect(rowOfA.getByRole('option', { name: chair.displayName })).toHaveCount(0);
   await checkPage(secretary, 'commission-assigned');
 
   // Member 2 scores both applications by keyboard, B with K3 not applicable.
@@ -231,6 +239,8 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
       .first(),
   ).toBeVisible();
   await checkPage(secretary, 'commission-session-open');
+  await expectNoHorizontalScroll(secretary, 390);
+  await secretary.setViewportSize({ width: 1280, height: 800 });
   for (const person of [chair, member2]) await secretary.getByRole('checkbox', { name: new RegExp(person.displayName) }).check();
   await secretary.getByRole('button', { name: cs('commission.session.saveAttendance'), exact: true }).click();
   await expect(
@@ -256,6 +266,10 @@ test('a commission is set up, declares, scores by keyboard, reopens a sheet, run
   for (const application of [a, b]) await memberPage.getByRole('button', { name: cs('commission.session.vote.for', { number: application.number }) }).click();
   await expect(memberPage.getByRole('status').filter({ hasText: cs('commission.session.voted', { vote: cs('commission.session.voteName.for') }) })).toHaveCount(2);
   await checkPage(memberPage, 'commission-session-vote');
+  // After a reload the member still sees the votes they recorded.
+  await memberPage.reload();
+  await expect(memberPage.getByRole('status').filter({ hasText: cs('commission.session.voted', { vote: cs('commission.session.voteName.for') }) })).toHaveCount(2);
+  await expect(memberPage.getByRole('button', { name: cs('commission.session.vote.for', { number: b.number }) })).toHaveAttribute('aria-pressed', 'true');
 
   // The secretary closes the session (what closing freezes is said first) and downloads the minutes.
   await visit(secretary, prepared.staff, new URL(sessionUrl).pathname, 'cs');

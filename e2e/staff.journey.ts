@@ -7,7 +7,7 @@
  * clock is reset in `finally`. Elements are found by role and accessible name only.
  */
 import type { Page } from '@playwright/test';
-import { checkPage, expect, test } from './fixtures.js';
+import { checkPage, expect, expectNoHorizontalScroll, test } from './fixtures.js';
 import { addDays, api, applicantApplies, demoPassword, login, messages, moveClock, pragueDate, systemNow } from './staff-helpers.js';
 import type { CallShape } from './staff-helpers.js';
 
@@ -23,6 +23,7 @@ async function signIn(page: Page, password: string): Promise<void> {
 }
 
 test('staff create, fill and publish a call (refused at 29 days, accepted at 30), amend it, and run the formal check', async ({ page, baseURL }) => {
+  test.setTimeout(900_000); // a whole round, from a new call to evaluation, on a shared two-core machine
   const base = baseURL!;
   const password = await demoPassword(base);
   const admin = async () => login(base, 'admin@demo.praha.eu', password); // a fresh token each time: they live 90 s here
@@ -114,6 +115,8 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await expect(blockers.getByRole('link', { name: /nejdříve 30 dní po zveřejnění/ })).toBeVisible();
     await expect(blockers.getByRole('listitem')).toHaveCount(1);
     await checkPage(page, 'staff-call-editor-29-days');
+    await expectNoHorizontalScroll(page, 390);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: t('staff.publish.open') }).click();
     const dialog = page.getByRole('dialog', { name: t('staff.publish.title') });
     await expect(dialog).toContainText(title);
@@ -133,12 +136,28 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await page.getByRole('link', { name: t('staff.overview.amend') }).click();
     await expect(page.getByRole('heading', { level: 1, name: t('staff.amend.title', { code, number: 1 }) })).toBeVisible();
     await checkPage(page, 'staff-amendment');
+    // The lists' tables scroll in their own regions: the page itself never scrolls sideways at 390 px.
+    await expectNoHorizontalScroll(page, 390);
+    await page.setViewportSize({ width: 1280, height: 800 });
     const opening = page.getByLabel(t('staff.amend.after', { field: t('staff.call.opensDate') }), { exact: true });
     await opening.fill(addDays(today, 20));
     await page.getByRole('textbox', { name: t('staff.amend.reason') }).fill('Prodloužení lhůty kvůli svátkům');
     await page.getByRole('button', { name: t('staff.amend.submit') }).click();
     await expect(opening).toHaveAccessibleDescription(/nejdříve 30 dní po zveřejnění/);
     await opening.fill(addDays(today, 30));
+    // A budget area's allocation above the call's total is refused at its list; a lower one is an item of the
+    // amendment, shown with its allocation before and after.
+    const allocation = page.getByRole('textbox', { name: `${t('staff.area.allocation')} 1` });
+    await allocation.fill('17 000 000');
+    await page.getByRole('button', { name: t('staff.amend.submit') }).click();
+    await expect(page.getByRole('region', { name: t('staff.call.budgetAreas') })).toContainText('převyšuje celkový objem výzvy');
+    await allocation.fill('14 000 000');
+    const areaRow = page
+      .getByRole('table', { name: t('staff.amend.changes') })
+      .getByRole('row')
+      .filter({ hasText: `${t('staff.call.budgetAreas')}: I Okruh I` });
+    await expect(areaRow).toContainText(/15\s000\s000,00\sKč/);
+    await expect(areaRow).toContainText(/14\s000\s000,00\sKč/);
     await page.getByLabel(t('staff.amend.after', { field: t('staff.call.closesDate') }), { exact: true }).fill(addDays(today, 30 + 12));
     await expect(page.getByRole('table', { name: t('staff.amend.changes') })).toContainText(t('staff.call.closesDate'));
     await page.getByRole('button', { name: t('staff.amend.submit') }).click();
@@ -151,7 +170,12 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     const callView = await api<CallShape & { opensAt: string; closesAt: string }>(base, `/api/v1/calls/${callId}`, { token: staffToken });
     await moveClock(base, await admin(), new Date(Date.parse(callView.opensAt) + 3_600_000), 'Journey: příjem žádostí');
     const applications = [];
-    for (const label of ['odstraneni', 'vyrazeni', 'hromadne-a', 'hromadne-b']) applications.push(await applicantApplies(base, callView, label));
+    for (const label of ['odstraneni', 'vyrazeni', 'hromadne-a', 'hromadne-b']) {
+      const application = await applicantApplies(base, callView, label);
+      // The applicant asked to remedy reads the portal in English (their profile): so must their letter.
+      if (label === 'odstraneni') await api(base, '/api/v1/auth/me', { method: 'PATCH', token: application.token, json: { language: 'en' } });
+      applications.push(application);
+    }
     const [remedyApp, excludedApp] = applications;
 
     // After the deadline: the formal check.
@@ -173,7 +197,12 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await checkPage(page, 'staff-formal-check');
     await page.getByRole('checkbox', { name: t('staff.remedySection.budgetLines') }).check();
     await page.getByRole('textbox', { name: t('staff.remedy.message', { section: t('staff.remedySection.budgetLines') }) }).fill('Položka 2 rozpočtu nemá doložený výpočet.');
-    await expect(page.getByRole('document', { name: t('staff.remedy.preview') })).toContainText('Položka 2 rozpočtu nemá doložený výpočet.');
+    // The staff member reads Czech, the letter is previewed in English, the applicant's language, and says so.
+    await expect(page.getByText(t('staff.remedy.letterLanguage', { languages: t('staff.remedy.languageName.en') }))).toBeVisible();
+    const letter = page.getByRole('document', { name: `${t('staff.remedy.preview')} (${t('staff.remedy.languageName.en')})` });
+    await expect(letter).toContainText('Položka 2 rozpočtu nemá doložený výpočet.');
+    await expect(letter).toContainText(`Request to remedy application ${remedyApp.number}`);
+    await expect(letter).toContainText('• Budget:');
     await page.getByRole('button', { name: t('staff.remedy.send') }).click();
     await expect(page.getByText(t('staff.check.remedied'))).toBeVisible();
 
@@ -199,6 +228,22 @@ test('staff create, fill and publish a call (refused at 29 days, accepted at 30)
     await expect(page.getByText('Nalezeny 4 žádosti.')).toBeVisible();
     await page.getByRole('button', { name: t('staff.table.col.status') }).click();
     await expect(page.getByRole('columnheader', { name: t('staff.table.col.status') })).toHaveAttribute('aria-sort', 'ascending');
+
+    // Starting the evaluation: the confirmation says what it freezes; cancelling changes nothing and returns the focus.
+    await page.goto(`/sprava/vyzvy/${callId}`);
+    const startButton = page.getByRole('button', { name: t('staff.overview.start-evaluation') });
+    await startButton.click();
+    const start = page.getByRole('dialog', { name: t('staff.transition.start-evaluation.title', { code }) });
+    await expect(start).toContainText(t('staff.transition.start-evaluation.freezes.2'));
+    await checkPage(page, 'staff-start-evaluation-confirm');
+    await start.getByRole('button', { name: t('staff.publish.cancel') }).click();
+    await expect(start).toBeHidden();
+    await expect(startButton).toBeFocused();
+    await expect(page.getByText('příjem ukončen', { exact: true })).toBeVisible();
+    await startButton.click();
+    await start.getByRole('button', { name: t('staff.transition.start-evaluation.confirm') }).click();
+    await expect(page.getByText('hodnocení', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: t('staff.overview.mark-decided') })).toBeVisible();
   } finally {
     await moveClock(base, await admin(), null, 'Journey: konec');
   }

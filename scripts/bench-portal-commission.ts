@@ -34,7 +34,12 @@ function longSections(): Record<string, unknown> {
   };
 }
 
-export async function measureCommissionPortal(baseUrl: string, browser: Browser, runs = 5): Promise<{ scoring_ms: number; scoring_input_p95_ms: number }> {
+export async function measureCommissionPortal(
+  baseUrl: string,
+  browser: Browser,
+  runs = 5,
+  trace?: (line: string) => void,
+): Promise<{ scoring_ms: number; scoring_input_p95_ms: number }> {
   const api = await ApiActor.start(baseUrl);
   try {
     const suffix = `b${Date.now().toString(36)}`;
@@ -66,6 +71,17 @@ export async function measureCommissionPortal(baseUrl: string, browser: Browser,
       const login = await context.request.post('/api/v1/auth/login', { headers: { 'X-Grants-Portal': '1' }, data: { email: member.email, password: PASSWORD } });
       if (!login.ok()) throw new Error(`sign-in: ${await login.text()}`);
       const page = await context.newPage();
+      const timeline: string[] = [];
+      if (trace && run === runs) {
+        page.on('requestfinished', (request) => {
+          const timing = request.timing();
+          const url = new URL(request.url());
+          timeline.push(
+            `  ${String(Math.round(Date.now() - started)).padStart(5)} ms done  ${request.method()} ${url.pathname}  (started +${Math.round(timing.startTime - startedEpoch)} ms, waiting ${Math.round(timing.responseStart - timing.requestStart)} ms, body ${Math.round(timing.responseEnd - timing.responseStart)} ms)`,
+          );
+        });
+      }
+      const startedEpoch = Date.now();
       const started = Date.now();
       await page.goto(path, { waitUntil: 'commit' });
       const points = page.getByRole('textbox', { name: /^Body za K1/ });
@@ -75,6 +91,10 @@ export async function measureCommissionPortal(baseUrl: string, browser: Browser,
       await page.getByText(/Průběžný vážený součet/).waitFor({ state: 'visible' });
       const ms = Date.now() - started;
       if (run > 0) loads.push(ms); // the first load warms the server, not the browser
+      if (trace && run === runs) {
+        trace(`scoring page, last load: interactive at ${ms} ms; requests as they finished:`);
+        for (const line of timeline) trace(line);
+      }
       // Keystrokes: type into K2 and wait for the total to change each time.
       const k2 = page.getByRole('textbox', { name: /^Body za K2/ });
       for (let i = 0; i < 6; i++) {

@@ -17,7 +17,8 @@ import { startPortalSystem } from './portal-system.js';
  * else starts one (as `npm start` does, with the demo data). Median of `--runs` loads per page.
  * Then the applicant's pages (scripts/bench-portal-applicant.ts): form load, typing in a 100-line budget, autosave.
  * Then the staff's table of 1 000 applications (scripts/bench-portal-staff.ts): load, filter, sort, search.
- * Then the commission's scoring page of a long application (scripts/bench-portal-commission.ts).
+ * Then the commission's scoring page of a long application (scripts/bench-portal-commission.ts); with
+ * BENCH_PORTAL_ONLY=scoring only that page (BENCH_PORTAL_TRACE=1 adds the timeline of its requests).
  * Then the auditor's trace explorer over ten years of history (scripts/bench-portal-auditor.ts; only on a system it started).
  * Then a camt.053 statement of --bank-lines lines imported and matched (scripts/bench-portal-bank.ts runs bench:bank's script).
  *   RESULT bench=portal home_ms=… call_ms=… js_kb_max=… form_ms=… budget_input_p95_ms=… autosave_p95_ms=… staff_table_ms=… staff_filter_ms=… staff_sort_ms=… staff_search_ms=… scoring_ms=… scoring_input_p95_ms=… auditor_node_ms=… auditor_node_p95_ms=… auditor_tree_ms=… bank_lines=… bank_import_ms=… bank_lines_per_s=… bank_matched=… bank_unmatched=…
@@ -64,6 +65,12 @@ async function main(): Promise<void> {
   const baseUrl = external ?? system!.baseUrl;
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
+    if (process.env.BENCH_PORTAL_ONLY === 'scoring') {
+      // Only the scoring page (where its time goes: BENCH_PORTAL_TRACE=1 prints each request of the last load).
+      const commission = await measureCommissionPortal(baseUrl, browser, options.runs, process.env.BENCH_PORTAL_TRACE === '1' ? say : undefined);
+      say(`RESULT bench=portal scoring_ms=${commission.scoring_ms} scoring_input_p95_ms=${commission.scoring_input_p95_ms}`);
+      return;
+    }
     const calls = (await (await fetch(`${baseUrl}/api/v1/public/calls`)).json()) as { items: { id: string; status: string }[] };
     const open = calls.items.find((c) => c.status === 'open') ?? calls.items[0];
     if (!open) throw new Error('No published call to load: load the demo data first.');

@@ -360,6 +360,11 @@ describe('applications', () => {
       t.clock.set(afterDeadline);
       const sheet = await t.http.get(`/applications/${app.id}/formal-check`).set(bearer(staff)).expect(200);
       expect(sheet.body.items.budget).toMatchObject({ result: null, suggestion: 'ok', findings: [] });
+      // The remedy letter's language is the applicant's (their profile's), whatever the staff member reads in.
+      expect(sheet.body.letterLanguages).toEqual(['cs']);
+      await t.http.patch('/auth/me').set(bearer(ngo.user)).send({ language: 'en' }).expect(200);
+      expect((await t.http.get(`/applications/${app.id}/formal-check`).set(bearer(staff)).set('Accept-Language', 'cs').expect(200)).body.letterLanguages).toEqual(['en']);
+      await t.http.patch('/auth/me').set(bearer(ngo.user)).send({ language: 'cs' }).expect(200);
       expectProblem(await t.http.post(`/applications/${app.id}/formal-check/accept`).set(bearer(staff)), 422, 'FORMAL_CHECK_INCOMPLETE');
       expectProblem(await t.http.put(`/applications/${app.id}/formal-check`).set(bearer(ngo.user)).send(allOk), 403, 'PERMISSION_DENIED');
       await t.http.put(`/applications/${app.id}/formal-check`).set(bearer(staff)).send(allOk).expect(200);

@@ -164,6 +164,47 @@ describe('calls', () => {
     expect(publicView.body.closesAt).toBe(new Date(closesAt.getTime() + 2 * DAY).toISOString());
   });
 
+  it('amends budget areas, criteria, annex types and activities as the stage allows, refusals named at their field', async () => {
+    const payload = callPayload(activityIds, opensAt, closesAt);
+    const call = await create(payload).expect(201);
+    let current = (await publish(call.body.id, call.body.version).expect(200)).body;
+    const amend = (changes: Record<string, unknown>) =>
+      t.http.post(`/calls/${call.body.id}/amendments`).set(bearer(staff)).send({ version: current.version, reason: 'Úprava okruhů a kritérií', changes });
+
+    // Before the period opens: allocations move between areas, a criterion's weight changes, an activity goes.
+    const areas = [
+      { code: 'I', name: 'Okruh I – integrační aktivity', allocation: '14000000.00' },
+      { code: 'II', name: 'Okruh II – publikace a audiovizuální díla', allocation: '2000000.00' },
+    ];
+    const criteria = payload.criteria.map((c) => (c.code === 'K3' ? { ...c, weight: '2' } : c));
+    const amended = await amend({ budgetAreas: areas, criteria, activityIds: activityIds.slice(0, 1) }).expect(201);
+    expect(amended.body.budgetAreas.map((a: { allocation: string }) => a.allocation)).toEqual(['14000000.00', '2000000.00']);
+    expect(amended.body.activities.map((a: { id: string }) => a.id)).toEqual(activityIds.slice(0, 1));
+    expect(amended.body.amendments[0].changes.map((c: { field: string }) => c.field).sort()).toEqual(['activities', 'budgetAreas', 'criteria']);
+    current = amended.body;
+
+    // Refusals come back at the amendment's own fields.
+    const over = await amend({ budgetAreas: [{ ...areas[0], allocation: '15500000.00' }, areas[1]] });
+    expectProblem(over, 422, 'CALL_INCOMPLETE');
+    expect(over.body.errors).toContainEqual(expect.objectContaining({ field: 'changes.budgetAreas' }));
+    const twice = await amend({ budgetAreas: [areas[0], { ...areas[1], code: 'I' }] });
+    expectProblem(twice, 422, 'VALIDATION_FAILED');
+    expect(twice.body.errors).toContainEqual(expect.objectContaining({ field: 'changes.budgetAreas', code: 'DUPLICATE_CODE' }));
+    const threshold = await amend({ criteria: criteria.map((c, i) => (i === 0 ? { ...c, minScore: 25 } : c)) });
+    expect(threshold.body.errors).toContainEqual(expect.objectContaining({ field: 'changes.criteria.0.minScore', code: 'THRESHOLD_ABOVE_MAX' }));
+
+    // Once applications may have been filed: no new required annex, an optional one is fine.
+    t.clock.set(new Date(opensAt.getTime() + DAY));
+    current = (await t.http.get(`/calls/${call.body.id}`).set(bearer(staff)).expect(200)).body;
+    const required = await amend({ annexTypes: [...payload.annexTypes, { code: 'NEW', name: 'Nová povinná příloha', required: true, allowedFormats: ['pdf'], maxSizeMb: 5 }] });
+    expectProblem(required, 422, 'AMENDMENT_NOT_ALLOWED');
+    expect(required.body.errors).toContainEqual(expect.objectContaining({ field: 'changes.annexTypes', code: 'REQUIRED_ANNEX_ADDED' }));
+    const optional = await amend({
+      annexTypes: [...payload.annexTypes, { code: 'NEW', name: 'Nová nepovinná příloha', required: false, allowedFormats: ['pdf'], maxSizeMb: 5 }],
+    }).expect(201);
+    expect(optional.body.annexTypes.map((a: { code: string }) => a.code)).toContain('NEW');
+  });
+
   it('opens and closes by the clock, audits each transition, and refuses transitions out of order', async () => {
     const call = await create(callPayload(activityIds, opensAt, closesAt)).expect(201);
     let current = (await publish(call.body.id, call.body.version).expect(200)).body;

@@ -113,6 +113,12 @@ describe('evaluation', () => {
     const ofA = assigned.body.applications.find((x: { applicationId: string }) => x.applicationId === a.id);
     expect(ofA.reviewers.sort()).toEqual([m2.id, m3.id].sort());
     expect(assigned.body.warnings).toEqual([{ applicationId: a.id, number: a.number, eligible: 2, required: 3 }]);
+    // The portal offers only eligible members and says why the others are missing.
+    expect(ofA.eligibleUserIds).toEqual([m2.id, m3.id].sort());
+    expect(ofA.conflictedUserIds).toEqual([chair.id]);
+    const ofB = assigned.body.applications.find((x: { applicationId: string }) => x.applicationId === b.id);
+    expect(ofB.eligibleUserIds).toEqual([chair.id, m2.id, m3.id].sort());
+    expect(ofB.conflictedUserIds).toEqual([]);
 
     // Every route answers as if the application did not exist, or refuses the role outright.
     await t.http.get(`/reviews/${a.id}`).set(bearer(chair)).expect(404);
@@ -396,7 +402,24 @@ describe('evaluation', () => {
       .set(bearer(staff))
       .send({ consensusPoints: '69', consensusReason: 'Jediný projekt pro rodiče žáků v Praze 12.', discussionNotes: 'Rozdíl hodnocení projednán.' })
       .expect(200);
+    await t.http.put(`/sessions/${session.body.id}/applications/${second.id}/vote`).set(bearer(chair)).send({ vote: 'for' }).expect(200);
+    await t.http.put(`/sessions/${session.body.id}/applications/${fourth.id}/vote`).set(bearer(chair)).send({ vote: 'for' }).expect(200);
     for (const m of [chair, m2]) await t.http.put(`/sessions/${session.body.id}/applications/${fourth.id}/vote`).set(bearer(m)).send({ vote: 'against' }).expect(200);
+    // After a reload each member reads their own recorded votes (a second vote replaced the first), never another's;
+    // the secretary reads no member's vote, only the tally per application (as the minutes record it).
+    const byId = (a: { applicationId: string }, b: { applicationId: string }) => a.applicationId.localeCompare(b.applicationId);
+    const chairReads = await t.http.get(`/sessions/${session.body.id}`).set(bearer(chair)).expect(200);
+    expect(chairReads.body.myVotes).toEqual(
+      [
+        { applicationId: second.id, vote: 'for' },
+        { applicationId: fourth.id, vote: 'against' },
+      ].sort(byId),
+    );
+    expect((await t.http.get(`/sessions/${session.body.id}`).set(bearer(m2)).expect(200)).body.myVotes).toEqual([{ applicationId: fourth.id, vote: 'against' }]);
+    expect((await t.http.get(`/sessions/${session.body.id}`).set(bearer(m3)).expect(200)).body.myVotes).toEqual([]);
+    const secretaryReads = await t.http.get(`/sessions/${session.body.id}`).set(bearer(staff)).expect(200);
+    expect(secretaryReads.body.myVotes).toEqual([]);
+    expect(JSON.stringify(secretaryReads.body)).not.toContain('"vote"');
 
     const results = await t.http.get(`/commissions/${commission.id}/results`).set(bearer(staff)).expect(200);
     const area = results.body.areas.find((x: { code: string }) => x.code === 'I');
@@ -406,6 +429,8 @@ describe('evaluation', () => {
     expect(lines[third.id]).toMatchObject({ recommended: '300000.00', reasonCode: 'FUNDED_IN_FULL' });
     expect(lines[second.id]).toMatchObject({ recommended: '100000.00', reasonCode: 'FUNDED_PARTIALLY' });
     expect(lines[fourth.id]).toMatchObject({ recommended: '0.00', reasonCode: 'VOTED_DOWN' });
+    expect(area.ranking.find((r: { applicationId: string }) => r.applicationId === fourth.id).votes).toEqual({ for: 0, against: 2, abstain: 0 });
+    expect(area.ranking.find((r: { applicationId: string }) => r.applicationId === second.id).votes).toEqual({ for: 1, against: 0, abstain: 0 });
     expect(lines[second.id].explanation.cs).toContain('100\u00a0000,00\u00a0Kč');
     expect(area.recommendation).toMatchObject({ recommendedTotal: '1000000.00', remaining: '0.00' });
 

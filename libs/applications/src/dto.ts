@@ -139,5 +139,7 @@ export interface VersionView extends SubmissionReceipt {
 export type FormalCheckView = {
   applicationId: string;
   items: Record<FormalCheckItem, { result: FormalCheckResult | null; note: string; suggestion: FormalCheckResult; findings: FieldError[] }>;
+  /** The languages the applicant's people read their letters in (their profiles'), Czech first; a remedy letter goes in these. */
+  letterLanguages: ('cs' | 'en')[];
   updatedAt: string | null;
 };

@@ -158,12 +158,20 @@ export class FormalCheckService {
   }
 
   private async view(manager: EntityManager, application: Application): Promise<FormalCheckView> {
-    const [rules, organisation, attachments, check] = await readAll<[CallRules, Organisation, ApplicationAttachment[], FormalCheck | null]>(manager, [
-      () => this.store.callRules(manager, application.callId),
-      () => manager.findOneByOrFail(Organisation, { id: application.organisationId }),
-      () => this.store.activeAttachments(manager, application.id),
-      () => manager.findOneBy(FormalCheck, { applicationId: application.id }),
-    ]);
+    const [rules, organisation, attachments, check, languages] = await readAll<[CallRules, Organisation, ApplicationAttachment[], FormalCheck | null, { language: 'cs' | 'en' }[]]>(
+      manager,
+      [
+        () => this.store.callRules(manager, application.callId),
+        () => manager.findOneByOrFail(Organisation, { id: application.organisationId }),
+        () => this.store.activeAttachments(manager, application.id),
+        () => manager.findOneBy(FormalCheck, { applicationId: application.id }),
+        // A remedy letter reaches every member of the applicant organisation in their profile's language.
+        () =>
+          manager.query(`SELECT DISTINCT u.language FROM organisation_member m JOIN app_user u ON u.id = m.user_id WHERE m.organisation_id = $1 ORDER BY u.language`, [
+            application.organisationId,
+          ]),
+      ],
+    );
     // Findings are about the version that counts (the last submitted), not the working copy.
     const version = await manager.query<
       {
@@ -184,6 +192,7 @@ export class FormalCheckService {
         ];
       }),
     ) as FormalCheckView['items'];
-    return { applicationId: application.id, items, updatedAt: check?.updatedAt.toISOString() ?? null };
+    const letterLanguages = languages.map((l) => l.language);
+    return { applicationId: application.id, items, letterLanguages: letterLanguages.length ? letterLanguages : ['cs'], updatedAt: check?.updatedAt.toISOString() ?? null };
   }
 }

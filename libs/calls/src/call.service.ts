@@ -103,7 +103,18 @@ export class CallService {
       }
       const before = await this.view(tx.manager, id);
       const oldOpensAt = call.opensAt;
-      await this.applyContent(tx.manager, call, request.changes);
+      // Refusals name the amendment's own fields (changes.budgetAreas, changes.criteria.0.minScore), as the form shows them.
+      await this.applyContent(tx.manager, call, request.changes).catch((error: unknown) => {
+        throw error instanceof DomainError
+          ? new DomainError(
+              error.code,
+              error.kind,
+              error.text,
+              error.fields.map((f) => ({ ...f, field: `changes.${f.field}` })),
+              error.details,
+            )
+          : error;
+      });
       if (request.changes.opensAt !== undefined && call.opensAt!.getTime() !== oldOpensAt!.getTime()) {
         if (call.status !== 'published') {
           throw DomainError.field('changes.opensAt', 'CALL_ALREADY_OPEN', {

@@ -44,7 +44,11 @@ export interface MyCommission {
 
 export interface AssignmentOverview {
   assigned: number;
-  applications: { applicationId: string; number: string; reviewers: string[]; eligible: number }[];
+  /**
+   * Per application: its reviewers, the members who may review it (declared, no conflict) and those who may not
+   * because they declared a conflict; members in neither list have not declared on the applicant yet.
+   */
+  applications: { applicationId: string; number: string; reviewers: string[]; eligible: number; eligibleUserIds: string[]; conflictedUserIds: string[] }[];
   /** Applications with fewer eligible (declared, conflict-free) members than the commission needs. */
   warnings: { applicationId: string; number: string; eligible: number; required: number }[];
 }
@@ -393,17 +397,26 @@ export class CommissionService {
 
   async assignments(commissionId: string): Promise<AssignmentOverview> {
     const commission = await this.load(this.dataSource.manager, commissionId);
-    const rows = await this.dataSource.query<{ id: string; number: string; reviewers: string[]; eligible: string }[]>(
+    const rows = await this.dataSource.query<{ id: string; number: string; reviewers: string[]; eligible_ids: string[]; conflicted_ids: string[] }[]>(
       `SELECT a.id, a.number,
-              coalesce(array_agg(ra.user_id) FILTER (WHERE ra.user_id IS NOT NULL), '{}') AS reviewers,
-              (SELECT count(*) FROM coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL
-                WHERE d.commission_id = $1 AND d.organisation_id = a.organisation_id AND NOT d.conflict) AS eligible
-         FROM application a LEFT JOIN review_assignment ra ON ra.application_id = a.id AND ra.commission_id = $1
+              coalesce((SELECT array_agg(ra.user_id ORDER BY ra.user_id) FROM review_assignment ra WHERE ra.application_id = a.id AND ra.commission_id = $1), '{}') AS reviewers,
+              coalesce(array_agg(d.user_id ORDER BY d.user_id) FILTER (WHERE NOT d.conflict), '{}') AS eligible_ids,
+              coalesce(array_agg(d.user_id ORDER BY d.user_id) FILTER (WHERE d.conflict), '{}') AS conflicted_ids
+         FROM application a
+         LEFT JOIN (coi_declaration d JOIN commission_member m ON m.commission_id = d.commission_id AND m.user_id = d.user_id AND m.removed_at IS NULL)
+           ON d.commission_id = $1 AND d.organisation_id = a.organisation_id
         WHERE a.call_id = $2 AND a.status = 'accepted'
         GROUP BY a.id, a.number ORDER BY a.number`,
       [commissionId, commission.callId],
     );
-    const applications = rows.map((r) => ({ applicationId: r.id, number: r.number, reviewers: r.reviewers, eligible: Number(r.eligible) }));
+    const applications = rows.map((r) => ({
+      applicationId: r.id,
+      number: r.number,
+      reviewers: r.reviewers,
+      eligible: r.eligible_ids.length,
+      eligibleUserIds: r.eligible_ids,
+      conflictedUserIds: r.conflicted_ids,
+    }));
     return {
       assigned: applications.reduce((sum, a) => sum + a.reviewers.length, 0),
       applications,

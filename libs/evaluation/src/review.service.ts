@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '#access';
 import { ApplicationAttachment, ApplicationVersion } from '#applications';
 import { CallCriterion } from '#calls';
 import { Actor, DomainError } from '#core';
-import { UnitOfWork } from '#database';
+import { readAll, UnitOfWork } from '#database';
 import { FileStorage } from '#storage';
 import { CommissionService } from './commission.service.js';
 import type { SaveSheetRequest } from './dto.js';
@@ -71,19 +71,24 @@ export class ReviewService {
   /** The submitted content the member scores (the version that counts), the criteria and their own sheet. */
   async application(actor: Actor, applicationId: string) {
     await this.access.requireReviewer(actor, applicationId);
-    const version = await this.dataSource.getRepository(ApplicationVersion).findOne({ where: { applicationId }, order: { versionNo: 'DESC' } });
+    // What the scoring page needs, read side by side on the pool (the page waits for this one answer).
+    const manager = this.dataSource.manager;
+    const [version, attachments, criteriaRows, stored] = await readAll<[ApplicationVersion | null, ApplicationAttachment[], CallCriterion[], ScoreSheet | null]>(manager, [
+      () => manager.findOne(ApplicationVersion, { where: { applicationId }, order: { versionNo: 'DESC' } }),
+      () => manager.find(ApplicationAttachment, { where: { applicationId, removedAt: IsNull() }, order: { uploadedAt: 'ASC' } }),
+      () => this.criteriaOf(manager, applicationId),
+      () => manager.findOneBy(ScoreSheet, { applicationId, userId: actor.userId! }),
+    ]);
     if (!version) throw DomainError.notFound('application', applicationId);
-    const attachments = await this.dataSource.getRepository(ApplicationAttachment).find({ where: { applicationId }, order: { uploadedAt: 'ASC' } });
+    const criteria = toCriteria(criteriaRows);
     return {
       applicationId,
       versionNo: version.versionNo,
       receiptNumber: version.receiptNumber,
       content: version.content,
-      attachments: attachments
-        .filter((a) => !a.removedAt)
-        .map((a) => ({ id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes })),
-      criteria: toCriteria(await this.criteriaOf(this.dataSource.manager, applicationId)),
-      sheet: await this.sheet(actor, applicationId),
+      attachments: attachments.map((a) => ({ id: a.id, annexTypeCode: a.annexTypeCode, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes })),
+      criteria,
+      sheet: this.view(applicationId, stored, criteria),
     };
   }
 

@@ -38,6 +38,11 @@ export interface SessionView {
     adjustedAmount: string | null;
     adjustReason: string | null;
   }[];
+  /**
+   * The reader's own votes in this session (a member sees what they voted after a reload). Nobody reads another
+   * member's vote here: the minutes and the results record only the tally per application.
+   */
+  myVotes: { applicationId: string; vote: VoteValue }[];
   closedAt: Date | null;
   version: number;
 }
@@ -98,11 +103,16 @@ export class SessionService {
     const reader = await this.access.requireCommissionReader(actor, session.commissionId, manager).catch((error: unknown) => {
       throw error instanceof DomainError ? DomainError.notFound('commission_session', sessionId) : error;
     });
-    const view = await this.view(manager, sessionId);
+    const view = await this.view(manager, sessionId, actor.userId);
     if (reader === 'all') return view;
     const ids = [...new Set([...view.agenda.map((a) => a.applicationId), ...view.decisions.map((d) => d.applicationId)])];
     const visible = await this.access.conflictFreeApplicationIds(actor, session.commissionId, ids, manager);
-    return { ...view, agenda: view.agenda.filter((a) => visible.has(a.applicationId)), decisions: view.decisions.filter((d) => visible.has(d.applicationId)) };
+    return {
+      ...view,
+      agenda: view.agenda.filter((a) => visible.has(a.applicationId)),
+      decisions: view.decisions.filter((d) => visible.has(d.applicationId)),
+      myVotes: view.myVotes.filter((v) => visible.has(v.applicationId)),
+    };
   }
 
   /** A commission's sessions, newest first; for its members and for staff and auditors. */
@@ -371,7 +381,7 @@ export class SessionService {
     return rows.map((r) => r.user_id);
   }
 
-  private async view(manager: EntityManager, sessionId: string): Promise<SessionView> {
+  private async view(manager: EntityManager, sessionId: string, readerId?: string | null): Promise<SessionView> {
     const session = await manager.findOneBy(CommissionSession, { id: sessionId });
     if (!session) throw DomainError.notFound('commission_session', sessionId);
     const commission = await manager.findOneByOrFail(Commission, { id: session.commissionId });
@@ -384,6 +394,7 @@ export class SessionService {
       .map((r) => ({ applicationId: r.applicationId, number: r.applicationNumber, flagged: r.score.flaggedForDiscussion }))
       .sort((x, y) => Number(y.flagged) - Number(x.flagged) || x.number.localeCompare(y.number));
     const decisions = await manager.findBy(SessionDecision, { sessionId });
+    const myVotes = readerId ? await manager.find(SessionVote, { where: { sessionId, userId: readerId }, order: { applicationId: 'ASC' } }) : [];
     return {
       id: session.id,
       commissionId: session.commissionId,
@@ -404,6 +415,7 @@ export class SessionService {
         adjustedAmount: d.adjustedAmount?.toString() ?? null,
         adjustReason: d.adjustReason,
       })),
+      myVotes: myVotes.map((v) => ({ applicationId: v.applicationId, vote: v.vote })),
       closedAt: session.closedAt,
       version: session.version,
     };

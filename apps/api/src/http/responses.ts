@@ -287,6 +287,8 @@ export class FormalCheckItemsResponse {
 export class FormalCheckResponse {
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: () => FormalCheckItemsResponse }) items: FormalCheckItemsResponse;
+  @ApiProperty({ enum: ['cs', 'en'], isArray: true, description: "The languages of the applicant's people's profiles: a remedy letter reaches each in theirs" })
+  letterLanguages: readonly ('cs' | 'en')[];
   @ApiProperty({ type: String, nullable: true }) updatedAt: string | null;
 }
 
@@ -1079,6 +1081,8 @@ export class AssignmentOverviewApplicationResponse {
   @ApiProperty({ type: String }) number: string;
   @ApiProperty({ type: String, isArray: true }) reviewers: readonly string[];
   @ApiProperty({ type: Number }) eligible: number;
+  @ApiProperty({ type: String, isArray: true }) eligibleUserIds: readonly string[];
+  @ApiProperty({ type: String, isArray: true }) conflictedUserIds: readonly string[];
 }
 
 export class AssignmentOverviewWarningResponse {
@@ -1291,6 +1295,11 @@ export class SessionDecisionResponse {
   @ApiProperty({ type: String, nullable: true }) adjustReason: string | null;
 }
 
+export class SessionMyVoteResponse {
+  @ApiProperty({ type: String }) applicationId: string;
+  @ApiProperty({ enum: ['abstain', 'against', 'for'] }) vote: 'abstain' | 'against' | 'for';
+}
+
 export class SessionResponse {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String }) commissionId: string;
@@ -1302,6 +1311,8 @@ export class SessionResponse {
   @ApiProperty({ type: () => SessionQuorumResponse }) quorum: SessionQuorumResponse;
   @ApiProperty({ type: () => SessionAgendaResponse, isArray: true }) agenda: readonly SessionAgendaResponse[];
   @ApiProperty({ type: () => SessionDecisionResponse, isArray: true }) decisions: readonly SessionDecisionResponse[];
+  @ApiProperty({ type: () => SessionMyVoteResponse, isArray: true, description: "The reader's own votes; another member's vote is never returned" })
+  myVotes: readonly SessionMyVoteResponse[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: Number }) version: number;
 }

@@ -2885,7 +2885,9 @@ export interface components {
         };
         AssignmentOverviewApplicationResponse: {
             applicationId: string;
+            conflictedUserIds: string[];
             eligible: number;
+            eligibleUserIds: string[];
             number: string;
             reviewers: string[];
         };
@@ -4048,6 +4050,8 @@ export interface components {
         FormalCheckResponse: {
             applicationId: string;
             items: components["schemas"]["FormalCheckItemsResponse"];
+            /** @description The languages of the applicant's people's profiles: a remedy letter reaches each in theirs */
+            letterLanguages: ("cs" | "en")[];
             updatedAt: string | null;
         };
         FulfilmentActivityResponse: {
@@ -4884,6 +4888,11 @@ export interface components {
             cutReason: string | null;
             discussionNotes: string;
         };
+        SessionMyVoteResponse: {
+            applicationId: string;
+            /** @enum {string} */
+            vote: "abstain" | "against" | "for";
+        };
         SessionQuorumResponse: {
             met: boolean;
             present: number;
@@ -4900,6 +4909,8 @@ export interface components {
             /** Format: date-time */
             heldAt: string;
             id: string;
+            /** @description The reader's own votes; another member's vote is never returned */
+            myVotes: components["schemas"]["SessionMyVoteResponse"][];
             number: string;
             place: string;
             quorum: components["schemas"]["SessionQuorumResponse"];

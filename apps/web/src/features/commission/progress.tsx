@@ -10,7 +10,7 @@ import { ErrorSummary, TextField, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { QueryState } from '../../components/query-state';
 import { keys, useProgress } from './api';
-import { TableRegion } from './table-region';
+import { DataTable } from './table-region';
 import type { Progress } from './api';
 
 export function ProgressView({ commissionId, canReopen }: { commissionId: string; canReopen: boolean }) {
@@ -27,111 +27,83 @@ export function ProgressView({ commissionId, canReopen }: { commissionId: string
       <QueryState query={progress}>
         {data && (
           <>
-            <TableRegion label={intl.formatMessage({ id: 'commission.progress.membersCaption' })}>
-              <table className="data">
-                <caption>{intl.formatMessage({ id: 'commission.progress.membersCaption' })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="commission.progress.member" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="commission.progress.assigned" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="commission.status.submitted" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="commission.status.draft" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="commission.status.new" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.members.map((m) => (
-                    <tr key={m.userId}>
-                      <th scope="row">{m.displayName}</th>
-                      <td className="num">{m.assigned}</td>
-                      <td className="num">{m.submitted}</td>
-                      <td className="num">{m.draft}</td>
-                      <td className="num">{m.notStarted}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-            <TableRegion label={intl.formatMessage({ id: 'commission.progress.applicationsCaption' }, { required: data.reviewersPerApplication })}>
-              <table className="data">
-                <caption>{intl.formatMessage({ id: 'commission.progress.applicationsCaption' }, { required: data.reviewersPerApplication })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="commission.progress.application" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="commission.progress.sheets" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="commission.progress.mean" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="commission.progress.spread" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.applications.map((a) => (
-                    <tr key={a.applicationId} className={a.flagged ? 'row-flagged' : undefined}>
-                      <th scope="row">
-                        {a.number}
-                        <div className="meta">{a.applicant}</div>
-                      </th>
-                      <td>
-                        {a.sheets.length === 0 ? (
-                          <FormattedMessage id="commission.progress.noReviewers" />
-                        ) : (
-                          <ul className="plain">
-                            {a.sheets.map((s) => (
-                              <li key={s.userId}>
-                                {s.displayName}: <FormattedMessage id={`commission.status.${s.status}`} />
-                                {canReopen && s.status === 'submitted' && (
-                                  <>
-                                    {' '}
-                                    <button
-                                      type="button"
-                                      className="gov-button"
-                                      data-type="outlined"
-                                      data-color="primary"
-                                      data-size="s"
-                                      onClick={() => setReopening({ applicationId: a.applicationId, number: a.number, userId: s.userId, name: s.displayName })}
-                                    >
-                                      <FormattedMessage id="commission.progress.reopen" values={{ name: s.displayName, number: a.number }} />
-                                    </button>
-                                  </>
-                                )}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td className="num">{a.mean ? f.amount(a.mean) : '—'}</td>
-                      <td className="num">
-                        {a.spread ? f.amount(a.spread) : '—'}
-                        {a.flagged && (
-                          <div>
-                            <strong>
-                              <FormattedMessage id="commission.progress.flagged" />
-                            </strong>
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable
+              caption={intl.formatMessage({ id: 'commission.progress.membersCaption' })}
+              columns={[
+                { label: <FormattedMessage id="commission.progress.member" /> },
+                { label: <FormattedMessage id="commission.progress.assigned" />, num: true },
+                { label: <FormattedMessage id="commission.status.submitted" />, num: true },
+                { label: <FormattedMessage id="commission.status.draft" />, num: true },
+                { label: <FormattedMessage id="commission.status.new" />, num: true },
+              ]}
+            >
+              {data.members.map((m) => (
+                <tr key={m.userId}>
+                  <th scope="row">{m.displayName}</th>
+                  <td className="num">{m.assigned}</td>
+                  <td className="num">{m.submitted}</td>
+                  <td className="num">{m.draft}</td>
+                  <td className="num">{m.notStarted}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <DataTable
+              caption={intl.formatMessage({ id: 'commission.progress.applicationsCaption' }, { required: data.reviewersPerApplication })}
+              columns={[
+                { label: <FormattedMessage id="commission.progress.application" /> },
+                { label: <FormattedMessage id="commission.progress.sheets" /> },
+                { label: <FormattedMessage id="commission.progress.mean" />, num: true },
+                { label: <FormattedMessage id="commission.progress.spread" />, num: true },
+              ]}
+            >
+              {data.applications.map((a) => (
+                <tr key={a.applicationId} className={a.flagged ? 'row-flagged' : undefined}>
+                  <th scope="row">
+                    {a.number}
+                    <div className="meta">{a.applicant}</div>
+                  </th>
+                  <td>
+                    {a.sheets.length === 0 ? (
+                      <FormattedMessage id="commission.progress.noReviewers" />
+                    ) : (
+                      <ul className="plain">
+                        {a.sheets.map((s) => (
+                          <li key={s.userId}>
+                            {s.displayName}: <FormattedMessage id={`commission.status.${s.status}`} />
+                            {canReopen && s.status === 'submitted' && (
+                              <>
+                                {' '}
+                                <button
+                                  type="button"
+                                  className="gov-button"
+                                  data-type="outlined"
+                                  data-color="primary"
+                                  data-size="s"
+                                  onClick={() => setReopening({ applicationId: a.applicationId, number: a.number, userId: s.userId, name: s.displayName })}
+                                >
+                                  <FormattedMessage id="commission.progress.reopen" values={{ name: s.displayName, number: a.number }} />
+                                </button>
+                              </>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="num">{a.mean ? f.amount(a.mean) : '—'}</td>
+                  <td className="num">
+                    {a.spread ? f.amount(a.spread) : '—'}
+                    {a.flagged && (
+                      <div>
+                        <strong>
+                          <FormattedMessage id="commission.progress.flagged" />
+                        </strong>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             {reopening && <ReopenForm commissionId={commissionId} target={reopening} onDone={() => setReopening(null)} />}
           </>
         )}

@@ -111,6 +111,10 @@ export function ScoreSheet({
   onSubmitted?(sheet: Sheet): void;
 }) {
   const intl = useIntl();
+  // Beside the application, a sheet that fits the window stays in view while the reviewer reads; a longer one
+  // scrolls with the page (never a scroll area inside the page, which would hide part of it).
+  const sheetRef = useRef<HTMLElement>(null);
+  const fits = useFitsWindow(sheetRef);
   const f = useFormat();
   const state = useAutosaveState(queue);
   useLeaveWarning(queue);
@@ -191,7 +195,7 @@ export function ScoreSheet({
     Object.fromEntries(((scores as StoredScore[] | undefined) ?? []).map((s) => [s.criterionId, s.notApplicable ? 'n/a' : `${s.score ?? '—'} · ${s.justification}`]));
 
   return (
-    <section className="score-sheet" aria-labelledby="sheet-title">
+    <section className="score-sheet" aria-labelledby="sheet-title" ref={sheetRef} data-fits={fits ? 'true' : undefined}>
       <h2 id="sheet-title">
         <FormattedMessage id="commission.sheet.title" />
       </h2>
@@ -226,7 +230,10 @@ export function ScoreSheet({
             </legend>
             {c.description && <p>{c.description}</p>}
             <p className="meta" id={hintId}>
-              <FormattedMessage id="commission.sheet.scale" values={{ max: c.maxScore, weight: showWeight(c.weight, f.locale), min: c.minScore ?? '—' }} />
+              <FormattedMessage
+                id="commission.sheet.scale"
+                values={{ max: c.maxScore, weight: showWeight(c.weight, f.locale), min: c.minScore === null ? 'none' : String(c.minScore) }}
+              />
             </p>
             {error && (
               <p className="gov-form-message" data-color="error" id={`${id}-error`}>
@@ -320,4 +327,22 @@ function Total({ total }: { total: ReturnType<typeof weightedTotal> }) {
       </details>
     </div>
   );
+}
+
+function useFitsWindow(ref: { current: HTMLElement | null }): boolean {
+  const [fits, setFits] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setFits(element.offsetHeight <= window.innerHeight);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [ref]);
+  return fits;
 }

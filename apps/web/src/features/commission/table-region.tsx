@@ -8,3 +8,30 @@ export function TableRegion({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+export interface Column {
+  label: ReactNode;
+  /** A number column: right-aligned, as its cells. */
+  num?: boolean;
+}
+
+/** The commission's tables: in their scrollable region, named by their caption, one header row of columns. */
+export function DataTable({ caption, columns, className, children }: { caption: string; columns: Column[]; className?: string; children: ReactNode }) {
+  return (
+    <TableRegion label={caption}>
+      <table className={className ? `data ${className}` : 'data'}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className={column.num ? 'num' : undefined}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableRegion>
+  );
+}

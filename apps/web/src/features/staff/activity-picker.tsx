@@ -10,12 +10,15 @@ import { fold } from './table';
 
 export function ActivityPicker({
   form,
+  name = 'activityIds',
   activities,
   selected,
   onChange,
   error,
 }: {
   form: string;
+  /** The field as the form's errors name it. */
+  name?: string;
   activities: ActivityNode[];
   selected: string[];
   onChange(ids: string[]): void;
@@ -42,7 +45,7 @@ export function ActivityPicker({
   const count = groups.reduce((n, g) => n + g.items.length, 0);
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((s) => s !== id));
   return (
-    <div id={fieldId(form, 'activityIds')} tabIndex={-1}>
+    <div id={fieldId(form, name)} tabIndex={-1}>
       {error && (
         <p className="gov-form-message" data-color="error">
           {error}

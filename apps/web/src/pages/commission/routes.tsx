@@ -4,14 +4,26 @@
  */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
+import { prefetchScoring } from '../../features/commission/api';
 
 export function commissionRoutes(root: AnyRoute) {
-  const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
-    createRoute({ getParentRoute: () => root, path, component: lazyRouteComponent(load as never, name as never) });
+  const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string, prefetch?: (params: Record<string, string>) => void) =>
+    createRoute({
+      getParentRoute: () => root,
+      path,
+      component: lazyRouteComponent(load as never, name as never),
+      ...(prefetch ? { loader: ({ params }: { params: Record<string, string> }) => prefetch(params) } : {}),
+    });
   return [
     page('/hodnoceni', () => import('./commissions'), 'CommissionsPage'),
     page('/hodnoceni/$callId', () => import('./commission'), 'CommissionPage'),
-    page('/hodnoceni/$callId/zadosti/$applicationId', () => import('./scoring'), 'ScoringPage'),
+    // The scoring page's data is asked for as soon as the address is known, beside its code and the sign-in check.
+    page(
+      '/hodnoceni/$callId/zadosti/$applicationId',
+      () => import('./scoring'),
+      'ScoringPage',
+      (params) => prefetchScoring(params.callId, params.applicationId),
+    ),
     page('/hodnoceni/$callId/jednani/$sessionId', () => import('./session'), 'SessionPage'),
   ];
 }

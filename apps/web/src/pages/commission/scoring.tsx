@@ -7,11 +7,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { api, call } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { keys, usePublicCall } from '../../features/commission/api';
-import type { ReviewApplication } from '../../features/commission/api';
+import { keys, loadReview, usePublicCall } from '../../features/commission/api';
 import { ApplicationReadOnly } from '../../features/commission/application-view';
 import { ScoreSheet } from '../../features/commission/score-sheet';
 import type { SheetCriterionView } from '../../features/commission/score-sheet';
@@ -33,7 +31,7 @@ function Scoring() {
     retry: false,
     // Drafts save through the autosave queue, not this query: refetching while typing would only repaint old scores.
     refetchOnWindowFocus: false,
-    queryFn: () => call<ReviewApplication>(api.GET('/api/v1/reviews/{applicationId}', { params: { path: { applicationId } } })),
+    queryFn: () => loadReview(applicationId),
   });
   const publicCall = usePublicCall(callId);
   const criteria = useMemo<SheetCriterionView[]>(

@@ -16,7 +16,8 @@ import { ErrorSummary, TextField, fieldId, useFormErrors } from '../../forms/err
 import { keys, useSessions } from '../../features/commission/api';
 import type { Assignments, Commission } from '../../features/commission/api';
 import { ProgressView } from '../../features/commission/progress';
-import { TableRegion } from '../../features/commission/table-region';
+import { reviewerChoices } from '../../features/commission/reviewer-choices';
+import { DataTable } from '../../features/commission/table-region';
 import { useFormat } from '../../lib/use-format';
 
 type User = components['schemas']['UserResponse'];
@@ -159,8 +160,12 @@ function SetupForm({ callId }: { callId: string }) {
     if (Object.keys(missing).length > 0) return errors.setFieldErrors(missing);
     create.mutate();
   }
+  const numberField = (name: (typeof SETUP_FIELDS)[number], value: string, onChange: (v: string) => void, inputMode: 'numeric' | 'decimal', hint?: string) => (
+    <TextField form="setup" name={name} label={t(name)} hint={hint} inputMode={inputMode} value={value} onChange={onChange} error={errors.errors.fields[name]} />
+  );
   return (
     <form
+      className="commission-form"
       aria-labelledby="setup-title"
       noValidate
       onSubmit={(event) => {
@@ -181,52 +186,41 @@ function SetupForm({ callId }: { callId: string }) {
         )}
         <MemberSearch chosen={members.map((m) => m.id)} label={t('searchLabel')} onAdd={(u) => setMembers((list) => [...list, u])} />
         {members.length > 0 && (
-          <div className="table-wrap">
-            <table className="data">
-              <caption>{t('chosen')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('memberName')}</th>
-                  <th scope="col">{t('chairColumn')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.displayName}</th>
-                    <td>
-                      <label className="checkbox-row">
-                        <input
-                          type="radio"
-                          name="chair"
-                          id={m.id === members[0].id ? fieldId('setup', 'chairUserId') : undefined}
-                          checked={chair === m.id}
-                          onChange={() => setChair(m.id)}
-                        />{' '}
-                        <FormattedMessage id="commission.setup.makeChair" values={{ name: m.displayName }} />
-                      </label>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="gov-button"
-                        data-type="outlined"
-                        data-color="primary"
-                        data-size="s"
-                        onClick={() => {
-                          setMembers((list) => list.filter((x) => x.id !== m.id));
-                          if (chair === m.id) setChair('');
-                        }}
-                      >
-                        <FormattedMessage id="commission.setup.remove" values={{ name: m.displayName }} />
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('chosen')} columns={[{ label: t('memberName') }, { label: t('chairColumn') }, { label: t('actions') }]}>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.displayName}</th>
+                <td>
+                  <label className="checkbox-row">
+                    <input
+                      type="radio"
+                      name="chair"
+                      id={m.id === members[0].id ? fieldId('setup', 'chairUserId') : undefined}
+                      checked={chair === m.id}
+                      onChange={() => setChair(m.id)}
+                    />{' '}
+                    <FormattedMessage id="commission.setup.makeChair" values={{ name: m.displayName }} />
+                  </label>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="gov-button"
+                    data-type="outlined"
+                    data-color="primary"
+                    data-size="s"
+                    aria-label={intl.formatMessage({ id: 'commission.setup.remove' }, { name: m.displayName })}
+                    onClick={() => {
+                      setMembers((list) => list.filter((x) => x.id !== m.id));
+                      if (chair === m.id) setChair('');
+                    }}
+                  >
+                    <FormattedMessage id="commission.assign.removeShort" />
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {errors.errors.fields.chairUserId && (
           <p className="gov-form-message" data-color="error">
@@ -234,36 +228,10 @@ function SetupForm({ callId }: { callId: string }) {
           </p>
         )}
       </fieldset>
-      <TextField
-        form="setup"
-        name="reviewersPerApplication"
-        label={t('reviewersPerApplication')}
-        inputMode="numeric"
-        value={reviewers}
-        onChange={setReviewers}
-        error={errors.errors.fields.reviewersPerApplication}
-      />
-      <TextField
-        form="setup"
-        name="spreadLimit"
-        label={t('spreadLimit')}
-        hint={t('spreadLimitHint')}
-        inputMode="decimal"
-        value={spreadLimit}
-        onChange={setSpreadLimit}
-        error={errors.errors.fields.spreadLimit}
-      />
-      <TextField
-        form="setup"
-        name="overallThreshold"
-        label={t('overallThreshold')}
-        hint={t('overallThresholdHint')}
-        inputMode="decimal"
-        value={threshold}
-        onChange={setThreshold}
-        error={errors.errors.fields.overallThreshold}
-      />
-      <TextField form="setup" name="quorumPercent" label={t('quorumPercent')} inputMode="numeric" value={quorum} onChange={setQuorum} error={errors.errors.fields.quorumPercent} />
+      {numberField('reviewersPerApplication', reviewers, setReviewers, 'numeric')}
+      {numberField('spreadLimit', spreadLimit, setSpreadLimit, 'decimal', t('spreadLimitHint'))}
+      {numberField('overallThreshold', threshold, setThreshold, 'decimal', t('overallThresholdHint'))}
+      {numberField('quorumPercent', quorum, setQuorum, 'numeric')}
       <div className="gov-form-control field">
         <label className="gov-form-label" htmlFor={fieldId('setup', 'strategy')}>
           <span className="gov-form-label__label">{t('strategy')}</span>
@@ -326,52 +294,38 @@ function Manage({ commission, callId }: { commission: Commission; callId: string
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members')}</h2>
         <ErrorSummary form="members" errors={errors.errors} version={errors.version} labels={{}} />
-        <TableRegion label={t('membersCaption')}>
-          <table className="data">
-            <caption>{t('membersCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('member')}</th>
-                <th scope="col">{t('declared')}</th>
-                <th scope="col" className="num">
-                  {t('conflicts')}
-                </th>
-                <th scope="col" className="num">
-                  {t('load')}
-                </th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {commission.members.map((m) => (
-                <tr key={m.userId}>
-                  <th scope="row">
-                    {m.displayName}
-                    {m.userId === commission.chairUserId && <span className="meta"> ({t('chair')})</span>}
-                  </th>
-                  <td>{m.declaredAll ? t('yes') : t('no')}</td>
-                  <td className="num">{m.conflicts}</td>
-                  <td className="num">{m.assigned}</td>
-                  <td>
-                    {m.userId !== commission.chairUserId && (
-                      <button
-                        type="button"
-                        className="gov-button"
-                        data-type="outlined"
-                        data-color="primary"
-                        data-size="s"
-                        disabled={remove.isPending}
-                        onClick={() => remove.mutate(m.userId)}
-                      >
-                        <FormattedMessage id="commission.setup.remove" values={{ name: m.displayName }} />
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={t('membersCaption')}
+          columns={[{ label: t('member') }, { label: t('declared') }, { label: t('conflicts'), num: true }, { label: t('load'), num: true }, { label: t('actions') }]}
+        >
+          {commission.members.map((m) => (
+            <tr key={m.userId}>
+              <th scope="row">
+                {m.displayName}
+                {m.userId === commission.chairUserId && <span className="meta"> ({t('chair')})</span>}
+              </th>
+              <td>{m.declaredAll ? t('yes') : t('no')}</td>
+              <td className="num">{m.conflicts}</td>
+              <td className="num">{m.assigned}</td>
+              <td>
+                {m.userId !== commission.chairUserId && (
+                  <button
+                    type="button"
+                    className="gov-button"
+                    data-type="outlined"
+                    data-color="primary"
+                    data-size="s"
+                    disabled={remove.isPending}
+                    aria-label={intl.formatMessage({ id: 'commission.setup.remove' }, { name: m.displayName })}
+                    onClick={() => remove.mutate(m.userId)}
+                  >
+                    <FormattedMessage id="commission.assign.removeShort" />
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <MemberSearch chosen={commission.members.map((m) => m.userId)} label={t('addMember')} onAdd={(u) => add.mutate(u.id)} />
       </section>
       <AssignmentsView commission={commission} />
@@ -453,92 +407,85 @@ function AssignmentsView({ commission }: { commission: Commission }) {
       )}
       <QueryState query={overview}>
         {data && (
-          <TableRegion label={t('caption')}>
-            <table className="data">
-              <caption>{t('caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('application')}</th>
-                  <th scope="col">{t('reviewers')}</th>
-                  <th scope="col" className="num">
-                    {t('eligible')}
+          <DataTable caption={t('caption')} columns={[{ label: t('application') }, { label: t('reviewers') }, { label: t('eligible'), num: true }, { label: t('addReviewer') }]}>
+            {data.applications.map((a) => {
+              const { candidates, missing } = reviewerChoices(commission.members, a);
+              const selectId = `assign-${a.applicationId}`;
+              return (
+                <tr key={a.applicationId} className={short.has(a.applicationId) ? 'row-flagged' : undefined}>
+                  <th scope="row">
+                    {a.number}
+                    {short.has(a.applicationId) && (
+                      <div>
+                        <strong>{t('short', { eligible: a.eligible, required: commission.reviewersPerApplication })}</strong>
+                      </div>
+                    )}
                   </th>
-                  <th scope="col">{t('addReviewer')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.applications.map((a) => {
-                  const candidates = commission.members.filter((m) => !a.reviewers.includes(m.userId));
-                  const selectId = `assign-${a.applicationId}`;
-                  return (
-                    <tr key={a.applicationId} className={short.has(a.applicationId) ? 'row-flagged' : undefined}>
-                      <th scope="row">
-                        {a.number}
-                        {short.has(a.applicationId) && (
-                          <div>
-                            <strong>{t('short', { eligible: a.eligible, required: commission.reviewersPerApplication })}</strong>
-                          </div>
-                        )}
-                      </th>
-                      <td>
-                        <ul className="plain">
-                          {a.reviewers.map((userId) => (
-                            <li key={userId}>
-                              {name(userId)}{' '}
-                              <button
-                                type="button"
-                                className="gov-button"
-                                data-type="outlined"
-                                data-color="primary"
-                                data-size="s"
-                                disabled={change.isPending}
-                                onClick={() => change.mutate({ applicationId: a.applicationId, userId, remove: true })}
-                              >
-                                {t('remove', { name: name(userId), number: a.number })}
-                              </button>
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                      <td className="num">{a.eligible}</td>
-                      <td>
-                        {candidates.length > 0 && (
-                          <form
-                            className="inline-form"
-                            onSubmit={(event) => {
-                              event.preventDefault();
-                              const userId = picked[a.applicationId] ?? candidates[0].userId;
-                              change.mutate({ applicationId: a.applicationId, userId, remove: false });
-                            }}
+                  <td>
+                    <ul className="plain">
+                      {a.reviewers.map((userId) => (
+                        <li key={userId}>
+                          {name(userId)}{' '}
+                          <button
+                            type="button"
+                            className="gov-button"
+                            data-type="outlined"
+                            data-color="primary"
+                            data-size="s"
+                            disabled={change.isPending}
+                            aria-label={t('remove', { name: name(userId), number: a.number })}
+                            onClick={() => change.mutate({ applicationId: a.applicationId, userId, remove: true })}
                           >
-                            <label className="visually-hidden" htmlFor={selectId}>
-                              {t('pick', { number: a.number })}
-                            </label>
-                            <div className="gov-form-select" data-size="s">
-                              <select
-                                id={selectId}
-                                value={picked[a.applicationId] ?? candidates[0].userId}
-                                onChange={(event) => setPicked((p) => ({ ...p, [a.applicationId]: event.target.value }))}
-                              >
-                                {candidates.map((m) => (
-                                  <option key={m.userId} value={m.userId}>
-                                    {m.displayName}
-                                  </option>
-                                ))}
-                              </select>
-                            </div>
-                            <button type="submit" className="gov-button" data-type="outlined" data-color="primary" data-size="s" disabled={change.isPending}>
-                              {t('add', { number: a.number })}
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableRegion>
+                            {t('removeShort')}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="num">{a.eligible}</td>
+                  <td>
+                    {candidates.length > 0 && (
+                      <form
+                        className="inline-form"
+                        onSubmit={(event) => {
+                          event.preventDefault();
+                          const userId = picked[a.applicationId] ?? candidates[0].userId;
+                          change.mutate({ applicationId: a.applicationId, userId, remove: false });
+                        }}
+                      >
+                        <label className="visually-hidden" htmlFor={selectId}>
+                          {t('pick', { number: a.number })}
+                        </label>
+                        <div className="gov-form-select" data-size="s">
+                          <select
+                            id={selectId}
+                            value={picked[a.applicationId] ?? candidates[0].userId}
+                            onChange={(event) => setPicked((p) => ({ ...p, [a.applicationId]: event.target.value }))}
+                          >
+                            {candidates.map((m) => (
+                              <option key={m.userId} value={m.userId}>
+                                {m.displayName}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                        <button type="submit" className="gov-button" data-type="outlined" data-color="primary" data-size="s" disabled={change.isPending}>
+                          {t('add', { number: a.number })}
+                        </button>
+                      </form>
+                    )}
+                    {missing.length > 0 && (
+                      <ul className="plain meta" aria-label={t('notOffered', { number: a.number })}>
+                        {missing.map((m) => (
+                          <li key={m.userId}>{t(m.reason === 'conflict' ? 'notOfferedConflict' : 'notOfferedUndeclared', { name: m.displayName })}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </QueryState>
     </section>

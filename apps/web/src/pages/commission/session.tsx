@@ -20,7 +20,7 @@ import { useLanguage } from '../../i18n';
 import { parseMoneyInput } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import { COMMISSION_ROLES } from './commissions';
-import { TableRegion } from '../../features/commission/table-region';
+import { DataTable } from '../../features/commission/table-region';
 import '../../features/commission/commission.css';
 
 export function SessionPage() {
@@ -79,14 +79,19 @@ function Quorum({ session }: { session: Session }) {
 function MemberSession({ session, userId }: { session: Session; userId: string }) {
   const intl = useIntl();
   const present = session.attendance.includes(userId);
-  const [votes, setVotes] = useState<Record<string, string>>({});
+  const queryClient = useQueryClient();
+  // The member's recorded votes come with the session, so they are there after a reload too.
+  const votes: Record<string, string> = Object.fromEntries(session.myVotes.map((v) => [v.applicationId, v.vote]));
   const errors = useFormErrors('vote');
   const vote = useMutation({
     mutationFn: ({ applicationId, value }: { applicationId: string; value: 'for' | 'against' | 'abstain' }) =>
-      call<{ applicationId: string; vote: string }>(
+      call<Session['myVotes'][number]>(
         api.PUT('/api/v1/sessions/{id}/applications/{applicationId}/vote', { params: { path: { id: session.id, applicationId } }, body: { vote: value } }),
       ),
-    onSuccess: (result) => setVotes((v) => ({ ...v, [result.applicationId]: result.vote })),
+    onSuccess: (result) =>
+      queryClient.setQueryData<Session>(keys.session(session.id), (s) =>
+        s ? { ...s, myVotes: [...s.myVotes.filter((v) => v.applicationId !== result.applicationId), result] } : s,
+      ),
     onError: (error) => errors.fromError(error),
   });
   const canVote = present && session.status === 'open';
@@ -241,73 +246,53 @@ function Agenda({ session, results }: { session: Session; results: Results }) {
         <FormattedMessage id="commission.session.agendaIntro" />
       </p>
       {results.areas.map((area) => (
-        <TableRegion
+        <DataTable
           key={area.code}
-          label={intl.formatMessage({ id: 'commission.session.areaCaption' }, { code: area.code, name: area.name, allocation: f.money(area.allocation) })}
+          className="agenda"
+          caption={intl.formatMessage({ id: 'commission.session.areaCaption' }, { code: area.code, name: area.name, allocation: f.money(area.allocation) })}
+          columns={[
+            { label: <FormattedMessage id="commission.session.rank" />, num: true },
+            { label: <FormattedMessage id="commission.progress.application" /> },
+            { label: <FormattedMessage id="commission.progress.mean" />, num: true },
+            { label: <FormattedMessage id="commission.progress.spread" />, num: true },
+            { label: <FormattedMessage id="commission.session.final" />, num: true },
+            { label: <FormattedMessage id="commission.session.votes" />, num: true },
+            { label: <FormattedMessage id="commission.session.recommended" />, num: true },
+          ]}
         >
-          <table className="data agenda">
-            <caption>{intl.formatMessage({ id: 'commission.session.areaCaption' }, { code: area.code, name: area.name, allocation: f.money(area.allocation) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  <FormattedMessage id="commission.session.rank" />
+          {area.recommendation.lines.map((line) => {
+            const r = ranked.get(line.applicationId)?.ranked;
+            return (
+              <tr key={line.applicationId} className={r?.score.flaggedForDiscussion ? 'row-flagged' : undefined}>
+                <td className="num">{line.rank}</td>
+                <th scope="row">
+                  {line.applicationNumber}
+                  <div className="meta">{r?.applicant}</div>
+                  <div className="meta">{line.explanation[locale]}</div>
                 </th>
-                <th scope="col">
-                  <FormattedMessage id="commission.progress.application" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="commission.progress.mean" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="commission.progress.spread" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="commission.session.final" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="commission.session.votes" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="commission.session.recommended" />
-                </th>
+                <td className="num">{r?.score.mean ? f.amount(r.score.mean) : '—'}</td>
+                <td className="num">
+                  {r?.score.spread ? f.amount(r.score.spread) : '—'}
+                  {r?.score.flaggedForDiscussion && (
+                    <div>
+                      <strong>
+                        <FormattedMessage id="commission.progress.flagged" />
+                      </strong>
+                    </div>
+                  )}
+                </td>
+                <td className="num">{r?.score.final ? f.amount(r.score.final) : '—'}</td>
+                <td className="num">{r ? `${r.votes.for} / ${r.votes.against} / ${r.votes.abstain}` : '—'}</td>
+                <td className="num">
+                  {f.money(line.recommended)}
+                  <div className="meta">
+                    <FormattedMessage id="commission.session.ofRequested" values={{ amount: f.money(line.requested) }} />
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {area.recommendation.lines.map((line) => {
-                const r = ranked.get(line.applicationId)?.ranked;
-                return (
-                  <tr key={line.applicationId} className={r?.score.flaggedForDiscussion ? 'row-flagged' : undefined}>
-                    <td className="num">{line.rank}</td>
-                    <th scope="row">
-                      {line.applicationNumber}
-                      <div className="meta">{r?.applicant}</div>
-                      <div className="meta">{line.explanation[locale]}</div>
-                    </th>
-                    <td className="num">{r?.score.mean ? f.amount(r.score.mean) : '—'}</td>
-                    <td className="num">
-                      {r?.score.spread ? f.amount(r.score.spread) : '—'}
-                      {r?.score.flaggedForDiscussion && (
-                        <div>
-                          <strong>
-                            <FormattedMessage id="commission.progress.flagged" />
-                          </strong>
-                        </div>
-                      )}
-                    </td>
-                    <td className="num">{r?.score.final ? f.amount(r.score.final) : '—'}</td>
-                    <td className="num">{r ? `${r.votes.for} / ${r.votes.against} / ${r.votes.abstain}` : '—'}</td>
-                    <td className="num">
-                      {f.money(line.recommended)}
-                      <div className="meta">
-                        <FormattedMessage id="commission.session.ofRequested" values={{ amount: f.money(line.requested) }} />
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+            );
+          })}
+        </DataTable>
       ))}
       <h3>
         <FormattedMessage id="commission.session.decisions" />

@@ -1,7 +1,9 @@
 /**
  * /sprava/vyzvy/<id>/zmena: an amendment of a published call. Each field shows its value before and the new
- * value after; a summary lists what changes; the reason is shown to applicants. The box on the side says what
- * the law allows at this stage; a change it refuses comes back from the API at its field, with the reason.
+ * value after; the lists (budget areas with their allocations, criteria, annex types, activities) are edited with
+ * the editor's own blocks and compared item by item; a summary lists what changes; the reason is shown to
+ * applicants. The box on the side says what the law allows at this stage; a change it refuses comes back from
+ * the API at its field (`changes.<field>`), with the reason.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
@@ -13,17 +15,21 @@ import { QueryState } from '../../components/query-state';
 import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
 import { useLanguage } from '../../i18n';
 import { useFormat } from '../../lib/use-format';
-import { callKey, usePublicationCheck, useStaffCall } from '../../features/staff/api';
+import { parseMoneyInput } from '../../lib/format';
+import { callKey, useActionPlanActivities, usePublicationCheck, useStaffCall } from '../../features/staff/api';
+import { ActivitiesBlock, AnnexTypesBlock, ApplicantTypesBlock, BudgetAreasBlock, CriteriaBlock } from '../../features/staff/call-blocks';
+import { listChanges } from '../../features/staff/call-diff';
+import type { ItemChange } from '../../features/staff/call-diff';
 import { formFromCall, sectionsFor } from '../../features/staff/call-form';
 import type { CallForm, FormKey } from '../../features/staff/call-form';
 import { pragueParts } from '../../features/staff/dates';
-import { APPLICANT_TYPES } from '../../features/staff/types';
 import type { CallContent, StaffCall } from '../../features/staff/types';
 import '../../features/staff/staff.css';
 
 const FORM = 'amend';
 
-type Kind = 'text' | 'textarea' | 'date' | 'datetime' | 'types';
+type Kind = 'text' | 'textarea' | 'date' | 'datetime' | 'types' | 'list';
+type ListKey = 'budgetAreas' | 'criteria' | 'annexTypes' | 'activityIds';
 const FIELDS: { key: keyof CallContent; label: string; kind: Kind; inputs: FormKey[] }[] = [
   { key: 'title', label: 'staff.call.title', kind: 'text', inputs: ['title'] },
   { key: 'closesAt', label: 'staff.call.closesDate', kind: 'datetime', inputs: ['closesDate', 'closesTime'] },
@@ -37,6 +43,10 @@ const FIELDS: { key: keyof CallContent; label: string; kind: Kind; inputs: FormK
   { key: 'purpose', label: 'staff.call.purpose', kind: 'textarea', inputs: ['purpose'] },
   { key: 'reasons', label: 'staff.call.reasons', kind: 'textarea', inputs: ['reasons'] },
   { key: 'conditions', label: 'staff.call.conditions', kind: 'textarea', inputs: ['conditions'] },
+  { key: 'budgetAreas', label: 'staff.call.budgetAreas', kind: 'list', inputs: ['budgetAreas'] },
+  { key: 'criteria', label: 'staff.call.criteria', kind: 'list', inputs: ['criteria'] },
+  { key: 'annexTypes', label: 'staff.call.annexTypes', kind: 'list', inputs: ['annexTypes'] },
+  { key: 'activityIds', label: 'staff.call.activities', kind: 'list', inputs: ['activityIds'] },
 ];
 
 export function AmendmentPage() {
@@ -84,10 +94,65 @@ function Amendment({ call }: { call: StaffCall }) {
         return (source[key as FormKey] as string) || '—';
     }
   };
-  const changed = FIELDS.filter((field) => show(field.key, form) !== show(field.key, original));
-  const labels = Object.fromEntries(FIELDS.map((field) => [`changes.${field.key}`, t(field.label)]));
+  // The lists, item by item (rows matched by code, activities by id), described in words the applicant reads.
+  const activities = useActionPlanActivities();
+  const activityLabel = (id: string) => {
+    const a = activities.data?.find((x) => x.id === id) ?? call.activities.find((x) => x.id === id);
+    return a ? `${a.code} ${a.name}` : id;
+  };
+  const moneyText = (text: string) => {
+    const parsed = parseMoneyInput(text);
+    return parsed === null ? text : f.money(parsed);
+  };
+  const itemChanges = (key: ListKey): ItemChange[] => {
+    switch (key) {
+      case 'budgetAreas':
+        return listChanges(
+          original.budgetAreas,
+          form.budgetAreas,
+          (a) => a.code,
+          (a) => `${a.code} ${a.name}`.trim(),
+          (a) => t('staff.amend.item.area', { name: a.name, allocation: moneyText(a.allocation) }),
+        );
+      case 'criteria':
+        return listChanges(
+          original.criteria,
+          form.criteria,
+          (c) => c.code,
+          (c) => `${c.code} ${c.name}`.trim(),
+          (c) => t('staff.amend.item.criterion', { name: c.name, max: c.maxScore, weight: c.weight, min: c.minScore.trim() || '—' }),
+        );
+      case 'annexTypes':
+        return listChanges(
+          original.annexTypes,
+          form.annexTypes,
+          (a) => a.code,
+          (a) => `${a.code} ${a.name}`.trim(),
+          (a) =>
+            t('staff.amend.item.annex', {
+              name: a.name,
+              required: t(a.required ? 'staff.amend.item.required' : 'staff.amend.item.optional'),
+              formats: a.allowedFormats.join(', '),
+              size: a.maxSizeMb,
+            }),
+        );
+      case 'activityIds':
+        return listChanges(
+          original.activityIds,
+          form.activityIds,
+          (id) => id,
+          activityLabel,
+          () => t('staff.amend.item.funded'),
+        );
+    }
+  };
+  const changed = FIELDS.filter((field) => (field.kind === 'list' ? itemChanges(field.key as ListKey).length > 0 : show(field.key, form) !== show(field.key, original)));
+  const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [`changes.${field.key}`, t(field.label)]));
   labels.reason = t('staff.amend.reason');
   labels.changes = t('staff.amend.changes');
+  // A refusal inside a list (changes.criteria.0.minScore) is named by its list in the summary.
+  for (const name of Object.keys(errors.errors.fields)) labels[name] ??= labels[name.split('.').slice(0, 2).join('.')] ?? '';
+  const errorOf = (name: string) => errors.errors.fields[name] ?? Object.entries(errors.errors.fields).find(([field]) => field.startsWith(`${name}.`))?.[1];
 
   const amend = useMutation({
     mutationFn: () => {
@@ -110,7 +175,7 @@ function Amendment({ call }: { call: StaffCall }) {
     },
     onError: (error) => {
       if (error instanceof Error && error.message === 'local') return;
-      errors.fromError(error, Object.keys(labels));
+      errors.fromError(error);
     },
   });
 
@@ -119,40 +184,21 @@ function Amendment({ call }: { call: StaffCall }) {
     const error = errors.errors.fields[`changes.${field.key}`];
     const describedBy = [`${id}-before`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const set = (key: FormKey, value: unknown) => setForm((current) => ({ ...current, [key]: value }));
+    // Every text-like control of a field: its value, its description (before, error) and its change.
+    const own = {
+      id,
+      value: form[field.inputs[0]] as string,
+      'aria-describedby': describedBy,
+      'aria-invalid': error ? true : undefined,
+      onChange: (e: { target: { value: string } }) => set(field.inputs[0], e.target.value),
+    };
     let control;
-    if (field.kind === 'textarea')
-      control = (
-        <textarea
-          id={id}
-          rows={4}
-          value={form[field.inputs[0]] as string}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(field.inputs[0], e.target.value)}
-        />
-      );
-    else if (field.kind === 'date')
-      control = (
-        <input
-          id={id}
-          type="date"
-          value={form[field.inputs[0]] as string}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(field.inputs[0], e.target.value)}
-        />
-      );
+    if (field.kind === 'textarea') control = <textarea {...own} rows={4} />;
+    else if (field.kind === 'date') control = <input {...own} type="date" />;
     else if (field.kind === 'datetime')
       control = (
         <>
-          <input
-            id={id}
-            type="date"
-            value={form[field.inputs[0]] as string}
-            aria-describedby={describedBy}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => set(field.inputs[0], e.target.value)}
-          />
+          <input {...own} type="date" />
           <label className="gov-form-label" htmlFor={`${id}-time`}>
             {t('staff.amend.time', { field: t(field.label) })}
           </label>
@@ -161,38 +207,21 @@ function Amendment({ call }: { call: StaffCall }) {
       );
     else if (field.kind === 'types')
       control = (
-        <div id={id} tabIndex={-1} aria-describedby={describedBy}>
-          {APPLICANT_TYPES.map((type) => (
-            <label key={type} style={{ display: 'block' }}>
-              <input
-                type="checkbox"
-                checked={form.eligibleApplicantTypes.includes(type)}
-                onChange={(e) => set('eligibleApplicantTypes', e.target.checked ? [...form.eligibleApplicantTypes, type] : form.eligibleApplicantTypes.filter((x) => x !== type))}
-              />{' '}
-              {t(`staff.applicantType.${type}`)}
-            </label>
-          ))}
-        </div>
-      );
-    else
-      control = (
-        <input
-          id={id}
-          type="text"
-          value={form[field.inputs[0]] as string}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(field.inputs[0], e.target.value)}
+        <ApplicantTypesBlock
+          form={FORM}
+          name={`changes.${field.key}`}
+          legend={t('staff.amend.after', { field: t(field.label) })}
+          describedBy={describedBy}
+          selected={form.eligibleApplicantTypes}
+          onChange={(types) => set('eligibleApplicantTypes', types)}
         />
       );
+    else control = <input {...own} type="text" />;
     const isChanged = changed.includes(field);
+    if (field.kind === 'list') return listInput(field.key as ListKey, isChanged);
     return (
       <div key={field.key} className={`field${isChanged ? ' changed' : ''}`}>
-        {field.kind === 'types' ? (
-          <p className="gov-form-label" id={`${id}-label`}>
-            {t('staff.amend.after', { field: t(field.label) })}
-          </p>
-        ) : (
+        {field.kind === 'types' ? null : (
           <label className="gov-form-label" htmlFor={id}>
             {t('staff.amend.after', { field: t(field.label) })}
           </label>
@@ -207,6 +236,30 @@ function Amendment({ call }: { call: StaffCall }) {
         )}
         {control}
       </div>
+    );
+  };
+
+  const listInput = (key: ListKey, isChanged: boolean) => {
+    const name = `changes.${key}`;
+    const common = { form: FORM, name, error: errorOf(name) };
+    const items = itemChanges(key);
+    return (
+      <section key={key} className={`amend-list${isChanged ? ' changed' : ''}`} aria-labelledby={`${fieldId(FORM, name)}-title`}>
+        <h2 id={`${fieldId(FORM, name)}-title`}>{t(FIELDS.find((x) => x.key === key)!.label)}</h2>
+        {key === 'budgetAreas' && <BudgetAreasBlock {...common} rows={form.budgetAreas} onChange={(rows) => setForm((c) => ({ ...c, budgetAreas: rows }))} />}
+        {key === 'criteria' && <CriteriaBlock {...common} rows={form.criteria} onChange={(rows) => setForm((c) => ({ ...c, criteria: rows }))} />}
+        {key === 'annexTypes' && <AnnexTypesBlock {...common} rows={form.annexTypes} onChange={(rows) => setForm((c) => ({ ...c, annexTypes: rows }))} />}
+        {key === 'activityIds' && <ActivitiesBlock {...common} selected={form.activityIds} onChange={(ids) => setForm((c) => ({ ...c, activityIds: ids }))} />}
+        {items.length > 0 && (
+          <ul className="item-changes" aria-label={t('staff.amend.itemChanges', { field: t(FIELDS.find((x) => x.key === key)!.label) })}>
+            {items.map((item) => (
+              <li key={item.key}>
+                <strong>{item.label}</strong>: {item.before || t('staff.amend.item.new')} → {item.after || t('staff.amend.item.removed')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     );
   };
 
@@ -258,13 +311,25 @@ function Amendment({ call }: { call: StaffCall }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {changed.map((field) => (
-                    <tr key={field.key}>
-                      <th scope="row">{t(field.label)}</th>
-                      <td>{show(field.key, original)}</td>
-                      <td>{show(field.key, form)}</td>
-                    </tr>
-                  ))}
+                  {changed.flatMap((field) =>
+                    field.kind === 'list'
+                      ? itemChanges(field.key as ListKey).map((item) => (
+                          <tr key={`${field.key}-${item.key}`}>
+                            <th scope="row">
+                              {t(field.label)}: {item.label}
+                            </th>
+                            <td>{item.before || t('staff.amend.item.new')}</td>
+                            <td>{item.after || t('staff.amend.item.removed')}</td>
+                          </tr>
+                        ))
+                      : [
+                          <tr key={field.key}>
+                            <th scope="row">{t(field.label)}</th>
+                            <td>{show(field.key, original)}</td>
+                            <td>{show(field.key, form)}</td>
+                          </tr>,
+                        ],
+                  )}
                 </tbody>
               </table>
             </div>
@@ -330,6 +395,20 @@ function Amendment({ call }: { call: StaffCall }) {
             <FormattedMessage id="staff.amend.law.before" values={{ days: clock.data?.minDaysFromPublicationToOpening ?? 30 }} />
           </p>
         )}
+        <p>
+          <FormattedMessage id="staff.amend.law.listsTitle" />
+        </p>
+        <ul>
+          <li>
+            <FormattedMessage id="staff.amend.law.allocations" />
+          </li>
+          <li>
+            <FormattedMessage id="staff.amend.law.inUse" />
+          </li>
+          <li>
+            <FormattedMessage id="staff.amend.law.codes" />
+          </li>
+        </ul>
         <p>
           <FormattedMessage id="staff.amend.law.public" />
         </p>

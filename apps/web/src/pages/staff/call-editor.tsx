@@ -14,16 +14,14 @@ import { ErrorSummary, TextField, fieldId, useFormErrors } from '../../forms/err
 import { useLanguage } from '../../i18n';
 import { AutosaveStatus, useAutosaveState, useLeaveWarning, useRestoredEdits } from '../../lib/autosave/use-autosave';
 import { useFormat } from '../../lib/use-format';
-import { callKey, checkKey, useActionPlanActivities, usePublicationCheck } from '../../features/staff/api';
-import { ActivityPicker } from '../../features/staff/activity-picker';
+import { callKey, checkKey, usePublicationCheck } from '../../features/staff/api';
+import { ActivitiesBlock, AnnexTypesBlock, ApplicantTypesBlock, BudgetAreasBlock, CostCategoriesBlock, CriteriaBlock } from '../../features/staff/call-blocks';
 import { callQueueFor } from '../../features/staff/call-autosave';
 import type { SavedCall } from '../../features/staff/call-autosave';
 import { apiFieldOf, formFromCall, sectionsFor } from '../../features/staff/call-form';
-import type { AnnexRow, AreaRow, CallForm, CategoryRow, CriterionRow, FormKey } from '../../features/staff/call-form';
+import type { CallForm, FormKey } from '../../features/staff/call-form';
 import { ConfirmDialog } from '../../features/staff/confirm-dialog';
 import { dateRule } from '../../features/staff/dates';
-import { RowsEditor } from '../../features/staff/rows-editor';
-import { ANNEX_FORMATS, APPLICANT_TYPES } from '../../features/staff/types';
 import type { StaffCall } from '../../features/staff/types';
 import { AgreementTemplate } from './agreement-template';
 
@@ -43,7 +41,6 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
   const version = useRef(call.version);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const check = usePublicationCheck(call.id);
-  const activities = useActionPlanActivities();
   const [publishing, setPublishing] = useState(false);
   const publishErrors = useFormErrors('publish');
 
@@ -162,6 +159,11 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
       </div>
     );
   };
+  const numberField = (
+    key: 'totalAllocation' | 'minGrant' | 'maxGrant' | 'coFinancingMinPercent' | 'reviewersPerApplication',
+    hint?: string,
+    inputMode: 'decimal' | 'numeric' = 'decimal',
+  ) => <TextField form={FORM} name={key} label={labels[key]} value={form[key]} inputMode={inputMode} onChange={(v) => edit(key, v)} error={errorOf(key)} hint={hint} />;
   const dateInput = (key: 'opensDate' | 'closesDate' | 'decisionDeadline' | 'settlementDeadline', label: string, extra?: { min?: string; describedBy?: string }) => {
     const id = fieldId(FORM, key === 'opensDate' ? 'opensAt' : key === 'closesDate' ? 'closesAt' : key);
     const error = errorOf(apiFieldOf(key));
@@ -246,44 +248,11 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
           <legend>
             <FormattedMessage id="staff.editor.money" />
           </legend>
-          <TextField
-            form={FORM}
-            name="totalAllocation"
-            label={labels.totalAllocation}
-            value={form.totalAllocation}
-            inputMode="decimal"
-            onChange={(v) => edit('totalAllocation', v)}
-            error={errorOf('totalAllocation')}
-            hint={t('staff.call.amountHint')}
-          />
-          <TextField
-            form={FORM}
-            name="minGrant"
-            label={labels.minGrant}
-            value={form.minGrant}
-            inputMode="decimal"
-            onChange={(v) => edit('minGrant', v)}
-            error={errorOf('minGrant')}
-          />
-          <TextField
-            form={FORM}
-            name="maxGrant"
-            label={labels.maxGrant}
-            value={form.maxGrant}
-            inputMode="decimal"
-            onChange={(v) => edit('maxGrant', v)}
-            error={errorOf('maxGrant')}
-          />
+          {numberField('totalAllocation', t('staff.call.amountHint'))}
+          {numberField('minGrant')}
+          {numberField('maxGrant')}
           {text('grantRule', t('staff.call.grantRuleHint'))}
-          <TextField
-            form={FORM}
-            name="coFinancingMinPercent"
-            label={labels.coFinancingMinPercent}
-            value={form.coFinancingMinPercent}
-            inputMode="decimal"
-            onChange={(v) => edit('coFinancingMinPercent', v)}
-            error={errorOf('coFinancingMinPercent')}
-          />
+          {numberField('coFinancingMinPercent')}
           <div className="field">
             <label className="gov-form-label" htmlFor={fieldId(FORM, 'stateAidRegime')}>
               {labels.stateAidRegime}
@@ -294,61 +263,23 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
             </select>
           </div>
           <h2>{labels.budgetAreas}</h2>
-          <RowsEditor<AreaRow>
-            form={FORM}
-            name="budgetAreas"
-            caption={t('staff.area.caption')}
-            columns={[
-              { key: 'code', label: t('staff.area.code'), width: '6rem' },
-              { key: 'name', label: t('staff.area.name') },
-              { key: 'allocation', label: t('staff.area.allocation'), kind: 'number' },
-              { key: 'description', label: t('staff.area.description'), kind: 'textarea' },
-            ]}
-            rows={form.budgetAreas}
-            empty={{ code: '', name: '', description: '', allocation: '' }}
-            onChange={(rows) => edit('budgetAreas', rows)}
-            error={errorOf('budgetAreas')}
-          />
+          <BudgetAreasBlock form={FORM} name="budgetAreas" rows={form.budgetAreas} onChange={(rows) => edit('budgetAreas', rows)} error={errorOf('budgetAreas')} />
           <h2>{labels.costCategories}</h2>
-          <RowsEditor<CategoryRow>
-            form={FORM}
-            name="costCategories"
-            caption={t('staff.category.caption')}
-            columns={[
-              { key: 'code', label: t('staff.category.code'), width: '8rem' },
-              { key: 'name', label: t('staff.category.name') },
-            ]}
-            rows={form.costCategories}
-            empty={{ code: '', name: '' }}
-            onChange={(rows) => edit('costCategories', rows)}
-            error={errorOf('costCategories')}
-          />
+          <CostCategoriesBlock form={FORM} name="costCategories" rows={form.costCategories} onChange={(rows) => edit('costCategories', rows)} error={errorOf('costCategories')} />
         </fieldset>
 
         <fieldset>
           <legend>
             <FormattedMessage id="staff.editor.who" />
           </legend>
-          <fieldset id={fieldId(FORM, 'eligibleApplicantTypes')} tabIndex={-1}>
-            <legend>{labels.eligibleApplicantTypes}</legend>
-            {errorOf('eligibleApplicantTypes') && (
-              <p className="gov-form-message" data-color="error">
-                {errorOf('eligibleApplicantTypes')}
-              </p>
-            )}
-            {APPLICANT_TYPES.map((type) => (
-              <label key={type} style={{ display: 'block' }}>
-                <input
-                  type="checkbox"
-                  checked={form.eligibleApplicantTypes.includes(type)}
-                  onChange={(e) =>
-                    edit('eligibleApplicantTypes', e.target.checked ? [...form.eligibleApplicantTypes, type] : form.eligibleApplicantTypes.filter((x) => x !== type))
-                  }
-                />{' '}
-                {t(`staff.applicantType.${type}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ApplicantTypesBlock
+            form={FORM}
+            name="eligibleApplicantTypes"
+            legend={labels.eligibleApplicantTypes}
+            selected={form.eligibleApplicantTypes}
+            onChange={(types) => edit('eligibleApplicantTypes', types)}
+            error={errorOf('eligibleApplicantTypes')}
+          />
         </fieldset>
 
         <fieldset>
@@ -381,32 +312,8 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
           <legend>
             <FormattedMessage id="staff.editor.evaluation" />
           </legend>
-          <RowsEditor<CriterionRow>
-            form={FORM}
-            name="criteria"
-            caption={labels.criteria}
-            columns={[
-              { key: 'code', label: t('staff.criterion.code'), width: '5rem' },
-              { key: 'name', label: t('staff.criterion.name') },
-              { key: 'maxScore', label: t('staff.criterion.maxScore'), kind: 'number', width: '6rem' },
-              { key: 'weight', label: t('staff.criterion.weight'), kind: 'number', width: '6rem' },
-              { key: 'minScore', label: t('staff.criterion.minScore'), kind: 'number', width: '6rem' },
-              { key: 'description', label: t('staff.criterion.description'), kind: 'textarea' },
-            ]}
-            rows={form.criteria}
-            empty={{ code: '', name: '', description: '', maxScore: '10', weight: '1', minScore: '' }}
-            onChange={(rows) => edit('criteria', rows)}
-            error={errorOf('criteria')}
-          />
-          <TextField
-            form={FORM}
-            name="reviewersPerApplication"
-            label={labels.reviewersPerApplication}
-            value={form.reviewersPerApplication}
-            inputMode="numeric"
-            onChange={(v) => edit('reviewersPerApplication', v)}
-            error={errorOf('reviewersPerApplication')}
-          />
+          <CriteriaBlock form={FORM} name="criteria" rows={form.criteria} onChange={(rows) => edit('criteria', rows)} error={errorOf('criteria')} />
+          {numberField('reviewersPerApplication', undefined, 'numeric')}
         </fieldset>
 
         <fieldset>
@@ -415,33 +322,12 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
           </legend>
           {text('conditions')}
           <h2>{labels.annexTypes}</h2>
-          <RowsEditor<AnnexRow>
-            form={FORM}
-            name="annexTypes"
-            caption={t('staff.annex.caption')}
-            columns={[
-              { key: 'code', label: t('staff.annex.code'), width: '7rem' },
-              { key: 'name', label: t('staff.annex.name') },
-              { key: 'required', label: t('staff.annex.required'), kind: 'checkbox' },
-              { key: 'allowedFormats', label: t('staff.annex.formats'), kind: 'formats', options: ANNEX_FORMATS },
-              { key: 'maxSizeMb', label: t('staff.annex.maxSize'), kind: 'number', width: '5rem' },
-            ]}
-            rows={form.annexTypes}
-            empty={{ code: '', name: '', description: '', required: true, allowedFormats: ['pdf'], maxSizeMb: '10' }}
-            onChange={(rows) => edit('annexTypes', rows)}
-            error={errorOf('annexTypes')}
-          />
+          <AnnexTypesBlock form={FORM} name="annexTypes" rows={form.annexTypes} onChange={(rows) => edit('annexTypes', rows)} error={errorOf('annexTypes')} />
         </fieldset>
 
         <fieldset>
           <legend>{labels.activityIds}</legend>
-          {activities.data ? (
-            <ActivityPicker form={FORM} activities={activities.data} selected={form.activityIds} onChange={(ids) => edit('activityIds', ids)} error={errorOf('activityIds')} />
-          ) : (
-            <p role="status">
-              <FormattedMessage id="common.loading" />
-            </p>
-          )}
+          <ActivitiesBlock form={FORM} name="activityIds" selected={form.activityIds} onChange={(ids) => edit('activityIds', ids)} error={errorOf('activityIds')} />
         </fieldset>
 
         <AgreementTemplate callId={call.id} />

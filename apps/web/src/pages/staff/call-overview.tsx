@@ -5,6 +5,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call as callApi } from '../../api/client';
 import { ErrorSummary, useFormErrors } from '../../forms/errors';
@@ -12,6 +13,7 @@ import { useLanguage } from '../../i18n';
 import { sumMoney, toHalere } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import { callKey, useCallApplications, usePublicationCheck } from '../../features/staff/api';
+import { ConfirmDialog } from '../../features/staff/confirm-dialog';
 import { countByStatus } from '../../features/staff/table';
 import { APPLICATION_STATUSES } from '../../features/staff/types';
 import type { StaffCall } from '../../features/staff/types';
@@ -25,6 +27,8 @@ const DECIDING = new Set<string>(['in_evaluation', 'decided', 'archived']);
 
 type Transition = 'start-evaluation' | 'mark-decided' | 'archive';
 const TRANSITION: Partial<Record<StaffCall['status'], Transition>> = { closed: 'start-evaluation', in_evaluation: 'mark-decided', decided: 'archive' };
+/** What each move freezes, said in its confirmation (the messages staff.transition.<action>.freezes.<n>). */
+const FREEZES: Record<Transition, number> = { 'start-evaluation': 3, 'mark-decided': 3, archive: 3 };
 
 export function CallOverview({ call }: { call: StaffCall }) {
   const intl = useIntl();
@@ -38,14 +42,19 @@ export function CallOverview({ call }: { call: StaffCall }) {
   const counts = countByStatus(rows);
   const amendable = ['published', 'open', 'closed', 'in_evaluation'].includes(call.status);
   const transition = TRANSITION[call.status];
+  const [confirming, setConfirming] = useState(false);
   const move = useMutation({
     mutationFn: (action: Transition) =>
       callApi<StaffCall>(api.POST(`/api/v1/calls/{id}/${action}` as '/api/v1/calls/{id}/archive', { params: { path: { id: call.id } }, body: { version: call.version } })),
     onSuccess: (view) => {
+      setConfirming(false);
       queryClient.setQueryData(callKey(call.id), view);
       void queryClient.invalidateQueries({ queryKey: ['staff-calls'] });
     },
-    onError: (error) => errors.fromError(error),
+    onError: (error) => {
+      setConfirming(false);
+      errors.fromError(error);
+    },
   });
 
   const today = clock.data?.today ?? new Date().toISOString().slice(0, 10);
@@ -109,20 +118,34 @@ export function CallOverview({ call }: { call: StaffCall }) {
           </li>
           {transition && (
             <li>
-              <button
-                type="button"
-                className="gov-button"
-                data-type="outlined"
-                data-color="primary"
-                data-size="m"
-                disabled={move.isPending}
-                onClick={() => move.mutate(transition)}
-              >
+              <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="m" disabled={move.isPending} onClick={() => setConfirming(true)}>
                 <FormattedMessage id={`staff.overview.${transition}`} />
               </button>
             </li>
           )}
         </ul>
+        {transition && (
+          <ConfirmDialog
+            open={confirming}
+            title={intl.formatMessage({ id: `staff.transition.${transition}.title` }, { code: call.code })}
+            confirmLabel={intl.formatMessage({ id: `staff.transition.${transition}.confirm` })}
+            cancelLabel={intl.formatMessage({ id: 'staff.publish.cancel' })}
+            busy={move.isPending}
+            onConfirm={() => move.mutate(transition)}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>
+              <FormattedMessage id="staff.transition.freezes" />
+            </p>
+            <ul>
+              {Array.from({ length: FREEZES[transition] }, (_, i) => (
+                <li key={i}>
+                  <FormattedMessage id={`staff.transition.${transition}.freezes.${i + 1}`} />
+                </li>
+              ))}
+            </ul>
+          </ConfirmDialog>
+        )}
       </section>
 
       <section aria-labelledby="counts-title">

@@ -19,6 +19,7 @@ import { applicationsKey, usePublicationCheck, useStaffCall } from '../../featur
 import { findingsOf } from '../../features/staff/bulk';
 import { ConfirmDialog } from '../../features/staff/confirm-dialog';
 import { addDays, pragueInstant } from '../../features/staff/dates';
+import { remedyLetter, remedySectionName } from '../../features/staff/remedy-letter';
 import { FORMAL_CHECK_ITEMS } from '../../features/staff/types';
 import type { FormalCheck, FormalCheckItemKey, FormalCheckResult, StaffApplication, StaffCall, SubmittedVersion } from '../../features/staff/types';
 import { StatusTag } from '../../features/applicant/status';
@@ -302,7 +303,6 @@ function Checklist({
 }) {
   const intl = useIntl();
   const { locale } = useLanguage();
-  const f = useFormat();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const errors = useFormErrors('check');
   const [results, setResults] = useState<Record<FormalCheckItemKey, FormalCheckResult>>(
@@ -332,13 +332,15 @@ function Checklist({
     onError: (e) => errors.fromError(e),
   });
 
-  // Remedy request: sections with the machine's findings are preselected, each with its message.
+  // Remedy request: sections with the machine's findings are preselected, each with its message in the language
+  // the applicant reads the letter in (their profile's), which may not be the staff member's.
+  const letterLanguages = check.letterLanguages.length ? check.letterLanguages : (['cs'] as const);
   const sections = useMemo(() => [...SECTIONS, ...grantCall.annexTypes.map((a) => `annex:${a.code}`)], [grantCall.annexTypes]);
   const [remedy, setRemedy] = useState<Record<string, string>>(() => {
     const initial: Record<string, string> = {};
     for (const finding of findings) {
       const section = remedySectionOf(finding.field);
-      initial[section] = [initial[section], finding.message[locale]].filter(Boolean).join(' ');
+      initial[section] = [initial[section], finding.message[letterLanguages[0]]].filter(Boolean).join(' ');
     }
     return initial;
   });
@@ -346,8 +348,8 @@ function Checklist({
   const [deadlineDate, setDeadlineDate] = useState('');
   const [deadlineTime, setDeadlineTime] = useState('23:59');
   const deadline = deadlineDate || defaultDeadline;
-  const sectionName = (s: string) =>
-    s.startsWith('annex:') ? t('staff.section.annex', { name: grantCall.annexTypes.find((a) => `annex:${a.code}` === s)?.name ?? s }) : t(`staff.remedySection.${s}`);
+  const annexNames = Object.fromEntries(grantCall.annexTypes.map((a) => [a.code, a.name]));
+  const sectionName = (s: string) => remedySectionName(s, locale, annexNames);
   const items = Object.entries(remedy).map(([section, message]) => ({ section, message: message.trim() }));
   const requestRemedy = useMutation({
     mutationFn: () => {
@@ -389,12 +391,10 @@ function Checklist({
     if (done) doneRef.current?.focus();
   }, [done]);
   const labels = { items: t('staff.remedy.sections'), deadlineAt: t('staff.remedy.deadline'), reason: t('staff.exclude.reason') };
-  const letter = t('staff.remedy.letter', {
-    number: application.number,
-    title: application.title ?? '',
-    deadline: deadline ? `${f.date(deadline)} ${deadlineTime}` : '…',
-    items: items.map((i) => `• ${sectionName(i.section)}: ${i.message}`).join('\n'),
-  });
+  const letters = letterLanguages.map((language) => ({
+    language,
+    text: remedyLetter({ number: application.number, title: application.title ?? '', deadlineDate: deadline, deadlineTime, items, annexNames }, language),
+  }));
 
   return (
     <>
@@ -509,9 +509,23 @@ function Checklist({
             <h4>
               <FormattedMessage id="staff.remedy.preview" />
             </h4>
-            <div className="letter" aria-label={t('staff.remedy.preview')} role="document">
-              {letter}
-            </div>
+            <p>
+              <FormattedMessage
+                id="staff.remedy.letterLanguage"
+                values={{ count: letters.length, languages: intl.formatList(letters.map((l) => t(`staff.remedy.languageName.${l.language}`))) }}
+              />
+            </p>
+            {letters.map((letter) => (
+              <div
+                key={letter.language}
+                className="letter"
+                lang={letter.language}
+                aria-label={`${t('staff.remedy.preview')} (${t(`staff.remedy.languageName.${letter.language}`)})`}
+                role="document"
+              >
+                {letter.text}
+              </div>
+            ))}
             <button
               type="button"
               className="gov-button"
