@@ -14,6 +14,7 @@ import { MoneyInvariants1795450000000 } from './1795450000000-money-invariants.j
 import { SessionRotationWindow1795490000000 } from './1795490000000-session-rotation-window.js';
 import { OrganisationVerification1795500000000 } from './1795500000000-organisation-verification.js';
 import { BankFiles1795540000000 } from './1795540000000-bank-files.js';
+import { RecipientSignature1795610000000 } from './1795610000000-recipient-signature.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SessionRotationWindow1795490000000,
   OrganisationVerification1795500000000,
   BankFiles1795540000000,
+  RecipientSignature1795610000000,
 ];

@@ -23,14 +23,26 @@ export interface SettlementDue {
   deadline: string;
 }
 
+export interface SignatureDue {
+  agreementId: string;
+  agreementNumber: string;
+  applicationId: string;
+  applicationNumber: string;
+  title: string;
+  organisationName: string;
+  sentAt: string;
+}
+
 export interface ApplicantActions {
   remedies: RemedyDue[];
+  signatures: SignatureDue[];
   settlements: SettlementDue[];
 }
 
 /**
  * "What needs my action" for the signed-in user, over the organisations they belong to: open remedy
- * requests of their applications, and agreements in effect whose settlement has not been submitted yet.
+ * requests of their applications, agreements sent to them for signature that they have not signed yet,
+ * and agreements in effect whose settlement has not been submitted yet.
  * One small read for the portal's dashboard and the header's count.
  */
 @Injectable()
@@ -42,7 +54,7 @@ export class ApplicantActionsService {
 
   async forActor(actor: Actor): Promise<ApplicantActions> {
     const organisationIds = [...(await this.access.memberships(actor)).keys()];
-    if (organisationIds.length === 0) return { remedies: [], settlements: [] };
+    if (organisationIds.length === 0) return { remedies: [], signatures: [], settlements: [] };
     const remedies = await this.dataSource.query<(Omit<RemedyDue, 'deadlineAt'> & { deadlineAt: Date })[]>(
       `SELECT a.id AS "applicationId", a.number AS "applicationNumber", coalesce(a.title, c.title) AS title, o.name AS "organisationName",
               r.deadline_at AS "deadlineAt"
@@ -66,6 +78,22 @@ export class ApplicantActionsService {
         ORDER BY g.settlement_deadline, g.number`,
       [organisationIds],
     );
-    return { remedies: remedies.map((r) => ({ ...r, deadlineAt: new Date(r.deadlineAt).toISOString() })), settlements };
+    // Sent for signature and not yet signed by the recipient in the portal (nor concluded on paper).
+    const signatures = await this.dataSource.query<(Omit<SignatureDue, 'sentAt'> & { sentAt: Date })[]>(
+      `SELECT g.id AS "agreementId", g.number AS "agreementNumber", a.id AS "applicationId", a.number AS "applicationNumber",
+              coalesce(a.title, c.title) AS title, o.name AS "organisationName", g.updated_at AS "sentAt"
+         FROM agreement g
+         JOIN application a ON a.id = g.application_id
+         JOIN grant_call c ON c.id = a.call_id
+         JOIN organisation o ON o.id = a.organisation_id
+        WHERE g.status = 'awaiting_signature' AND g.recipient_signed_at IS NULL AND a.organisation_id = ANY($1::uuid[])
+        ORDER BY g.updated_at, g.number`,
+      [organisationIds],
+    );
+    return {
+      remedies: remedies.map((r) => ({ ...r, deadlineAt: new Date(r.deadlineAt).toISOString() })),
+      signatures: signatures.map((s) => ({ ...s, sentAt: new Date(s.sentAt).toISOString() })),
+      settlements,
+    };
   }
 }
