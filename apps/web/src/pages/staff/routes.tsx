@@ -1,6 +1,7 @@
 /**
  * The programme staff's area: dashboard, call editor and overview, amendments, the applications table and the
- * formal check. /smlouvy/<id> (the system's e-mails link there) stays a placeholder until agreements come.
+ * formal check; agreements: the list waiting for the register, drawing one, and /smlouvy/<id> (the system's e-mails
+ * link there; the recipient signs there too).
  */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
@@ -18,6 +19,8 @@ export function staffRoutes(root: AnyRoute) {
     page('/sprava/vyzvy/$callId/zmena', () => import('./amendment'), 'AmendmentPage'),
     page('/sprava/vyzvy/$callId/zadosti', () => import('./applications'), 'ApplicationsTablePage'),
     page('/sprava/zadosti/$applicationId', () => import('./formal-check'), 'FormalCheckPage'),
-    page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
+    page('/sprava/smlouvy', () => import('./agreements'), 'AgreementsPage'),
+    page('/sprava/zadosti/$applicationId/smlouva', () => import('./agreement-new'), 'NewAgreementPage'),
+    page('/smlouvy/$agreementId', () => import('./agreement'), 'AgreementPage'),
   ];
 }
