@@ -21,9 +21,9 @@ export default defineConfig({
   // by the clock, not back). So journeys that rely on the demo data run first, then the remedy journey (it moves the
   // clock past the open call's deadline), then the journeys that make their own calls and move the clock far ahead.
   projects: [
-    { name: 'demo-data', testIgnore: /(remedy|commission|staff)\.journey\.ts$/ },
+    { name: 'demo-data', testIgnore: /(remedy|commission|staff|agreements)\.journey\.ts$/ },
     { name: 'remedy', testMatch: /remedy\.journey\.ts$/, dependencies: ['demo-data'] },
-    { name: 'own-calls', testMatch: /(commission|staff)\.journey\.ts$/, dependencies: ['remedy'] },
+    { name: 'own-calls', testMatch: /(commission|staff|agreements)\.journey\.ts$/, dependencies: ['remedy'] },
   ],
   outputDir: 'artifacts/test-results',
   use: {

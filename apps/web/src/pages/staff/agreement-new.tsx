@@ -114,8 +114,10 @@ function AgreementForm({ application, decision, template }: { application: Appli
     focusAfter.current = null;
   });
   const parsed = tranches.map((tr) => parseMoneyInput(tr.amount));
-  const total = parsed.every((p) => p !== null) ? sumMoney(parsed as string[]) : null;
-  const balanced = total !== null && total === decision.amount;
+  // The sum of what is typed so far (an empty or unreadable amount counts as nothing until it is one).
+  const readable = parsed.filter((p): p is string => p !== null);
+  const total = readable.length > 0 ? sumMoney(readable) : null;
+  const balanced = readable.length === parsed.length && total === decision.amount;
   const create = useMutation({
     mutationFn: () =>
       call<Agreement>(
