@@ -226,10 +226,12 @@ test('agreements: drawn, previewed and sent by staff, signed by the recipient in
   await checkPage(staffPage, 'agreements-amended');
 
   // The second agreement signed on paper (staff upload the copy both signed, through the API): it waits for the register.
-  const headers = await staffHeaders();
-  const current = (await (await api.http.get(`/api/v1/agreements/${secondId}`, { headers })).json()) as { version: number };
-  const today = pragueDate(new Date(((await (await api.http.get('/api/v1/system/clock')).json()) as { now: string }).now));
-  const signed = await api.http.post(`/api/v1/agreements/${secondId}/signature`, {
+  // A fresh API actor: the first one's tokens (90 s in the journeys) have expired by now.
+  const late = await ApiActor.start(baseURL());
+  const headers = await late.as(staff.email);
+  const current = (await (await late.http.get(`/api/v1/agreements/${secondId}`, { headers })).json()) as { version: number };
+  const today = pragueDate(new Date(((await (await late.http.get('/api/v1/system/clock')).json()) as { now: string }).now));
+  const signed = await late.http.post(`/api/v1/agreements/${secondId}/signature`, {
     headers,
     multipart: {
       version: String(current.version),
@@ -253,7 +255,7 @@ test('agreements: drawn, previewed and sent by staff, signed by the recipient in
     .getByRole('button', { name: t('common.header.signOut') })
     .click();
   try {
-    await api.moveClock(new Date(Date.parse(`${today}T10:00:00Z`) + 21 * DAY), `Smlouvy ${suffix}: den 21 lhůty registru`);
+    await late.moveClock(new Date(Date.parse(`${today}T10:00:00Z`) + 21 * DAY), `Smlouvy ${suffix}: den 21 lhůty registru`);
     await visit(staffPage, staff, '/sprava/smlouvy');
     const later = staffPage.getByRole('table', { name: t('agreements.list.waitingCaption') }).getByRole('row', { name: new RegExp(`SML-${escape(second.number)}`) });
     await expect(later).toContainText(t('agreements.register.warning'));
@@ -266,7 +268,9 @@ test('agreements: drawn, previewed and sent by staff, signed by the recipient in
     await expect(staffPage.getByText(t('agreements.register.warning'))).toBeVisible();
     await checkPage(staffPage, 'agreements-warning');
   } finally {
-    await api.moveClock(null, `Smlouvy ${suffix}: zpět na skutečný čas`);
-    await api.dispose();
+    // Again a fresh actor: whatever happened above, the reset signs in anew.
+    const reset = await ApiActor.start(baseURL());
+    await reset.moveClock(null, `Smlouvy ${suffix}: zpět na skutečný čas`);
+    await Promise.all([reset.dispose(), late.dispose(), api.dispose()]);
   }
 });
