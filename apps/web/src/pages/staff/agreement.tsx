@@ -135,7 +135,7 @@ function Details({ agreement }: { agreement: Agreement }) {
         {!agreement.registerRequired && <p>{t('agreements.register.notRequiredText')}</p>}
       </section>
 
-      {manages && agreement.actions.length > 0 && (
+      {manages && agreement.actions.some((a) => a === 'send' || a === 'sign' || a === 'publish') && (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t('agreements.actions.title')}</h2>
           {agreement.actions.includes('send') && <SendAction agreement={agreement} onDone={setMessage} />}
