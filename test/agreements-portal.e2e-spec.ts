@@ -219,7 +219,54 @@ describe('agreements: the recipient signs in the portal, the city counter-signs,
     const amended = (await t.http.get(`/agreements/${agreementId}`).set(bearer(staff)).expect(200)).body;
     expect(amended.actions).toEqual([]);
     expect(amended.amendments).toEqual([
-      expect.objectContaining({ number: 1, status: 'awaiting_signature', terms: { purposeTo: '2028-03-31' }, previousTerms: { purposeTo: '2027-12-31' } }),
+      expect.objectContaining({
+        number: 1,
+        status: 'awaiting_signature',
+        terms: { purposeTo: '2028-03-31' },
+        previousTerms: { purposeTo: '2027-12-31' },
+        recipientSignature: null,
+      }),
     ]);
+    const amendment = amended.amendments[0] as { id: string; version: number };
+
+    // The recipient signs the amendment in the portal like the agreement; it is on their to-do list until then.
+    const owner = await signIn(t, apps[0].user);
+    expect((await t.http.get('/my-actions').set(bearer(owner)).expect(200)).body.signatures).toEqual([
+      expect.objectContaining({ agreementId, amendmentNumber: 1, applicationId: apps[0].id }),
+    ]);
+    const upload = (user: TestUser, version: number, bytes: Buffer = PDF_BYTES) =>
+      t.http
+        .post(`/amendments/${amendment.id}/applicant-signature`)
+        .set(bearer(user))
+        .field('version', String(version))
+        .attach('file', bytes, { filename: 'dodatek.pdf', contentType: 'application/pdf' });
+    await upload(await signIn(t, apps[1].user), amendment.version).expect(404);
+    await upload(staff, amendment.version).expect(403);
+    expect((await upload(owner, amendment.version, Buffer.from('no pdf')).expect(422)).body.code).toBe('SIGNED_COPY_INVALID');
+    await upload(owner, amendment.version + 3).expect(409);
+    const recipientSigned = (await upload(owner, amendment.version).expect(200)).body;
+    expect(recipientSigned).toMatchObject({ status: 'awaiting_signature', recipientSignature: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect((await t.http.get('/my-actions').set(bearer(owner)).expect(200)).body.signatures).toEqual([]);
+
+    // The city counter-signs without a file; the amendment is then published and its terms become the agreement's version 2.
+    const signedAmendment = (
+      await t.http
+        .post(`/amendments/${amendment.id}/signature`)
+        .set(bearer(staff))
+        .field('version', String(recipientSigned.version))
+        .field('signedOn', today)
+        .field('signatories', 'Statutár; referent MHMP')
+        .expect(200)
+    ).body;
+    expect(signedAmendment).toMatchObject({ status: 'signed', signedCopySha256: recipientSigned.recipientSignature.sha256 });
+    expect((await upload(owner, signedAmendment.version).expect(409)).body).toMatchObject({ code: 'INVALID_STATE', currentStatus: 'signed' });
+    await t.http
+      .post(`/amendments/${amendment.id}/publication`)
+      .set(bearer(staff))
+      .send({ version: signedAmendment.version, publishedOn: today, registerId: 'R-PORTAL-1-D1' })
+      .expect(200);
+    const after = (await t.http.get(`/agreements/${agreementId}`).set(bearer(owner)).expect(200)).body;
+    expect(after).toMatchObject({ agreementVersion: 2, purposeTo: '2028-03-31', actions: ['amend'] });
+    expect(after.amendments[0]).toMatchObject({ status: 'effective', previousTerms: { purposeTo: '2027-12-31' }, terms: { purposeTo: '2028-03-31' } });
   });
 });

@@ -89,6 +89,7 @@ describe('OpenAPI document', () => {
     expect(uploads.map((u) => u.route).sort()).toEqual([
       'POST /agreements/{id}/applicant-signature',
       'POST /agreements/{id}/signature',
+      'POST /amendments/{id}/applicant-signature',
       'POST /amendments/{id}/signature',
       'POST /applications/{id}/attachments',
       'POST /bank-statements',
@@ -97,7 +98,7 @@ describe('OpenAPI document', () => {
       'POST /resolutions/{id}/files',
     ]);
     // The city's counter-signature may leave the file out: it then confirms the copy the recipient signed in the portal.
-    const fileOptional = new Set(['POST /agreements/{id}/signature']);
+    const fileOptional = new Set(['POST /agreements/{id}/signature', 'POST /amendments/{id}/signature']);
     for (const { op, route } of uploads) {
       const schema = (op as Body).requestBody!.content!['multipart/form-data'].schema!;
       expect(schema.properties?.file).toEqual({ type: 'string', format: 'binary' });

@@ -517,17 +517,76 @@ export class AgreementService {
   }
 
   /** The signed amendment; under the register threshold it takes effect at once, above it on publication. */
-  async signAmendment(actor: Actor, amendmentId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer }) {
-    const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
-    if (!upload.ok)
-      throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
-        cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).',
-        en: 'Upload the signed amendment as a PDF (at most 20 MB).',
-      });
-    return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement) => {
-      const key = `agreements/${agreement.id}/amendment-${amendment.number}-signed.pdf`;
+  /**
+   * The recipient's signature of an amendment in the portal, like the agreement's: a member of the recipient
+   * organisation uploads the copy they signed while the amendment awaits signatures; the city then counter-signs.
+   */
+  async recipientSignAmendment(actor: Actor, amendmentId: string, version: number, file: { originalName: string; bytes: Buffer }) {
+    const [row] = await this.dataSource.query<{ organisation_id: string }[]>(
+      `SELECT a.organisation_id FROM agreement_amendment m JOIN agreement g ON g.id = m.agreement_id JOIN application a ON a.id = g.application_id WHERE m.id = $1`,
+      [amendmentId],
+    );
+    if (!row) throw DomainError.notFound('agreement_amendment', amendmentId);
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'agreement_amendment', id: amendmentId, organisationId: row.organisation_id });
+    await checkSignedCopy(file.bytes);
+    return this.unitOfWork.run(actor, async (tx) => {
+      const amendment = await tx.manager.findOne(AgreementAmendment, { where: { id: amendmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!amendment) throw DomainError.notFound('agreement_amendment', amendmentId);
+      if (amendment.version !== version) throw DomainError.staleVersion(amendmentView(amendment));
+      if (amendment.status !== 'awaiting_signature') {
+        throw DomainError.conflict(
+          'INVALID_STATE',
+          { cs: 'Dodatek už nečeká na podpis příjemce.', en: 'The amendment is not waiting for the recipient’s signature.' },
+          { currentStatus: amendment.status },
+        );
+      }
+      const key = `agreements/${amendment.agreementId}/amendment-${amendment.number}-recipient-signed-${amendment.version}.pdf`;
       await this.storage.put(key, file.bytes);
-      const changes = { signedOn: request.signedOn, signedCopySha256: createHash('sha256').update(file.bytes).digest('hex'), signedCopyStorageKey: key };
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      const changes = { recipientCopyStorageKey: key, recipientCopySha256: sha256, recipientSignedAt: tx.now, recipientSignedBy: actor.userId, version: amendment.version + 1 };
+      await tx.manager.update(AgreementAmendment, { id: amendment.id }, changes);
+      tx.audit({
+        action: 'agreement.amendment_recipient_signed',
+        objectType: 'agreement',
+        objectId: amendment.agreementId,
+        before: { amendment: amendment.number, recipientCopySha256: amendment.recipientCopySha256 },
+        after: { amendment: amendment.number, recipientCopySha256: sha256, fileName: file.originalName },
+      });
+      tx.emit({ type: 'agreement.amendment_recipient_signed', aggregateType: 'agreement', aggregateId: amendment.agreementId });
+      return amendmentView({ ...amendment, ...changes });
+    });
+  }
+
+  /** The city's signature of an amendment: with the copy both signed, or confirming the copy the recipient signed in the portal. */
+  async signAmendment(actor: Actor, amendmentId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer } | null) {
+    if (file) {
+      const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
+      if (!upload.ok)
+        throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
+          cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).',
+          en: 'Upload the signed amendment as a PDF (at most 20 MB).',
+        });
+    }
+    return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement, tx) => {
+      if (!file && !amendment.recipientCopyStorageKey) {
+        throw DomainError.field('file', 'FILE_REQUIRED', {
+          cs: 'Příjemce dodatek v portálu nepodepsal: nahrajte dodatek podepsaný oběma stranami (PDF).',
+          en: 'The recipient has not signed in the portal: upload the amendment signed by both parties (PDF).',
+        });
+      }
+      if (request.signedOn > pragueIsoDate(tx.now)) {
+        throw DomainError.field('signedOn', 'DATE_IN_FUTURE', { cs: 'Datum podpisu nemůže být v budoucnosti.', en: 'The signature date cannot be in the future.' });
+      }
+      if (amendment.recipientSignedAt && request.signedOn < pragueIsoDate(amendment.recipientSignedAt)) {
+        throw DomainError.field('signedOn', 'DATE_BEFORE_RECIPIENT', {
+          cs: 'Dodatek je uzavřen podpisem města, který nemůže předcházet podpisu příjemce.',
+          en: 'The city cannot have signed before the recipient did.',
+        });
+      }
+      const key = file ? `agreements/${agreement.id}/amendment-${amendment.number}-signed.pdf` : amendment.recipientCopyStorageKey!;
+      if (file) await this.storage.put(key, file.bytes);
+      const sha256 = file ? createHash('sha256').update(file.bytes).digest('hex') : amendment.recipientCopySha256!;
+      const changes = { signedOn: request.signedOn, signedCopySha256: sha256, signedCopyStorageKey: key };
       return agreement.registerRequired ? { ...changes, status: 'signed' as const } : { ...changes, status: 'effective' as const };
     });
   }
@@ -888,6 +947,7 @@ function amendmentView(amendment: AgreementAmendment, agreement?: Agreement) {
     changes: amendment.changes,
     terms: amendment.terms,
     previousTerms: amendment.previousTerms ?? fallback,
+    recipientSignature: amendment.recipientSignedAt ? { signedAt: amendment.recipientSignedAt, sha256: amendment.recipientCopySha256! } : null,
     status: amendment.status,
     signedOn: amendment.signedOn,
     signedCopySha256: amendment.signedCopySha256,

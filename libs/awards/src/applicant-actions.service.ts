@@ -26,6 +26,8 @@ export interface SettlementDue {
 export interface SignatureDue {
   agreementId: string;
   agreementNumber: string;
+  /** Null for the agreement itself, the number of the amendment (dodatek) otherwise. */
+  amendmentNumber: number | null;
   applicationId: string;
   applicationNumber: string;
   title: string;
@@ -78,16 +80,26 @@ export class ApplicantActionsService {
         ORDER BY g.settlement_deadline, g.number`,
       [organisationIds],
     );
-    // Sent for signature and not yet signed by the recipient in the portal (nor concluded on paper).
+    // Sent for signature and not yet signed by the recipient in the portal (nor concluded on paper): agreements and amendments.
     const signatures = await this.dataSource.query<(Omit<SignatureDue, 'sentAt'> & { sentAt: Date })[]>(
-      `SELECT g.id AS "agreementId", g.number AS "agreementNumber", a.id AS "applicationId", a.number AS "applicationNumber",
-              coalesce(a.title, c.title) AS title, o.name AS "organisationName", g.updated_at AS "sentAt"
-         FROM agreement g
-         JOIN application a ON a.id = g.application_id
-         JOIN grant_call c ON c.id = a.call_id
-         JOIN organisation o ON o.id = a.organisation_id
-        WHERE g.status = 'awaiting_signature' AND g.recipient_signed_at IS NULL AND a.organisation_id = ANY($1::uuid[])
-        ORDER BY g.updated_at, g.number`,
+      `SELECT * FROM (
+         SELECT g.id AS "agreementId", g.number AS "agreementNumber", NULL::int AS "amendmentNumber", a.id AS "applicationId", a.number AS "applicationNumber",
+                coalesce(a.title, c.title) AS title, o.name AS "organisationName", g.updated_at AS "sentAt"
+           FROM agreement g
+           JOIN application a ON a.id = g.application_id
+           JOIN grant_call c ON c.id = a.call_id
+           JOIN organisation o ON o.id = a.organisation_id
+          WHERE g.status = 'awaiting_signature' AND g.recipient_signed_at IS NULL AND a.organisation_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT g.id, g.number, m.number, a.id, a.number, coalesce(a.title, c.title), o.name, m.created_at
+           FROM agreement_amendment m
+           JOIN agreement g ON g.id = m.agreement_id
+           JOIN application a ON a.id = g.application_id
+           JOIN grant_call c ON c.id = a.call_id
+           JOIN organisation o ON o.id = a.organisation_id
+          WHERE m.status = 'awaiting_signature' AND m.recipient_signed_at IS NULL AND a.organisation_id = ANY($1::uuid[])
+       ) due
+       ORDER BY "sentAt", "agreementNumber", "amendmentNumber" NULLS FIRST`,
       [organisationIds],
     );
     return {

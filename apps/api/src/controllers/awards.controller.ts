@@ -256,7 +256,7 @@ export class AgreementsController {
   @Post('amendments/:id/signature')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file'))
-  @SignedCopyUpload
+  @CounterSignatureUpload
   @ApiOkResponse({ type: AmendmentResponse })
   signAmendment(
     @CurrentActor() actor: Actor,
@@ -264,9 +264,26 @@ export class AgreementsController {
     @Body() body: SignatureRequest,
     @UploadedFile() file: MulterFile | undefined,
   ): Promise<AmendmentResponse> {
+    // Without a file the city counter-signs the copy the recipient signed in the portal (the service refuses it otherwise).
+    return this.agreements.signAmendment(actor, id, body, uploadedFile(file) ?? null);
+  }
+
+  /** The recipient (a member of the organisation) uploads the amendment they signed; the city then counter-signs (`signature`). */
+  @Authenticated(Permission.ApplicationWrite)
+  @Post('amendments/:id/applicant-signature')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @RecipientCopyUpload
+  @ApiOkResponse({ type: AmendmentResponse })
+  recipientSignAmendment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: VersionRequest,
+    @UploadedFile() file: MulterFile | undefined,
+  ): Promise<AmendmentResponse> {
     const upload = uploadedFile(file);
     if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsaný dodatek (PDF).', en: 'Upload the signed amendment (PDF).' });
-    return this.agreements.signAmendment(actor, id, body, upload);
+    return this.agreements.recipientSignAmendment(actor, id, body.version, upload);
   }
 
   @Authenticated(Permission.AwardManage)

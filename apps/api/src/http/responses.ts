@@ -577,6 +577,7 @@ export class AmendmentResponse {
   @ApiProperty({ type: String, isArray: true }) changes: readonly string[];
   @ApiProperty({ type: () => AmendedTermsResponse }) terms: AmendedTermsResponse;
   @ApiProperty({ type: () => AmendedTermsResponse, nullable: true, description: 'Co dodatek nahrazuje / the terms it replaces' }) previousTerms: AmendedTermsResponse | null;
+  @ApiProperty({ type: () => RecipientSignatureResponse, nullable: true }) recipientSignature: RecipientSignatureResponse | null;
   @ApiProperty({ enum: ['awaiting_signature', 'signed', 'effective'] }) status: 'awaiting_signature' | 'signed' | 'effective';
   @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) signedCopySha256: string | null;
@@ -1929,6 +1930,8 @@ export class SettlementDueResponse {
 export class SignatureDueResponse {
   @ApiProperty({ type: String }) agreementId: string;
   @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Číslo dodatku, null u smlouvy / the amendment number, null for the agreement' })
+  amendmentNumber: number | null;
   @ApiProperty({ type: String }) applicationId: string;
   @ApiProperty({ type: String }) applicationNumber: string;
   @ApiProperty({ type: String }) title: string;

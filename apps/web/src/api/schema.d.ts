@@ -336,6 +336,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/amendments/{id}/applicant-signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgreementsController_recipientSignAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/amendments/{id}/publication": {
         parameters: {
             query?: never;
@@ -2741,6 +2757,7 @@ export interface components {
             previousTerms: components["schemas"]["AmendedTermsResponse"] | null;
             publishedOn: string | null;
             reason: string;
+            recipientSignature: components["schemas"]["RecipientSignatureResponse"] | null;
             registerId: string | null;
             signedCopySha256: string | null;
             signedOn: string | null;
@@ -4906,6 +4923,8 @@ export interface components {
         SignatureDueResponse: {
             agreementId: string;
             agreementNumber: string;
+            /** @description Číslo dodatku, null u smlouvy / the amendment number, null for the agreement */
+            amendmentNumber: number | null;
             applicationId: string;
             applicationNumber: string;
             organisationName: string;
@@ -6456,6 +6475,63 @@ export interface operations {
             };
         };
     };
+    AgreementsController_recipientSignAmendment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description Verze, kterou jste četli / the version you read */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.write / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AgreementsController_publishAmendment: {
         parameters: {
             query?: never;
@@ -6521,7 +6597,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
-                    file: string;
+                    file?: string;
                     signatories: string;
                     /** Format: date */
                     signedOn: string;
