@@ -65,10 +65,10 @@ const SIGNATURE_FIELDS = {
   signatories: { type: 'string' },
 } as const;
 
-/** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
-const SignedCopyUpload = ApiUpload(SIGNATURE_FIELDS, ['version', 'signedOn', 'signatories']);
-
-/** The city's signature of an agreement: the file may be left out when the recipient signed in the portal (the city counter-signs that copy). */
+/**
+ * The multipart body of the city's signature (of an agreement or an amendment): the version read, the date, who signed and
+ * the signed PDF; the file may be left out when the recipient signed in the portal (the city counter-signs that copy).
+ */
 const CounterSignatureUpload = ApiUpload(SIGNATURE_FIELDS, ['version', 'signedOn', 'signatories'], { fileRequired: false });
 
 /** The recipient's signed copy: the file and the version of the agreement they read. */
