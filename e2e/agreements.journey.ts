@@ -209,10 +209,24 @@ test('agreements: drawn, previewed and sent by staff, signed by the recipient in
   await expect(staffPage.getByRole('status').filter({ hasText: t('agreements.amendments.proposed', { number: 1 }) })).toBeVisible();
   const changes = staffPage.getByRole('table', { name: t('agreements.amendments.caption', { number: 1 }) });
   await expect(changes.getByRole('row', { name: /Konec období realizace 31\. 12\. 2023 31\. 3\. 2024/ })).toBeVisible();
+  // The recipient signs the amendment in the portal like the agreement; staff counter-sign that copy without a file.
+  await visit(recipientPage, recipient, '/zadosti');
+  await recipientPage
+    .getByRole('region', { name: t('applicant.dashboard.needsAction') })
+    .getByRole('link', { name: new RegExp(`^Dodatek č\\. 1 ke smlouvě SML-${escape(first.number)}`) })
+    .click();
+  await expect(recipientPage.getByRole('heading', { level: 2, name: t('agreements.sign.titleAmendment', { number: 1 }) })).toBeVisible();
+  await expect(recipientPage.getByRole('table', { name: t('agreements.amendments.caption', { number: 1 }) })).toBeVisible();
+  await recipientPage.getByLabel(t('agreements.sign.fileAmendment', { number: 1 })).setInputFiles({ name: 'dodatek podepsaný.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await recipientPage.getByRole('button', { name: t('agreements.sign.submitAmendment', { number: 1 }) }).click();
+  await expect(recipientPage.getByRole('status').filter({ hasText: t('agreements.sign.doneAmendment', { number: 1 }) })).toBeVisible();
+  await checkPage(recipientPage, 'agreements-recipient-amendment');
+  await visit(staffPage, staff, `/smlouvy/${firstId}`);
+  await expect(staffPage.getByText(/^Příjemce dodatek podepsal v portálu/)).toBeVisible();
   const amendmentSignature = staffPage.getByRole('form', { name: t('agreements.amendments.sign', { number: 1 }) });
   await amendmentSignature.getByRole('textbox', { name: t('agreements.signature.signatories') }).fill('Jana Nováková; Jana Referentová');
-  await amendmentSignature.getByLabel(t('agreements.signature.file')).setInputFiles({ name: 'dodatek.pdf', mimeType: 'application/pdf', buffer: PDF });
   await amendmentSignature.getByRole('button', { name: t('agreements.signature.submit') }).click();
+  await expect(staffPage.getByRole('status').filter({ hasText: t('agreements.amendments.signed', { number: 1 }) })).toBeVisible();
   const amendmentPublication = staffPage.getByRole('form', { name: t('agreements.amendments.publish', { number: 1 }) });
   await amendmentPublication.getByRole('textbox', { name: t('agreements.publication.registerId') }).fill(`R-${suffix}-D1`);
   await amendmentPublication.getByRole('button', { name: t('agreements.publication.submit') }).click();

@@ -13,6 +13,7 @@ import { TableRegion } from '../commission/table-region';
 import { agreementKey } from './api';
 import type { Agreement, AmendedTerms, Amendment } from './api';
 import { ConditionsList } from './penalty-text';
+import { RecipientSignature } from './recipient-sign';
 import { PublicationForm, SignatureForm } from './staff-actions';
 
 const FIELDS = ['purposeTo', 'settlementDeadline', 'tranches', 'conditions'] as const;
@@ -63,7 +64,7 @@ export function BeforeAfter({ caption, before, after }: { caption: string; befor
   );
 }
 
-export function Amendments({ agreement, manage, onDone }: { agreement: Agreement; manage: boolean; onDone(message: string): void }) {
+export function Amendments({ agreement, manage, recipient, onDone }: { agreement: Agreement; manage: boolean; recipient: boolean; onDone(message: string): void }) {
   const intl = useIntl();
   const f = useFormat();
   const queryClient = useQueryClient();
@@ -109,12 +110,16 @@ export function Amendments({ agreement, manage, onDone }: { agreement: Agreement
               )}
             </p>
           )}
+          {recipient && a.status === 'awaiting_signature' && <RecipientSignature kind="amendment" agreement={agreement} amendment={a} />}
+          {manage && a.status === 'awaiting_signature' && a.recipientSignature && (
+            <p>{intl.formatMessage({ id: 'agreements.amendments.recipientSigned' }, { when: f.dateTime(String(a.recipientSignature.signedAt)) })}</p>
+          )}
           {manage && a.status === 'awaiting_signature' && (
             <SignatureForm
               form={`amendment-${a.number}-signature`}
               path={`/api/v1/amendments/${a.id}/signature`}
               version={a.version}
-              fileOptional={false}
+              fileOptional={Boolean(a.recipientSignature)}
               title={intl.formatMessage({ id: 'agreements.amendments.sign' }, { number: a.number })}
               onSaved={() => refresh(intl.formatMessage({ id: 'agreements.amendments.signed' }, { number: a.number }))}
             />

@@ -1,7 +1,7 @@
 /**
- * The recipient signs the agreement sent to them: they download it, sign it (electronically or on paper and
- * scanned) and upload the signed PDF here (POST /agreements/{id}/applicant-signature). The city then counter-signs;
- * until then a new upload replaces the copy.
+ * The recipient signs what was sent to them — the agreement, or an amendment: they download it, sign it
+ * (electronically, or on paper and scanned) and upload the signed PDF here (POST /agreements/{id}/applicant-signature
+ * or /amendments/{id}/applicant-signature). The city then counter-signs; until then a new upload replaces the copy.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -10,19 +10,23 @@ import { uploadWithProgress } from '../../api/client';
 import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { agreementKey } from './api';
-import type { Agreement } from './api';
+import type { Agreement, Amendment } from './api';
 
-const FORM = 'recipient-signature';
+type Target = { kind: 'agreement'; agreement: Agreement } | { kind: 'amendment'; agreement: Agreement; amendment: Amendment };
 
-export function RecipientSignature({ agreement }: { agreement: Agreement }) {
+export function RecipientSignature(target: Target) {
   const intl = useIntl();
   const f = useFormat();
   const queryClient = useQueryClient();
-  const errors = useFormErrors(FORM);
+  const form = target.kind === 'agreement' ? 'recipient-signature' : `recipient-amendment-${target.amendment.number}`;
+  const errors = useFormErrors(form);
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [done, setDone] = useState(false);
-  const fileId = fieldId(FORM, 'file');
+  const signed = target.kind === 'agreement' ? target.agreement.recipientSignature : target.amendment.recipientSignature;
+  const number = target.kind === 'amendment' ? target.amendment.number : 0;
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: target.kind === 'agreement' ? id : `${id}Amendment` }, { number, ...values });
+  const fileId = fieldId(form, 'file');
   const fileError = errors.errors.fields.file;
   const upload = async () => {
     const file = input.current?.files?.[0];
@@ -31,14 +35,16 @@ export function RecipientSignature({ agreement }: { agreement: Agreement }) {
       return;
     }
     const body = new FormData();
-    body.set('version', String(agreement.version));
+    body.set('version', String(target.kind === 'agreement' ? target.agreement.version : target.amendment.version));
     body.set('file', file, file.name);
+    const path = target.kind === 'agreement' ? `/api/v1/agreements/${target.agreement.id}/applicant-signature` : `/api/v1/amendments/${target.amendment.id}/applicant-signature`;
     setProgress(0);
     setDone(false);
     try {
-      const saved = await uploadWithProgress<Agreement>(`/api/v1/agreements/${agreement.id}/applicant-signature`, body, setProgress);
+      const saved = await uploadWithProgress<Agreement>(path, body, setProgress);
       errors.clear();
-      queryClient.setQueryData(agreementKey(agreement.id), saved);
+      if (target.kind === 'agreement') queryClient.setQueryData(agreementKey(target.agreement.id), saved);
+      else await queryClient.invalidateQueries({ queryKey: agreementKey(target.agreement.id) });
       void queryClient.invalidateQueries({ queryKey: ['applications', 'my-actions'] });
       setDone(true);
       if (input.current) input.current.value = '';
@@ -49,25 +55,17 @@ export function RecipientSignature({ agreement }: { agreement: Agreement }) {
     }
   };
   return (
-    <section aria-labelledby="recipient-sign-title">
-      <h2 id="recipient-sign-title">
-        <FormattedMessage id="agreements.sign.title" />
-      </h2>
-      {agreement.recipientSignature ? (
-        <p>
-          <FormattedMessage id="agreements.sign.received" values={{ when: f.dateTime(String(agreement.recipientSignature.signedAt)) }} />
-        </p>
+    <section aria-labelledby={`${form}-title`}>
+      <h2 id={`${form}-title`}>{t('agreements.sign.title')}</h2>
+      {signed ? (
+        <p>{t('agreements.sign.received', { when: f.dateTime(String(signed.signedAt)) })}</p>
       ) : (
         <ol>
-          <li>
-            <FormattedMessage id="agreements.sign.step1" />
-          </li>
+          <li>{t('agreements.sign.step1')}</li>
           <li>
             <FormattedMessage id="agreements.sign.step2" />
           </li>
-          <li>
-            <FormattedMessage id="agreements.sign.step3" />
-          </li>
+          <li>{t('agreements.sign.step3')}</li>
         </ol>
       )}
       <form
@@ -77,12 +75,10 @@ export function RecipientSignature({ agreement }: { agreement: Agreement }) {
           void upload();
         }}
       >
-        <ErrorSummary form={FORM} errors={errors.errors} version={errors.version} labels={{ file: intl.formatMessage({ id: 'agreements.sign.file' }) }} />
+        <ErrorSummary form={form} errors={errors.errors} version={errors.version} labels={{ file: t('agreements.sign.file') }} />
         <div className="gov-form-control field">
           <label className="gov-form-label" htmlFor={fileId}>
-            <span className="gov-form-label__label">
-              <FormattedMessage id={agreement.recipientSignature ? 'agreements.sign.fileAgain' : 'agreements.sign.file'} />
-            </span>
+            <span className="gov-form-label__label">{t(signed ? 'agreements.sign.fileAgain' : 'agreements.sign.file')}</span>
           </label>
           <p className="field__hint" id={`${fileId}-hint`}>
             <FormattedMessage id="agreements.sign.hint" />
@@ -102,12 +98,12 @@ export function RecipientSignature({ agreement }: { agreement: Agreement }) {
           />
         </div>
         <button type="submit" className="gov-button" data-type="solid" data-color="primary" data-size="m" disabled={progress !== null}>
-          <FormattedMessage id="agreements.sign.submit" />
+          {t('agreements.sign.submit')}
         </button>
       </form>
       <p role="status">
         {progress !== null && <FormattedMessage id="agreements.sign.progress" values={{ percent: Math.round(progress * 100) }} />}
-        {done && <FormattedMessage id="agreements.sign.done" />}
+        {done && t('agreements.sign.done')}
       </p>
     </section>
   );

@@ -100,6 +100,7 @@ describe('what needs the applicant’s action', () => {
         {
           agreementId: 'ag-1',
           agreementNumber: 'SML-NMC-2027-0014',
+          amendmentNumber: null,
           applicationId: 'app-3',
           applicationNumber: 'NMC-2027-0014',
           title: 'Tlumočníci',

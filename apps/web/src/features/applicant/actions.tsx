@@ -60,9 +60,16 @@ export function NeedsAction() {
           </li>
         ))}
         {signatures.map((s) => (
-          <li key={s.agreementId}>
+          <li key={`${s.agreementId}-${s.amendmentNumber ?? 0}`}>
             <Link to="/smlouvy/$agreementId" params={{ agreementId: s.agreementId }}>
-              <FormattedMessage id="agreements.dashboard.sign" values={{ agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }} />
+              {s.amendmentNumber === null ? (
+                <FormattedMessage id="agreements.dashboard.sign" values={{ agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }} />
+              ) : (
+                <FormattedMessage
+                  id="agreements.dashboard.signAmendment"
+                  values={{ amendment: s.amendmentNumber, agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }}
+                />
+              )}
             </Link>
           </li>
         ))}

@@ -164,7 +164,7 @@ function Details({ agreement }: { agreement: Agreement }) {
           )}
         </section>
       )}
-      {recipient && agreement.actions.includes('recipient_sign') && <RecipientSignature agreement={agreement} />}
+      {recipient && agreement.actions.includes('recipient_sign') && <RecipientSignature kind="agreement" agreement={agreement} />}
 
       <AgreementDocuments agreement={agreement} />
 
@@ -200,7 +200,7 @@ function Details({ agreement }: { agreement: Agreement }) {
         {agreement.conditions.length > 0 ? <ConditionsList conditions={agreement.conditions} /> : <p>{t('agreements.conditions.none')}</p>}
       </section>
 
-      <Amendments agreement={agreement} manage={manages} onDone={setMessage} />
+      <Amendments agreement={agreement} manage={manages} recipient={recipient} onDone={setMessage} />
 
       {manages && (
         <p>
