@@ -15,6 +15,7 @@ import { SessionRotationWindow1795490000000 } from './1795490000000-session-rota
 import { OrganisationVerification1795500000000 } from './1795500000000-organisation-verification.js';
 import { BankFiles1795540000000 } from './1795540000000-bank-files.js';
 import { DecisionLetterLookup1795600000000 } from './1795600000000-decision-letter-lookup.js';
+import { RecipientSignature1795610000000 } from './1795610000000-recipient-signature.js';
 import { SettlementDrafts1795630000000 } from './1795630000000-settlement-drafts.js';
 import { StatementLineMatch1795650000000 } from './1795650000000-statement-line-match.js';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   OrganisationVerification1795500000000,
   BankFiles1795540000000,
   DecisionLetterLookup1795600000000,
+  RecipientSignature1795610000000,
   SettlementDrafts1795630000000,
   StatementLineMatch1795650000000,
 ];

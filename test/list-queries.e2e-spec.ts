@@ -120,6 +120,34 @@ describe('lists: a constant number of queries per page', () => {
     expect(five).toBeLessThanOrEqual(3);
   });
 
+  it('agreements', async () => {
+    const setup = await callInEvaluation(t, await createTestActivities(t), new Date(Date.now() + 950 * DAY), 1);
+    const [application] = setup.applications;
+    await t.dataSource.query(`UPDATE organisation SET bank_account = '19-2000145399/0800' WHERE id = $1`, [application.organisationId]);
+    auditor = await signIn(t, auditor);
+    await decide(t, setup.staff, setup.call.id, application.id, '170000.00').expect(201);
+    const agreementId = await effectiveAgreement(t, setup.staff, application.id, ['170000.00']);
+    // Fifty more signed agreements of the call, copies of the real one (and of its application, one agreement each), written directly: the list is what is measured here.
+    await t.dataSource.query(
+      `INSERT INTO application
+       SELECT (jsonb_populate_record(NULL::application, to_jsonb(a) || jsonb_build_object('id', gen_random_uuid(), 'number', a.number || '-' || n))).*
+         FROM application a, generate_series(1, 50) n WHERE a.id = $1`,
+      [application.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO agreement
+       SELECT (jsonb_populate_record(NULL::agreement, to_jsonb(g) || jsonb_build_object('id', gen_random_uuid(), 'application_id', c.id, 'number', g.number || '-' || c.number,
+                                                                               'status', 'signed', 'published_on', NULL, 'register_id', NULL))).*
+         FROM agreement g JOIN application c ON c.number LIKE $2 || '-%' WHERE g.id = $1`,
+      [agreementId, application.number],
+    );
+    const [five, fifty] = await counts(/\b(agreement|application|organisation|grant_call)\b/, (pageSize) =>
+      t.http.get('/agreements').query({ callId: setup.call.id, status: 'signed', pageSize }).set(bearer(auditor)),
+    );
+    expect(fifty).toBe(five);
+    expect(five).toBeLessThanOrEqual(3);
+  });
+
   it('users', async () => {
     admin = await signIn(t, admin);
     const users = t.app.get(UserService);

@@ -29,6 +29,7 @@ describe('what needs my action', () => {
     const mine = (await t.http.get('/my-actions').set(bearer(owner)).expect(200)).body;
     expect(mine).toEqual({
       remedies: [],
+      signatures: [],
       settlements: [
         {
           agreementId,
@@ -52,13 +53,14 @@ describe('what needs my action', () => {
     const other = await signIn(t, remedied.user);
     expect((await t.http.get('/my-actions').set(bearer(other)).expect(200)).body).toEqual({
       remedies: [{ applicationId: remedied.id, applicationNumber: remedied.number, title: expect.any(String), organisationName: expect.any(String), deadlineAt }],
+      signatures: [],
       settlements: [],
     });
     expect((await t.http.get('/my-actions').set(bearer(owner)).expect(200)).body.remedies).toEqual([]);
 
     // Answered: no longer needs action.
     await t.http.post(`/applications/${remedied.id}/submit`).set(bearer(other)).expect(201);
-    expect((await t.http.get('/my-actions').set(bearer(other)).expect(200)).body).toEqual({ remedies: [], settlements: [] });
+    expect((await t.http.get('/my-actions').set(bearer(other)).expect(200)).body).toEqual({ remedies: [], signatures: [], settlements: [] });
 
     // Someone with no organisation (staff included) has nothing to do here; an anonymous caller is refused.
     expect(
@@ -68,7 +70,7 @@ describe('what needs my action', () => {
           .set(bearer(await createUser(t, ['applicant'])))
           .expect(200)
       ).body,
-    ).toEqual({ remedies: [], settlements: [] });
+    ).toEqual({ remedies: [], signatures: [], settlements: [] });
     expect(
       (
         await t.http
@@ -76,7 +78,7 @@ describe('what needs my action', () => {
           .set(bearer(await signIn(t, staff)))
           .expect(200)
       ).body,
-    ).toEqual({ remedies: [], settlements: [] });
+    ).toEqual({ remedies: [], signatures: [], settlements: [] });
     await t.http.get('/my-actions').expect(401);
 
     // Settled: no longer due.

@@ -1,17 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '#access';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GrantCall } from '#calls';
 import { LegalRules } from '#config';
-import { Actor, addMonths, bankNameOf, Clock, DomainError, Money, pragueIsoDate } from '#core';
+import { Actor, addDays, addMonths, bankNameOf, Clock, csvCell, DomainError, Money, PageQuery, pageOf, pragueIsoDate } from '#core';
+import type { Page } from '#core';
 import { UnitOfWork } from '#database';
 import { renderGrantAgreement } from '#documents';
 import type { GrantAgreementData } from '#documents';
 import { LedgerWriter } from '#ledger';
 import { checkUpload, FileStorage } from '#storage';
-import type { AgreementTemplateRequest, AmendmentRequest, ConditionInput, CreateAgreementRequest, PublicationRequest, SignatureRequest } from './dto.js';
+import type { AgreementListQuery, AgreementTemplateRequest, AmendmentRequest, ConditionInput, CreateAgreementRequest, PublicationRequest, SignatureRequest } from './dto.js';
 import { Agreement, AgreementAmendment, AgreementStatus, AgreementTemplate, AwardDecision } from './entities.js';
 import type { AgreementCondition, AmendedTerms } from './entities.js';
 import { calendarDaysBetween } from './rules/index.js';
@@ -32,6 +34,45 @@ export function variableSymbolOf(applicationNumber: string): string {
 }
 
 export type RegisterState = 'not_required' | 'not_signed' | 'pending' | 'warning' | 'overdue' | 'void' | 'published';
+
+/**
+ * The Registr smluv clock of a signed, unpublished agreement over the threshold, computed by the one rule
+ * (`registerState`) so the portal never re-implements it: the day since signature and the days the state changes.
+ */
+export interface RegisterClock {
+  signedOn: string;
+  /** Calendar days since the signature (day 0 is the day of signature). */
+  day: number;
+  warningFrom: string;
+  overdueFrom: string;
+  voidFrom: string;
+}
+
+/** What can be done with the agreement now, by its state: the portal offers exactly these. */
+export type AgreementAction = 'send' | 'recipient_sign' | 'sign' | 'publish' | 'amend';
+
+export interface AgreementListItem {
+  id: string;
+  number: string;
+  agreementVersion: number;
+  status: AgreementStatus;
+  amount: string;
+  applicationId: string;
+  applicationNumber: string;
+  title: string;
+  callId: string;
+  callCode: string;
+  organisationId: string;
+  organisationName: string;
+  ico: string;
+  registerRequired: boolean;
+  registerState: RegisterState;
+  registerClock: RegisterClock | null;
+  recipientSignedAt: Date | null;
+  signedOn: string | null;
+  publishedOn: string | null;
+  version: number;
+}
 
 const TRANSITIONS: Record<string, AgreementStatus[]> = {
   send: ['draft'],
@@ -56,6 +97,7 @@ export class AgreementService {
     private readonly legalRules: LegalRules,
     private readonly storage: FileStorage,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   async create(actor: Actor, applicationId: string, request: CreateAgreementRequest) {
@@ -165,8 +207,114 @@ export class AgreementService {
     return templateView(template);
   }
 
-  async get(agreementId: string) {
+  /** Staff and auditors read every agreement; the recipient's members read theirs once it was sent to them (a draft is not theirs yet). */
+  async get(actor: Actor, agreementId: string) {
+    await this.requireReader(actor, agreementId);
     return this.view(this.dataSource.manager, agreementId);
+  }
+
+  private async requireReader(actor: Actor, agreementId: string): Promise<void> {
+    const [row] = await this.dataSource.query<{ organisation_id: string; status: AgreementStatus }[]>(
+      `SELECT a.organisation_id, g.status FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
+      [agreementId],
+    );
+    if (!row) throw DomainError.notFound('agreement', agreementId);
+    await this.access.requireOrganisationObject(actor, 'read', { type: 'agreement', id: agreementId, organisationId: row.organisation_id });
+    const readsAll = (await this.access.readableOrganisationIds(actor)) === null;
+    if (!readsAll && row.status === 'draft') throw DomainError.notFound('agreement', agreementId);
+  }
+
+  /**
+   * Agreements the actor may read, filtered, paged, the most urgent first: signed and unpublished by the day of
+   * signature (the register's clock runs from it), then those waiting for signatures by the day they were sent.
+   * Two queries whatever the page size.
+   */
+  async search(actor: Actor, query: AgreementListQuery, page: PageQuery): Promise<Page<AgreementListItem>> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: (p: string) => string, value: unknown) => clauses.push(clause(`$${params.push(value)}`));
+    const readable = await this.access.readableOrganisationIds(actor);
+    if (readable !== null) {
+      add((p) => `a.organisation_id = ANY(${p}::uuid[])`, readable);
+      clauses.push(`g.status <> 'draft'`);
+    }
+    if (query.status) add((p) => `g.status = ${p}`, query.status);
+    if (query.callId) add((p) => `a.call_id = ${p}::uuid`, query.callId);
+    if (query.applicationId) add((p) => `g.application_id = ${p}::uuid`, query.applicationId);
+    if (query.search) {
+      add((p) => `(g.number ILIKE ${p} OR a.number ILIKE ${p} OR o.name ILIKE ${p} OR coalesce(a.title, '') ILIKE ${p})`, `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    const where = clauses.length > 0 ? clauses.join(' AND ') : 'TRUE';
+    const from = `agreement g JOIN application a ON a.id = g.application_id JOIN organisation o ON o.id = a.organisation_id JOIN grant_call c ON c.id = a.call_id`;
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params);
+    const rows = await this.dataSource.query<(Omit<AgreementListItem, 'registerState' | 'registerClock' | 'amount'> & { amount: string })[]>(
+      `SELECT g.id, g.number, g.version AS "agreementVersion", g.status, g.amount::text AS amount, a.id AS "applicationId", a.number AS "applicationNumber",
+              coalesce(a.title, c.title) AS title, c.id AS "callId", c.code AS "callCode", o.id AS "organisationId", o.name AS "organisationName", o.ico,
+              g.register_required AS "registerRequired", g.recipient_signed_at AS "recipientSignedAt", g.signed_on::text AS "signedOn",
+              g.published_on::text AS "publishedOn", g.row_version AS version
+         FROM ${from}
+        WHERE ${where}
+        ORDER BY (g.status = 'signed' AND g.register_required AND g.published_on IS NULL) DESC, g.signed_on ASC NULLS LAST, g.status = 'draft' DESC, g.updated_at ASC, g.number
+       OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.pageSize],
+    );
+    const now = this.clock.now();
+    return pageOf(
+      rows.map((r) => ({ ...r, registerState: this.registerState(r, now), registerClock: this.registerClock(r, now) })),
+      total,
+      page,
+    );
+  }
+
+  /** The list as CSV (UTF-8 with BOM, semicolons, decimal commas), with the same filters. */
+  async *exportCsv(actor: Actor, query: AgreementListQuery): AsyncGenerator<string> {
+    const header = [
+      'Číslo smlouvy',
+      'Verze',
+      'Výzva',
+      'Žádost',
+      'Příjemce',
+      'IČO',
+      'Projekt',
+      'Stav',
+      'Částka (Kč)',
+      'Podepsána příjemcem',
+      'Uzavřena',
+      'Registr smluv',
+      'Den lhůty',
+      'Uveřejnit do',
+      'Neplatná od',
+      'Uveřejněna',
+    ];
+    yield `\uFEFF${header.map(csvCell).join(';')}\r\n`;
+    const page = Object.assign(new PageQuery(), { pageSize: 200, page: 1 });
+    for (;;) {
+      const batch = await this.search(actor, query, page);
+      for (const a of batch.items) {
+        yield `${[
+          a.number,
+          a.agreementVersion,
+          a.callCode,
+          a.applicationNumber,
+          a.organisationName,
+          a.ico,
+          a.title,
+          STATUS_NAMES[a.status],
+          a.amount.replace('.', ','),
+          a.recipientSignedAt ? pragueIsoDate(new Date(a.recipientSignedAt)) : '',
+          a.signedOn ?? '',
+          REGISTER_STATE_NAMES[a.registerState],
+          a.registerClock?.day ?? '',
+          a.registerClock ? addDays(a.registerClock.overdueFrom, -1) : '',
+          a.registerClock?.voidFrom ?? '',
+          a.publishedOn ?? '',
+        ]
+          .map(csvCell)
+          .join(';')}\r\n`;
+      }
+      if (page.page * page.pageSize >= batch.total) return;
+      page.page += 1;
+    }
   }
 
   /** Sent to the recipient for signature: the document is fixed from here on. */
@@ -177,21 +325,92 @@ export class AgreementService {
     });
   }
 
-  async sign(actor: Actor, agreementId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer }) {
-    const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
-    if (!upload.ok) {
-      throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
-        cs: 'Podepsanou smlouvu nahrajte jako PDF (nejvýše 20 MB).',
-        en: 'Upload the signed agreement as a PDF (at most 20 MB).',
+  /**
+   * The recipient's signature in the portal: a member of the recipient organisation uploads the copy they signed
+   * while the agreement awaits signatures. It does not conclude the agreement; the city counter-signs
+   * (`sign`), and from that day the register's clock runs. A new upload before that replaces the copy.
+   */
+  async recipientSign(actor: Actor, agreementId: string, version: number, file: { originalName: string; bytes: Buffer }) {
+    const [row] = await this.dataSource.query<{ organisation_id: string; status: AgreementStatus }[]>(
+      `SELECT a.organisation_id, g.status FROM agreement g JOIN application a ON a.id = g.application_id WHERE g.id = $1`,
+      [agreementId],
+    );
+    if (!row) throw DomainError.notFound('agreement', agreementId);
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'agreement', id: agreementId, organisationId: row.organisation_id });
+    if (row.status === 'draft') throw DomainError.notFound('agreement', agreementId);
+    await checkSignedCopy(file.bytes);
+    return this.unitOfWork.run(actor, async (tx) => {
+      const agreement = await tx.manager.findOne(Agreement, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
+      if (!agreement) throw DomainError.notFound('agreement', agreementId);
+      if (agreement.rowVersion !== version) throw DomainError.staleVersion(await this.view(tx.manager, agreementId));
+      if (agreement.status !== 'awaiting_signature') {
+        throw DomainError.conflict(
+          'INVALID_STATE',
+          { cs: 'Smlouvu už nelze podepsat: nečeká na podpis příjemce.', en: 'The agreement is not waiting for the recipient’s signature.' },
+          { currentStatus: agreement.status },
+        );
+      }
+      const key = `agreements/${agreement.id}/recipient-signed-v${agreement.version}-${agreement.rowVersion}.pdf`;
+      await this.storage.put(key, file.bytes);
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      await tx.manager.update(
+        Agreement,
+        { id: agreement.id },
+        {
+          recipientCopyStorageKey: key,
+          recipientCopySha256: sha256,
+          recipientSignedAt: tx.now,
+          recipientSignedBy: actor.userId,
+          updatedAt: tx.now,
+          rowVersion: agreement.rowVersion + 1,
+        },
+      );
+      tx.audit({
+        action: 'agreement.recipient_signed',
+        objectType: 'agreement',
+        objectId: agreement.id,
+        before: { recipientCopySha256: agreement.recipientCopySha256 },
+        after: { recipientCopySha256: sha256, fileName: file.originalName },
       });
-    }
+      tx.emit({ type: 'agreement.recipient_signed', aggregateType: 'agreement', aggregateId: agreement.id });
+      return this.view(tx.manager, agreement.id);
+    });
+  }
+
+  /** The signed copy: the concluded agreement's, else the recipient's while the city has not counter-signed. */
+  async signedCopy(actor: Actor, agreementId: string): Promise<{ stream: Readable; fileName: string }> {
+    await this.requireReader(actor, agreementId);
+    const agreement = await this.dataSource.manager.findOneByOrFail(Agreement, { id: agreementId });
+    const key = agreement.signedCopyStorageKey ?? agreement.recipientCopyStorageKey;
+    if (!key) throw DomainError.notFound('signed_copy', agreementId);
+    return { stream: await this.storage.get(key), fileName: `${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}-v${agreement.version}-podepsana.pdf` };
+  }
+
+  /**
+   * The city's signature: the agreement is concluded on `signedOn`. Staff upload the copy signed by both sides,
+   * or, when the recipient signed in the portal, may confirm that copy with the city's counter-signature.
+   */
+  async sign(actor: Actor, agreementId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer } | null) {
+    if (file) await checkSignedCopy(file.bytes);
     return this.transition(actor, agreementId, request.version, 'sign', async (agreement, manager, tx) => {
       if (request.signedOn > pragueIsoDate(tx.now)) {
         throw DomainError.field('signedOn', 'DATE_IN_FUTURE', { cs: 'Datum podpisu nemůže být v budoucnosti.', en: 'The signature date cannot be in the future.' });
       }
-      const key = `agreements/${agreement.id}/signed-v${agreement.version}.pdf`;
-      await this.storage.put(key, file.bytes);
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      if (!file && !agreement.recipientCopyStorageKey) {
+        throw DomainError.field('file', 'FILE_REQUIRED', {
+          cs: 'Příjemce smlouvu v portálu nepodepsal: nahrajte smlouvu podepsanou oběma stranami (PDF).',
+          en: 'The recipient has not signed in the portal: upload the agreement signed by both parties (PDF).',
+        });
+      }
+      if (agreement.recipientSignedAt && request.signedOn < pragueIsoDate(agreement.recipientSignedAt)) {
+        throw DomainError.field('signedOn', 'DATE_BEFORE_RECIPIENT', {
+          cs: 'Smlouva je uzavřena podpisem města, který nemůže předcházet podpisu příjemce.',
+          en: 'The city cannot have signed before the recipient did.',
+        });
+      }
+      const key = file ? `agreements/${agreement.id}/signed-v${agreement.version}.pdf` : agreement.recipientCopyStorageKey!;
+      if (file) await this.storage.put(key, file.bytes);
+      const sha256 = file ? createHash('sha256').update(file.bytes).digest('hex') : agreement.recipientCopySha256!;
       const status: AgreementStatus = agreement.registerRequired ? 'signed' : 'effective';
       await manager.update(
         Agreement,
@@ -271,6 +490,12 @@ export class AgreementService {
         reason: request.reason,
         changes: request.changes,
         terms,
+        previousTerms: {
+          ...(terms.tranches ? { tranches: agreement.tranches } : {}),
+          ...(terms.conditions ? { conditions: agreement.conditions } : {}),
+          ...(terms.purposeTo ? { purposeTo: agreement.purposeTo } : {}),
+          ...(terms.settlementDeadline ? { settlementDeadline: agreement.settlementDeadline } : {}),
+        },
         status: 'awaiting_signature',
         signedOn: null,
         signedCopySha256: null,
@@ -292,17 +517,76 @@ export class AgreementService {
   }
 
   /** The signed amendment; under the register threshold it takes effect at once, above it on publication. */
-  async signAmendment(actor: Actor, amendmentId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer }) {
-    const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
-    if (!upload.ok)
-      throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
-        cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).',
-        en: 'Upload the signed amendment as a PDF (at most 20 MB).',
-      });
-    return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement) => {
-      const key = `agreements/${agreement.id}/amendment-${amendment.number}-signed.pdf`;
+  /**
+   * The recipient's signature of an amendment in the portal, like the agreement's: a member of the recipient
+   * organisation uploads the copy they signed while the amendment awaits signatures; the city then counter-signs.
+   */
+  async recipientSignAmendment(actor: Actor, amendmentId: string, version: number, file: { originalName: string; bytes: Buffer }) {
+    const [row] = await this.dataSource.query<{ organisation_id: string }[]>(
+      `SELECT a.organisation_id FROM agreement_amendment m JOIN agreement g ON g.id = m.agreement_id JOIN application a ON a.id = g.application_id WHERE m.id = $1`,
+      [amendmentId],
+    );
+    if (!row) throw DomainError.notFound('agreement_amendment', amendmentId);
+    await this.access.requireOrganisationObject(actor, 'act_for_applicant', { type: 'agreement_amendment', id: amendmentId, organisationId: row.organisation_id });
+    await checkSignedCopy(file.bytes);
+    return this.unitOfWork.run(actor, async (tx) => {
+      const amendment = await tx.manager.findOne(AgreementAmendment, { where: { id: amendmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!amendment) throw DomainError.notFound('agreement_amendment', amendmentId);
+      if (amendment.version !== version) throw DomainError.staleVersion(amendmentView(amendment));
+      if (amendment.status !== 'awaiting_signature') {
+        throw DomainError.conflict(
+          'INVALID_STATE',
+          { cs: 'Dodatek už nečeká na podpis příjemce.', en: 'The amendment is not waiting for the recipient’s signature.' },
+          { currentStatus: amendment.status },
+        );
+      }
+      const key = `agreements/${amendment.agreementId}/amendment-${amendment.number}-recipient-signed-${amendment.version}.pdf`;
       await this.storage.put(key, file.bytes);
-      const changes = { signedOn: request.signedOn, signedCopySha256: createHash('sha256').update(file.bytes).digest('hex'), signedCopyStorageKey: key };
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      const changes = { recipientCopyStorageKey: key, recipientCopySha256: sha256, recipientSignedAt: tx.now, recipientSignedBy: actor.userId, version: amendment.version + 1 };
+      await tx.manager.update(AgreementAmendment, { id: amendment.id }, changes);
+      tx.audit({
+        action: 'agreement.amendment_recipient_signed',
+        objectType: 'agreement',
+        objectId: amendment.agreementId,
+        before: { amendment: amendment.number, recipientCopySha256: amendment.recipientCopySha256 },
+        after: { amendment: amendment.number, recipientCopySha256: sha256, fileName: file.originalName },
+      });
+      tx.emit({ type: 'agreement.amendment_recipient_signed', aggregateType: 'agreement', aggregateId: amendment.agreementId });
+      return amendmentView({ ...amendment, ...changes });
+    });
+  }
+
+  /** The city's signature of an amendment: with the copy both signed, or confirming the copy the recipient signed in the portal. */
+  async signAmendment(actor: Actor, amendmentId: string, request: SignatureRequest, file: { originalName: string; bytes: Buffer } | null) {
+    if (file) {
+      const upload = await checkUpload(file.bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
+      if (!upload.ok)
+        throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
+          cs: 'Podepsaný dodatek nahrajte jako PDF (nejvýše 20 MB).',
+          en: 'Upload the signed amendment as a PDF (at most 20 MB).',
+        });
+    }
+    return this.amendmentStep(actor, amendmentId, request.version, 'awaiting_signature', async (amendment, agreement, tx) => {
+      if (!file && !amendment.recipientCopyStorageKey) {
+        throw DomainError.field('file', 'FILE_REQUIRED', {
+          cs: 'Příjemce dodatek v portálu nepodepsal: nahrajte dodatek podepsaný oběma stranami (PDF).',
+          en: 'The recipient has not signed in the portal: upload the amendment signed by both parties (PDF).',
+        });
+      }
+      if (request.signedOn > pragueIsoDate(tx.now)) {
+        throw DomainError.field('signedOn', 'DATE_IN_FUTURE', { cs: 'Datum podpisu nemůže být v budoucnosti.', en: 'The signature date cannot be in the future.' });
+      }
+      if (amendment.recipientSignedAt && request.signedOn < pragueIsoDate(amendment.recipientSignedAt)) {
+        throw DomainError.field('signedOn', 'DATE_BEFORE_RECIPIENT', {
+          cs: 'Dodatek je uzavřen podpisem města, který nemůže předcházet podpisu příjemce.',
+          en: 'The city cannot have signed before the recipient did.',
+        });
+      }
+      const key = file ? `agreements/${agreement.id}/amendment-${amendment.number}-signed.pdf` : amendment.recipientCopyStorageKey!;
+      if (file) await this.storage.put(key, file.bytes);
+      const sha256 = file ? createHash('sha256').update(file.bytes).digest('hex') : amendment.recipientCopySha256!;
+      const changes = { signedOn: request.signedOn, signedCopySha256: sha256, signedCopyStorageKey: key };
       return agreement.registerRequired ? { ...changes, status: 'signed' as const } : { ...changes, status: 'effective' as const };
     });
   }
@@ -362,7 +646,8 @@ export class AgreementService {
   }
 
   /** The agreement as PDF, rendered once per version and kept. */
-  async document(agreementId: string): Promise<{ stream: Readable; fileName: string }> {
+  async document(actor: Actor, agreementId: string): Promise<{ stream: Readable; fileName: string }> {
+    await this.requireReader(actor, agreementId);
     const agreement = await this.dataSource.manager.findOneBy(Agreement, { id: agreementId });
     if (!agreement) throw DomainError.notFound('agreement', agreementId);
     const fileName = `${agreement.number.replace(/[^A-Za-z0-9-]/g, '_')}-v${agreement.version}.pdf`;
@@ -379,14 +664,25 @@ export class AgreementService {
     if (!agreement.registerRequired) return 'not_required';
     if (agreement.publishedOn) return 'published';
     if (!agreement.signedOn) return 'not_signed';
-    const rules = this.legalRules.at(agreement.signedOn).contractRegister;
+    const clock = this.registerClock(agreement, now)!;
     const today = pragueIsoDate(now);
-    const voidFrom = addMonths(agreement.signedOn, rules.voidAfterMonths);
-    if (today >= voidFrom) return 'void';
-    const days = calendarDaysBetween(agreement.signedOn, today);
-    if (days >= rules.publishWithinDays) return 'overdue';
-    if (days >= rules.publishWithinDays - 10) return 'warning';
+    if (today >= clock.voidFrom) return 'void';
+    if (today >= clock.overdueFrom) return 'overdue';
+    if (today >= clock.warningFrom) return 'warning';
     return 'pending';
+  }
+
+  /** The register's clock while it runs (signed, over the threshold, not published); null otherwise. */
+  registerClock(agreement: Pick<Agreement, 'registerRequired' | 'signedOn' | 'publishedOn'>, now: Date): RegisterClock | null {
+    if (!agreement.registerRequired || agreement.publishedOn || !agreement.signedOn) return null;
+    const rules = this.legalRules.at(agreement.signedOn).contractRegister;
+    return {
+      signedOn: agreement.signedOn,
+      day: calendarDaysBetween(agreement.signedOn, pragueIsoDate(now)),
+      warningFrom: addDays(agreement.signedOn, rules.publishWithinDays - 10),
+      overdueFrom: addDays(agreement.signedOn, rules.publishWithinDays),
+      voidFrom: addMonths(agreement.signedOn, rules.voidAfterMonths),
+    };
   }
 
   private async recordContracted(tx: Parameters<LedgerWriter['record']>[0], agreement: Agreement): Promise<void> {
@@ -447,6 +743,25 @@ export class AgreementService {
   private async view(manager: EntityManager, agreementId: string) {
     const agreement = await manager.findOneBy(Agreement, { id: agreementId });
     if (!agreement) throw DomainError.notFound('agreement', agreementId);
+    const [context] = await manager.query<{ number: string; title: string; call_id: string; call_code: string; organisation_id: string; organisation_name: string }[]>(
+      `SELECT a.number, coalesce(a.title, c.title) AS title, c.id AS call_id, c.code AS call_code, o.id AS organisation_id, o.name AS organisation_name
+         FROM application a JOIN grant_call c ON c.id = a.call_id JOIN organisation o ON o.id = a.organisation_id WHERE a.id = $1`,
+      [agreement.applicationId],
+    );
+    const amendments = await manager.find(AgreementAmendment, { where: { agreementId }, order: { number: 'ASC' } });
+    const now = this.clock.now();
+    const registerState = this.registerState(agreement, now);
+    const pendingAmendment = amendments.some((a) => a.status !== 'effective');
+    const actions: AgreementAction[] =
+      agreement.status === 'draft'
+        ? ['send']
+        : agreement.status === 'awaiting_signature'
+          ? ['recipient_sign', 'sign']
+          : agreement.status === 'signed' && registerState !== 'void'
+            ? ['publish']
+            : agreement.status === 'effective' && !pendingAmendment
+              ? ['amend']
+              : [];
     return {
       id: agreement.id,
       applicationId: agreement.applicationId,
@@ -464,7 +779,14 @@ export class AgreementService {
       conditions: agreement.conditions,
       tranches: agreement.tranches,
       registerRequired: agreement.registerRequired,
-      registerState: this.registerState(agreement, this.clock.now()),
+      registerState,
+      registerClock: this.registerClock(agreement, now),
+      application: { id: agreement.applicationId, number: context.number, title: context.title },
+      call: { id: context.call_id, code: context.call_code },
+      organisation: { id: context.organisation_id, name: context.organisation_name },
+      recipientSignature: agreement.recipientSignedAt ? { signedAt: agreement.recipientSignedAt, sha256: agreement.recipientCopySha256! } : null,
+      actions,
+      amendments: amendments.map((a) => amendmentView(a, agreement)),
       signedOn: agreement.signedOn,
       signatories: agreement.signatories,
       signedCopySha256: agreement.signedCopySha256,
@@ -553,6 +875,35 @@ export class AgreementService {
   }
 }
 
+const STATUS_NAMES: Record<AgreementStatus, string> = {
+  draft: 'návrh',
+  awaiting_signature: 'čeká na podpis',
+  signed: 'podepsána, čeká na uveřejnění',
+  effective: 'účinná',
+  void: 'zrušena',
+};
+
+const REGISTER_STATE_NAMES: Record<RegisterState, string> = {
+  not_required: 'neuveřejňuje se',
+  not_signed: 'dosud nepodepsána',
+  pending: 've lhůtě',
+  warning: 'blíží se konec lhůty',
+  overdue: 'po lhůtě',
+  void: 'zrušena (neuveřejněna do 3 měsíců)',
+  published: 'uveřejněna',
+};
+
+/** A signed copy is a PDF of at most 20 MB, the type decided by the bytes. */
+async function checkSignedCopy(bytes: Buffer): Promise<void> {
+  const upload = await checkUpload(bytes, { allowed: ['pdf'], maxBytes: 20 * 1024 * 1024 });
+  if (!upload.ok) {
+    throw DomainError.field('file', 'SIGNED_COPY_INVALID', {
+      cs: 'Podepsanou smlouvu nahrajte jako PDF (nejvýše 20 MB).',
+      en: 'Upload the signed agreement as a PDF (at most 20 MB).',
+    });
+  }
+}
+
 /** A minor condition needs the levy its breach costs, in the shape its kind asks for. */
 function toCondition(input: ConditionInput, index: number): AgreementCondition {
   if (!input.minor) return { text: input.text, minor: false };
@@ -574,7 +925,20 @@ function toCondition(input: ConditionInput, index: number): AgreementCondition {
   return { text: input.text, minor: true, penalty };
 }
 
-function amendmentView(amendment: AgreementAmendment) {
+/**
+ * An amendment with the terms it replaces beside its own (before/after per changed field). Amendments proposed
+ * before the previous terms were kept show the agreement's current terms while pending, nothing once effective.
+ */
+function amendmentView(amendment: AgreementAmendment, agreement?: Agreement) {
+  const fallback =
+    agreement && amendment.status !== 'effective'
+      ? {
+          ...(amendment.terms.tranches ? { tranches: agreement.tranches } : {}),
+          ...(amendment.terms.conditions ? { conditions: agreement.conditions } : {}),
+          ...(amendment.terms.purposeTo ? { purposeTo: agreement.purposeTo } : {}),
+          ...(amendment.terms.settlementDeadline ? { settlementDeadline: agreement.settlementDeadline } : {}),
+        }
+      : null;
   return {
     id: amendment.id,
     agreementId: amendment.agreementId,
@@ -582,6 +946,8 @@ function amendmentView(amendment: AgreementAmendment) {
     reason: amendment.reason,
     changes: amendment.changes,
     terms: amendment.terms,
+    previousTerms: amendment.previousTerms ?? fallback,
+    recipientSignature: amendment.recipientSignedAt ? { signedAt: amendment.recipientSignedAt, sha256: amendment.recipientCopySha256! } : null,
     status: amendment.status,
     signedOn: amendment.signedOn,
     signedCopySha256: amendment.signedCopySha256,

@@ -313,3 +313,19 @@ export class AgreementTemplateRequest {
   @ApiProperty({ type: [ConditionInput] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ConditionInput) conditions: ConditionInput[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(2000, { each: true }) transformationDuties: string[];
 }
+
+export const AGREEMENT_STATUSES = ['draft', 'awaiting_signature', 'signed', 'effective', 'void'] as const;
+
+/**
+ * Agreements across calls: staff find those waiting for the recipient, the counter-signature or the Registr smluv
+ * (sorted by urgency: the oldest signature first); a recipient sees their organisations' agreements once sent.
+ */
+export class AgreementListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: AGREEMENT_STATUSES, description: 'Stav smlouvy / agreement status (signed = čeká na uveřejnění)' })
+  @IsOptional()
+  @IsIn(AGREEMENT_STATUSES)
+  status?: (typeof AGREEMENT_STATUSES)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Výzva / call' }) @IsOptional() @IsUUID() callId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Žádost / application' }) @IsOptional() @IsUUID() applicationId?: string;
+  @ApiPropertyOptional({ description: 'Hledání v čísle smlouvy, žádosti a názvu příjemce' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+}

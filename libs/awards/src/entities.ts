@@ -169,6 +169,11 @@ export interface AgreementTranche {
 @Index('agreement_number_key', ['number'], { unique: true })
 @Check('agreement_status_known', `status IN ('draft','awaiting_signature','signed','effective','void')`)
 @Check('agreement_committed_within_amount', `committed >= 0 AND committed <= amount`)
+@Check(
+  'agreement_recipient_copy_complete',
+  `(recipient_signed_at IS NULL) = (recipient_copy_storage_key IS NULL) AND (recipient_signed_at IS NULL) = (recipient_copy_sha256 IS NULL)`,
+)
+@Index('agreement_status_signed_idx', ['status', 'signedOn'])
 export class Agreement {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'agreement_pkey' })
   id: string;
@@ -244,6 +249,19 @@ export class Agreement {
 
   @Column({ type: 'text', nullable: true })
   documentStorageKey: string | null;
+
+  /** The copy the recipient signed and uploaded in the portal, before the city counter-signs. */
+  @Column({ type: 'text', nullable: true })
+  recipientCopyStorageKey: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  recipientCopySha256: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  recipientSignedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recipientSignedBy: string | null;
 
   /** The version of the call's agreement template it was drawn from (null: the call had none). */
   @Column({ type: 'int', nullable: true })
@@ -586,6 +604,10 @@ export interface AmendedTerms {
 @Entity('agreement_amendment')
 @Index('agreement_amendment_number_key', ['agreementId', 'number'], { unique: true })
 @Check('agreement_amendment_status_known', `status IN ('awaiting_signature','signed','effective')`)
+@Check(
+  'agreement_amendment_recipient_copy_complete',
+  `(recipient_signed_at IS NULL) = (recipient_copy_storage_key IS NULL) AND (recipient_signed_at IS NULL) = (recipient_copy_sha256 IS NULL)`,
+)
 export class AgreementAmendment {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'agreement_amendment_pkey' })
   id: string;
@@ -609,6 +631,23 @@ export class AgreementAmendment {
 
   @Column({ type: 'jsonb' })
   terms: AmendedTerms;
+
+  /** The agreement's terms the amendment replaces, as they were when it was proposed (null before this was kept). */
+  @Column({ type: 'jsonb', nullable: true })
+  previousTerms: AmendedTerms | null;
+
+  /** The copy the recipient signed and uploaded in the portal, before the city counter-signs. */
+  @Column({ type: 'text', nullable: true })
+  recipientCopyStorageKey: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  recipientCopySha256: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  recipientSignedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recipientSignedBy: string | null;
 
   @Column({ type: 'text' })
   status: AmendmentStatus;

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Permission } from '#access';
 import {
+  AgreementListQuery,
   AgreementService,
   ApplicantActionsService,
   AwardService,
@@ -42,6 +44,7 @@ import type { Actor } from '#core';
 import { ApiFile, ApiUpload } from '../http/openapi.js';
 import {
   AgreementResponse,
+  PageAgreementListItemResponse,
   ApplicantActionsResponse,
   AgreementTemplateResponse,
   AmendmentResponse,
@@ -63,15 +66,20 @@ import {
   PageDueTrancheResponse,
 } from '../http/responses.js';
 
-/** The multipart body of a signature: the signed PDF with the version read, the date and who signed. */
-const SignedCopyUpload = ApiUpload(
-  {
-    version: { type: 'integer', description: 'Verze, kterou jste četli / the version you read' },
-    signedOn: { type: 'string', format: 'date' },
-    signatories: { type: 'string' },
-  },
-  ['version', 'signedOn', 'signatories'],
-);
+const SIGNATURE_FIELDS = {
+  version: { type: 'integer', description: 'Verze, kterou jste četli / the version you read' },
+  signedOn: { type: 'string', format: 'date' },
+  signatories: { type: 'string' },
+} as const;
+
+/**
+ * The multipart body of the city's signature (of an agreement or an amendment): the version read, the date, who signed and
+ * the signed PDF; the file may be left out when the recipient signed in the portal (the city counter-signs that copy).
+ */
+const CounterSignatureUpload = ApiUpload(SIGNATURE_FIELDS, ['version', 'signedOn', 'signatories'], { fileRequired: false });
+
+/** The recipient's signed copy: the file and the version of the agreement they read. */
+const RecipientCopyUpload = ApiUpload({ version: { type: 'integer', description: 'Verze, kterou jste četli / the version you read' } }, ['version']);
 
 /** Award decisions by resolution of the Council or the Assembly, and what remains of each allocation. */
 @ApiTags('awards')
@@ -163,19 +171,61 @@ export class AgreementsController {
     return this.agreements.create(actor, applicationId, body);
   }
 
-  @Authenticated(Permission.AwardRead)
-  @Get('agreements/:id')
-  @ApiOkResponse({ type: AgreementResponse })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<AgreementResponse> {
-    return this.agreements.get(id);
+  /** Staff and auditors: every agreement (the waiting list: `status=signed`); a recipient: their organisations' agreements once sent. */
+  @Authenticated(Permission.ApplicationRead)
+  @Get('agreements')
+  @ApiOkResponse({ type: PageAgreementListItemResponse })
+  search(@CurrentActor() actor: Actor, @Query() query: AgreementListQuery): Promise<PageAgreementListItemResponse> {
+    return this.agreements.search(actor, query, query);
   }
 
-  @Authenticated(Permission.AwardRead)
+  @Authenticated(Permission.ApplicationRead)
+  @Get('agreements/export.csv')
+  @ApiFile('text/csv')
+  export(@CurrentActor() actor: Actor, @Query() query: AgreementListQuery): StreamableFile {
+    return new StreamableFile(Readable.from(this.agreements.exportCsv(actor, query)), { type: 'text/csv; charset=utf-8', disposition: attachmentDisposition('smlouvy.csv') });
+  }
+
+  @Authenticated(Permission.ApplicationRead)
+  @Get('agreements/:id')
+  @ApiOkResponse({ type: AgreementResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgreementResponse> {
+    return this.agreements.get(actor, id);
+  }
+
+  @Authenticated(Permission.ApplicationRead)
   @Get('agreements/:id/document.pdf')
   @ApiFile('application/pdf')
-  async document(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const { stream, fileName } = await this.agreements.document(id);
+  async document(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { stream, fileName } = await this.agreements.document(actor, id);
     return new StreamableFile(stream, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
+  }
+
+  /** The signed copy: the concluded agreement's, or the recipient's while the city has not counter-signed. */
+  @Authenticated(Permission.ApplicationRead)
+  @Get('agreements/:id/signed-copy.pdf')
+  @ApiFile('application/pdf')
+  async signedCopy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { stream, fileName } = await this.agreements.signedCopy(actor, id);
+    return new StreamableFile(stream, { type: 'application/pdf', disposition: attachmentDisposition(fileName) });
+  }
+
+  /** The recipient (a member of the organisation) uploads the copy they signed; the city then counter-signs (`signature`). */
+  @Authenticated(Permission.ApplicationWrite)
+  @Post('agreements/:id/applicant-signature')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @RecipientCopyUpload
+  @ApiOkResponse({ type: AgreementResponse })
+  recipientSign(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: VersionRequest,
+    @UploadedFile() file: MulterFile | undefined,
+  ): Promise<AgreementResponse> {
+    const upload = uploadedFile(file);
+    if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsanou smlouvu (PDF).', en: 'Upload the signed agreement (PDF).' });
+    return this.agreements.recipientSign(actor, id, body.version, upload);
   }
 
   @Authenticated(Permission.AwardManage)
@@ -190,7 +240,7 @@ export class AgreementsController {
   @Post('agreements/:id/signature')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file'))
-  @SignedCopyUpload
+  @CounterSignatureUpload
   @ApiOkResponse({ type: AgreementResponse })
   sign(
     @CurrentActor() actor: Actor,
@@ -198,9 +248,8 @@ export class AgreementsController {
     @Body() body: SignatureRequest,
     @UploadedFile() file: MulterFile | undefined,
   ): Promise<AgreementResponse> {
-    const upload = uploadedFile(file);
-    if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsanou smlouvu (PDF).', en: 'Upload the signed agreement (PDF).' });
-    return this.agreements.sign(actor, id, body, upload);
+    // Without a file the city counter-signs the copy the recipient signed in the portal (the service refuses it otherwise).
+    return this.agreements.sign(actor, id, body, uploadedFile(file) ?? null);
   }
 
   @Authenticated(Permission.AwardManage)
@@ -222,7 +271,7 @@ export class AgreementsController {
   @Post('amendments/:id/signature')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file'))
-  @SignedCopyUpload
+  @CounterSignatureUpload
   @ApiOkResponse({ type: AmendmentResponse })
   signAmendment(
     @CurrentActor() actor: Actor,
@@ -230,9 +279,26 @@ export class AgreementsController {
     @Body() body: SignatureRequest,
     @UploadedFile() file: MulterFile | undefined,
   ): Promise<AmendmentResponse> {
+    // Without a file the city counter-signs the copy the recipient signed in the portal (the service refuses it otherwise).
+    return this.agreements.signAmendment(actor, id, body, uploadedFile(file) ?? null);
+  }
+
+  /** The recipient (a member of the organisation) uploads the amendment they signed; the city then counter-signs (`signature`). */
+  @Authenticated(Permission.ApplicationWrite)
+  @Post('amendments/:id/applicant-signature')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @RecipientCopyUpload
+  @ApiOkResponse({ type: AmendmentResponse })
+  recipientSignAmendment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: VersionRequest,
+    @UploadedFile() file: MulterFile | undefined,
+  ): Promise<AmendmentResponse> {
     const upload = uploadedFile(file);
     if (!upload) throw DomainError.field('file', 'FILE_REQUIRED', { cs: 'Nahrajte podepsaný dodatek (PDF).', en: 'Upload the signed amendment (PDF).' });
-    return this.agreements.signAmendment(actor, id, body, upload);
+    return this.agreements.recipientSignAmendment(actor, id, body.version, upload);
   }
 
   @Authenticated(Permission.AwardManage)

@@ -10,10 +10,11 @@ export function ApiFile(mediaType: string, status = 200) {
 export type FieldSchema = { type: 'string' | 'integer'; format?: string; description?: string };
 
 /** An upload route: a multipart body with the file (`file`) and the named form fields. */
-export function ApiUpload(fields: Record<string, FieldSchema> = {}, required: string[] = []) {
+export function ApiUpload(fields: Record<string, FieldSchema> = {}, required: string[] = [], options: { fileRequired?: boolean } = {}) {
+  const fileRequired = options.fileRequired ?? true;
   return applyDecorators(
     ApiConsumes('multipart/form-data'),
-    ApiBody({ schema: { type: 'object', required: ['file', ...required], properties: { ...fields, file: { type: 'string', format: 'binary' } } } }),
+    ApiBody({ schema: { type: 'object', required: [...(fileRequired ? ['file'] : []), ...required], properties: { ...fields, file: { type: 'string', format: 'binary' } } } }),
   );
 }
 

@@ -511,6 +511,35 @@ export class AwardsFundingResponse {
   @ApiProperty({ type: () => AwardsFundingAreaResponse, isArray: true }) areas: readonly AwardsFundingAreaResponse[];
 }
 
+export class RegisterClockResponse {
+  @ApiProperty({ type: String, format: 'date' }) signedOn: string;
+  @ApiProperty({ type: Number, description: 'Dnů od uzavření / calendar days since signature' }) day: number;
+  @ApiProperty({ type: String, format: 'date' }) warningFrom: string;
+  @ApiProperty({ type: String, format: 'date' }) overdueFrom: string;
+  @ApiProperty({ type: String, format: 'date' }) voidFrom: string;
+}
+
+export class AgreementApplicationResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: String }) title: string;
+}
+
+export class AgreementCallResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) code: string;
+}
+
+export class AgreementOrganisationResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) name: string;
+}
+
+export class RecipientSignatureResponse {
+  @ApiProperty({ type: String, format: 'date-time' }) signedAt: Date;
+  @ApiProperty({ type: String }) sha256: string;
+}
+
 export class AgreementTrancheResponse {
   @ApiProperty({ type: Number }) trancheNo: number;
   @ApiProperty({ type: String }) amount: string;
@@ -537,12 +566,52 @@ export class AgreementResponse {
   @ApiProperty({ type: Boolean }) registerRequired: boolean;
   @ApiProperty({ enum: ['void', 'not_required', 'not_signed', 'pending', 'warning', 'overdue', 'published'] }) registerState:
     'void' | 'not_required' | 'not_signed' | 'pending' | 'warning' | 'overdue' | 'published';
+  @ApiProperty({ type: () => RegisterClockResponse, nullable: true, description: 'Lhůta registru smluv, dokud běží / the register clock while it runs' })
+  registerClock: RegisterClockResponse | null;
+  @ApiProperty({ type: () => AgreementApplicationResponse }) application: AgreementApplicationResponse;
+  @ApiProperty({ type: () => AgreementCallResponse }) call: AgreementCallResponse;
+  @ApiProperty({ type: () => AgreementOrganisationResponse }) organisation: AgreementOrganisationResponse;
+  @ApiProperty({ type: () => RecipientSignatureResponse, nullable: true }) recipientSignature: RecipientSignatureResponse | null;
+  @ApiProperty({ enum: ['send', 'recipient_sign', 'sign', 'publish', 'amend'], isArray: true, description: 'Co lze se smlouvou udělat teď / what can be done now' })
+  actions: readonly ('send' | 'recipient_sign' | 'sign' | 'publish' | 'amend')[];
+  @ApiProperty({ type: () => AmendmentResponse, isArray: true }) amendments: readonly AmendmentResponse[];
   @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) signatories: string | null;
   @ApiProperty({ type: String, nullable: true }) signedCopySha256: string | null;
   @ApiProperty({ type: String, nullable: true }) publishedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) registerId: string | null;
   @ApiProperty({ type: Number }) version: number;
+}
+
+export class AgreementListItemResponse {
+  @ApiProperty({ type: String }) id: string;
+  @ApiProperty({ type: String }) number: string;
+  @ApiProperty({ type: Number }) agreementVersion: number;
+  @ApiProperty({ enum: ['draft', 'awaiting_signature', 'signed', 'effective', 'void'] }) status: 'draft' | 'awaiting_signature' | 'signed' | 'effective' | 'void';
+  @ApiProperty({ type: String }) amount: string;
+  @ApiProperty({ type: String }) applicationId: string;
+  @ApiProperty({ type: String }) applicationNumber: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: String }) callId: string;
+  @ApiProperty({ type: String }) callCode: string;
+  @ApiProperty({ type: String }) organisationId: string;
+  @ApiProperty({ type: String }) organisationName: string;
+  @ApiProperty({ type: String }) ico: string;
+  @ApiProperty({ type: Boolean }) registerRequired: boolean;
+  @ApiProperty({ enum: ['void', 'not_required', 'not_signed', 'pending', 'warning', 'overdue', 'published'] }) registerState:
+    'void' | 'not_required' | 'not_signed' | 'pending' | 'warning' | 'overdue' | 'published';
+  @ApiProperty({ type: () => RegisterClockResponse, nullable: true }) registerClock: RegisterClockResponse | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) recipientSignedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedOn: string | null;
+  @ApiProperty({ type: Number }) version: number;
+}
+
+export class PageAgreementListItemResponse {
+  @ApiProperty({ type: () => AgreementListItemResponse, isArray: true }) items: readonly AgreementListItemResponse[];
+  @ApiProperty({ type: Number }) page: number;
+  @ApiProperty({ type: Number }) pageSize: number;
+  @ApiProperty({ type: Number }) total: number;
 }
 
 export class AmendedTermsResponse {
@@ -559,6 +628,8 @@ export class AmendmentResponse {
   @ApiProperty({ type: String }) reason: string;
   @ApiProperty({ type: String, isArray: true }) changes: readonly string[];
   @ApiProperty({ type: () => AmendedTermsResponse }) terms: AmendedTermsResponse;
+  @ApiProperty({ type: () => AmendedTermsResponse, nullable: true, description: 'Co dodatek nahrazuje / the terms it replaces' }) previousTerms: AmendedTermsResponse | null;
+  @ApiProperty({ type: () => RecipientSignatureResponse, nullable: true }) recipientSignature: RecipientSignatureResponse | null;
   @ApiProperty({ enum: ['awaiting_signature', 'signed', 'effective'] }) status: 'awaiting_signature' | 'signed' | 'effective';
   @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) signedCopySha256: string | null;
@@ -2094,9 +2165,23 @@ export class SettlementDueResponse {
   @ApiProperty({ type: String, format: 'date', description: 'Lhůta pro vyúčtování / the settlement deadline' }) deadline: string;
 }
 
-/** What needs the signed-in user's action in their organisations: open remedy requests and settlements due. */
+export class SignatureDueResponse {
+  @ApiProperty({ type: String }) agreementId: string;
+  @ApiProperty({ type: String }) agreementNumber: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Číslo dodatku, null u smlouvy / the amendment number, null for the agreement' })
+  amendmentNumber: number | null;
+  @ApiProperty({ type: String }) applicationId: string;
+  @ApiProperty({ type: String }) applicationNumber: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: String }) organisationName: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Odesláno k podpisu / sent for signature' }) sentAt: string;
+}
+
+/** What needs the signed-in user's action in their organisations: open remedy requests, agreements to sign and settlements due. */
 export class ApplicantActionsResponse {
   @ApiProperty({ type: () => RemedyDueResponse, isArray: true }) remedies: RemedyDueResponse[];
+  @ApiProperty({ type: () => SignatureDueResponse, isArray: true, description: 'Smlouvy k podpisu (příjemce je dosud nepodepsal) / agreements to sign' })
+  signatures: SignatureDueResponse[];
   @ApiProperty({ type: () => SettlementDueResponse, isArray: true }) settlements: SettlementDueResponse[];
 }
 

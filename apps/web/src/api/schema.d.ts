@@ -128,6 +128,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgreementsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}": {
         parameters: {
             query?: never;
@@ -154,6 +170,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AgreementsController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/applicant-signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgreementsController_recipientSign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -298,6 +330,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AgreementsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/signed-copy.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgreementsController_signedCopy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgreementsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/amendments/{id}/applicant-signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgreementsController_recipientSignAmendment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2636,6 +2716,15 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "member";
         };
+        AgreementApplicationResponse: {
+            id: string;
+            number: string;
+            title: string;
+        };
+        AgreementCallResponse: {
+            code: string;
+            id: string;
+        };
         AgreementConditionPenaltyResponse: {
             amount?: string;
             /** @enum {string} */
@@ -2649,19 +2738,57 @@ export interface components {
             penalty?: components["schemas"]["AgreementConditionPenaltyResponse"];
             text: string;
         };
-        AgreementResponse: {
+        AgreementListItemResponse: {
             agreementVersion: number;
             amount: string;
             applicationId: string;
+            applicationNumber: string;
+            callCode: string;
+            callId: string;
+            ico: string;
+            id: string;
+            number: string;
+            organisationId: string;
+            organisationName: string;
+            publishedOn: string | null;
+            /** Format: date-time */
+            recipientSignedAt: string | null;
+            registerClock: components["schemas"]["RegisterClockResponse"] | null;
+            registerRequired: boolean;
+            /** @enum {string} */
+            registerState: "void" | "not_required" | "not_signed" | "pending" | "warning" | "overdue" | "published";
+            signedOn: string | null;
+            /** @enum {string} */
+            status: "draft" | "awaiting_signature" | "signed" | "effective" | "void";
+            title: string;
+            version: number;
+        };
+        AgreementOrganisationResponse: {
+            id: string;
+            name: string;
+        };
+        AgreementResponse: {
+            /** @description Co lze se smlouvou udělat teď / what can be done now */
+            actions: ("send" | "recipient_sign" | "sign" | "publish" | "amend")[];
+            agreementVersion: number;
+            amendments: components["schemas"]["AmendmentResponse"][];
+            amount: string;
+            application: components["schemas"]["AgreementApplicationResponse"];
+            applicationId: string;
+            call: components["schemas"]["AgreementCallResponse"];
             committed: string;
             conditions: components["schemas"]["AgreementConditionResponse"][];
             decisionId: string;
             id: string;
             number: string;
+            organisation: components["schemas"]["AgreementOrganisationResponse"];
             publishedOn: string | null;
             purpose: string;
             purposeFrom: string;
             purposeTo: string;
+            recipientSignature: components["schemas"]["RecipientSignatureResponse"] | null;
+            /** @description Lhůta registru smluv, dokud běží / the register clock while it runs */
+            registerClock: components["schemas"]["RegisterClockResponse"] | null;
             registerId: string | null;
             registerRequired: boolean;
             /** @enum {string} */
@@ -2722,8 +2849,11 @@ export interface components {
             changes: string[];
             id: string;
             number: number;
+            /** @description Co dodatek nahrazuje / the terms it replaces */
+            previousTerms: components["schemas"]["AmendedTermsResponse"] | null;
             publishedOn: string | null;
             reason: string;
+            recipientSignature: components["schemas"]["RecipientSignatureResponse"] | null;
             registerId: string | null;
             signedCopySha256: string | null;
             signedOn: string | null;
@@ -2754,6 +2884,8 @@ export interface components {
         ApplicantActionsResponse: {
             remedies: components["schemas"]["RemedyDueResponse"][];
             settlements: components["schemas"]["SettlementDueResponse"][];
+            /** @description Smlouvy k podpisu (příjemce je dosud nepodepsal) / agreements to sign */
+            signatures: components["schemas"]["SignatureDueResponse"][];
         };
         ApplicationActivityResponse: {
             activityId: string;
@@ -4337,6 +4469,12 @@ export interface components {
             target?: number;
             unit?: string;
         };
+        PageAgreementListItemResponse: {
+            items: components["schemas"]["AgreementListItemResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         PageApplicationSummaryResponse: {
             items: components["schemas"]["ApplicationSummaryResponse"][];
             page: number;
@@ -4669,6 +4807,11 @@ export interface components {
         ReasonRequest: {
             reason: string;
         };
+        RecipientSignatureResponse: {
+            sha256: string;
+            /** Format: date-time */
+            signedAt: string;
+        };
         RecordFileResponse: {
             fileName: string;
             id: string;
@@ -4692,6 +4835,18 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken?: string;
+        };
+        RegisterClockResponse: {
+            /** @description Dnů od uzavření / calendar days since signature */
+            day: number;
+            /** Format: date */
+            overdueFrom: string;
+            /** Format: date */
+            signedOn: string;
+            /** Format: date */
+            voidFrom: string;
+            /** Format: date */
+            warningFrom: string;
         };
         RegisterRequest: {
             displayName: string;
@@ -5141,6 +5296,21 @@ export interface components {
             /** Format: date-time */
             submittedAt: string | null;
             version: number;
+        };
+        SignatureDueResponse: {
+            agreementId: string;
+            agreementNumber: string;
+            /** @description Číslo dodatku, null u smlouvy / the amendment number, null for the agreement */
+            amendmentNumber: number | null;
+            applicationId: string;
+            applicationNumber: string;
+            organisationName: string;
+            /**
+             * Format: date-time
+             * @description Odesláno k podpisu / sent for signature
+             */
+            sentAt: string;
+            title: string;
         };
         SinkMessageAttachmentListResponse: {
             contentType: string;
@@ -5910,6 +6080,65 @@ export interface operations {
             };
         };
     };
+    AgreementsController_search: {
+        parameters: {
+            query?: {
+                /** @description Žádost / application */
+                applicationId?: string;
+                /** @description Výzva / call */
+                callId?: string;
+                /** @description Číslo stránky / page number */
+                page?: number;
+                /** @description Počet položek na stránce / items per page */
+                pageSize?: number;
+                /** @description Hledání v čísle smlouvy, žádosti a názvu příjemce */
+                search?: string;
+                /** @description Stav smlouvy / agreement status (signed = čeká na uveřejnění) */
+                status?: "draft" | "awaiting_signature" | "signed" | "effective" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAgreementListItemResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AgreementsController_get: {
         parameters: {
             query?: never;
@@ -5938,7 +6167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Chybí oprávnění award.read / missing permission */
+            /** @description Chybí oprávnění application.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5991,6 +6220,63 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AgreementsController_recipientSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description Verze, kterou jste četli / the version you read */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.write / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6139,7 +6425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Chybí oprávnění award.read / missing permission */
+            /** @description Chybí oprávnění application.read / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6580,7 +6866,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
-                    file: string;
+                    file?: string;
                     signatories: string;
                     /** Format: date */
                     signedOn: string;
@@ -6608,6 +6894,172 @@ export interface operations {
                 };
             };
             /** @description Chybí oprávnění award.manage / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AgreementsController_signedCopy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AgreementsController_export: {
+        parameters: {
+            query?: {
+                /** @description Žádost / application */
+                applicationId?: string;
+                /** @description Výzva / call */
+                callId?: string;
+                /** @description Číslo stránky / page number */
+                page?: number;
+                /** @description Počet položek na stránce / items per page */
+                pageSize?: number;
+                /** @description Hledání v čísle smlouvy, žádosti a názvu příjemce */
+                search?: string;
+                /** @description Stav smlouvy / agreement status (signed = čeká na uveřejnění) */
+                status?: "draft" | "awaiting_signature" | "signed" | "effective" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soubor / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.read / missing permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chyba ve formátu application/problem+json / an error as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AgreementsController_recipientSignAmendment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description Verze, kterou jste četli / the version you read */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentResponse"];
+                };
+            };
+            /** @description Nepřihlášen / not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Chybí oprávnění application.write / missing permission */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6692,7 +7144,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
-                    file: string;
+                    file?: string;
                     signatories: string;
                     /** Format: date */
                     signedOn: string;

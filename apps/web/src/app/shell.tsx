@@ -29,6 +29,7 @@ const NAV: NavItem[] = [
   { to: '/zadosti', label: 'common.nav.applications', roles: ['applicant'] },
   { to: '/sprava', label: 'common.nav.staff', roles: ['staff', 'admin'] },
   { to: '/sprava/vyuctovani', label: 'settlement.nav', roles: ['staff', 'admin'] },
+  { to: '/sprava/smlouvy', label: 'agreements.nav', roles: ['staff', 'admin'] },
   { to: '/hodnoceni', label: 'common.nav.commission', roles: ['commission_member', 'staff'] },
   { to: '/kontrola', label: 'common.nav.auditor', roles: ['auditor'] },
 ];

@@ -63,7 +63,7 @@ describe('what needs the applicant’s action', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows a settlement due in the header’s count and on the dashboard, with its deadline and a link to the settlement form', async () => {
-    serve({ remedies: [], settlements: [settlement] });
+    serve({ remedies: [], signatures: [], settlements: [settlement] });
     renderWithApp();
     const header = await screen.findByRole('banner');
     expect(await within(header).findByRole('link', { name: '1 úkol k vyřízení' })).toHaveAttribute('href', '/zadosti#vyzaduje-akci');
@@ -80,6 +80,7 @@ describe('what needs the applicant’s action', () => {
     serve(
       {
         remedies: [{ applicationId: 'app-2', applicationNumber: 'NMC-2027-0013', title: 'Sousedské čtení', organisationName: 'Spolek', deadlineAt }],
+        signatures: [],
         settlements: [settlement],
       },
       moved,
@@ -92,8 +93,34 @@ describe('what needs the applicant’s action', () => {
     expect(await within(section).findByText(/zbývá 3 dny/)).toBeInTheDocument();
   });
 
+  it('lists an agreement sent for signature, counted in the header, linking to the agreement', async () => {
+    serve({
+      remedies: [],
+      signatures: [
+        {
+          agreementId: 'ag-1',
+          agreementNumber: 'SML-NMC-2027-0014',
+          amendmentNumber: null,
+          applicationId: 'app-3',
+          applicationNumber: 'NMC-2027-0014',
+          title: 'Tlumočníci',
+          organisationName: 'Spolek',
+          sentAt: new Date().toISOString(),
+        },
+      ],
+      settlements: [settlement],
+    });
+    renderWithApp();
+    expect(await within(await screen.findByRole('banner')).findByRole('link', { name: '2 úkoly k vyřízení' })).toBeInTheDocument();
+    const section = await screen.findByRole('region', { name: 'Vyžaduje vaši pozornost' });
+    expect(within(section).getByRole('link', { name: 'Smlouva SML-NMC-2027-0014 k žádosti NMC-2027-0014 (Tlumočníci): stáhněte ji a nahrajte podepsanou' })).toHaveAttribute(
+      'href',
+      '/smlouvy/ag-1',
+    );
+  });
+
   it('shows nothing when nothing needs action', async () => {
-    serve({ remedies: [], settlements: [] });
+    serve({ remedies: [], signatures: [], settlements: [] });
     renderWithApp();
     await screen.findByRole('main');
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());

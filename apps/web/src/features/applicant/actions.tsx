@@ -1,6 +1,6 @@
 /**
- * "What needs my action" (GET /api/v1/my-actions): open remedy requests and settlements due in the user's
- * organisations. The dashboard lists them; the header shows their count with a link there. The query key
+ * "What needs my action" (GET /api/v1/my-actions): open remedy requests, agreements to sign and settlements due
+ * in the user's organisations. The dashboard lists them; the header shows their count with a link there. The query key
  * starts with 'applications', so whatever refreshes the applications (a submit, a withdrawal) refreshes this too.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -28,7 +28,7 @@ export function useApplicantActions(enabled = true) {
 /** The header's "2 úkoly k vyřízení" link; nothing while there is nothing to do. */
 export function ActionsLink() {
   const actions = useApplicantActions();
-  const count = (actions.data?.remedies.length ?? 0) + (actions.data?.settlements.length ?? 0);
+  const count = (actions.data?.remedies.length ?? 0) + (actions.data?.signatures.length ?? 0) + (actions.data?.settlements.length ?? 0);
   if (count === 0) return null;
   return (
     <Link to="/zadosti" hash={ACTIONS_SECTION}>
@@ -37,13 +37,14 @@ export function ActionsLink() {
   );
 }
 
-/** Open remedy requests (with their deadline) and settlements due, from GET /my-actions; nothing when there is nothing to do. */
+/** Open remedy requests (with their deadline), agreements to sign and settlements due, from GET /my-actions; nothing when there is nothing to do. */
 export function NeedsAction() {
   const f = useFormat();
   const actions = useApplicantActions();
   const remedies = actions.data?.remedies ?? [];
+  const signatures = actions.data?.signatures ?? [];
   const settlements = actions.data?.settlements ?? [];
-  if (remedies.length + settlements.length === 0) return null;
+  if (remedies.length + signatures.length + settlements.length === 0) return null;
   return (
     <section aria-labelledby="action-title" className="notice" id={ACTIONS_SECTION}>
       <h2 id="action-title">
@@ -56,6 +57,20 @@ export function NeedsAction() {
               <FormattedMessage id="applicant.dashboard.remedy" values={{ number: r.applicationNumber, title: r.title }} />
             </Link>{' '}
             – <Countdown until={r.deadlineAt} />
+          </li>
+        ))}
+        {signatures.map((s) => (
+          <li key={`${s.agreementId}-${s.amendmentNumber ?? 0}`}>
+            <Link to="/smlouvy/$agreementId" params={{ agreementId: s.agreementId }}>
+              {s.amendmentNumber === null ? (
+                <FormattedMessage id="agreements.dashboard.sign" values={{ agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }} />
+              ) : (
+                <FormattedMessage
+                  id="agreements.dashboard.signAmendment"
+                  values={{ amendment: s.amendmentNumber, agreement: s.agreementNumber, number: s.applicationNumber, title: s.title }}
+                />
+              )}
+            </Link>
           </li>
         ))}
         {settlements.map((s) => (

@@ -14,6 +14,7 @@ import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { Countdown, StatusTag } from '../../features/applicant/status';
 import { NeedsAction } from '../../features/applicant/actions';
+import { MyAgreements } from '../../features/agreements/my-agreements';
 import type { ApplicationSummary, OrganisationView } from '../../features/applicant/types';
 import type { CallView, Page } from '../public/types';
 import '../../features/applicant/applicant.css';
@@ -51,6 +52,7 @@ function Dashboard() {
         </Link>
       </p>
       <NeedsAction />
+      <MyAgreements />
       <QueryState query={applications}>
         <ApplicationTable
           id="drafts"

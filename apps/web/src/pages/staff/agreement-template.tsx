@@ -1,7 +1,8 @@
 /**
- * The call's agreement template (POST /calls/{id}/agreement-templates makes a new version): the conditions the
- * agreements will carry, one per line, and the duties on transformation or winding-up. Saved explicitly; each
- * save is a new numbered version, so nothing is overwritten.
+ * The call's agreement template (POST /calls/{id}/agreement-templates makes a new version): the conditions every
+ * agreement of the call will carry — minor ones with their penalty (§ 10a odst. 6: a fixed amount, a percentage or
+ * a range of percentages) — and the duties on transformation or winding-up. Saved explicitly; each save is a new
+ * numbered version, so nothing is overwritten.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -9,9 +10,13 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { ProblemError } from '../../api/errors';
 import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
-import type { components } from '../../api/schema';
+import { parseMoneyInput } from '../../lib/format';
+import { ConditionsEditor } from '../../features/agreements/conditions-editor';
+import { conditionDraft, conditionInput, missingPenaltyField } from '../../features/agreements/conditions';
+import type { ConditionDraft } from '../../features/agreements/conditions';
+import type { Template } from '../../features/agreements/api';
+import '../../features/agreements/agreements.css';
 
-type Template = components['schemas']['AgreementTemplateResponse'];
 const FORM = 'template';
 const lines = (text: string) =>
   text
@@ -34,12 +39,12 @@ export function AgreementTemplate({ callId }: { callId: string }) {
       }
     },
   });
-  const [conditions, setConditions] = useState('');
+  const [conditions, setConditions] = useState<ConditionDraft[]>([]);
   const [duties, setDuties] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
   useEffect(() => {
     if (!template.data) return;
-    setConditions(template.data.conditions.map((c) => c.text).join('\n'));
+    setConditions(template.data.conditions.map(conditionDraft));
     setDuties(template.data.transformationDuties.join('\n'));
   }, [template.data]);
   const save = useMutation({
@@ -47,7 +52,7 @@ export function AgreementTemplate({ callId }: { callId: string }) {
       call<Template>(
         api.POST('/api/v1/calls/{callId}/agreement-templates', {
           params: { path: { callId } },
-          body: { conditions: lines(conditions).map((text) => ({ text, minor: false })), transformationDuties: lines(duties) },
+          body: { conditions: conditions.map((c) => conditionInput(c, parseMoneyInput)), transformationDuties: lines(duties) },
         }),
       ),
     onSuccess: (view) => {
@@ -57,17 +62,21 @@ export function AgreementTemplate({ callId }: { callId: string }) {
     },
     onError: (error) => errors.fromError(error),
   });
-  const area = (name: 'conditions' | 'duties', label: string, value: string, set: (v: string) => void) => (
-    <div className="field">
-      <label className="gov-form-label" htmlFor={fieldId(FORM, name)}>
-        {label}
-      </label>
-      <p className="field__hint" id={`${fieldId(FORM, name)}-hint`}>
-        <FormattedMessage id="staff.template.onePerLine" />
-      </p>
-      <textarea id={fieldId(FORM, name)} aria-describedby={`${fieldId(FORM, name)}-hint`} rows={5} value={value} onChange={(e) => set(e.target.value)} />
-    </div>
-  );
+  const submit = () => {
+    const missing: Record<string, string> = {};
+    conditions.forEach((c, i) => {
+      if (c.text.trim().length < 5) missing[`conditions.${i}.text`] = intl.formatMessage({ id: 'agreements.error.conditionText' });
+      const field = missingPenaltyField(c);
+      if (field) missing[`conditions.${i}.penalty.${field}`] = intl.formatMessage({ id: 'agreements.error.penaltyMissing' });
+    });
+    if (Object.keys(missing).length > 0) {
+      setSaved(null);
+      errors.setFieldErrors(missing);
+      return;
+    }
+    save.mutate();
+  };
+  const dutiesId = fieldId(FORM, 'transformationDuties');
   return (
     <fieldset>
       <legend>
@@ -75,9 +84,23 @@ export function AgreementTemplate({ callId }: { callId: string }) {
       </legend>
       <ErrorSummary form={FORM} errors={errors.errors} version={errors.version} labels={{}} />
       <p>{template.data ? <FormattedMessage id="staff.template.version" values={{ version: template.data.version }} /> : <FormattedMessage id="staff.template.none" />}</p>
-      {area('conditions', intl.formatMessage({ id: 'staff.template.conditions' }), conditions, setConditions)}
-      {area('duties', intl.formatMessage({ id: 'staff.template.duties' }), duties, setDuties)}
-      <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="m" disabled={save.isPending} onClick={() => save.mutate()}>
+      <ConditionsEditor
+        form={FORM}
+        conditions={conditions}
+        onChange={setConditions}
+        errors={errors.errors.fields}
+        legend={intl.formatMessage({ id: 'staff.template.conditions' })}
+      />
+      <div className="field">
+        <label className="gov-form-label" htmlFor={dutiesId}>
+          <FormattedMessage id="staff.template.duties" />
+        </label>
+        <p className="field__hint" id={`${dutiesId}-hint`}>
+          <FormattedMessage id="staff.template.onePerLine" />
+        </p>
+        <textarea id={dutiesId} aria-describedby={`${dutiesId}-hint`} rows={5} value={duties} onChange={(e) => setDuties(e.target.value)} />
+      </div>
+      <button type="button" className="gov-button" data-type="outlined" data-color="primary" data-size="m" disabled={save.isPending} onClick={submit}>
         <FormattedMessage id="staff.template.save" />
       </button>
       <p role="status">{saved !== null && <FormattedMessage id="staff.template.saved" values={{ version: saved }} />}</p>

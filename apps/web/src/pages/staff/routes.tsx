@@ -1,6 +1,7 @@
 /**
  * The programme staff's area: dashboard, call editor and overview, amendments, the applications table and the
- * formal check. /smlouvy/<id> (the system's e-mails link there) stays a placeholder until agreements come.
+ * formal check; agreements: the list waiting for the register, drawing one, and /smlouvy/<id> (the system's e-mails
+ * link there; the recipient signs there too).
  */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
@@ -27,6 +28,8 @@ export function staffRoutes(root: AnyRoute) {
     page('/sprava/vyuctovani', () => import('./settlements'), 'SettlementsPage'),
     page('/sprava/vyuctovani/$settlementId', () => import('./settlement-check'), 'SettlementCheckPage'),
     page('/sprava/smlouvy/$agreementId/poruseni', () => import('./breaches'), 'BreachesPage'),
-    page('/smlouvy/$agreementId', () => import('./placeholder'), 'StaffPlaceholder'),
+    page('/sprava/smlouvy', () => import('./agreements'), 'AgreementsPage'),
+    page('/sprava/zadosti/$applicationId/smlouva', () => import('./agreement-new'), 'NewAgreementPage'),
+    page('/smlouvy/$agreementId', () => import('./agreement'), 'AgreementPage'),
   ];
 }
