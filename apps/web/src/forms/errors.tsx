@@ -4,7 +4,7 @@
  * <ErrorSummary> at the top of the form takes focus and links to each field.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NetworkError, ProblemError } from '../api/errors';
 
@@ -89,20 +89,13 @@ export function ErrorSummary({ form, errors, version, labels }: { form: string; 
   );
 }
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'onChange' | 'value'> {
-  form: string;
-  name: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string;
-  hint?: ReactNode;
+/** The ids a control names in `aria-describedby`: its hint and its error, when shown. */
+export function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-/** A labelled input in the design system's look, with its hint and error tied by aria-describedby. */
-export function TextField({ form, name, label, value, onChange, error, hint, ...input }: TextFieldProps) {
-  const id = fieldId(form, name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+/** One field in the design system's look: the label, the hint and the error around the control (`children`). */
+export function FieldFrame({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
   return (
     <div className="gov-form-control field">
       <label className="gov-form-label" htmlFor={id}>
@@ -118,6 +111,28 @@ export function TextField({ form, name, label, value, onChange, error, hint, ...
           {error}
         </p>
       )}
+      {children}
+    </div>
+  );
+}
+
+interface FieldProps {
+  form: string;
+  name: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  hint?: ReactNode;
+}
+
+type TextFieldProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'onChange' | 'value' | 'form'>;
+
+/** A labelled input, with its hint and error tied by aria-describedby. */
+export function TextField({ form, name, label, value, onChange, error, hint, ...input }: TextFieldProps) {
+  const id = fieldId(form, name);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <div className="gov-form-input" data-size="m" data-invalid={error ? '' : undefined}>
         <div className="element">
           <input
@@ -126,11 +141,31 @@ export function TextField({ form, name, label, value, onChange, error, hint, ...
             name={name}
             value={value}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
+            aria-describedby={describedBy(id, hint, error)}
             onChange={(event) => onChange(event.target.value)}
           />
         </div>
       </div>
-    </div>
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'onChange' | 'value' | 'form'>;
+
+/** A labelled textarea, with its hint and error tied by aria-describedby. */
+export function TextAreaField({ form, name, label, value, onChange, error, hint, ...textarea }: TextAreaFieldProps) {
+  const id = fieldId(form, name);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        {...textarea}
+        id={id}
+        name={name}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </FieldFrame>
   );
 }

@@ -5,7 +5,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { fieldId } from '../../forms/errors';
+import { FieldFrame, describedBy, fieldId } from '../../forms/errors';
 import { PARTS, sectionOf, useApplicationContext } from './application-frame';
 import type { PartSlug } from './application-frame';
 
@@ -97,30 +97,16 @@ export function DraftField({ path, label, value, onChange, hint, multiline, type
   const intl = useIntl();
   const id = draftFieldId(path);
   const error = value === '' ? missing[path] : undefined;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     value,
     readOnly,
-    'aria-describedby': describedBy,
+    'aria-describedby': describedBy(id, hint, error),
     'aria-invalid': error ? true : undefined,
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
   } as const;
   return (
-    <div className="gov-form-control field">
-      <label className="gov-form-label" htmlFor={id}>
-        <span className="gov-form-label__label">{label}</span>
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="gov-form-message" data-color="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       {multiline ? (
         <textarea className="textarea" {...common} />
       ) : (
@@ -136,6 +122,6 @@ export function DraftField({ path, label, value, onChange, hint, multiline, type
           </div>
         </div>
       )}
-    </div>
+    </FieldFrame>
   );
 }

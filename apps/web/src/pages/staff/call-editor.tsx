@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call as callApi } from '../../api/client';
 import { ConflictNotice, changedFields } from '../../components/conflict';
-import { ErrorSummary, TextField, fieldId, useFormErrors } from '../../forms/errors';
+import { ErrorSummary, TextAreaField, TextField, fieldId, useFormErrors } from '../../forms/errors';
 import { useLanguage } from '../../i18n';
 import { AutosaveStatus, useAutosaveState, useLeaveWarning, useRestoredEdits } from '../../lib/autosave/use-autosave';
 import { useFormat } from '../../lib/use-format';
@@ -130,34 +130,9 @@ export function CallEditor({ call, onPublished }: { call: StaffCall; onPublished
   });
 
   const text = (key: 'title' | 'purpose' | 'reasons' | 'conditions' | 'grantRule', hint?: ReactNode, multiline = true) => {
-    const id = fieldId(FORM, key);
     const error = errorOf(key);
     if (!multiline) return <TextField form={FORM} name={key} label={labels[key]} value={form[key]} onChange={(v) => edit(key, v)} error={error} hint={hint} />;
-    return (
-      <div className="gov-form-control field">
-        <label className="gov-form-label" htmlFor={id}>
-          <span className="gov-form-label__label">{labels[key]}</span>
-        </label>
-        {hint && (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="gov-form-message" data-color="error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-        <textarea
-          id={id}
-          value={form[key]}
-          rows={4}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-          onChange={(e) => edit(key, e.target.value)}
-        />
-      </div>
-    );
+    return <TextAreaField form={FORM} name={key} label={labels[key]} value={form[key]} rows={4} onChange={(v) => edit(key, v)} error={error} hint={hint} />;
   };
   const numberField = (
     key: 'totalAllocation' | 'minGrant' | 'maxGrant' | 'coFinancingMinPercent' | 'reviewersPerApplication',

@@ -13,7 +13,7 @@ import { useIntl } from 'react-intl';
 import { api, call, uploadWithProgress } from '../../api/client';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
-import { ErrorSummary, fieldId, TextField, useFormErrors } from '../../forms/errors';
+import { ErrorSummary, fieldId, TextAreaField, TextField, useFormErrors } from '../../forms/errors';
 import { useLanguage } from '../../i18n';
 import { formatAmount, parseMoneyInput, toHalere, fromHalere } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
@@ -314,9 +314,10 @@ function ResolutionForm(props: {
               hint={t(`form.numberHint.${superseding ? superseding.body : body}`)}
             />
             <TextField form={FORM} name="adoptedOn" type="date" label={labels.adoptedOn} value={adoptedOn} onChange={setAdoptedOn} error={errors.errors.fields.adoptedOn} />
-            <TextArea name="text" label={labels.text} value={text} onChange={setText} error={errors.errors.fields.text} rows={3} />
+            <TextAreaField form={FORM} name="text" label={labels.text} value={text} onChange={setText} error={errors.errors.fields.text} rows={3} />
             {!props.sessionClosed && (
-              <TextArea
+              <TextAreaField
+                form={FORM}
                 name="withoutCommissionReason"
                 label={labels.withoutCommissionReason}
                 hint={t('form.withoutReasonHint')}
@@ -444,7 +445,8 @@ function DecisionRow({
                 error={errors[rowField(line.applicationId, 'amount')]}
                 hint={overAllocation ? <span className="over">{t('row.overHint')}</span> : t('row.amountHint', { requested: f.money(line.requested) })}
               />
-              <TextArea
+              <TextAreaField
+                form={FORM}
                 name={rowField(line.applicationId, 'conditions')}
                 label={t('row.conditionsOf', { number: line.number })}
                 hint={t('row.conditionsHint')}
@@ -455,7 +457,8 @@ function DecisionRow({
               />
             </>
           ) : (
-            <TextArea
+            <TextAreaField
+              form={FORM}
               name={rowField(line.applicationId, 'reason')}
               label={t('row.reasonOf', { number: line.number })}
               hint={t('row.reasonHint')}
@@ -593,44 +596,5 @@ function LiveAllocationTable({ live }: { live: LiveAllocation }) {
           : t('live.left', { remaining: f.money(live.call.remaining) })}
       </p>
     </>
-  );
-}
-
-function TextArea({
-  name,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  rows,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string;
-  hint?: string;
-  rows: number;
-}) {
-  const id = fieldId(FORM, name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label className="gov-form-label" htmlFor={id}>
-        <span className="gov-form-label__label">{label}</span>
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="gov-form-message" data-color="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea id={id} name={name} rows={rows} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
-    </div>
   );
 }
