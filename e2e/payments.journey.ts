@@ -90,7 +90,7 @@ async function arrange(api: ApiActor, suffix: string): Promise<Arranged> {
       headers: applicant,
       data: {
         costDocuments: [{ budgetLineId: line.id, number: 'FV-2023-001', issuedOn: '2023-05-31', supplier: 'Tlumočnice Nováková', amount: '120000.00', paidOn: '2023-06-05' }],
-        report: [{ indicator: 'počet podpořených osob', unit: 'osoba', promised: 100, achieved: 100 }],
+        report: [{ indicator: 'počet podpořených žáků', unit: 'žák', promised: 120, achieved: 120 }],
       },
     }),
     'settlement',
