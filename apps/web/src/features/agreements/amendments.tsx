@@ -9,7 +9,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api, call } from '../../api/client';
 import { ErrorSummary, fieldId, TextField, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
-import { TableRegion } from '../commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { agreementKey } from './api';
 import type { Agreement, AmendedTerms, Amendment } from './api';
 import { ConditionsList } from './penalty-text';

@@ -5,7 +5,7 @@
 import { Link } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useFormat } from '../../lib/use-format';
-import { TableRegion } from '../commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { useAgreementList } from './api';
 import { RegisterStateTag, StatusTag } from './register-clock';
 

@@ -10,7 +10,7 @@ import { ErrorSummary, TextField, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { QueryState } from '../../components/query-state';
 import { keys, useProgress } from './api';
-import { DataTable } from './table-region';
+import { DataTable } from '../../components/table-region';
 import type { Progress } from './api';
 
 export function ProgressView({ commissionId, canReopen }: { commissionId: string; canReopen: boolean }) {

@@ -17,7 +17,7 @@ import { keys, useSessions } from '../../features/commission/api';
 import type { Assignments, Commission } from '../../features/commission/api';
 import { ProgressView } from '../../features/commission/progress';
 import { reviewerChoices } from '../../features/commission/reviewer-choices';
-import { DataTable } from '../../features/commission/table-region';
+import { DataTable } from '../../components/table-region';
 import { useFormat } from '../../lib/use-format';
 
 type User = components['schemas']['UserResponse'];

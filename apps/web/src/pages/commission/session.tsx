@@ -20,7 +20,7 @@ import { useLanguage } from '../../i18n';
 import { parseMoneyInput } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import { COMMISSION_ROLES } from './commissions';
-import { DataTable } from '../../features/commission/table-region';
+import { DataTable } from '../../components/table-region';
 import '../../features/commission/commission.css';
 
 export function SessionPage() {

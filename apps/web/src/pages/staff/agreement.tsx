@@ -11,7 +11,7 @@ import { useSession } from '../../api/session';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../lib/use-format';
-import { TableRegion } from '../../features/commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { agreementKey, useAgreement } from '../../features/agreements/api';
 import type { Agreement } from '../../features/agreements/api';
 import { Amendments } from '../../features/agreements/amendments';

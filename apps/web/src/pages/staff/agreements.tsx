@@ -13,7 +13,7 @@ import { ProblemError } from '../../api/errors';
 import { RequireRole } from '../../app/require-role';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../lib/use-format';
-import { TableRegion } from '../../features/commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { useStaffCalls } from '../../features/staff/api';
 import { AGREEMENT_STATUSES, csvPath, useAgreementList } from '../../features/agreements/api';
 import type { AgreementFilters, AgreementStatus, Decision } from '../../features/agreements/api';

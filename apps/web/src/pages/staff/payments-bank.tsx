@@ -13,7 +13,7 @@ import { QueryState } from '../../components/query-state';
 import { ErrorSummary, useFormErrors } from '../../forms/errors';
 import { sumMoney } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
-import { TableRegion } from '../../features/commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { ConfirmDialog } from '../../features/staff/confirm-dialog';
 import { PAIN_VERSIONS, PAYMENTS_KEY, postForFile, saveBlob, useBatches, usePayments } from '../../features/payments/api';
 import type { PainVersion } from '../../features/payments/api';

@@ -16,7 +16,7 @@ import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
 import { useLanguage } from '../../i18n';
 import { useFormat } from '../../lib/use-format';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
-import { TableRegion } from '../../features/commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { ConfirmDialog } from '../../features/staff/confirm-dialog';
 import { PAYMENT_STATUSES, PAYMENTS_KEY, approvalOf, loadAllPayments, usePayments } from '../../features/payments/api';
 import type { BulkResult, PaymentFilter, PaymentItem, PaymentStatus } from '../../features/payments/api';

@@ -14,7 +14,7 @@ import { QueryState } from '../../components/query-state';
 import { ErrorSummary, fieldId, useFormErrors } from '../../forms/errors';
 import { useFormat } from '../../lib/use-format';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
-import { TableRegion } from '../../features/commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { PAYMENTS_KEY, useCandidates, useStatementLines } from '../../features/payments/api';
 import type { StatementImport, StatementLine, StatementLinePage } from '../../features/payments/api';
 import { PageSizeSelect, Pager, PaymentsNav, Report } from '../../features/payments/components';

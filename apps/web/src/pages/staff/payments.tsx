@@ -14,7 +14,7 @@ import { ErrorSummary, useFormErrors } from '../../forms/errors';
 import { useLanguage } from '../../i18n';
 import { useFormat } from '../../lib/use-format';
 import { csvAmount, downloadCsv, toCsv } from '../../features/auditor/csv';
-import { TableRegion } from '../../features/commission/table-region';
+import { TableRegion } from '../../components/table-region';
 import { PAYMENTS_KEY, useDueTranches } from '../../features/payments/api';
 import type { BulkOrders, DuePage, DueTranche } from '../../features/payments/api';
 import { CallSelect, PageSizeSelect, Pager, PaymentsNav, Report } from '../../features/payments/components';

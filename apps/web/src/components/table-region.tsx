@@ -15,7 +15,7 @@ export interface Column {
   num?: boolean;
 }
 
-/** The commission's tables: in their scrollable region, named by their caption, one header row of columns. */
+/** A data table in its scrollable region, named by their caption, one header row of columns. */
 export function DataTable({ caption, columns, className, children }: { caption: string; columns: Column[]; className?: string; children: ReactNode }) {
   return (
     <TableRegion label={caption}>
